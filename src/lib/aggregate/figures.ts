@@ -1,0 +1,143 @@
+/**
+ * From observations to the figures pages show:
+ * 1. every observation is a reported figure;
+ * 2. a committee total that was not reported is summed from its units' figures
+ *    (flows and stocks only);
+ * 3. a ratio is computed from its numerator and denominator wherever both are
+ *    known; a stated ratio is kept beside the computed one, never replaced.
+ */
+import type { Metric } from '../schema/metric.ts';
+import type { Observation } from '../schema/observation.ts';
+import type { Figure } from '../schema/figure.ts';
+import type { Period } from '../schema/period.ts';
+import { combineQualifiers, quotientQualifier } from './qualifiers.ts';
+
+export function scopeKey(province: string, unit: string | null, period: Period): string {
+  return `${province}|${unit ?? ''}|${period.id}`;
+}
+
+export function figureKeyOf(f: Pick<Figure, 'province' | 'unit' | 'period' | 'metric'>): string {
+  return `${scopeKey(f.province, f.unit, f.period)}|${f.metric}`;
+}
+
+function reportedFigure(o: Observation): Figure {
+  return {
+    province: o.province,
+    unit: o.unit,
+    period: o.period,
+    metric: o.metric,
+    value: o.value,
+    qualifier: o.qualifier,
+    basis: 'reported',
+    observations: [o.id],
+  };
+}
+
+/** Sums digit-exactly enough for counts and 万元 with a few decimals. */
+function sum(values: readonly number[]): number {
+  const decimals = Math.max(0, ...values.map((v) => (String(v).split('.')[1] ?? '').length));
+  const scale = 10 ** Math.min(decimals, 10);
+  return values.reduce((total, v) => total + Math.round(v * scale), 0) / scale;
+}
+
+function unitSums(figures: Map<string, Figure>, metrics: Map<string, Metric>): Figure[] {
+  const groups = new Map<string, Figure[]>();
+  for (const figure of figures.values()) {
+    if (figure.unit === null || metrics.get(figure.metric)?.kind === 'ratio') continue;
+    const key = figureKeyOf({ ...figure, unit: null });
+    if (figures.has(key)) continue;
+    groups.set(key, [...(groups.get(key) ?? []), figure]);
+  }
+  return [...groups.values()].map((parts) => {
+    const first = parts[0] as Figure;
+    const sorted = [...parts].sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? ''));
+    return {
+      province: first.province,
+      unit: null,
+      period: first.period,
+      metric: first.metric,
+      value: sum(sorted.map((p) => p.value)),
+      qualifier: combineQualifiers(sorted.map((p) => p.qualifier)),
+      basis: 'sum_of_units',
+      observations: sorted.flatMap((p) => p.observations),
+      units: sorted.map((p) => p.unit as string),
+    };
+  });
+}
+
+/** Parts summed from different sets of units would make a meaningless ratio. */
+function sameCoverage(a: Figure, b: Figure): boolean {
+  return (a.units ?? []).join('|') === (b.units ?? []).join('|');
+}
+
+function ratioFigures(figures: Map<string, Figure>, ratios: readonly Metric[]): Figure[] {
+  const result: Figure[] = [];
+  for (const metric of ratios) {
+    for (const numerator of figures.values()) {
+      if (numerator.metric !== metric.numerator) continue;
+      const denominator = figures.get(figureKeyOf({ ...numerator, metric: metric.denominator }));
+      if (!denominator || denominator.value === 0 || !sameCoverage(numerator, denominator)) continue;
+      const value = numerator.value / denominator.value;
+      const key = figureKeyOf({ ...numerator, metric: metric.id });
+      const stated = figures.get(key);
+      const computed: Figure = {
+        province: numerator.province,
+        unit: numerator.unit,
+        period: numerator.period,
+        metric: metric.id,
+        value,
+        qualifier: quotientQualifier(numerator.qualifier, denominator.qualifier),
+        basis: 'ratio_of_parts',
+        observations: [...numerator.observations, ...denominator.observations],
+      };
+      if (stated) {
+        computed.stated = {
+          value: stated.value,
+          qualifier: stated.qualifier,
+          observation: stated.observations[0] as string,
+          differencePoints: (stated.value - value) * 100,
+          agrees: false,
+        };
+        computed.observations.push(...stated.observations);
+      }
+      result.push(computed);
+    }
+  }
+  return result;
+}
+
+/**
+ * Does the computed share round to the stated one? `step` is the precision of
+ * the stated figure (0.01 for 89%), so 89% covers 88.5%-89.5%. A stated bound
+ * (80%以上, 近90%) agrees when the computed value lies on its side.
+ */
+export function ratioAgrees(stated: { value: number; qualifier: Figure['qualifier'] }, step: number, computed: number): boolean {
+  const half = step / 2 + 1e-12;
+  if (stated.qualifier === 'more_than') return computed >= stated.value - half;
+  if (stated.qualifier === 'nearly') return computed <= stated.value + half;
+  if (stated.qualifier === 'about') return Math.abs(computed - stated.value) <= step + 1e-12;
+  return Math.abs(computed - stated.value) <= half;
+}
+
+export function aggregateFigures(observations: readonly Observation[], metrics: readonly Metric[]): Figure[] {
+  const metricById = new Map(metrics.map((m) => [m.id, m]));
+  const stepOf = new Map(observations.map((o) => [o.id, o.step]));
+  const figures = new Map<string, Figure>();
+  for (const o of observations) figures.set(figureKeyOf(o), reportedFigure(o));
+  for (const total of unitSums(figures, metricById)) figures.set(figureKeyOf(total), total);
+  for (const ratio of ratioFigures(figures, metrics.filter((m) => m.kind === 'ratio'))) {
+    if (ratio.stated) ratio.stated.agrees = ratioAgrees(ratio.stated, stepOf.get(ratio.stated.observation) ?? 0, ratio.value);
+    figures.set(figureKeyOf(ratio), ratio);
+  }
+  return [...figures.values()].sort(compareFigures);
+}
+
+export function compareFigures(a: Figure, b: Figure): number {
+  return (
+    a.province.localeCompare(b.province) ||
+    (a.unit ?? '').localeCompare(b.unit ?? '') ||
+    a.period.end - b.period.end ||
+    a.period.start - b.period.start ||
+    a.metric.localeCompare(b.metric)
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * A rate an article states that its own numerator and denominator do not
+ * give (Hainan 2020: 89% stated, 2387/2824 = 84.5%). Both are kept; the
+ * checker says so, so the difference is seen before it is published.
+ */
+import { FigureIndex } from '../aggregate/figureIndex.ts';
+import { formatCount, formatPoints, formatShare, percentDecimals } from '../format.ts';
+import type { Figure } from '../schema/figure.ts';
+import type { Metric } from '../schema/metric.ts';
+import type { Observation } from '../schema/observation.ts';
+import type { Problem } from '../schema/problem.ts';
+
+export function checkStatedRatios(figures: readonly Figure[], metrics: readonly Metric[], observations: readonly Observation[]): Problem[] {
+  const index = new FigureIndex(figures);
+  const metricById = new Map(metrics.map((m) => [m.id, m]));
+  const observationById = new Map(observations.map((o) => [o.id, o]));
+  const problems: Problem[] = [];
+  for (const figure of figures) {
+    const stated = figure.stated;
+    const metric = metricById.get(figure.metric);
+    const observation = stated && observationById.get(stated.observation);
+    if (!stated || stated.agrees || !metric || !observation) continue;
+    const part = (id: string) => index.get(figure.province, figure.unit, figure.period, id);
+    const numerator = part(metric.numerator);
+    const denominator = part(metric.denominator);
+    const parts = numerator && denominator ? `${formatCount(numerator.value, numerator.qualifier)}/${formatCount(denominator.value, denominator.qualifier)}` : 'its parts';
+    const direction = stated.differencePoints > 0 ? 'higher' : 'lower';
+    problems.push({
+      severity: 'warning',
+      code: 'stated-ratio-differs',
+      ...observation.at,
+      message: `${metric.id} of ${figure.unit ?? figure.province} for ${figure.period.id} is stated as ${formatShare(stated.value, stated.qualifier, percentDecimals(observation.step))}, but ${parts} = ${formatShare(figure.value, figure.qualifier, 1)}: the stated rate is ${formatPoints(stated.differencePoints)} ${direction}`,
+      hint: 'both figures are kept and the pages show the difference; correct the row only if it was mistyped',
+    });
+  }
+  return problems;
+}

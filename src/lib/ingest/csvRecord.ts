@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import type { Problem } from '../schema/problem.ts';
+
+/** One data row of a CSV file, with where it stands: the unit every check points at. */
+export interface CsvRecord {
+  file: string;
+  /** 1-based line on which the row starts. */
+  line: number;
+  /** Column names from the header row, as written (trimmed). */
+  header: readonly string[];
+  /** Field values by column name, trimmed. */
+  fields: Readonly<Record<string, string>>;
+}
+
+/** 1-based column of a field, or undefined when the file has no such column. */
+export function columnOf(record: CsvRecord, field: string): number | undefined {
+  const index = record.header.indexOf(field);
+  return index < 0 ? undefined : index + 1;
+}
+
+/** An error that points at one field of one row. */
+export function fieldProblem(
+  record: CsvRecord,
+  field: string,
+  code: string,
+  message: string,
+  hint?: string,
+  severity: Problem['severity'] = 'error',
+): Problem {
+  const column = columnOf(record, field);
+  return {
+    severity,
+    code,
+    file: record.file,
+    line: record.line,
+    ...(column === undefined ? {} : { column }),
+    message,
+    ...(hint === undefined ? {} : { hint }),
+  };
+}
+
+/** Validates a row against its schema; every failing field becomes one problem. */
+export function parseRecord<S extends z.ZodType>(
+  schema: S,
+  record: CsvRecord,
+  problems: Problem[],
+): z.infer<S> | undefined {
+  const result = schema.safeParse(record.fields);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    const written = record.fields[field] ?? '';
+    problems.push(fieldProblem(record, field, 'invalid-field', `${field} '${written}': ${issue.message}`));
+  }
+  return undefined;
+}
+
+/** Problems with a header: required columns missing (errors), unknown columns (warnings: later versions may add columns). */
+export function checkHeader(
+  file: string,
+  header: readonly string[],
+  required: readonly string[],
+  optional: readonly string[] = [],
+): Problem[] {
+  const problems: Problem[] = [];
+  const missing = required.filter((name) => !header.includes(name));
+  if (missing.length > 0) {
+    problems.push({
+      severity: 'error',
+      code: 'missing-column',
+      file,
+      line: 1,
+      message: `the header lacks ${missing.map((m) => `'${m}'`).join(', ')}`,
+      hint: `the header row of this file is: ${[...required, ...optional].join(',')}`,
+    });
+  }
+  header.forEach((name, index) => {
+    if (![...required, ...optional].includes(name)) {
+      problems.push({
+        severity: 'warning',
+        code: 'unknown-column',
+        file,
+        line: 1,
+        column: index + 1,
+        message: `column '${name}' is not part of data format v1 and is ignored`,
+        hint: `expected columns: ${[...required, ...optional].join(',')}`,
+      });
+    }
+  });
+  const seen = new Set<string>();
+  header.forEach((name, index) => {
+    if (seen.has(name)) {
+      problems.push({ severity: 'error', code: 'duplicate-column', file, line: 1, column: index + 1, message: `column '${name}' appears twice`, hint: 'remove one of them' });
+    }
+    seen.add(name);
+  });
+  return problems;
+}

@@ -1,0 +1,102 @@
+/**
+ * Reads content/<province>/<period>.md: front matter, body, and the figure
+ * placeholders with their file positions, checked against the catalog.
+ */
+import matter from 'gray-matter';
+import { didYouMean } from '../names.ts';
+import { PeriodSchema } from '../schema/period.ts';
+import { NarrativeFrontMatterSchema, type FigureReference, type Narrative } from '../schema/narrative.ts';
+import type { Problem } from '../schema/problem.ts';
+import type { Catalog } from './catalog.ts';
+
+/** Anything between double braces; well-formed ones are `{{metric_id}}` or `{{metric_id@unit_id}}`. */
+export const placeholder = /\{\{([^{}]*)\}\}/gu;
+export const wellFormed = /^\s*([a-z0-9-]+)(?:@([a-z0-9-]+))?\s*$/u;
+
+export interface NarrativeInput {
+  /** Path as shown to the user, e.g. content/hainan/2020.md. */
+  file: string;
+  /** Folder name: the province id. */
+  provinceDir: string;
+  /** File name without .md: the period. */
+  periodName: string;
+  text: string;
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+export function readNarrative(input: NarrativeInput, catalog: Catalog, sourcesFile: string, problems: Problem[]): Narrative | undefined {
+  const { file, text } = input;
+  const found: Problem[] = [];
+  const problem = (code: string, message: string, hint: string, at?: { line: number; column: number }) =>
+    found.push({ severity: 'error', code, file, ...(at ?? {}), message, hint });
+
+  const province = catalog.provinceIndex.resolve(input.provinceDir)?.item;
+  if (!province || province.id !== input.provinceDir) {
+    problem('unknown-province', `folder '${input.provinceDir}' is not a province id`, didYouMean(catalog.provinceIndex, input.provinceDir, 'data/provinces.csv'));
+  }
+  const period = PeriodSchema.safeParse(input.periodName);
+  if (!period.success) problem('invalid-period', `file name '${input.periodName}.md' is not a period`, 'name the file after its period: 2020.md or 2019-2020.md');
+
+  let parsed;
+  try {
+    parsed = matter(text);
+  } catch (error) {
+    problem('invalid-front-matter', `front matter cannot be read: ${(error as Error).message.split('\n')[0]}`, 'front matter is YAML between two lines of ---', { line: 1, column: 1 });
+    problems.push(...found);
+    return undefined;
+  }
+  const front = NarrativeFrontMatterSchema.safeParse(parsed.data);
+  if (!front.success) {
+    for (const issue of front.error.issues) {
+      problem('invalid-front-matter', `front matter '${issue.path.join('.')}': ${issue.message}`, 'the front matter holds title, source, author and published', { line: 1, column: 1 });
+    }
+  } else {
+    const source = catalog.sourceIndex.resolve(front.data.source)?.item;
+    if (!source || source.id !== front.data.source) {
+      problem('unknown-source', `front matter names source '${front.data.source}', which is not in ${sourcesFile}`, didYouMean(catalog.sourceIndex, front.data.source, sourcesFile), { line: 1, column: 1 });
+    }
+  }
+
+  const bodyOffset = text.length - parsed.content.length;
+  const references: FigureReference[] = [];
+  for (const match of parsed.content.matchAll(placeholder)) {
+    const at = lineAndColumn(text, bodyOffset + (match.index ?? 0));
+    const inner = wellFormed.exec(match[1] ?? '');
+    if (!inner) {
+      problem('malformed-reference', `'${match[0]}' is not a figure reference`, 'write {{metric_id}} or {{metric_id@unit_id}}', at);
+      continue;
+    }
+    const [, metricId = '', unitId] = inner;
+    const metric = catalog.metricIndex.resolve(metricId)?.item;
+    if (!metric || metric.id !== metricId) {
+      problem('unknown-reference', `'${match[0]}' names unknown metric '${metricId}'`, didYouMean(catalog.metricIndex, metricId, 'data/metrics.csv'), at);
+      continue;
+    }
+    if (unitId !== undefined && province) {
+      const units = catalog.unitIndexes.get(province.id);
+      const unit = units?.resolve(unitId)?.item;
+      if (!unit || unit.id !== unitId) {
+        problem('unknown-reference', `'${match[0]}' names unknown unit '${unitId}' of ${province.id}`, units ? didYouMean(units, unitId, 'data/units.csv') : 'add the unit to data/units.csv', at);
+        continue;
+      }
+    }
+    references.push({ metric: metricId, unit: unitId ?? null, ...at, text: match[0] });
+  }
+
+  problems.push(...found);
+  if (found.length > 0 || !province || !period.success || !front.success) return undefined;
+  return {
+    ...front.data,
+    file,
+    province: province.id,
+    period: period.data,
+    body: parsed.content,
+    bodyLine: lineAndColumn(text, bodyOffset).line,
+    references,
+  };
+}

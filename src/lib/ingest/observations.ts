@@ -1,0 +1,113 @@
+/**
+ * Turns observation rows into typed observations, one row at a time so a
+ * file can be streamed: names resolve to ids, values are read, qualifiers
+ * checked, and every fault becomes a problem that points at its field.
+ */
+import { didYouMean } from '../names.ts';
+import { periodWithin } from '../period.ts';
+import type { Observation } from '../schema/observation.ts';
+import { ObservationRowSchema } from '../schema/observation.ts';
+import type { Problem } from '../schema/problem.ts';
+import type { Catalog } from './catalog.ts';
+import { columnOf, fieldProblem, parseRecord, type CsvRecord } from './csvRecord.ts';
+import { readFigureValue } from './figureValue.ts';
+
+export const observationColumns = {
+  required: ['province', 'period', 'metric', 'value', 'source', 'quote'],
+  optional: ['unit', 'qualifier', 'note'],
+} as const;
+
+export interface CatalogFiles {
+  provinces: string;
+  units: string;
+  metrics: string;
+  sources: string;
+}
+
+/** Reads one row; returns the observation, or undefined after adding the row's problems. */
+export function readObservation(
+  record: CsvRecord,
+  catalog: Catalog,
+  files: CatalogFiles,
+  problems: Problem[],
+): Observation | undefined {
+  const found: Problem[] = [];
+  const observation = resolveRow(record, catalog, files, found);
+  problems.push(...found);
+  return found.some((p) => p.severity === 'error') ? undefined : observation;
+}
+
+function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, problems: Problem[]): Observation | undefined {
+  const row = parseRecord(ObservationRowSchema, record, problems);
+  if (!row) return undefined;
+
+  const province = catalog.provinceIndex.resolve(row.province)?.item;
+  if (!province) {
+    problems.push(fieldProblem(record, 'province', 'unknown-province', `unknown province '${row.province}'`, didYouMean(catalog.provinceIndex, row.province, files.provinces)));
+  }
+
+  let unitId: string | null = null;
+  if (province && row.unit !== '') {
+    const units = catalog.unitIndexes.get(province.id);
+    const unit = units?.resolve(row.unit)?.item;
+    if (unit) {
+      unitId = unit.id;
+    } else {
+      const hint = units ? didYouMean(units, row.unit, files.units) : `add it to ${files.units}`;
+      problems.push(fieldProblem(record, 'unit', 'unknown-unit', `unknown unit '${row.unit}' in ${province.id} (${province.name})`, hint));
+    }
+  }
+
+  const metric = catalog.metricIndex.resolve(row.metric)?.item;
+  if (!metric) {
+    problems.push(fieldProblem(record, 'metric', 'unknown-metric', `unknown metric '${row.metric}'`, didYouMean(catalog.metricIndex, row.metric, files.metrics)));
+  }
+
+  const source = catalog.sourceIndex.resolve(row.source)?.item;
+  if (!source || source.id !== row.source) {
+    const suggestions = catalog.sourceIndex.suggest(row.source);
+    const hint = suggestions.length > 0 ? didYouMean(catalog.sourceIndex, row.source, files.sources) : `add the article to ${files.sources}, or use one of its ids`;
+    problems.push(fieldProblem(record, 'source', 'unknown-source', `source '${row.source}' is not in ${files.sources}`, hint));
+  } else {
+    if (province && source.province !== province.id) {
+      problems.push(fieldProblem(record, 'source', 'source-province', `source '${source.id}' is a review of ${source.province}, but this row is for ${province.id}`, 'check the province or the source of this row', 'warning'));
+    }
+    if (!periodWithin(row.period, source.period)) {
+      problems.push(fieldProblem(record, 'period', 'period-outside-source', `period ${row.period.id} lies outside ${source.period.id}, the period of source '${source.id}'`, 'check the period of this row or of the source', 'warning'));
+    }
+  }
+
+  let figure;
+  if (metric) {
+    const read = readFigureValue(row.value, metric);
+    if (read.ok) {
+      figure = read.figure;
+    } else {
+      problems.push(fieldProblem(record, 'value', 'unreadable-value', read.reason, read.hint));
+    }
+  }
+
+  let qualifier = row.qualifier === '' ? (figure?.qualifier ?? 'exact') : row.qualifier;
+  if (figure && figure.qualifier !== null && row.qualifier !== '' && figure.qualifier !== row.qualifier) {
+    problems.push(fieldProblem(record, 'qualifier', 'qualifier-disagrees', `qualifier '${row.qualifier}' disagrees with the value '${row.value}', which reads as ${figure.qualifier}`, 'leave the qualifier empty to take it from the value, or correct one of them'));
+    qualifier = figure.qualifier;
+  }
+
+  if (!province || !metric || !figure || !source) return undefined;
+  return {
+    id: `${record.file}:${record.line}`,
+    at: { file: record.file, line: record.line, column: columnOf(record, 'value') ?? 1 },
+    province: province.id,
+    unit: unitId,
+    period: row.period,
+    metric: metric.id,
+    value: figure.value,
+    step: figure.step,
+    qualifier,
+    written: row.value,
+    measureWord: figure.measureWord,
+    source: source.id,
+    quote: row.quote,
+    note: row.note,
+  };
+}

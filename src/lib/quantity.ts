@@ -1,0 +1,153 @@
+/**
+ * Reads a quantity the way a Chinese review writes it: 2387, 2,387, ２３８７,
+ * 89%, 0.89, 3万多, 40余万, 近4000, 约7.5万, 312.8万元, 超过98.3%, 突破百万.
+ *
+ * Arithmetic is done on decimal digits and a power of ten, never on binary
+ * fractions, so 527.8万 is exactly 5278000 and 89% exactly 0.89.
+ */
+import { qualifierWords, type Qualifier } from './schema/qualifier.ts';
+import { toSimplified } from './script.ts';
+
+export interface WrittenQuantity {
+  /** The number with 十/百/千/万/亿 applied; a percentage as a share (89% → 0.89). */
+  value: number;
+  /** Value of one unit in the last written digit, in the units of `value` (89% → 0.01, 3万 → 10000). */
+  step: number;
+  /** Written with a % sign. */
+  percent: boolean;
+  /** Power of ten written as 十/百/千/万/亿 (3万 → 4, 突破百万 → 6); 0 when none. */
+  scale: number;
+  /** Qualifier carried by the words (多, 余, 以上, 超过, 近, 约 ...); null when none is written. */
+  qualifier: Qualifier | null;
+  /** Measure word written after the number (个, 名, 人次, 元 ...); null when none. */
+  measureWord: string | null;
+}
+
+export type QuantityResult =
+  | { ok: true; quantity: WrittenQuantity }
+  | { ok: false; reason: string; hint: string };
+
+/** Measure words a figure may carry, longest first so 人次 wins over 人. */
+export const measureWords = [
+  '人次', '场次', '个', '名', '人', '期', '场', '次', '件', '篇', '份', '家', '项', '支', '条', '元', '所', '批', '部',
+] as const;
+
+const scaleWords: Record<string, number> = { 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 };
+
+const plainNumber = /^\d+(?:\.\d+)?/u;
+const groupedNumber = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?/u;
+
+interface Decimal {
+  digits: string;
+  exponent: number;
+}
+
+function decimalFrom(text: string): Decimal {
+  const [whole = '', fraction = ''] = text.replaceAll(',', '').split('.');
+  return { digits: `${whole}${fraction}`, exponent: -fraction.length };
+}
+
+function toNumber(d: Decimal): number {
+  return Number(`${d.digits}e${d.exponent}`);
+}
+
+function fail(reason: string, hint: string): QuantityResult {
+  return { ok: false, reason, hint };
+}
+
+export function parseQuantity(written: string): QuantityResult {
+  const text = toSimplified(written.normalize('NFKC')).replace(/\s+/gu, '');
+  if (text === '') return fail('the value is empty', 'write the figure, for example 2387, 89% or 3万多');
+  let rest = text;
+  const qualifiers: Qualifier[] = [];
+
+  for (const [word, qualifier] of qualifierWords.prefix) {
+    if (rest.startsWith(word)) {
+      qualifiers.push(qualifier);
+      rest = rest.slice(word.length);
+      break;
+    }
+  }
+
+  let number: Decimal | null = null;
+  if (/^\d{1,3},/u.test(rest)) {
+    const grouped = groupedNumber.exec(rest);
+    if (!grouped || /^[\d,]/u.test(rest.slice(grouped[0].length))) {
+      return fail(`'${written}' has misplaced thousands separators`, 'group digits in threes (2,387) or leave the commas out (2387)');
+    }
+    number = decimalFrom(grouped[0]);
+    rest = rest.slice(grouped[0].length);
+  } else {
+    const plain = plainNumber.exec(rest);
+    if (plain) {
+      number = decimalFrom(plain[0]);
+      rest = rest.slice(plain[0].length);
+    }
+  }
+
+  let percent = false;
+  let scaleExponent = 0;
+  let measureWord: string | null = null;
+  while (rest !== '') {
+    if (rest.startsWith('%')) {
+      if (percent || number === null) return fail(`'${written}' has a misplaced %`, 'write a percentage as 89% or a share as 0.89');
+      percent = true;
+      rest = rest.slice(1);
+      continue;
+    }
+    const scale = scaleWords[rest[0] ?? ''];
+    if (scale !== undefined) {
+      scaleExponent += scale;
+      rest = rest.slice(1);
+      continue;
+    }
+    const suffix = qualifierWords.suffix.find(([word]) => rest.startsWith(word));
+    if (suffix) {
+      qualifiers.push(suffix[1]);
+      rest = rest.slice(suffix[0].length);
+      continue;
+    }
+    const word = measureWords.find((w) => rest.startsWith(w));
+    if (word && measureWord === null) {
+      measureWord = word;
+      rest = rest.slice(word.length);
+      continue;
+    }
+    return fail(
+      `cannot read '${rest}' in the value '${written}'`,
+      'write digits with an optional 万/亿, a qualifier (多, 余, 以上, 超过, 近, 约) and a measure word, for example 3万多 or 1800余人次',
+    );
+  }
+
+  if (number === null) {
+    // 突破百万: a bare scale word means one of that unit.
+    if (scaleExponent === 0) return fail(`'${written}' has no number`, 'write the figure in digits, for example 2387 or 3万多');
+    number = { digits: '1', exponent: 0 };
+  }
+  if (percent && scaleExponent !== 0) return fail(`'${written}' mixes % with 万/亿`, 'write a percentage as 89% or a count as 3万');
+
+  const distinct = [...new Set(qualifiers)];
+  if (distinct.length > 1) {
+    return fail(`'${written}' has qualifiers that disagree (${distinct.join(', ')})`, 'keep one of 多/余/以上/超过 (more than), 近 (nearly) or 约 (about)');
+  }
+
+  const exponent = number.exponent + scaleExponent - (percent ? 2 : 0);
+  const scaled = { digits: number.digits, exponent };
+  return {
+    ok: true,
+    quantity: {
+      value: toNumber(scaled),
+      step: toNumber({ digits: '1', exponent }),
+      percent,
+      scale: scaleExponent,
+      qualifier: distinct[0] ?? null,
+      measureWord,
+    },
+  };
+}
+
+/** Multiplies by a power of ten without binary rounding (312.8 × 10⁴ stays 3128000). */
+export function shiftDecimal(value: number, powerOfTen: number): number {
+  const [mantissa, exponent = '0'] = String(value).split('e');
+  return Number(`${mantissa}e${Number(exponent) + powerOfTen}`);
+}

@@ -1,0 +1,48 @@
+import { execFile } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { fixtureSite, repoRoot } from '../helpers/paths.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+
+const run = promisify(execFile);
+const tempDir = useTempDir();
+const tsx = join(repoRoot, 'node_modules/.bin/tsx');
+
+async function check(...args: string[]) {
+  return run(tsx, ['scripts/check.ts', ...args], { cwd: repoRoot })
+    .then((r) => ({ code: 0, stdout: r.stdout }))
+    .catch((e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }));
+}
+
+describe('npm run check', () => {
+  it('passes the bundled data with the Hainan warning (exit 0)', async () => {
+    const { code, stdout } = await check();
+    expect(code).toBe(0);
+    expect(stdout).toContain('warning data/observations/hainan-2020.csv:4:5 branch-compliance-rate of hainan for 2020 is stated as 89%, but 2387/2824 = 84.5%');
+    expect(stdout).toContain('0 errors, 1 warning.');
+  });
+
+  it('fails with --strict when there are warnings (exit 1)', async () => {
+    expect((await check('--strict')).code).toBe(1);
+  });
+
+  it('checks another data set and prints every error with file:line:column and a hint (exit 1)', async () => {
+    const dir = tempDir();
+    cpSync(fixtureSite, dir, { recursive: true });
+    const file = join(dir, 'data/observations/sample.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('hainan,,2020,branches-total', 'jiangsuu,,2020,branches-total').replace(',1800余,', ',一千八百,'));
+    const { code, stdout } = await check('--data', join(dir, 'data'), '--content', join(dir, 'content'));
+    expect(code).toBe(1);
+    expect(stdout).toContain(`error   ${file}:2:1 unknown province 'jiangsuu' - did you mean jiangsu (江苏)?`);
+    expect(stdout).toMatch(new RegExp(`error   ${file}:5:5 cannot read .*'一千八百'`, 'u'));
+  });
+
+  it('prints JSON for tools', async () => {
+    const { stdout } = await check('--json');
+    const report = JSON.parse(stdout) as { errors: number; warnings: number; problems: Array<{ code: string }> };
+    expect(report).toMatchObject({ errors: 0, warnings: 1 });
+    expect(report.problems[0]?.code).toBe('stated-ratio-differs');
+  });
+});

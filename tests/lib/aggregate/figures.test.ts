@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { aggregateFigures, ratioAgrees } from '../../../src/lib/aggregate/figures.ts';
+import { FigureIndex } from '../../../src/lib/aggregate/figureIndex.ts';
+import { period } from '../../../src/lib/period.ts';
+import type { Observation } from '../../../src/lib/schema/observation.ts';
+import type { Qualifier } from '../../../src/lib/schema/qualifier.ts';
+import { testCatalog } from '../../helpers/tables.ts';
+
+const { metrics } = testCatalog();
+let line = 1;
+function obs(metric: string, value: number, options: { unit?: string; qualifier?: Qualifier; period?: string; step?: number } = {}): Observation {
+  line++;
+  return {
+    id: `f.csv:${line}`,
+    at: { file: 'f.csv', line, column: 5 },
+    province: 'hainan',
+    unit: options.unit ?? null,
+    period: period(options.period ?? '2020'),
+    metric,
+    value,
+    step: options.step ?? 1,
+    qualifier: options.qualifier ?? 'exact',
+    written: String(value),
+    measureWord: null,
+    source: 'hainan-2020',
+    quote: 'q',
+    note: '',
+  };
+}
+
+const y2020 = period('2020');
+
+describe('aggregateFigures', () => {
+  it('keeps the stated ratio beside the one computed from its parts (Hainan 2020)', () => {
+    const figures = new FigureIndex(
+      aggregateFigures([obs('branches-compliant', 2387), obs('branches-total', 2824), obs('branch-compliance-rate', 0.89, { step: 0.01 })], metrics),
+    );
+    const rate = figures.get('hainan', null, y2020, 'branch-compliance-rate');
+    expect(rate?.basis).toBe('ratio_of_parts');
+    expect(rate?.value).toBe(2387 / 2824);
+    expect(rate?.stated?.value).toBe(0.89);
+    expect(rate?.stated?.differencePoints).toBeCloseTo((0.89 - 2387 / 2824) * 100, 10);
+    expect(rate?.stated?.agrees).toBe(false);
+    expect(rate?.observations).toHaveLength(3);
+  });
+
+  it('sums unit figures when the committee total is missing, keeping the lower bound', () => {
+    const figures = new FigureIndex(
+      aggregateFigures(
+        [
+          obs('training-attendance', 1800, { unit: 'gaoyuan', qualifier: 'more_than' }),
+          obs('training-attendance', 200, { unit: 'gonganting' }),
+          obs('relief-funds', 0.1, { unit: 'gaoyuan' }),
+          obs('relief-funds', 0.2, { unit: 'gonganting' }),
+        ],
+        metrics,
+      ),
+    );
+    const total = figures.get('hainan', null, y2020, 'training-attendance');
+    expect(total).toMatchObject({ value: 2000, qualifier: 'more_than', basis: 'sum_of_units', units: ['gaoyuan', 'gonganting'] });
+    expect(figures.get('hainan', null, y2020, 'relief-funds')?.value).toBe(0.3);
+  });
+
+  it('never overrides a reported committee total with a sum', () => {
+    const figures = new FigureIndex(aggregateFigures([obs('cases-filed', 78), obs('cases-filed', 3, { unit: 'gaoyuan' })], metrics));
+    expect(figures.get('hainan', null, y2020, 'cases-filed')).toMatchObject({ value: 78, basis: 'reported' });
+  });
+
+  it('recomputes a committee ratio from summed parts, never by averaging unit ratios', () => {
+    const figures = new FigureIndex(
+      aggregateFigures(
+        [
+          obs('branches-compliant', 9, { unit: 'gaoyuan' }),
+          obs('branches-total', 10, { unit: 'gaoyuan' }),
+          obs('branches-compliant', 10, { unit: 'gonganting' }),
+          obs('branches-total', 90, { unit: 'gonganting' }),
+        ],
+        metrics,
+      ),
+    );
+    expect(figures.get('hainan', 'gaoyuan', y2020, 'branch-compliance-rate')?.value).toBe(0.9);
+    // (9 + 10) / (10 + 90), not (0.9 + 0.111) / 2.
+    expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')?.value).toBe(0.19);
+  });
+
+  it('does not divide parts that cover different units', () => {
+    const figures = new FigureIndex(
+      aggregateFigures([obs('branches-compliant', 9, { unit: 'gaoyuan' }), obs('branches-total', 10, { unit: 'gaoyuan' }), obs('branches-total', 90, { unit: 'gonganting' })], metrics),
+    );
+    expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')).toBeUndefined();
+  });
+
+  it('leaves a metric nobody reported as not reported, not zero', () => {
+    const figures = new FigureIndex(aggregateFigures([obs('cases-filed', 0)], metrics));
+    expect(figures.get('hainan', null, y2020, 'cases-filed')?.value).toBe(0);
+    expect(figures.get('hainan', null, y2020, 'training-attendance')).toBeUndefined();
+  });
+
+  it('never sums or averages ratios across units', () => {
+    const figures = new FigureIndex(
+      aggregateFigures([obs('branch-compliance-rate', 0.9, { unit: 'gaoyuan' }), obs('branch-compliance-rate', 0.5, { unit: 'gonganting' })], metrics),
+    );
+    expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')).toBeUndefined();
+  });
+});
+
+describe('ratioAgrees', () => {
+  it('follows the precision of the stated figure', () => {
+    expect(ratioAgrees({ value: 0.89, qualifier: 'exact' }, 0.01, 0.8949)).toBe(true);
+    expect(ratioAgrees({ value: 0.89, qualifier: 'exact' }, 0.01, 0.8951)).toBe(false);
+    expect(ratioAgrees({ value: 0.9524, qualifier: 'exact' }, 0.0001, 0.9526)).toBe(false);
+    expect(ratioAgrees({ value: 0.8, qualifier: 'more_than' }, 0.01, 0.93)).toBe(true);
+    expect(ratioAgrees({ value: 0.8, qualifier: 'more_than' }, 0.01, 0.7)).toBe(false);
+  });
+});

@@ -1,0 +1,64 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDataSet } from '../../src/load/loadDataSet.ts';
+import { fixtureSite, repoRoot } from '../helpers/paths.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+
+const tempDir = useTempDir();
+
+describe('loadDataSet on the bundled data', () => {
+  it('has no errors, and warns about the Hainan 2020 rate only', async () => {
+    const { dataSet, problems, files } = await loadDataSet({ dataDir: join(repoRoot, 'data'), contentDir: join(repoRoot, 'content') });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'warning', code: 'stated-ratio-differs', line: 4, column: 5 });
+    expect(problems[0]?.file).toMatch(/data\/observations\/hainan-2020\.csv$/u);
+    expect(problems[0]?.message).toContain('89%');
+    expect(problems[0]?.message).toContain('84.5%');
+    expect(dataSet.provinces).toHaveLength(31);
+    expect(dataSet.narratives.map((n) => `${n.province}/${n.period.id}`).sort()).toEqual([
+      'guangxi/2022',
+      'hainan/2020',
+      'henan/2021-2024',
+      'jiangsu/2021-2022',
+      'qinghai/2019-2020',
+    ]);
+    for (const f of files) expect(f.rows).toBe(f.accepted + f.rejected);
+    expect(files.every((f) => f.rejected === 0)).toBe(true);
+  });
+});
+
+describe('loadDataSet on a broken copy', () => {
+  it('reports one clear message per problem: unknown province, unreadable value, missing source, duplicate row', async () => {
+    const dir = tempDir();
+    cpSync(join(fixtureSite, 'data'), join(dir, 'data'), { recursive: true });
+    const file = join(dir, 'data/observations/sample.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    lines[1] = (lines[1] as string).replace('hainan,', 'hainann,');
+    lines[2] = (lines[2] as string).replace(',2387,', ',两千余,');
+    lines[4] = (lines[4] as string).replace(',hainan-2020,', ',hainan-2019,');
+    lines.splice(7, 0, lines[6] as string);
+    writeFileSync(file, lines.join('\n'));
+
+    const { problems, files } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    const where = (p: (typeof problems)[number]) => `${p.code} ${p.line}:${p.column}`;
+    expect(problems.map(where)).toEqual(['unknown-province 2:1', 'unreadable-value 3:5', 'unknown-source 5:7', 'duplicate-row 8:5']);
+    expect(problems.every((p) => p.severity === 'error' && p.file.endsWith('sample.csv') && p.hint)).toBe(true);
+    expect(problems[0]?.hint).toBe('did you mean hainan (海南)?');
+    expect(problems[1]?.message).toContain("'两千余'");
+    expect(problems[3]?.message).toContain(':7');
+    expect(files[0]).toMatchObject({ rows: 8, accepted: 4, rejected: 4 });
+  });
+
+  it('reports missing reference files without stopping', async () => {
+    const dir = tempDir();
+    const { problems } = await loadDataSet({ dataDir: join(dir, 'nothing'), contentDir: join(dir, 'none') });
+    expect(problems.filter((p) => p.code === 'missing-file').map((p) => p.file.split('/').at(-1))).toEqual([
+      'provinces.csv',
+      'units.csv',
+      'metrics.csv',
+      'sources.csv',
+    ]);
+  });
+});
