@@ -9,5 +9,16 @@ export function siteConfig(source: DataSetSource): AstroUserConfig {
     trailingSlash: 'never',
     integrations: [dataSetIntegration(source)],
     devToolbar: { enabled: false },
+    vite: {
+      build: {
+        rollupOptions: {
+          onwarn(warning, warn) {
+            // Astro 6.0.5's own asset helpers import names they do not use; not ours to fix.
+            if (warning.code === 'UNUSED_EXTERNAL_IMPORT' && warning.exporter?.startsWith('@astrojs/')) return;
+            warn(warning);
+          },
+        },
+      },
+    },
   };
 }

@@ -1,4 +1,5 @@
 /** The last pure step of loading: figures are derived and the data set is checked as a whole. */
+import { FigureIndex } from './aggregate/figureIndex.ts';
 import { aggregateFigures } from './aggregate/figures.ts';
 import { checkNarrativeFigures } from './checks/narrativeFigures.ts';
 import { checkStatedRatios } from './checks/statedRatios.ts';
@@ -14,9 +15,10 @@ export function assembleDataSet(
   narratives: readonly Narrative[],
 ): { dataSet: DataSet; problems: Problem[] } {
   const figures = aggregateFigures(observations, catalog.metrics);
+  const index = new FigureIndex(figures);
   const problems = [
-    ...checkStatedRatios(figures, catalog.metrics, observations),
-    ...checkNarrativeFigures(narratives, figures),
+    ...checkStatedRatios(figures, index, catalog.metrics, observations),
+    ...checkNarrativeFigures(narratives, index),
   ];
   return {
     dataSet: {

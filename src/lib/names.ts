@@ -38,11 +38,17 @@ export class NameIndex<T> {
     return this.#entries.length;
   }
 
+  /** Answers by the text as written: a data file repeats the same few names on every row. */
+  readonly #resolved = new Map<string, Named<T> | undefined>();
+
   /** The entry this text names, or undefined. Ids win over names. */
   resolve(text: string): Named<T> | undefined {
+    if (this.#resolved.has(text)) return this.#resolved.get(text);
     const key = nameKey(text);
-    if (this.#ambiguous.has(key)) return undefined;
-    return this.#byKey.get(key);
+    const entry = this.#ambiguous.has(key) ? undefined : this.#byKey.get(key);
+    if (this.#resolved.size > 100_000) this.#resolved.clear();
+    this.#resolved.set(text, entry);
+    return entry;
   }
 
   /** Entries that share this name, when it names more than one. */

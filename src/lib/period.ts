@@ -4,6 +4,16 @@ export function period(id: string): Period {
   return PeriodSchema.parse(id);
 }
 
+const interned = new Map<string, Period>();
+
+/** One shared object per period id: a data set repeats a few periods over many rows. */
+export function internPeriod(p: Period): Period {
+  const known = interned.get(p.id);
+  if (known) return known;
+  interned.set(p.id, p);
+  return p;
+}
+
 /** Orders periods by end year, then start year: 2019, 2019-2020, 2020. */
 export function comparePeriods(a: Period, b: Period): number {
   return a.end - b.end || a.start - b.start;

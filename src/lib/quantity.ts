@@ -56,7 +56,8 @@ function fail(reason: string, hint: string): QuantityResult {
 }
 
 export function parseQuantity(written: string): QuantityResult {
-  const text = toSimplified(written.normalize('NFKC')).replace(/\s+/gu, '');
+  const ascii = /^[\x20-\x7e]*$/u.test(written);
+  const text = (ascii ? written : toSimplified(written.normalize('NFKC'))).replace(/\s+/gu, '');
   if (text === '') return fail('the value is empty', 'write the figure, for example 2387, 89% or 3万多');
   let rest = text;
   const qualifiers: Qualifier[] = [];

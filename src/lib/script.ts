@@ -20,5 +20,7 @@ export function toTraditional(text: string): string {
 
 /** The form in which two names are equal if a reader would call them equal. */
 export function nameKey(text: string): string {
+  // Plain ASCII (ids, most values) needs no script conversion.
+  if (/^[\x20-\x7e]*$/u.test(text)) return text.replace(/\s+/gu, '').toLowerCase();
   return toSimplified(text.normalize('NFKC')).replace(/\s+/gu, '').toLowerCase();
 }

@@ -17,7 +17,9 @@ export class FigureIndex {
     for (const figure of figures) {
       this.#byKey.set(figureKeyOf(figure), figure);
       const key = seriesKey(figure.province, figure.unit, figure.metric);
-      this.#series.set(key, [...(this.#series.get(key) ?? []), figure]);
+      const series = this.#series.get(key);
+      if (series) series.push(figure);
+      else this.#series.set(key, [figure]);
       this.#periods.set(figure.period.id, figure.period);
     }
     for (const list of this.#series.values()) list.sort((a, b) => comparePeriods(a.period, b.period));

@@ -46,7 +46,9 @@ function unitSums(figures: Map<string, Figure>, metrics: Map<string, Metric>): F
     if (figure.unit === null || metrics.get(figure.metric)?.kind === 'ratio') continue;
     const key = figureKeyOf({ ...figure, unit: null });
     if (figures.has(key)) continue;
-    groups.set(key, [...(groups.get(key) ?? []), figure]);
+    const group = groups.get(key);
+    if (group) group.push(figure);
+    else groups.set(key, [figure]);
   }
   return [...groups.values()].map((parts) => {
     const first = parts[0] as Figure;
@@ -72,8 +74,10 @@ function sameCoverage(a: Figure, b: Figure): boolean {
 
 function ratioFigures(figures: Map<string, Figure>, ratios: readonly Metric[]): Figure[] {
   const result: Figure[] = [];
+  const numeratorIds = new Set(ratios.map((m) => m.numerator));
+  const numerators = [...figures.values()].filter((f) => numeratorIds.has(f.metric));
   for (const metric of ratios) {
-    for (const numerator of figures.values()) {
+    for (const numerator of numerators) {
       if (numerator.metric !== metric.numerator) continue;
       const denominator = figures.get(figureKeyOf({ ...numerator, metric: metric.denominator }));
       if (!denominator || denominator.value === 0 || !sameCoverage(numerator, denominator)) continue;
@@ -121,7 +125,8 @@ export function ratioAgrees(stated: { value: number; qualifier: Figure['qualifie
 
 export function aggregateFigures(observations: readonly Observation[], metrics: readonly Metric[]): Figure[] {
   const metricById = new Map(metrics.map((m) => [m.id, m]));
-  const stepOf = new Map(observations.map((o) => [o.id, o.step]));
+  // Precision of stated ratios, to judge whether a computed ratio agrees with them.
+  const stepOf = new Map(observations.filter((o) => metricById.get(o.metric)?.kind === 'ratio').map((o) => [o.id, o.step]));
   const figures = new Map<string, Figure>();
   for (const o of observations) figures.set(figureKeyOf(o), reportedFigure(o));
   for (const total of unitSums(figures, metricById)) figures.set(figureKeyOf(total), total);

@@ -1,11 +1,9 @@
 /** A narrative placeholder whose figure the data do not hold: the page would show 未报告. */
-import { FigureIndex } from '../aggregate/figureIndex.ts';
-import type { Figure } from '../schema/figure.ts';
+import type { FigureIndex } from '../aggregate/figureIndex.ts';
 import type { Narrative } from '../schema/narrative.ts';
 import type { Problem } from '../schema/problem.ts';
 
-export function checkNarrativeFigures(narratives: readonly Narrative[], figures: readonly Figure[]): Problem[] {
-  const index = new FigureIndex(figures);
+export function checkNarrativeFigures(narratives: readonly Narrative[], index: FigureIndex): Problem[] {
   return narratives.flatMap((narrative) =>
     narrative.references
       .filter((ref) => !index.get(narrative.province, ref.unit, narrative.period, ref.metric))

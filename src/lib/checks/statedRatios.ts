@@ -3,23 +3,30 @@
  * give (Hainan 2020: 89% stated, 2387/2824 = 84.5%). Both are kept; the
  * checker says so, so the difference is seen before it is published.
  */
-import { FigureIndex } from '../aggregate/figureIndex.ts';
+import type { FigureIndex } from '../aggregate/figureIndex.ts';
 import { formatCount, formatPoints, formatShare, percentDecimals } from '../format.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
 
-export function checkStatedRatios(figures: readonly Figure[], metrics: readonly Metric[], observations: readonly Observation[]): Problem[] {
-  const index = new FigureIndex(figures);
+export function checkStatedRatios(
+  figures: readonly Figure[],
+  index: FigureIndex,
+  metrics: readonly Metric[],
+  observations: readonly Observation[],
+): Problem[] {
+  const differing = figures.filter((f) => f.stated && !f.stated.agrees);
+  if (differing.length === 0) return [];
+  const wanted = new Set(differing.map((f) => f.stated?.observation));
+  const observationById = new Map(observations.filter((o) => wanted.has(o.id)).map((o) => [o.id, o]));
   const metricById = new Map(metrics.map((m) => [m.id, m]));
-  const observationById = new Map(observations.map((o) => [o.id, o]));
   const problems: Problem[] = [];
-  for (const figure of figures) {
+  for (const figure of differing) {
     const stated = figure.stated;
     const metric = metricById.get(figure.metric);
     const observation = stated && observationById.get(stated.observation);
-    if (!stated || stated.agrees || !metric || !observation) continue;
+    if (!stated || !metric || !observation) continue;
     const part = (id: string) => index.get(figure.province, figure.unit, figure.period, id);
     const numerator = part(metric.numerator);
     const denominator = part(metric.denominator);

@@ -4,7 +4,7 @@
  * checked, and every fault becomes a problem that points at its field.
  */
 import { didYouMean } from '../names.ts';
-import { periodWithin } from '../period.ts';
+import { internPeriod, periodWithin } from '../period.ts';
 import type { Observation } from '../schema/observation.ts';
 import { ObservationRowSchema } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
@@ -99,7 +99,7 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
     at: { file: record.file, line: record.line, column: columnOf(record, 'value') ?? 1 },
     province: province.id,
     unit: unitId,
-    period: row.period,
+    period: internPeriod(row.period),
     metric: metric.id,
     value: figure.value,
     step: figure.step,
