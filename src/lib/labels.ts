@@ -19,3 +19,9 @@ export const basisLabel = {
   sum_of_units: '各单位合计',
   ratio_of_parts: '按分子分母计算',
 } as const;
+
+export const kindLabel = {
+  flow: '流量（期内累计，可跨单位、跨期相加）',
+  stock: '存量（期末数，可跨单位相加，不跨期相加）',
+  ratio: '比率（由分子、分母计算）',
+} as const;

@@ -1,16 +1,19 @@
 /**
- * Builds the small fixture site and reads its HTML; then fails builds on
- * purpose over an existing output folder and checks that nothing changed.
+ * Builds the fixture site and reads the HTML of every page type; then fails
+ * builds on purpose over the existing output folder and checks that nothing
+ * changed.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/buildSite.ts';
 import type { DataSet } from '../../src/lib/schema/dataSet.ts';
-import { loadDataSet } from '../../src/load/loadDataSet.ts';
+import { fixtureDataSet } from '../helpers/fixtureSite.ts';
+import { brokenLinks, htmlFiles } from '../helpers/linkCheck.ts';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
@@ -20,66 +23,114 @@ const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 
 function treeHash(dir: string): string {
   const hash = createHash('sha256');
-  const walk = (d: string) => {
-    for (const name of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(d, name.name);
-      hash.update(path.slice(dir.length));
-      if (name.isDirectory()) walk(path);
-      else hash.update(readFileSync(path));
-    }
-  };
-  walk(dir);
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }).sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
+    const path = join(entry.parentPath, entry.name);
+    hash.update(path.slice(dir.length));
+    if (entry.isFile()) hash.update(readFileSync(path));
+  }
   return hash.digest('hex');
 }
 
-async function buildFixture(outDir: string): Promise<void> {
-  const options = { dataDir: join(fixtureSite, 'data'), contentDir: join(fixtureSite, 'content') };
-  const { dataSet, problems } = await loadDataSet(options);
-  expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-  await buildSite({ ...options, dataSet, outDir });
-}
+let out = '';
+const page = (path: string) => parseHTML(readFileSync(join(out, path), 'utf8')).document;
+const text = (path: string) => page(path).body.textContent?.replace(/\s+/gu, ' ') ?? '';
+
+beforeAll(async () => {
+  out = join(tempDir(), 'dist');
+  await buildSite({ dataSet: await fixtureDataSet(), dataDir: join(fixtureSite, 'data'), contentDir: join(fixtureSite, 'content'), outDir: out });
+});
 
 describe('the fixture site', () => {
-  let out = '';
-  beforeAll(async () => {
-    out = join(tempDir(), 'dist');
-    await buildFixture(out);
+  it('builds every page type', () => {
+    const pages = htmlFiles(out).map((f) => f.slice(out.length + 1));
+    for (const expected of [
+      'index.html',
+      'hainan.html',
+      'hainan/2020.html',
+      'hainan/2019.html',
+      'jiangsu/2021.html',
+      'hainan/units/gaoyuan.html',
+      'metrics.html',
+      'metrics/branch-compliance-rate.html',
+      'compare.html',
+      'compare/training-attendance.html',
+      'compare/hainan/jiangsu.html',
+      'sources.html',
+      'methodology.html',
+    ]) {
+      expect(pages).toContain(expected);
+    }
+    expect(pages).not.toContain('xizang.html');
+    for (const path of pages) {
+      const document = page(path);
+      expect(document.documentElement.getAttribute('lang'), path).toBe('zh-CN');
+      expect(document.querySelector('title')?.textContent, path).toMatch(/机关党建工作综述$/u);
+      expect(document.querySelectorAll('h1'), path).toHaveLength(1);
+    }
   });
 
-  it('has a home page listing reported and unreported provinces', () => {
-    const html = readFileSync(join(out, 'index.html'), 'utf8');
-    expect(html).toContain('<html lang="zh-CN">');
-    expect(html).toContain('href="./hainan.html"');
-    expect(html).toContain('href="./jiangsu.html"');
-    expect(html).toMatch(/未报告[\s\S]*西藏/u);
-    expect(existsSync(join(out, 'xizang.html'))).toBe(false);
+  it('has no broken internal link, anchor or download, and no absolute link', () => {
+    expect(brokenLinks(out)).toEqual([]);
   });
 
-  it('shows a province page with its figures, their basis and quotes', () => {
-    const html = readFileSync(join(out, 'hainan.html'), 'utf8');
-    expect(html).toContain('2387个');
-    // Computed from its parts, with the stated figure beside it.
-    expect(html).toContain('84.5%');
-    expect(html).toContain('原文：89%，比计算值高4.5个百分点');
-    expect(html).toContain('1800余人次');
-    // The committee total of cases is summed from two units.
-    expect(html).toContain('12件');
-    expect(html).toContain('各单位合计');
-    expect(html).toContain('「省高院立案5件」');
-    expect(html).toContain('省高级人民法院');
+  it('draws one SVG per chart, each with its table and CSV', () => {
+    for (const path of htmlFiles(out)) {
+      const document = parseHTML(readFileSync(path, 'utf8')).document;
+      const figures = [...document.querySelectorAll('figure.chart')];
+      for (const figure of figures) {
+        expect(figure.querySelectorAll('svg[role="img"]'), path).toHaveLength(1);
+        expect(figure.querySelector('figcaption')?.textContent).not.toBe('');
+        const header = [...figure.querySelectorAll('thead th')].map((th) => th.textContent);
+        const csvLink = figure.querySelector('a[download]')?.getAttribute('href') ?? '';
+        const csv = readFileSync(join(path, '..', csvLink), 'utf8');
+        expect(csv.startsWith('\uFEFF')).toBe(true);
+        expect(csv.slice(1).split('\r\n')[0]).toBe(header.join(','));
+        expect(csv.trim().split('\r\n')).toHaveLength(figure.querySelectorAll('tbody tr').length + 1);
+      }
+    }
+    expect(page('hainan/2020.html').querySelectorAll('figure.chart svg').length).toBeGreaterThanOrEqual(3);
   });
 
-  it('renders the narrative with every placeholder replaced', () => {
-    const html = readFileSync(join(out, 'hainan.html'), 'utf8');
-    expect(html).toContain('达标党支部2387个，达标率84.5%，培训1800余人次。');
-    expect(html).toContain('各单位立案合计12件，其中省高院5件。');
-    expect(html).not.toContain('{{');
+  it('home: the tile grid, links to every review, and the provinces without data', () => {
+    const body = text('index.html');
+    expect(body).toContain('各省党支部达标率');
+    expect(page('index.html').querySelector('a[href="./hainan/2020.html"]')).not.toBeNull();
+    expect(page('index.html').querySelector('a[href="./jiangsu/2021.html"]')).not.toBeNull();
+    expect(body).toMatch(/尚无数据.*西藏/u);
   });
 
-  it('keeps the Traditional-script input as the same province', () => {
-    const html = readFileSync(join(out, 'jiangsu.html'), 'utf8');
-    expect(html).toContain('约7.5万人次');
-    expect(html).toContain('2021年');
+  it('review: narrative, headline cards, figures with basis and quotes, units, sources', () => {
+    const body = text('hainan/2020.html');
+    expect(body).toContain('达标党支部2387个，达标率84.5%，培训1800余人次。');
+    expect(body).toContain('各单位立案合计12件，其中省高院5件。');
+    expect(body).toContain('原文为89%，比计算值高4.5个百分点');
+    expect(body).toContain('各单位合计（2个单位）');
+    expect(body).toContain('省高院立案5件');
+    expect([...page('hainan/2020.html').querySelectorAll('.card .area')].map((e) => e.textContent)).toEqual(['支部建设', '教育培训', '监督执纪', '表彰荣誉', '党员发展', '经费']);
+    expect(page('hainan/2020.html').querySelector('a[href="./units/gaoyuan.html"]')?.textContent).toBe('省高级人民法院');
+    expect(page('hainan/2020.html').querySelector('a[href="../sources.html#source-hainan-2020"]')).not.toBeNull();
+    expect(readFileSync(join(out, 'hainan/2020.html'), 'utf8')).not.toContain('{{');
+  });
+
+  it('province: periods side by side with changes; unit: against the committee', () => {
+    expect(text('hainan.html')).toContain('较2019年增加20%以上');
+    expect(text('hainan/units/gaoyuan.html')).toContain('2个单位中第2');
+  });
+
+  it('metric, compare and sources pages carry their figures', () => {
+    expect(text('metrics/training-attendance.html')).toMatch(/1\s*江苏\s*约7\.5万人次/u);
+    expect(text('metrics/training-attendance.html')).toContain('西藏（共1个）');
+    expect(text('compare/hainan/jiangsu.html')).toContain('期间不同（2020年与2021年）');
+    expect(text('compare.html')).toContain('海南与江苏');
+    expect(page('sources.html').querySelector('#row-sample-4')?.textContent).toContain('占全部在职党支部2824个的89%');
+    expect(text('methodology.html')).toContain('海南2020年的党支部达标率，原文为89%，而2387个÷2824个为84.5%');
+  });
+
+  it('needs no JavaScript: only the compare page has one small optional script', () => {
+    for (const path of htmlFiles(out)) {
+      const scripts = [...parseHTML(readFileSync(path, 'utf8')).document.querySelectorAll('script')].map((s) => s.getAttribute('src'));
+      expect(scripts, path).toEqual(path.endsWith('/compare.html') ? ['./compare.js'] : []);
+    }
   });
 
   it('leaves the previous site untouched when the data have errors', async () => {
@@ -96,10 +147,10 @@ describe('the fixture site', () => {
 
   it('leaves the previous site untouched when the page build itself fails', async () => {
     const before = treeHash(out);
-    const parent = join(out, '..');
     const unusable = { provinces: null } as unknown as DataSet;
     await expect(buildSite({ dataSet: unusable, dataDir: '', contentDir: '', outDir: out })).rejects.toThrow();
     expect(treeHash(out)).toBe(before);
-    expect(readdirSync(parent).filter((name) => name.startsWith('.zongshu-'))).toEqual([]);
+    expect(readdirSync(join(out, '..')).filter((name) => name.startsWith('.zongshu-'))).toEqual([]);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
   });
 });

@@ -20,7 +20,7 @@ describe('loadDataSet on the bundled data', () => {
     expect(dataSet.narratives.map((n) => `${n.province}/${n.period.id}`).sort()).toEqual([
       'guangxi/2022',
       'hainan/2020',
-      'henan/2021-2024',
+      'henan/2020-2024',
       'jiangsu/2021-2022',
       'qinghai/2019-2020',
     ]);
@@ -37,7 +37,7 @@ describe('loadDataSet on a broken copy', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[1] = (lines[1] as string).replace('hainan,', 'hainann,');
     lines[2] = (lines[2] as string).replace(',2387,', ',两千余,');
-    lines[4] = (lines[4] as string).replace(',hainan-2020,', ',hainan-2019,');
+    lines[4] = (lines[4] as string).replace(',hainan-2020,', ',hainan-2018,');
     lines.splice(7, 0, lines[6] as string);
     writeFileSync(file, lines.join('\n'));
 
@@ -48,7 +48,7 @@ describe('loadDataSet on a broken copy', () => {
     expect(problems[0]?.hint).toBe('did you mean hainan (海南)?');
     expect(problems[1]?.message).toContain("'两千余'");
     expect(problems[3]?.message).toContain(':7');
-    expect(files[0]).toMatchObject({ rows: 8, accepted: 4, rejected: 4 });
+    expect(files.find((f) => f.file.endsWith('sample.csv'))).toMatchObject({ rows: 8, accepted: 4, rejected: 4 });
   });
 
   it('reports missing reference files without stopping', async () => {

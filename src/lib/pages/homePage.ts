@@ -1,30 +1,54 @@
-/** Page data of the home page: every province, with what the data hold for it. */
+/** Page data of the home page: the latest period at a glance, headline counts, and links to every review. */
 import { periodLabel } from '../period.ts';
-import type { PageContext } from './provincePage.ts';
+import type { Metric } from '../schema/metric.ts';
+import { relativeHref, sitePaths } from '../site/paths.ts';
+import type { ChartSpec } from './chartData.ts';
+import { reportingProvinces, type PageContext } from './context.ts';
+import type { Link } from './reviewPage.ts';
+import { tileChart } from './tileChart.ts';
 
-export interface ProvinceEntry {
-  id: string;
-  name: string;
-  kind: string;
-  /** Periods with figures, newest first, e.g. 2020年. */
-  periods: string[];
-  figureCount: number;
-}
+/** The metric the home page colours its map by: the branch compliance rate when the dictionary has it. */
+export const homeMetric = 'branch-compliance-rate';
 
 export interface HomePageData {
-  reported: ProvinceEntry[];
-  /** Provinces with no figure at all: listed, so "not reported" stays visible. */
-  notReported: ProvinceEntry[];
+  path: string;
+  metric: Link;
+  charts: ChartSpec[];
+  stats: Array<{ label: string; value: string }>;
+  provinces: Array<{ name: string; href: string; reviews: Link[] }>;
+  notReported: string[];
+  latestPeriod: string;
+}
+
+function chosenMetric(context: PageContext): Metric {
+  const metric = context.metrics.get(homeMetric) ?? context.dataSet.metrics.find((m) => m.kind === 'ratio') ?? context.dataSet.metrics[0];
+  if (!metric) throw new Error('the metric dictionary is empty');
+  return metric;
 }
 
 export function homePageData(context: PageContext): HomePageData {
-  const entries = context.dataSet.provinces.map((province): ProvinceEntry => {
-    const own = context.dataSet.figures.filter((f) => f.province === province.id);
-    const periods = [...new Map(own.map((f) => [f.period.id, f.period])).values()].sort((a, b) => b.end - a.end || b.start - a.start);
-    return { id: province.id, name: province.name, kind: province.kind, periods: periods.map(periodLabel), figureCount: own.length };
-  });
+  const path = sitePaths.home();
+  const metric = chosenMetric(context);
+  const reporting = reportingProvinces(context);
+  const latest = [...context.reviews].sort((a, b) => b.period.end - a.period.end)[0];
   return {
-    reported: entries.filter((e) => e.figureCount > 0),
-    notReported: entries.filter((e) => e.figureCount === 0),
+    path,
+    metric: { label: metric.name, href: relativeHref(path, sitePaths.metric(metric.id)) },
+    charts: [tileChart(context, metric, 'home-tiles', path)],
+    stats: [
+      { label: '收录综述', value: `${context.reviews.length}篇` },
+      { label: '省份', value: `${reporting.length}个` },
+      { label: '数据行', value: `${context.dataSet.observations.length}条` },
+      { label: '指标', value: `${context.dataSet.metrics.length}项` },
+    ],
+    provinces: reporting.map((p) => ({
+      name: p.name,
+      href: relativeHref(path, sitePaths.province(p.id)),
+      reviews: context.reviews
+        .filter((r) => r.province.id === p.id)
+        .map((r) => ({ label: `${periodLabel(r.period)}`, href: relativeHref(path, sitePaths.review(p.id, r.period.id)) })),
+    })),
+    notReported: context.dataSet.provinces.filter((p) => !reporting.includes(p)).map((p) => p.name),
+    latestPeriod: latest ? periodLabel(latest.period) : '',
   };
 }

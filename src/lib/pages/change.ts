@@ -1,0 +1,31 @@
+/** Words for a change between two periods: 增加12.5% for counts, 提高0.7个百分点 for rates, or why there is none. */
+import type { Change } from '../aggregate/change.ts';
+import { formatPercentChange, formatPoints } from '../format.ts';
+import { periodLabel } from '../period.ts';
+import type { Qualifier } from '../schema/qualifier.ts';
+
+/**
+ * The size of a change in words that keep its bound: a lower bound on a rise
+ * is "20%以上", on a fall "不到20%"; an upper bound the other way round.
+ */
+function boundedAmount(amount: string, qualifier: Qualifier, rising: boolean): string {
+  if (qualifier === 'about') return `约${amount}`;
+  if (qualifier === 'more_than') return rising ? `${amount}以上` : `不到${amount}`;
+  if (qualifier === 'nearly') return rising ? `近${amount}` : `${amount}以上`;
+  return amount;
+}
+
+export function describeChange(change: Change): string {
+  const since = `较${periodLabel(change.from.period)}`;
+  if (!change.comparable) {
+    if (change.reason === 'different_period_length') return `${since}：期间长度不同，不作比较`;
+    if (change.reason === 'overlapping_periods') return `${since}：期间重叠，不作比较`;
+    return `${since}：基数为0，无增减率`;
+  }
+  const note = change.periodLengthsDiffer ? '（期末数，期间长度不同）' : '';
+  if (change.value === 0 && change.qualifier === 'exact') return `${since}持平${note}`;
+  const rising = change.value >= 0;
+  const amount = change.kind === 'points' ? formatPoints(change.value) : formatPercentChange(change.value);
+  const verb = change.kind === 'points' ? (rising ? '提高' : '降低') : rising ? '增加' : '减少';
+  return `${since}${verb}${boundedAmount(amount, change.qualifier, rising)}${note}`;
+}

@@ -1,0 +1,154 @@
+/**
+ * What each chart shows, as plain data built by the page-data functions. A
+ * chart module (src/charts) turns one of these into Plot options; the page
+ * shows the same rows as a table and offers them as CSV.
+ */
+
+/** The data behind a chart, as the table under it and its CSV download show it. */
+export interface ChartTable {
+  columns: string[];
+  rows: Array<Array<string | number>>;
+}
+
+interface ChartMeta {
+  /** Unique in the site; names the CSV file. */
+  id: string;
+  title: string;
+  /** What is shown and where it comes from. */
+  caption: string;
+  /** One or two sentences for screen readers. */
+  description: string;
+  table: ChartTable;
+  /** Link from the chart's page to its CSV file; set once the page is known. */
+  csvHref?: string;
+}
+
+/** A value placed on a chart: `value` in the metric's unit (share 0-1 for ratios), `display` as the page writes it. */
+export interface ChartValue {
+  value: number;
+  display: string;
+  /** Approximate (余, 近, 约): drawn hollow. */
+  approximate: boolean;
+}
+
+export interface Tile {
+  id: string;
+  name: string;
+  /** Grid position: column from the west, row from the north. */
+  column: number;
+  row: number;
+  /** null: not reported, drawn differently from zero. */
+  figure: ChartValue | null;
+  /** Relative link to the province page, when it has one. */
+  href: string | null;
+}
+
+export interface TileGridData {
+  metricName: string;
+  /** Share 0-1 (ratios) or a count. */
+  isShare: boolean;
+  periodNote: string;
+  tiles: Tile[];
+}
+
+export interface Bar extends ChartValue {
+  label: string;
+  /** The page's own province or unit. */
+  highlight: boolean;
+}
+
+export interface RankedBarsData {
+  /** Measure word or %, for the axis. */
+  unitLabel: string;
+  isShare: boolean;
+  bars: Bar[];
+}
+
+export interface TrendPoint extends ChartValue {
+  /** Last year of the period: where the point stands on the time axis. */
+  year: number;
+  periodLabel: string;
+  /** Length of the period in years; longer periods are drawn with a different symbol. */
+  years: number;
+}
+
+export interface TrendData {
+  unitLabel: string;
+  isShare: boolean;
+  series: Array<{ name: string; points: TrendPoint[] }>;
+}
+
+export interface PeerRow {
+  metricName: string;
+  points: Array<ChartValue & { name: string; self: boolean; relative: number }>;
+  notReported: string[];
+}
+
+export interface PeerStripData {
+  selfName: string;
+  rows: PeerRow[];
+}
+
+export interface CoverageCell {
+  category: string;
+  metricName: string;
+  status: 'reported' | 'approximate' | 'not_reported';
+}
+
+export interface CoverageData {
+  cells: CoverageCell[];
+}
+
+export interface RateRow {
+  label: string;
+  /** Share 0-1: the figure the page uses (computed where the parts are known). */
+  rate: ChartValue;
+  /** The share the article states, when it differs in kind from `rate` (computed). */
+  stated?: ChartValue;
+}
+
+export interface RateBarsData {
+  rows: RateRow[];
+}
+
+export interface PipelineStep extends ChartValue {
+  label: string;
+  unitLabel: string;
+}
+
+export interface CasePipelineData {
+  steps: PipelineStep[];
+}
+
+export interface UnitStripRow {
+  metricName: string;
+  unitLabel: string;
+  points: Array<ChartValue & { name: string; self: boolean }>;
+}
+
+export interface UnitStripData {
+  rows: UnitStripRow[];
+}
+
+export type ChartSpec = ChartMeta &
+  (
+    | { kind: 'tileGrid'; data: TileGridData }
+    | { kind: 'rankedBars'; data: RankedBarsData }
+    | { kind: 'trendLines'; data: TrendData }
+    | { kind: 'peerStrip'; data: PeerStripData }
+    | { kind: 'coverageMatrix'; data: CoverageData }
+    | { kind: 'rateBars'; data: RateBarsData }
+    | { kind: 'casePipeline'; data: CasePipelineData }
+    | { kind: 'unitStrip'; data: UnitStripData }
+  );
+
+export type ChartKind = ChartSpec['kind'];
+
+/** CSV of a chart's table: UTF-8 with a byte-order mark so spreadsheet programs read Chinese correctly. */
+export function chartCsv(table: ChartTable): string {
+  const cell = (value: string | number) => {
+    const text = String(value);
+    return /[",\n\r]/u.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return `\uFEFF${[table.columns, ...table.rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,194 @@
+/**
+ * Page data of the compare pages: the overview of who reports what, one page
+ * per metric (provinces side by side, raw and per 100 branches), and one page
+ * per pair of provinces over every metric they share. Wherever periods or
+ * scopes differ, the row says so.
+ */
+import { branchCountMetric } from '../aggregate/normalise.ts';
+import { periodLabel } from '../period.ts';
+import type { Figure } from '../schema/figure.ts';
+import type { Province } from '../schema/province.ts';
+import { relativeHref, sitePaths } from '../site/paths.ts';
+import type { ChartSpec } from './chartData.ts';
+import { latestFigure, reportingProvinces, type PageContext } from './context.ts';
+import type { Link } from './reviewPage.ts';
+import { chartValue, figureView, perHundredBranchesDisplay } from './views.ts';
+
+export interface CompareCell {
+  display: string;
+  href: string;
+  approximate: boolean;
+  periodLabel: string;
+  perHundredBranches?: string;
+  notes: string[];
+}
+
+export interface CompareIndexData {
+  path: string;
+  provinces: Array<Link & { id: string }>;
+  rows: Array<{ metricName: string; metricHref: string; compareHref: string; cells: Array<CompareCell | null> }>;
+  pairs: Array<Link & { shared: number }>;
+}
+
+export interface CompareMetricSection {
+  title: string;
+  note?: string;
+  rows: Array<{ province: Link; cell: CompareCell }>;
+  charts: ChartSpec[];
+}
+
+export interface CompareMetricData {
+  path: string;
+  metric: Link;
+  name: string;
+  sections: CompareMetricSection[];
+}
+
+export interface ComparePairData {
+  path: string;
+  a: Link;
+  b: Link;
+  rows: Array<{ metricName: string; metricHref: string; a: CompareCell; b: CompareCell; note: string }>;
+}
+
+function cell(context: PageContext, figure: Figure, path: string): CompareCell {
+  const view = figureView(context, figure, path);
+  return {
+    display: view.display,
+    href: view.href,
+    approximate: view.approximate,
+    periodLabel: view.periodLabel,
+    ...(view.perHundredBranches ? { perHundredBranches: view.perHundredBranches } : {}),
+    notes: view.notes,
+  };
+}
+
+/** What a reader must know before setting two figures side by side. */
+export function periodDifference(a: Figure, b: Figure, kind: string): string {
+  if (a.period.id === b.period.id) return '';
+  if (a.period.years !== b.period.years) {
+    return kind === 'flow' ? '期间长度不同：累计数不可直接比较' : '期间长度不同：均为期末数，可比但年份不同';
+  }
+  return `期间不同（${periodLabel(a.period)}与${periodLabel(b.period)}）`;
+}
+
+/** Metrics both provinces report, by dictionary order. */
+export function sharedMetrics(context: PageContext, a: string, b: string): string[] {
+  return context.dataSet.metrics.map((m) => m.id).filter((id) => latestFigure(context, a, id) && latestFigure(context, b, id));
+}
+
+export function compareIndexData(context: PageContext): CompareIndexData {
+  const path = sitePaths.compare();
+  const provinces = reportingProvinces(context);
+  const metrics = context.dataSet.metrics.filter((m) => provinces.some((p) => latestFigure(context, p.id, m.id)));
+  const pairs = provinces.flatMap((a, i) =>
+    provinces.slice(i + 1).map((b) => ({
+      label: `${a.name}与${b.name}`,
+      href: relativeHref(path, sitePaths.comparePair(a.id, b.id)),
+      shared: sharedMetrics(context, a.id, b.id).length,
+    })),
+  );
+  return {
+    path,
+    provinces: provinces.map((p) => ({ id: p.id, label: p.name, href: relativeHref(path, sitePaths.province(p.id)) })),
+    rows: metrics.map((m) => ({
+      metricName: m.name,
+      metricHref: relativeHref(path, sitePaths.metric(m.id)),
+      compareHref: relativeHref(path, sitePaths.compareMetric(m.id)),
+      cells: provinces.map((p) => {
+        const f = latestFigure(context, p.id, m.id);
+        return f ? cell(context, f, path) : null;
+      }),
+    })),
+    pairs: pairs.filter((p) => p.shared > 0),
+  };
+}
+
+function barsChart(context: PageContext, id: string, title: string, caption: string, entries: Array<{ province: Province; figure: Figure }>, normalised: boolean): ChartSpec | undefined {
+  const metric = context.metrics.get(entries[0]?.figure.metric ?? '');
+  if (!metric) return undefined;
+  const bars = entries.flatMap(({ province, figure }) => {
+    if (!normalised) return [{ ...chartValue(context, figure, metric), label: province.name, highlight: false }];
+    const display = perHundredBranchesDisplay(context, figure, metric);
+    const branches = context.figures.get(figure.province, null, figure.period, branchCountMetric);
+    if (!display || !branches) return [];
+    return [{ value: (figure.value / branches.value) * 100, display, approximate: figure.qualifier !== 'exact' || branches.qualifier !== 'exact', label: province.name, highlight: false }];
+  });
+  if (bars.length === 0) return undefined;
+  return {
+    id,
+    kind: 'rankedBars',
+    title,
+    caption,
+    description: bars.map((b) => `${b.label}${b.display}`).join('，'),
+    table: { columns: ['省份', '数值'], rows: bars.map((b) => [b.label, b.display]) },
+    data: { unitLabel: normalised ? `${metric.unit}/百个党支部` : metric.unit, isShare: metric.kind === 'ratio', bars },
+  };
+}
+
+export function compareMetricData(context: PageContext, metricId: string): CompareMetricData {
+  const metric = context.metrics.get(metricId);
+  if (!metric) throw new Error(`no metric '${metricId}'`);
+  const path = sitePaths.compareMetric(metricId);
+  const provinces = context.dataSet.provinces;
+  const section = (title: string, key: string, entries: Array<{ province: Province; figure: Figure }>, note?: string): CompareMetricSection => ({
+    title,
+    ...(note ? { note } : {}),
+    rows: entries.map(({ province, figure }) => ({
+      province: { label: province.name, href: relativeHref(path, sitePaths.province(province.id)) },
+      cell: cell(context, figure, path),
+    })),
+    charts: [
+      barsChart(context, `compare-${metricId}-${key}`, `${metric.name}：${title}`, `原始数字。空心条为约数。${note ?? ''}`, entries, false),
+      barsChart(context, `compare-${metricId}-${key}-per100`, `${metric.name}每百个党支部：${title}`, '以同一省同一期的党支部数折算；党支部数未报告的省份不列。', entries, true),
+    ].filter((c): c is ChartSpec => c !== undefined),
+  });
+
+  const latest = provinces.flatMap((p) => {
+    const figure = latestFigure(context, p.id, metricId);
+    return figure ? [{ province: p, figure }] : [];
+  });
+  const periods = [...new Map(latest.map((e) => [e.figure.period.id, e.figure.period])).values()];
+  const sections: CompareMetricSection[] = [];
+  if (periods.length > 1) {
+    const lengths = new Set(periods.map((p) => p.years));
+    const note = lengths.size > 1 && metric.kind === 'flow' ? '各省最近一期的期间长度不同：多年累计数偏大，不可直接比较。' : '各省最近一期的年份不同。';
+    sections.push(section('各省最近一期', 'latest', latest, note));
+  }
+  const allPeriods = [...new Map(context.dataSet.figures.filter((f) => f.metric === metricId && f.unit === null).map((f) => [f.period.id, f.period])).values()].sort(
+    (a, b) => b.end - a.end || a.years - b.years,
+  );
+  for (const period of allPeriods) {
+    const entries = provinces.flatMap((p) => {
+      const figure = context.figures.get(p.id, null, period, metricId);
+      return figure ? [{ province: p, figure }] : [];
+    });
+    sections.push(section(periodLabel(period), period.id, entries, period.years > 1 ? '本期跨多年。' : undefined));
+  }
+  return { path, metric: { label: metric.name, href: relativeHref(path, sitePaths.metric(metricId)) }, name: metric.name, sections };
+}
+
+export function comparePairData(context: PageContext, a: string, b: string): ComparePairData {
+  const pa = context.provinces.get(a);
+  const pb = context.provinces.get(b);
+  if (!pa || !pb) throw new Error(`no pair '${a}/${b}'`);
+  const path = sitePaths.comparePair(a, b);
+  return {
+    path,
+    a: { label: pa.name, href: relativeHref(path, sitePaths.province(a)) },
+    b: { label: pb.name, href: relativeHref(path, sitePaths.province(b)) },
+    rows: sharedMetrics(context, a, b).map((id) => {
+      const metric = context.metrics.get(id);
+      const fa = latestFigure(context, a, id);
+      const fb = latestFigure(context, b, id);
+      if (!metric || !fa || !fb) throw new Error(id);
+      return {
+        metricName: metric.name,
+        metricHref: relativeHref(path, sitePaths.metric(id)),
+        a: cell(context, fa, path),
+        b: cell(context, fb, path),
+        note: periodDifference(fa, fb, metric.kind),
+      };
+    }),
+  };
+}

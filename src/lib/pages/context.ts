@@ -1,0 +1,110 @@
+/**
+ * Indexes every page-data function shares, built once per build: figures by
+ * key, metrics, observations, names, and the list of reviews.
+ */
+import { FigureIndex } from '../aggregate/figureIndex.ts';
+import { comparePeriods, periodWithin } from '../period.ts';
+import type { DataSet } from '../schema/dataSet.ts';
+import type { Figure } from '../schema/figure.ts';
+import type { Metric } from '../schema/metric.ts';
+import type { Narrative } from '../schema/narrative.ts';
+import type { Observation } from '../schema/observation.ts';
+import type { Period } from '../schema/period.ts';
+import type { Province } from '../schema/province.ts';
+import type { Source } from '../schema/source.ts';
+import type { Unit } from '../schema/unit.ts';
+
+/** One review (综述): a province and the period an article covers, with its sources and narrative. */
+export interface Review {
+  province: Province;
+  period: Period;
+  sources: Source[];
+  narrative: Narrative | undefined;
+}
+
+export interface PageContext {
+  dataSet: DataSet;
+  figures: FigureIndex;
+  metrics: Map<string, Metric>;
+  /** Dictionary order, which pages follow when they list metrics. */
+  metricOrder: Map<string, number>;
+  observations: Map<string, Observation>;
+  provinces: Map<string, Province>;
+  sources: Map<string, Source>;
+  /** Units by `province/unit`. */
+  units: Map<string, Unit>;
+  reviews: Review[];
+  /** Committee figures by province id. */
+  committeeFigures: Map<string, Figure[]>;
+  /** Unit figures by `province/unit`. */
+  unitFigures: Map<string, Figure[]>;
+}
+
+function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+function reviewsOf(dataSet: DataSet, provinces: Map<string, Province>): Review[] {
+  const reviews = new Map<string, Review>();
+  const reviewFor = (provinceId: string, period: Period): Review | undefined => {
+    const province = provinces.get(provinceId);
+    if (!province) return undefined;
+    const key = `${provinceId}/${period.id}`;
+    const review = reviews.get(key) ?? { province, period, sources: [], narrative: undefined };
+    reviews.set(key, review);
+    return review;
+  };
+  for (const source of dataSet.sources) reviewFor(source.province, source.period)?.sources.push(source);
+  for (const narrative of dataSet.narratives) {
+    const review = reviewFor(narrative.province, narrative.period);
+    if (review) review.narrative = narrative;
+  }
+  return [...reviews.values()].sort(
+    (a, b) => a.province.id.localeCompare(b.province.id) || comparePeriods(b.period, a.period),
+  );
+}
+
+export function pageContext(dataSet: DataSet): PageContext {
+  const provinces = new Map(dataSet.provinces.map((p) => [p.id, p]));
+  return {
+    dataSet,
+    figures: new FigureIndex(dataSet.figures),
+    metrics: new Map(dataSet.metrics.map((m) => [m.id, m])),
+    metricOrder: new Map(dataSet.metrics.map((m, i) => [m.id, i])),
+    observations: new Map(dataSet.observations.map((o) => [o.id, o])),
+    provinces,
+    sources: new Map(dataSet.sources.map((s) => [s.id, s])),
+    units: new Map(dataSet.units.map((u) => [`${u.province}/${u.id}`, u])),
+    reviews: reviewsOf(dataSet, provinces),
+    committeeFigures: groupBy(dataSet.figures.filter((f) => f.unit === null), (f) => f.province),
+    unitFigures: groupBy(dataSet.figures.filter((f) => f.unit !== null), (f) => `${f.province}/${f.unit}`),
+  };
+}
+
+/** The committee figures of a review: every figure of the province whose period lies within the review's. */
+export function reviewFigures(context: PageContext, review: Review): Figure[] {
+  return (context.committeeFigures.get(review.province.id) ?? []).filter((f) => periodWithin(f.period, review.period));
+}
+
+/** Sorts figures by dictionary order, then period. */
+export function byMetricThenPeriod(context: PageContext): (a: Figure, b: Figure) => number {
+  return (a, b) => (context.metricOrder.get(a.metric) ?? 0) - (context.metricOrder.get(b.metric) ?? 0) || comparePeriods(a.period, b.period);
+}
+
+/** The latest committee figure of a province for a metric (latest end year; the shorter period on a tie). */
+export function latestFigure(context: PageContext, provinceId: string, metricId: string): Figure | undefined {
+  const series = context.figures.series(provinceId, null, metricId);
+  return [...series].sort((a, b) => b.period.end - a.period.end || a.period.years - b.period.years)[0];
+}
+
+/** Provinces that have at least one figure: the set comparisons are made within. */
+export function reportingProvinces(context: PageContext): Province[] {
+  return context.dataSet.provinces.filter((p) => (context.committeeFigures.get(p.id)?.length ?? 0) > 0);
+}

@@ -1,0 +1,45 @@
+/**
+ * The six headline areas of a review page: the four of the mission (branches
+ * and compliance, trainings, cases, honours) plus members and funds. Each
+ * card shows the first metric of its list that the review reports.
+ */
+import type { Figure } from '../schema/figure.ts';
+import type { PageContext } from './context.ts';
+import { figureView, notReportedDisplay } from './views.ts';
+
+export const headlineAreas = [
+  { area: '支部建设', metrics: ['branch-compliance-rate', 'branches-total', 'branches-advanced-share', 'model-branches', 'committees-reelected'] },
+  { area: '教育培训', metrics: ['training-attendance', 'training-classes', 'study-sessions'] },
+  { area: '监督执纪', metrics: ['cases-filed', 'sanctions', 'petitions-leads', 'issues-found', 'issues-rectification-rate', 'warning-education-attendance', 'warning-education-sessions'] },
+  { area: '表彰荣誉', metrics: ['model-organs', 'honoured-organisations', 'honoured-members', 'units-rated-excellent', 'civilised-units'] },
+  { area: '党员发展', metrics: ['members-developed', 'members-developed-frontline'] },
+  { area: '经费', metrics: ['relief-funds', 'donations', 'consumption-aid-sales'] },
+] as const;
+
+export interface CardFigure {
+  label: string;
+  display: string;
+  approximate: boolean;
+  href: string;
+}
+
+export interface HeadlineCard {
+  area: string;
+  /** null: the review reports none of the area's metrics. */
+  primary: CardFigure | null;
+  secondary: CardFigure[];
+  notReported: string;
+}
+
+export function headlineCards(context: PageContext, chosen: ReadonlyMap<string, Figure>, reviewPeriod: string, pagePath: string): HeadlineCard[] {
+  return headlineAreas.map(({ area, metrics }) => {
+    const shown = metrics.flatMap((id) => {
+      const figure = chosen.get(id);
+      if (!figure || !context.metrics.has(id)) return [];
+      const view = figureView(context, figure, pagePath);
+      const period = figure.period.id === reviewPeriod ? '' : `（${view.periodLabel}）`;
+      return [{ label: `${view.metricName}${period}`, display: view.display, approximate: view.approximate, href: view.href }];
+    });
+    return { area, primary: shown[0] ?? null, secondary: shown.slice(1, 3), notReported: notReportedDisplay };
+  });
+}

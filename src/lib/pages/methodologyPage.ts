@@ -1,0 +1,45 @@
+/** Page data of the methodology page: the rules are text; the worked example comes from the data when it has one. */
+import { periodLabel } from '../period.ts';
+import { relativeHref, sitePaths } from '../site/paths.ts';
+import type { PageContext } from './context.ts';
+import { figureView } from './views.ts';
+
+export interface MethodologyPageData {
+  path: string;
+  /** A stated rate that differs from the one computed from its parts, if the data have one. */
+  example?: {
+    subject: string;
+    metricName: string;
+    numerator: string;
+    denominator: string;
+    computed: string;
+    stated: string;
+    gap: string;
+    href: string;
+  };
+}
+
+export function methodologyPageData(context: PageContext): MethodologyPageData {
+  const path = sitePaths.methodology();
+  const figure = context.dataSet.figures.find((f) => f.stated && !f.stated.agrees);
+  const metric = figure && context.metrics.get(figure.metric);
+  if (!figure || !metric) return { path };
+  const part = (id: string) => {
+    const f = context.figures.get(figure.province, figure.unit, figure.period, id);
+    return f ? figureView(context, f, path).display : '';
+  };
+  const view = figureView(context, figure, path);
+  return {
+    path,
+    example: {
+      subject: `${context.provinces.get(figure.province)?.name ?? figure.province}${periodLabel(figure.period)}`,
+      metricName: metric.name,
+      numerator: part(metric.numerator),
+      denominator: part(metric.denominator),
+      computed: view.display,
+      stated: view.stated?.display ?? '',
+      gap: view.stated?.gap ?? '',
+      href: relativeHref(path, sitePaths.review(figure.province, figure.period.id)),
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/** Page data of a metric: its definition (指标解释), ranking across provinces, trend, and who does not report it. */
+import { rankFigures } from '../aggregate/ranking.ts';
+import { categoryLabel, kindLabel } from '../labels.ts';
+import { periodLabel } from '../period.ts';
+import { relativeHref, sitePaths } from '../site/paths.ts';
+import type { ChartSpec } from './chartData.ts';
+import { latestFigure, type PageContext } from './context.ts';
+import type { Link } from './reviewPage.ts';
+import { tileChart } from './tileChart.ts';
+import { trendChart } from './trendChart.ts';
+import { chartValue, figureView } from './views.ts';
+
+export interface RankingRow {
+  rank: number;
+  tied: boolean;
+  province: Link;
+  display: string;
+  href: string;
+  approximate: boolean;
+  periodLabel: string;
+  notes: string[];
+}
+
+export interface MetricPageData {
+  path: string;
+  id: string;
+  name: string;
+  nameHant: string;
+  unit: string;
+  kind: string;
+  category: string;
+  definition: string;
+  aliases: string[];
+  parts?: { numerator: Link; denominator: Link };
+  ranking: RankingRow[];
+  rankingNote?: string;
+  notReported: string[];
+  charts: ChartSpec[];
+  compare?: Link;
+}
+
+export function metricPageData(context: PageContext, metricId: string): MetricPageData {
+  const metric = context.metrics.get(metricId);
+  if (!metric) throw new Error(`no metric '${metricId}'`);
+  const path = sitePaths.metric(metricId);
+  const entries = context.dataSet.provinces.map((p) => ({ key: p, figure: latestFigure(context, p.id, metricId) }));
+  const ranking = rankFigures(entries);
+  const rows = ranking.ranked.map((r): RankingRow => {
+    const view = figureView(context, r.figure, path);
+    return {
+      rank: r.rank,
+      tied: r.tied,
+      province: { label: r.key.name, href: relativeHref(path, sitePaths.province(r.key.id)) },
+      display: view.display,
+      href: view.href,
+      approximate: view.approximate,
+      periodLabel: view.periodLabel,
+      notes: view.notes,
+    };
+  });
+  const charts: ChartSpec[] = [tileChart(context, metric, `metric-${metricId}-tiles`, path)];
+  if (ranking.ranked.length > 0) {
+    charts.push({
+      id: `metric-${metricId}-ranking`,
+      kind: 'rankedBars',
+      title: `${metric.name}：各省最近一期`,
+      caption: `按数值从大到小排列，数字为各省最近一期。${ranking.periodLengths.length > 1 ? '各省期间长度不同，流量不能直接比较。' : ''}空心条为约数（余、近、约）。`,
+      description: rows.map((r) => `${r.province.label}${r.display}（${r.periodLabel}）`).join('，'),
+      table: { columns: ['名次', '省份', '数值', '期间'], rows: rows.map((r) => [r.rank, r.province.label, r.display, r.periodLabel]) },
+      data: {
+        unitLabel: metric.unit,
+        isShare: metric.kind === 'ratio',
+        bars: ranking.ranked.map((r) => ({ ...chartValue(context, r.figure, metric), label: `${r.key.name}（${periodLabel(r.figure.period)}）`, highlight: false })),
+      },
+    });
+  }
+  const series = context.dataSet.provinces
+    .map((p) => ({ name: p.name, figures: context.figures.series(p.id, null, metricId) }))
+    .filter((s) => s.figures.length > 0);
+  if (series.some((s) => s.figures.length >= 2)) charts.push(trendChart(context, metric, series, `metric-${metricId}-trend`, '各省'));
+  const part = (id: string): Link => ({ label: context.metrics.get(id)?.name ?? id, href: relativeHref(path, sitePaths.metric(id)) });
+  return {
+    path,
+    id: metric.id,
+    name: metric.name,
+    nameHant: metric.name_hant,
+    unit: metric.unit,
+    kind: kindLabel[metric.kind],
+    category: categoryLabel[metric.category],
+    definition: metric.definition,
+    aliases: metric.aliases,
+    ...(metric.kind === 'ratio' ? { parts: { numerator: part(metric.numerator), denominator: part(metric.denominator) } } : {}),
+    ranking: rows,
+    ...(ranking.periodLengths.length > 1 ? { rankingNote: '排名中的各省期间长度不同（一年与多年）：流量指标的多年累计数偏大，名次仅供参考。' } : {}),
+    notReported: ranking.notReported.map((p) => p.name),
+    charts,
+    ...(rows.length > 0 ? { compare: { label: `各省${metric.name}对比`, href: relativeHref(path, sitePaths.compareMetric(metricId)) } } : {}),
+  };
+}

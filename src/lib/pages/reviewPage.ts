@@ -1,0 +1,108 @@
+/** Page data of a review (综述): narrative, headline cards, charts, the figures, the units and the sources. */
+import { categoryLabel } from '../labels.ts';
+import { renderNarrative } from '../narrativeHtml.ts';
+import { periodLabel } from '../period.ts';
+import { relativeHref, sitePaths } from '../site/paths.ts';
+import type { ChartSpec } from './chartData.ts';
+import { byMetricThenPeriod, reviewFigures, type PageContext, type Review } from './context.ts';
+import { headlineCards, type HeadlineCard } from './headlines.ts';
+import { headlineFigures, reviewCharts } from './reviewCharts.ts';
+import { figureView, type FigureView } from './views.ts';
+import { periodWithin } from '../period.ts';
+
+export interface Link {
+  label: string;
+  href: string;
+}
+
+export interface SourceEntry {
+  title: string;
+  publisher: string;
+  published: string;
+  url: string;
+  /** The source on this site's sources page. */
+  href: string;
+}
+
+export interface UnitEntry {
+  name: string;
+  href: string;
+  figures: Array<{ metricName: string; display: string; href: string }>;
+}
+
+export interface ReviewPageData {
+  path: string;
+  title: string;
+  provinceName: string;
+  periodLabel: string;
+  /** Said when the review spans more than one year. */
+  lengthNote?: string;
+  narrativeHtml?: string;
+  cards: HeadlineCard[];
+  charts: ChartSpec[];
+  groups: Array<{ category: string; rows: FigureView[] }>;
+  units: UnitEntry[];
+  sources: SourceEntry[];
+  links: { province: Link; methodology: Link; otherReviews: Link[] };
+}
+
+export function lengthNote(years: number): string | undefined {
+  return years > 1 ? `本期跨${years}年：其中的累计数（培训、发展党员等流量）不能与单一年度的数字直接比较。` : undefined;
+}
+
+export function sourceEntries(context: PageContext, review: Review, path: string): SourceEntry[] {
+  return review.sources.map((s) => ({
+    title: s.title,
+    publisher: s.publisher,
+    published: s.published,
+    url: s.url,
+    href: relativeHref(path, `${sitePaths.sources()}#source-${s.id}`),
+  }));
+}
+
+export function reviewPageData(context: PageContext, review: Review): ReviewPageData {
+  const path = sitePaths.review(review.province.id, review.period.id);
+  const figures = reviewFigures(context, review).sort(byMetricThenPeriod(context));
+  const views = figures.map((f) => figureView(context, f, path));
+  const groups = Object.entries(categoryLabel)
+    .map(([category, label]) => ({ category: label, rows: views.filter((v) => context.metrics.get(v.metricId)?.category === category) }))
+    .filter((g) => g.rows.length > 0);
+
+  const units: UnitEntry[] = context.dataSet.units
+    .filter((u) => u.province === review.province.id)
+    .flatMap((u) => {
+      const own = (context.unitFigures.get(`${u.province}/${u.id}`) ?? []).filter((f) => periodWithin(f.period, review.period));
+      if (own.length === 0) return [];
+      return [{
+        name: u.name,
+        href: relativeHref(path, sitePaths.unit(u.province, u.id)),
+        figures: own.sort(byMetricThenPeriod(context)).map((f) => {
+          const v = figureView(context, f, path);
+          return { metricName: v.metricName, display: v.display, href: v.href };
+        }),
+      }];
+    });
+
+  const title = review.narrative?.title ?? `${review.province.name}${periodLabel(review.period)}机关党建工作综述`;
+  const note = lengthNote(review.period.years);
+  return {
+    path,
+    title,
+    provinceName: review.province.name,
+    periodLabel: periodLabel(review.period),
+    ...(note ? { lengthNote: note } : {}),
+    ...(review.narrative ? { narrativeHtml: renderNarrative(review.narrative, context.figures, context.metrics) } : {}),
+    cards: headlineCards(context, headlineFigures(figures, review), review.period.id, path),
+    charts: reviewCharts(context, review, figures),
+    groups,
+    units,
+    sources: sourceEntries(context, review, path),
+    links: {
+      province: { label: `${review.province.name}历年数据`, href: relativeHref(path, sitePaths.province(review.province.id)) },
+      methodology: { label: '计算方法', href: relativeHref(path, sitePaths.methodology()) },
+      otherReviews: context.reviews
+        .filter((r) => r.province.id === review.province.id && r.period.id !== review.period.id)
+        .map((r) => ({ label: periodLabel(r.period), href: relativeHref(path, sitePaths.review(r.province.id, r.period.id)) })),
+    },
+  };
+}

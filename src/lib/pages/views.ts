@@ -1,0 +1,101 @@
+/**
+ * A figure as pages show it: the formatted value, how it was obtained, and
+ * links to the data rows and quotes behind it. Every number on a page is one
+ * of these, so every number leads back to its source.
+ */
+import { branchCountMetric, perHundredBranches } from '../aggregate/normalise.ts';
+import { formatCount, formatFigure, formatMoney, formatPoints, formatShare, percentDecimals, trimDecimals } from '../format.ts';
+import { basisLabel } from '../labels.ts';
+import { periodLabel } from '../period.ts';
+import type { Figure } from '../schema/figure.ts';
+import type { Metric } from '../schema/metric.ts';
+import { relativeHref, rowAnchor, rowLabel, sitePaths } from '../site/paths.ts';
+import type { ChartValue } from './chartData.ts';
+import type { PageContext } from './context.ts';
+
+export interface Citation {
+  sourceTitle: string;
+  quote: string;
+  /** Link to the data row on the sources page. */
+  href: string;
+  /** `file:line` of the data row. */
+  row: string;
+}
+
+export interface FigureView {
+  metricId: string;
+  metricName: string;
+  periodLabel: string;
+  /** 2387个, 84.5%, 1800余人次. */
+  display: string;
+  approximate: boolean;
+  basis: string;
+  /** Link to the first data row behind the figure. */
+  href: string;
+  stated?: { display: string; gap: string; agrees: boolean };
+  perHundredBranches?: string;
+  unitsSummed?: number;
+  /** Notes of the data rows: scope, what is and is not counted. */
+  notes: string[];
+  citations: Citation[];
+}
+
+/** The share or count of a figure as it is written on a page and on charts. */
+export function figureDisplay(context: PageContext, figure: Figure, metric: Metric): string {
+  const single = figure.basis === 'reported' ? context.observations.get(figure.observations[0] ?? '') : undefined;
+  return formatFigure(figure, metric, single?.step);
+}
+
+export function chartValue(context: PageContext, figure: Figure, metric: Metric): ChartValue {
+  return { value: figure.value, display: figureDisplay(context, figure, metric), approximate: figure.qualifier !== 'exact' };
+}
+
+/** Per 100 branches of the same committee or unit and period, written with the metric's measure word. */
+export function perHundredBranchesDisplay(context: PageContext, figure: Figure, metric: Metric): string | undefined {
+  const branches = context.figures.get(figure.province, figure.unit, figure.period, branchCountMetric);
+  const normalised = perHundredBranches(figure, metric, branches);
+  if (!normalised) return undefined;
+  const value = Number(trimDecimals(normalised.value, 2));
+  return metric.unit === '万元' ? formatMoney(value, normalised.qualifier) : `${formatCount(value, normalised.qualifier)}${metric.unit}`;
+}
+
+export function figureView(context: PageContext, figure: Figure, pagePath: string): FigureView {
+  const metric = context.metrics.get(figure.metric);
+  if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
+  const observations = figure.observations.flatMap((id) => {
+    const o = context.observations.get(id);
+    return o ? [o] : [];
+  });
+  const link = (o: (typeof observations)[number]) => relativeHref(pagePath, `${sitePaths.sources()}#${rowAnchor(o.at)}`);
+  const view: FigureView = {
+    metricId: metric.id,
+    metricName: metric.name,
+    periodLabel: periodLabel(figure.period),
+    display: figureDisplay(context, figure, metric),
+    approximate: figure.qualifier !== 'exact',
+    basis: basisLabel[figure.basis],
+    href: observations[0] ? link(observations[0]) : relativeHref(pagePath, sitePaths.sources()),
+    notes: [...new Set(observations.map((o) => o.note).filter((n) => n !== ''))],
+    citations: observations.map((o) => ({
+      sourceTitle: context.sources.get(o.source)?.title ?? o.source,
+      quote: o.quote,
+      href: link(o),
+      row: rowLabel(o.at),
+    })),
+  };
+  if (figure.stated) {
+    const step = context.observations.get(figure.stated.observation)?.step;
+    view.stated = {
+      display: formatShare(figure.stated.value, figure.stated.qualifier, percentDecimals(step)),
+      gap: `${figure.stated.differencePoints > 0 ? '高' : '低'}${formatPoints(figure.stated.differencePoints)}`,
+      agrees: figure.stated.agrees,
+    };
+  }
+  const normalised = perHundredBranchesDisplay(context, figure, metric);
+  if (normalised) view.perHundredBranches = normalised;
+  if (figure.units) view.unitsSummed = figure.units.length;
+  return view;
+}
+
+/** Placeholder for a figure nobody reported: never shown as zero. */
+export const notReportedDisplay = '未报告';

@@ -1,0 +1,115 @@
+/** Small chart inputs shared by the chart tests, shaped like the page data that feeds them. */
+import type { ChartSpec } from '../../src/lib/pages/chartData.ts';
+
+const meta = (id: string) => ({ id, title: `标题${id}`, caption: '说明', description: '描述', table: { columns: [], rows: [] } });
+const v = (value: number, display: string, approximate = false) => ({ value, display, approximate });
+
+export const samples: Record<ChartSpec['kind'], ChartSpec> = {
+  tileGrid: {
+    ...meta('tiles'),
+    kind: 'tileGrid',
+    data: {
+      metricName: '党支部达标率',
+      isShare: true,
+      periodNote: '',
+      tiles: [
+        { id: 'hainan', name: '海南', column: 3, row: 7, figure: v(0.845, '84.5%'), href: './hainan.html' },
+        { id: 'jiangsu', name: '江苏', column: 6, row: 3, figure: null, href: './jiangsu.html' },
+        { id: 'xizang', name: '西藏', column: 1, row: 4, figure: null, href: null },
+        { id: 'qinghai', name: '青海', column: 1, row: 3, figure: v(0.9, '约90%', true), href: './qinghai.html' },
+      ],
+    },
+  },
+  rankedBars: {
+    ...meta('bars'),
+    kind: 'rankedBars',
+    data: {
+      unitLabel: '人次',
+      isShare: false,
+      bars: [
+        { ...v(75000, '约7.5万人次', true), label: '广西', highlight: false },
+        { ...v(6420, '6420人次'), label: '青海', highlight: true },
+        { ...v(1800, '1800余人次', true), label: '海南', highlight: false },
+      ],
+    },
+  },
+  trendLines: {
+    ...meta('trend'),
+    kind: 'trendLines',
+    data: {
+      unitLabel: '个',
+      isShare: false,
+      series: [
+        { name: '青海', points: [{ ...v(60, '60个'), year: 2019, periodLabel: '2019年', years: 1 }, { ...v(20, '20个'), year: 2020, periodLabel: '2020年', years: 1 }] },
+        { name: '海南', points: [{ ...v(30, '30个'), year: 2020, periodLabel: '2019—2020年', years: 2 }] },
+      ],
+    },
+  },
+  peerStrip: {
+    ...meta('peers'),
+    kind: 'peerStrip',
+    data: {
+      selfName: '海南',
+      rows: [
+        {
+          metricName: '培训人次',
+          points: [
+            { ...v(1800, '1800余人次', true), name: '海南', self: true, relative: 0.024 },
+            { ...v(75000, '约7.5万人次', true), name: '广西', self: false, relative: 1 },
+          ],
+          notReported: ['江苏', '河南'],
+        },
+        { metricName: '捐款', points: [{ ...v(527.8, '527.8万余元', true), name: '海南', self: true, relative: 1 }], notReported: [] },
+      ],
+    },
+  },
+  coverageMatrix: {
+    ...meta('coverage'),
+    kind: 'coverageMatrix',
+    data: {
+      cells: [
+        { category: '支部建设', metricName: '党支部数', status: 'reported' },
+        { category: '支部建设', metricName: '达标率', status: 'not_reported' },
+        { category: '教育培训', metricName: '培训人次', status: 'approximate' },
+      ],
+    },
+  },
+  rateBars: {
+    ...meta('rates'),
+    kind: 'rateBars',
+    data: {
+      rows: [
+        { label: '党支部达标率', rate: v(2387 / 2824, '84.5%'), stated: v(0.89, '89%') },
+        { label: '问题整改率', rate: v(0.983, '超过98.3%', true) },
+        { label: '先进党支部占比', rate: v(0.17, '17%') },
+      ],
+    },
+  },
+  casePipeline: {
+    ...meta('cases'),
+    kind: 'casePipeline',
+    data: {
+      steps: [
+        { ...v(821, '821件'), label: '信访举报和问题线索', unitLabel: '件' },
+        { ...v(78, '78件'), label: '立案', unitLabel: '件' },
+        { ...v(173, '173人次'), label: '党纪政务处分', unitLabel: '人次' },
+      ],
+    },
+  },
+  unitStrip: {
+    ...meta('units'),
+    kind: 'unitStrip',
+    data: {
+      rows: [
+        {
+          metricName: '立案2020年',
+          unitLabel: '件',
+          points: [
+            { ...v(5, '5件'), name: '省高级人民法院', self: true },
+            { ...v(7, '7件'), name: '省公安厅', self: false },
+          ],
+        },
+      ],
+    },
+  },
+};

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { describeChange } from '../../../src/lib/pages/change.ts';
+import { changeBetween } from '../../../src/lib/aggregate/change.ts';
+import { period } from '../../../src/lib/period.ts';
+import { fixturePages } from '../../helpers/fixtureSite.ts';
+
+const site = await fixturePages();
+
+describe('homePageData', () => {
+  it('counts what the site holds, links every review, and keeps not-reported provinces visible', () => {
+    expect(site.home.stats.map((s) => s.value)).toEqual(['3篇', '2个', '13条', '8项']);
+    expect(site.home.provinces.map((p) => [p.name, p.reviews.map((r) => r.href)])).toEqual([
+      ['海南', ['./hainan/2020.html', './hainan/2019.html']],
+      ['江苏', ['./jiangsu/2021.html']],
+    ]);
+    expect(site.home.notReported).toEqual(['西藏']);
+    const tiles = site.home.charts[0];
+    expect(tiles?.kind === 'tileGrid' && tiles.data.tiles.map((t) => [t.id, t.figure?.display ?? null])).toEqual([
+      ['hainan', '84.5%'],
+      ['jiangsu', null],
+      ['xizang', null],
+    ]);
+  });
+});
+
+describe('provincePageData', () => {
+  it('sets every metric against the periods and says how it changed', () => {
+    const hainan = site.provinces.find((p) => p.name === '海南');
+    expect(hainan?.periods).toEqual(['2019年', '2020年']);
+    const training = hainan?.rows.find((r) => r.metricName === '培训人次');
+    expect(training?.cells.map((c) => c?.display ?? null)).toEqual(['1500人次', '1800余人次']);
+    expect(training?.changes).toEqual(['较2019年增加20%以上']);
+    expect(hainan?.rows.find((r) => r.metricName === '立案')?.cells[0]).toBeNull();
+    expect(hainan?.charts.map((c) => c.id)).toEqual(['hainan-trend-training-attendance']);
+  });
+});
+
+describe('unitPageData', () => {
+  it('shows a unit against the committee total and the other units', () => {
+    const court = site.units.find((u) => u.path === 'hainan/units/gaoyuan.html');
+    expect(court?.rows).toMatchObject([{ metricName: '立案', display: '5件', committee: { display: '12件' }, rank: '2个单位中第2' }]);
+    expect(court?.charts[0]?.table.rows).toEqual([
+      ['立案2020年', '省高级人民法院', '5件'],
+      ['立案2020年', '省公安厅', '7件'],
+    ]);
+    expect(court?.siblings.map((s) => s.href)).toEqual(['./gonganting.html']);
+  });
+});
+
+describe('metricPageData', () => {
+  it('ranks provinces on their latest figure and names those who do not report', () => {
+    const training = site.metrics.find((m) => m.id === 'training-attendance');
+    expect(training?.ranking.map((r) => [r.rank, r.province.label, r.display, r.periodLabel])).toEqual([
+      [1, '江苏', '约7.5万人次', '2021年'],
+      [2, '海南', '1800余人次', '2020年'],
+    ]);
+    expect(training?.notReported).toEqual(['西藏']);
+    expect(training?.charts.map((c) => c.kind)).toEqual(['tileGrid', 'rankedBars', 'trendLines']);
+    const rate = site.metrics.find((m) => m.id === 'branch-compliance-rate');
+    expect(rate?.parts?.numerator.href).toBe('./branches-compliant.html');
+  });
+});
+
+describe('compare pages', () => {
+  it('flags different periods and normalises per 100 branches where the branch count is known', () => {
+    const pair = site.comparePairs.find((p) => p.path === 'compare/hainan/jiangsu.html');
+    const donations = pair?.rows.find((r) => r.metricName === '捐款');
+    expect(donations?.note).toBe('期间不同（2020年与2021年）');
+    expect(donations?.a.perHundredBranches).toBe('18.69万余元');
+    expect(donations?.b.perHundredBranches).toBe('5.11万元');
+    const training = site.compareMetrics.find((p) => p.path === 'compare/training-attendance.html');
+    expect(training?.sections.map((s) => s.title)).toEqual(['各省最近一期', '2021年', '2020年', '2019年']);
+    expect(training?.sections[0]?.note).toBe('各省最近一期的年份不同。');
+    expect(site.compareIndex.pairs).toEqual([{ label: '海南与江苏', href: './compare/hainan/jiangsu.html', shared: 3 }]);
+  });
+});
+
+describe('sourcesPageData', () => {
+  it('lists every data row with its anchor, quote and file line', () => {
+    const hainan = site.sources.sources.find((s) => s.anchor === 'source-hainan-2020');
+    expect(hainan?.rows.find((r) => r.anchor === 'row-sample-4')).toMatchObject({ written: '89%', display: '89%', row: 'sample.csv:4', quote: '占全部在职党支部2824个的89%' });
+  });
+});
+
+describe('describeChange', () => {
+  const fig = (p: string, value: number) => ({ province: 'x', unit: null, period: period(p), metric: 'm', value, qualifier: 'exact' as const, basis: 'reported' as const, observations: ['f:1'] });
+  it('words changes of counts, rates and unlike periods', () => {
+    expect(describeChange(changeBetween(fig('2019', 0.82), fig('2020', 0.827), { kind: 'ratio' }))).toBe('较2019年提高0.7个百分点');
+    expect(describeChange(changeBetween(fig('2019', 100), fig('2020', 80), { kind: 'flow' }))).toBe('较2019年减少20%');
+    expect(describeChange(changeBetween(fig('2018-2019', 100), fig('2020', 80), { kind: 'flow' }))).toBe('较2018—2019年：期间长度不同，不作比较');
+    const lower = { ...fig('2020', 80), qualifier: 'more_than' as const };
+    expect(describeChange(changeBetween(fig('2019', 100), lower, { kind: 'flow' }))).toBe('较2019年减少不到20%');
+  });
+});

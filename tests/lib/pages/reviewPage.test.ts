@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { fixturePages } from '../../helpers/fixtureSite.ts';
+
+const site = await fixturePages();
+const review = (path: string) => {
+  const page = site.reviews.find((r) => r.path === path);
+  if (!page) throw new Error(`no review ${path}`);
+  return page;
+};
+
+describe('reviewPageData', () => {
+  const page = review('hainan/2020.html');
+
+  it('titles the review from its narrative and renders the narrative', () => {
+    expect(page.title).toBe('海南示例综述');
+    expect(page.narrativeHtml).toContain('达标党支部2387个，达标率84.5%，培训1800余人次。');
+  });
+
+  it('fills the six headline cards, saying 未报告 where the review has nothing', () => {
+    expect(page.cards.map((c) => [c.area, c.primary?.display ?? c.notReported])).toEqual([
+      ['支部建设', '84.5%'],
+      ['教育培训', '1800余人次'],
+      ['监督执纪', '12件'],
+      ['表彰荣誉', '未报告'],
+      ['党员发展', '未报告'],
+      ['经费', '527.8万余元'],
+    ]);
+    expect(page.cards[0]?.secondary.map((s) => s.display)).toEqual(['2824个']);
+    // A computed rate links to the first row it rests on, its numerator.
+    expect(page.cards[0]?.primary?.href).toBe('../sources.html#row-sample-3');
+  });
+
+  it('has at least three charts, each with its table and CSV link', () => {
+    expect(page.charts.map((c) => c.kind)).toEqual(['peerStrip', 'rateBars', 'casePipeline', 'rankedBars', 'coverageMatrix']);
+    for (const chart of page.charts) {
+      expect(chart.table.rows.length).toBeGreaterThan(0);
+      expect(chart.csvHref).toBe(`../data/charts/${chart.id}.csv`);
+    }
+    const rates = page.charts.find((c) => c.kind === 'rateBars');
+    expect(rates?.table.rows).toEqual([['党支部达标率', '84.5%', '89%']]);
+  });
+
+  it('lists every figure with its basis, quotes and links, and its units', () => {
+    const rows = page.groups.flatMap((g) => g.rows);
+    const cases = rows.find((r) => r.metricId === 'cases-filed');
+    expect(cases).toMatchObject({ display: '12件', basis: '各单位合计', unitsSummed: 2 });
+    expect(cases?.citations.map((c) => c.quote)).toEqual(['省高院立案5件', '省公安厅立案7件']);
+    const rate = rows.find((r) => r.metricId === 'branch-compliance-rate');
+    expect(rate?.stated).toEqual({ display: '89%', gap: '高4.5个百分点', agrees: false });
+    expect(page.units.map((u) => [u.name, u.href])).toEqual([
+      ['省高级人民法院', './units/gaoyuan.html'],
+      ['省公安厅', './units/gonganting.html'],
+    ]);
+    expect(page.sources[0]).toMatchObject({ title: '海南示例综述', href: '../sources.html#source-hainan-2020' });
+  });
+
+  it('builds a page for a review without narrative too', () => {
+    const jiangsu = review('jiangsu/2021.html');
+    expect(jiangsu.narrativeHtml).toBeUndefined();
+    expect(jiangsu.title).toBe('江苏2021年机关党建工作综述');
+    expect(jiangsu.charts.map((c) => c.kind)).toEqual(['peerStrip', 'coverageMatrix']);
+  });
+});

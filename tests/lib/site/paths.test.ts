@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { relativeHref, rowAnchor, sitePaths } from '../../../src/lib/site/paths.ts';
+
+describe('relativeHref', () => {
+  it('links between pages at any depth without leaving the site folder', () => {
+    expect(relativeHref('index.html', 'hainan.html')).toBe('./hainan.html');
+    expect(relativeHref('index.html', 'hainan/2020.html')).toBe('./hainan/2020.html');
+    expect(relativeHref('hainan/2020.html', 'sources.html#row-x-4')).toBe('../sources.html#row-x-4');
+    expect(relativeHref('hainan/units/gaoyuan.html', 'hainan/2020.html')).toBe('../2020.html');
+    expect(relativeHref('hainan/units/gaoyuan.html', 'metrics/cases-filed.html')).toBe('../../metrics/cases-filed.html');
+    expect(relativeHref('compare/hainan/qinghai.html', 'compare/cases-filed.html')).toBe('../cases-filed.html');
+    expect(relativeHref('hainan/2020.html', 'hainan/2020.html#top')).toBe('./2020.html#top');
+  });
+
+  it('names every page with an .html file', () => {
+    expect(Object.values(sitePaths).map((p) => (p as (...a: string[]) => string)('a', 'b'))).toSatisfy((all: string[]) => all.every((p) => /\.(html|csv)$/u.test(p)));
+  });
+
+  it('gives each data row a stable anchor', () => {
+    expect(rowAnchor({ file: 'data/observations/hainan-2020.csv', line: 4 })).toBe('row-hainan-2020-4');
+    expect(rowAnchor({ file: '/abs/x/Weird Name.csv', line: 2 })).toBe('row-weird-name-2');
+  });
+});
