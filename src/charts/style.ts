@@ -4,9 +4,9 @@
  */
 import { formatCount, formatShare } from '../lib/format.ts';
 
-export const chartWidth = 640;
+export const chartWidth = 560;
 /** px; charts are scaled down on phones, so text starts larger than Plot's 10px. */
-export const fontSize = 14;
+export const fontSize = 15;
 export const rowHeight = 30;
 
 export const palette = {
