@@ -144,6 +144,9 @@ export type ChartSpec = ChartMeta &
 
 export type ChartKind = ChartSpec['kind'];
 
+/** Where the figures of a chart that spans several reviews come from. */
+export const siteSourceNote = '来源：各省机关工委综述，逐条见“来源”页。';
+
 /** CSV of a chart's table: UTF-8 with a byte-order mark so spreadsheet programs read Chinese correctly. */
 export function chartCsv(table: ChartTable): string {
   const cell = (value: string | number) => {

@@ -9,7 +9,7 @@ import { periodLabel } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Province } from '../schema/province.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
-import type { ChartSpec } from './chartData.ts';
+import { siteSourceNote, type ChartSpec } from './chartData.ts';
 import { latestFigure, reportingProvinces, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { chartValue, figureView, perHundredBranchesDisplay } from './views.ts';
@@ -139,8 +139,8 @@ export function compareMetricData(context: PageContext, metricId: string): Compa
       cell: cell(context, figure, path),
     })),
     charts: [
-      barsChart(context, `compare-${metricId}-${key}`, `${metric.name}：${title}`, `原始数字。空心条为约数。${note ?? ''}`, entries, false),
-      barsChart(context, `compare-${metricId}-${key}-per100`, `${metric.name}每百个党支部：${title}`, '以同一省同一期的党支部数折算；党支部数未报告的省份不列。', entries, true),
+      barsChart(context, `compare-${metricId}-${key}`, `${metric.name}：${title}`, `原始数字。空心条为约数。${note ?? ''}${siteSourceNote}`, entries, false),
+      barsChart(context, `compare-${metricId}-${key}-per100`, `${metric.name}每百个党支部：${title}`, `以同一省同一期的党支部数折算；党支部数未报告的省份不列。${siteSourceNote}`, entries, true),
     ].filter((c): c is ChartSpec => c !== undefined),
   });
 

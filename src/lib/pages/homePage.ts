@@ -3,7 +3,9 @@ import { periodLabel } from '../period.ts';
 import type { Metric } from '../schema/metric.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import type { ChartSpec } from './chartData.ts';
-import { reportingProvinces, type PageContext } from './context.ts';
+import { reportingProvinces, reviewFigures, type PageContext } from './context.ts';
+import { headlineAreas, headlineCards } from './headlines.ts';
+import { headlineFigures } from './reviewCharts.ts';
 import type { Link } from './reviewPage.ts';
 import { tileChart } from './tileChart.ts';
 
@@ -16,6 +18,8 @@ export interface HomePageData {
   charts: ChartSpec[];
   stats: Array<{ label: string; value: string }>;
   provinces: Array<{ name: string; href: string; reviews: Link[] }>;
+  /** The six headline areas of each province's latest review: the period at a glance. */
+  glance: { areas: string[]; rows: Array<{ name: string; review: Link; cells: Array<{ label: string; display: string; href: string } | null> }> };
   notReported: string[];
   latestPeriod: string;
 }
@@ -48,6 +52,19 @@ export function homePageData(context: PageContext): HomePageData {
         .filter((r) => r.province.id === p.id)
         .map((r) => ({ label: `${periodLabel(r.period)}`, href: relativeHref(path, sitePaths.review(p.id, r.period.id)) })),
     })),
+    glance: {
+      areas: headlineAreas.map((a) => a.area),
+      rows: reporting.flatMap((p) => {
+        const review = context.reviews.find((r) => r.province.id === p.id);
+        if (!review) return [];
+        const cards = headlineCards(context, headlineFigures(reviewFigures(context, review), review), review.period.id, path);
+        return [{
+          name: p.name,
+          review: { label: periodLabel(review.period), href: relativeHref(path, sitePaths.review(p.id, review.period.id)) },
+          cells: cards.map((c) => (c.primary ? { label: c.primary.label, display: c.primary.display, href: c.primary.href } : null)),
+        }];
+      }),
+    },
     notReported: context.dataSet.provinces.filter((p) => !reporting.includes(p)).map((p) => p.name),
     latestPeriod: latest ? periodLabel(latest.period) : '',
   };

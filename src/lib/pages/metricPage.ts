@@ -8,6 +8,7 @@ import { latestFigure, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { tileChart } from './tileChart.ts';
 import { trendChart } from './trendChart.ts';
+import { siteSourceNote } from './chartData.ts';
 import { chartValue, figureView } from './views.ts';
 
 export interface RankingRow {
@@ -64,7 +65,7 @@ export function metricPageData(context: PageContext, metricId: string): MetricPa
       id: `metric-${metricId}-ranking`,
       kind: 'rankedBars',
       title: `${metric.name}：各省最近一期`,
-      caption: `按数值从大到小排列，数字为各省最近一期。${ranking.periodLengths.length > 1 ? '各省期间长度不同，流量不能直接比较。' : ''}空心条为约数（余、近、约）。`,
+      caption: `按数值从大到小排列，数字为各省最近一期。${ranking.periodLengths.length > 1 ? '各省期间长度不同，流量不能直接比较。' : ''}空心条为约数（余、近、约）。${siteSourceNote}`,
       description: rows.map((r) => `${r.province.label}${r.display}（${r.periodLabel}）`).join('，'),
       table: { columns: ['名次', '省份', '数值', '期间'], rows: rows.map((r) => [r.rank, r.province.label, r.display, r.periodLabel]) },
       data: {

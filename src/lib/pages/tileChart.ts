@@ -5,6 +5,7 @@ import { relativeHref, sitePaths } from '../site/paths.ts';
 import { tilePosition } from '../site/tileLayout.ts';
 import type { ChartSpec } from './chartData.ts';
 import { latestFigure, type PageContext } from './context.ts';
+import { siteSourceNote } from './chartData.ts';
 import { chartValue, notReportedDisplay } from './views.ts';
 
 export function tileChart(context: PageContext, metric: Metric, id: string, pagePath: string): ChartSpec {
@@ -18,7 +19,7 @@ export function tileChart(context: PageContext, metric: Metric, id: string, page
     id,
     kind: 'tileGrid',
     title: `各省${metric.name}`,
-    caption: `每个方块是一个省（区、市），大致按地理位置排列；颜色越深数值越大；灰底为有其他数据但未报告此项，虚线框为尚无数据，两者都不是零。${periodNote}数字为各省最近一期。`,
+    caption: `每个方块是一个省（区、市），大致按地理位置排列；颜色越深数值越大；灰底为有其他数据但未报告此项，虚线框为尚无数据，两者都不是零。${periodNote}数字为各省最近一期。${siteSourceNote}`,
     description: `${provinces.length}个省级单位中有${reported}个报告了${metric.name}。`,
     table: {
       columns: ['省份', '数值', '期间'],

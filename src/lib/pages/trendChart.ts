@@ -4,6 +4,7 @@ import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { ChartSpec } from './chartData.ts';
 import type { PageContext } from './context.ts';
+import { siteSourceNote } from './chartData.ts';
 import { chartValue } from './views.ts';
 
 export function trendChart(
@@ -19,7 +20,7 @@ export function trendChart(
     id,
     kind: 'trendLines',
     title: `${subject}${metric.name}的变化`,
-    caption: `横轴为期间的最后一年；方形表示跨多年的期间，其数字不能与单一年度直接比较。空心标记为约数（余、近、约）。`,
+    caption: `横轴为期间的最后一年；方形表示跨多年的期间，其数字不能与单一年度直接比较。空心标记为约数（余、近、约）。${siteSourceNote}`,
     description: rows.map((r) => `${r[0]}${r[1]}${r[2]}`).join('，'),
     table: { columns: ['名称', '期间', '数值'], rows },
     data: {

@@ -5,6 +5,7 @@ import { relativeHref, sitePaths } from '../site/paths.ts';
 import type { ChartSpec, UnitStripRow } from './chartData.ts';
 import { byMetricThenPeriod, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
+import { siteSourceNote } from './chartData.ts';
 import { chartValue, figureView } from './views.ts';
 
 export interface UnitFigureRow {
@@ -75,7 +76,7 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     id: `${provinceId}-unit-${unitId}`,
     kind: 'unitStrip',
     title: `${unit.name}与${province.name}其他单位`,
-    caption: `每行一个指标，每个点是${province.name}报告了该指标的一个单位，按最大值折算位置；橙色为${unit.name}。空心标记为约数。`,
+    caption: `每行一个指标，每个点是${province.name}报告了该指标的一个单位，按最大值折算位置；橙色为${unit.name}。空心标记为约数。${siteSourceNote}`,
     description: stripRows.map((r) => `${r.metricName}：${r.points.length}个单位报告`).join('；'),
     table: { columns: ['指标', '单位', '数值'], rows: stripRows.flatMap((r) => r.points.map((p) => [r.metricName, p.name, p.display])) },
     data: { rows: stripRows },

@@ -14,6 +14,10 @@ describe('homePageData', () => {
       ['江苏', ['./jiangsu/2021.html']],
     ]);
     expect(site.home.notReported).toEqual(['西藏']);
+    expect(site.home.glance.rows.map((r) => [r.name, r.review.label, ...r.cells.map((c) => c?.display ?? null)])).toEqual([
+      ['海南', '2020年', '84.5%', '1800余人次', '12件', null, null, '527.8万余元'],
+      ['江苏', '2021年', '6280个', '约7.5万人次', null, null, null, '321万元'],
+    ]);
     const tiles = site.home.charts[0];
     expect(tiles?.kind === 'tileGrid' && tiles.data.tiles.map((t) => [t.id, t.figure?.display ?? null])).toEqual([
       ['hainan', '84.5%'],
