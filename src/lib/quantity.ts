@@ -59,7 +59,8 @@ export function parseQuantity(written: string): QuantityResult {
   const ascii = /^[\x20-\x7e]*$/u.test(written);
   const text = (ascii ? written : toSimplified(written.normalize('NFKC'))).replace(/\s+/gu, '');
   if (text === '') return fail('the value is empty', 'write the figure, for example 2387, 89% or 3万多');
-  let rest = text;
+  const negative = /^[-\u2212]/u.test(text);
+  let rest = negative ? text.slice(1) : text;
   const qualifiers: Qualifier[] = [];
 
   for (const [word, qualifier] of qualifierWords.prefix) {
@@ -133,7 +134,7 @@ export function parseQuantity(written: string): QuantityResult {
   }
 
   const exponent = number.exponent + scaleExponent - (percent ? 2 : 0);
-  const scaled = { digits: number.digits, exponent };
+  const scaled = { digits: `${negative ? '-' : ''}${number.digits}`, exponent };
   return {
     ok: true,
     quantity: {

@@ -22,5 +22,6 @@ export function toTraditional(text: string): string {
 export function nameKey(text: string): string {
   // Plain ASCII (ids, most values) needs no script conversion.
   if (/^[\x20-\x7e]*$/u.test(text)) return text.replace(/\s+/gu, '').toLowerCase();
-  return toSimplified(text.normalize('NFKC')).replace(/\s+/gu, '').toLowerCase();
+  // Zero-width characters come with copied text and change nothing a reader sees.
+  return toSimplified(text.normalize('NFKC')).replace(/[\s\u200b-\u200d\u2060\ufeff]+/gu, '').toLowerCase();
 }

@@ -1,19 +1,21 @@
 /**
  * Streams a CSV file through papaparse in chunk mode and hands on one record
  * per data row with the line it starts on, so memory stays flat however long
- * the file is. Blank lines are skipped; rows with the wrong number of fields
- * and unterminated quotes become problems.
+ * the file is. Any encoding textStream recognises is read; blank lines are
+ * skipped; Excel's ="123" text formulas are unwrapped; rows with the wrong
+ * number of fields, unterminated quotes and undecodable bytes become problems.
  */
-import { createReadStream } from 'node:fs';
 import Papa from 'papaparse';
 import type { CsvRecord } from '../lib/ingest/csvRecord.ts';
 import type { Problem } from '../lib/schema/problem.ts';
+import { EncodingError, openText, type TextEncoding } from './textStream.ts';
 
 export interface CsvStreamResult {
   header: string[];
   /** Data rows seen (blank lines not counted). */
   rows: number;
   problems: Problem[];
+  encoding: TextEncoding | undefined;
 }
 
 const newlines = (text: string): number => {
@@ -22,16 +24,63 @@ const newlines = (text: string): number => {
   return count;
 };
 
-export function streamCsv(path: string, file: string, onRecord: (record: CsvRecord) => void): Promise<CsvStreamResult> {
-  return new Promise((resolve, reject) => {
-    const problems: Problem[] = [];
+/** Excel writes ="0123" to keep a value as text; the value is what is inside. */
+const excelTextFormula = /^="(.*)"$/su;
+
+function cleanField(value: string): string {
+  const trimmed = value.trim();
+  return (excelTextFormula.exec(trimmed)?.[1] ?? trimmed).trim();
+}
+
+const conversionHint = 'save the file as “CSV UTF-8” (Excel: 另存为 → CSV UTF-8；WPS: 另存为 → CSV，编码选 UTF-8), or convert it: iconv -f GB18030 -t UTF-8 in.csv > out.csv';
+
+export async function streamCsv(path: string, file: string, onRecord: (record: CsvRecord) => void): Promise<CsvStreamResult> {
+  const problems: Problem[] = [];
+  const opened = await openText(path);
+  if (!opened) {
+    problems.push({ severity: 'error', code: 'unknown-encoding', file, message: 'the file is neither UTF-8, UTF-16 nor GB18030 text', hint: conversionHint });
+    return { header: [], rows: 0, problems, encoding: undefined };
+  }
+  if (opened.encoding !== 'utf-8') {
+    const name = opened.encoding === 'gb18030' ? 'GB18030 (GBK)' : `UTF-16 (${opened.encoding === 'utf-16le' ? 'little' : 'big'}-endian)`;
+    problems.push({
+      severity: 'warning',
+      code: 'not-utf8',
+      file,
+      message: `the file is ${name}${opened.delimiter === '\t' ? ', tab-separated' : ''}; it was read as such`,
+      hint: `data format v1 is UTF-8: ${conversionHint.replace('GB18030', opened.encoding === 'gb18030' ? 'GB18030' : 'UTF-16')}`,
+    });
+  }
+
+  return new Promise((resolve) => {
     let header: string[] | null = null;
     let nextLine = 1;
     let rows = 0;
-    const input = createReadStream(path, { encoding: 'utf8' });
-    input.on('error', reject);
-    Papa.parse<string[]>(input as unknown as File, {
-      delimiter: ',',
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      if (header === null && !problems.some((p) => p.code === 'bad-bytes')) {
+        problems.push({ severity: 'error', code: 'empty-file', file, message: 'the file is empty', hint: 'a CSV file starts with its header row' });
+      } else if (header !== null && rows === 0) {
+        problems.push({ severity: 'warning', code: 'no-rows', file, line: 1, message: 'the file has a header but no data rows', hint: 'add rows below the header, or delete the file' });
+      }
+      resolve({ header: header ?? [], rows, problems, encoding: opened.encoding });
+    };
+    opened.stream.on('error', (error) => {
+      const encodingError = error instanceof EncodingError ? error : undefined;
+      problems.push({
+        severity: 'error',
+        code: 'bad-bytes',
+        file,
+        ...(encodingError ? { line: encodingError.line } : {}),
+        message: `${encodingError ? encodingError.message : `the file cannot be read: ${error.message}`}; reading stopped there`,
+        hint: encodingError ? `the file mixes encodings: ${conversionHint}` : 'check the file',
+      });
+      finish();
+    });
+    Papa.parse<string[]>(opened.stream as unknown as File, {
+      delimiter: opened.delimiter,
       skipEmptyLines: false,
       chunk(results) {
         const lines: number[] = [];
@@ -41,9 +90,9 @@ export function streamCsv(path: string, file: string, onRecord: (record: CsvReco
           const line = nextLine;
           lines.push(line);
           nextLine += 1 + fields.reduce((n, f) => n + newlines(f), 0);
-          if (fields.length === 1 && fields[0]?.trim() === '') continue;
+          if (fields.every((f) => f.trim() === '')) continue;
           if (header === null) {
-            header = fields.map((name, i) => (i === 0 ? name.replace(/^\uFEFF/u, '') : name).trim());
+            header = fields.map((name, i) => cleanField(i === 0 ? name.replace(/^\uFEFF/u, '') : name));
             continue;
           }
           rows++;
@@ -61,7 +110,7 @@ export function streamCsv(path: string, file: string, onRecord: (record: CsvReco
           }
           const values: Record<string, string> = {};
           header.forEach((name, i) => {
-            values[name] = (fields[i] ?? '').trim();
+            values[name] = cleanField(fields[i] ?? '');
           });
           onRecord({ file, line, header, fields: values });
         }
@@ -78,14 +127,11 @@ export function streamCsv(path: string, file: string, onRecord: (record: CsvReco
           });
         }
       },
-      complete() {
-        if (header === null) {
-          problems.push({ severity: 'error', code: 'empty-file', file, message: 'the file is empty', hint: 'a CSV file starts with its header row' });
-        }
-        resolve({ header: header ?? [], rows, problems });
-      },
+      complete: finish,
       error(error: Error) {
-        reject(error);
+        if (error instanceof EncodingError) return;
+        problems.push({ severity: 'error', code: 'csv-syntax', file, message: `the file cannot be parsed: ${error.message}`, hint: 'check that it is a CSV file' });
+        finish();
       },
     });
   });

@@ -4,9 +4,9 @@
  * input, so one run reports everything.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { assembleDataSet } from '../lib/dataSet.ts';
-import { buildCatalog, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
+import { buildCatalog, withSources, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
 import { checkHeader, type CsvRecord } from '../lib/ingest/csvRecord.ts';
 import { readNarrative } from '../lib/ingest/narrative.ts';
 import { ObservationStore } from '../lib/ingest/observationStore.ts';
@@ -15,31 +15,22 @@ import type { DataSet } from '../lib/schema/dataSet.ts';
 import type { Narrative } from '../lib/schema/narrative.ts';
 import type { Problem } from '../lib/schema/problem.ts';
 import { streamCsv } from './csvStream.ts';
+import { listFiles, shown, type FileTally } from './files.ts';
+import { findWideTables, readWideTable } from './wideTables.ts';
+import { tableSource } from '../lib/ingest/tableSource.ts';
 
 export interface LoadOptions {
   dataDir: string;
   contentDir: string;
 }
 
-/** Rows read from one file and what became of them. */
-export interface FileTally {
-  file: string;
-  rows: number;
-  accepted: number;
-  rejected: number;
-}
+export type { FileTally };
 
 export interface LoadResult {
   dataSet: DataSet;
   problems: Problem[];
   files: FileTally[];
 }
-
-/** Paths in messages are relative to where the command was started when inside it, else absolute. */
-const shown = (path: string): string => {
-  const fromHere = relative(process.cwd(), path);
-  return fromHere === '' || fromHere.startsWith('..') ? path : fromHere;
-};
 
 async function readTable(path: string, problems: Problem[]): Promise<Table> {
   const file = shown(path);
@@ -51,14 +42,6 @@ async function readTable(path: string, problems: Problem[]): Promise<Table> {
   const result = await streamCsv(path, file, (record) => records.push(record));
   problems.push(...result.problems);
   return { file, header: result.header, records };
-}
-
-function listFiles(dir: string, extension: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith(extension))
-    .sort()
-    .map((name) => join(dir, name));
 }
 
 export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
@@ -77,8 +60,10 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     metrics: tables.metrics.file,
     sources: tables.sources.file,
   };
-  const { catalog, problems: catalogProblems } = buildCatalog(tables);
-  problems.push(...catalogProblems);
+  const built = buildCatalog(tables);
+  problems.push(...built.problems);
+  const wideTables = findWideTables(path('tables'), built.catalog, problems);
+  const catalog = withSources(built.catalog, wideTables.map((t) => tableSource(t.province, t.period)));
 
   const store = new ObservationStore();
   const observationFiles = listFiles(path('observations'), '.csv');
@@ -105,6 +90,10 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     // Rows with the wrong number of fields never reach the callback; they are rejected too.
     tally.rejected = result.rows - tally.accepted;
     files.push(tally);
+  }
+
+  for (const table of wideTables) {
+    files.push(await readWideTable(table, catalog, catalogFiles, store, problems));
   }
 
   const narratives: Narrative[] = [];

@@ -34,9 +34,10 @@ const pageTypes = [
 
 let browser: Browser;
 let site: { url: string; close: () => Promise<void> };
+let out = '';
 
 beforeAll(async () => {
-  const out = join(tempDir(), 'dist');
+  out = join(tempDir(), 'dist');
   await buildSite({ dataSet: await fixtureDataSet(), dataDir: join(fixtureSite, 'data'), contentDir: join(fixtureSite, 'content'), outDir: out });
   site = await serve(out);
   browser = await launchChromium();
@@ -75,6 +76,18 @@ describe('pages in Chromium', () => {
       await page.close();
     }
     expect(problems).toEqual([]);
+  });
+
+  it('runs the optional script from a folder opened with file://, within the page policy', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') violations.push(message.text());
+    });
+    await page.goto(`file://${out}/compare.html`);
+    expect(await page.locator('#pair-picker').isVisible()).toBe(true);
+    expect(violations).toEqual([]);
+    await page.close();
   });
 
   it('the compare page picker leads to the pair page (and works without it, by links)', async () => {

@@ -73,7 +73,7 @@ describe('parseQuantity', () => {
     ['%', 'misplaced'],
     ['3万%', 'mixes'],
     ['多', 'no number'],
-    ['-5', 'cannot read'],
+    ['--5', 'cannot read'],
   ])('refuses %j with a reason (%s)', (text, reason) => {
     const result = parseQuantity(text);
     expect(result.ok).toBe(false);
@@ -96,5 +96,14 @@ describe('shiftDecimal', () => {
     expect(shiftDecimal(3128000, -4)).toBe(312.8);
     expect(shiftDecimal(402.15, 4)).toBe(4021500);
     expect(shiftDecimal(1e-7, 4)).toBe(0.001);
+  });
+});
+
+describe('signs', () => {
+  it('reads a minus sign so that it can be refused with a reason', () => {
+    const minus = parseQuantity('-5');
+    expect(minus.ok && minus.quantity.value).toBe(-5);
+    const unicodeMinus = parseQuantity('−3万');
+    expect(unicodeMinus.ok && unicodeMinus.quantity.value).toBe(-30000);
   });
 });

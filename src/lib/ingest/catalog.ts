@@ -152,10 +152,20 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
     whole,
     problems,
   );
-  const sourceIndex = new NameIndex(sources.map((s) => ({ id: s.id, label: s.title, names: [], item: s })));
+  const sourceIndex = sourceIndexOf(sources);
 
   return {
     catalog: { provinces, units, metrics, sources, provinceIndex, unitIndexes, metricIndex, sourceIndex },
     problems,
   };
+}
+
+function sourceIndexOf(sources: readonly Source[]): NameIndex<Source> {
+  return new NameIndex(sources.map((s) => ({ id: s.id, label: s.title, names: [], item: s })));
+}
+
+/** The catalog with sources that are not in sources.csv, such as one per unit-return table; ids already taken are kept as they are. */
+export function withSources(catalog: Catalog, extra: readonly Source[]): Catalog {
+  const sources = [...catalog.sources, ...extra.filter((e) => !catalog.sources.some((s) => s.id === e.id))];
+  return { ...catalog, sources, sourceIndex: sourceIndexOf(sources) };
 }

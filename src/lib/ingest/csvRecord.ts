@@ -10,10 +10,13 @@ export interface CsvRecord {
   header: readonly string[];
   /** Field values by column name, trimmed. */
   fields: Readonly<Record<string, string>>;
+  /** Where each field stands when it is not a column of its own (a cell of a wide table). */
+  columns?: Readonly<Record<string, number>>;
 }
 
 /** 1-based column of a field, or undefined when the file has no such column. */
 export function columnOf(record: CsvRecord, field: string): number | undefined {
+  if (record.columns) return record.columns[field];
   const index = record.header.indexOf(field);
   return index < 0 ? undefined : index + 1;
 }

@@ -23,10 +23,16 @@ export function readFigureValue(written: string, metric: Metric): FigureValueRes
   if (!parsed.ok) return parsed;
   const { value, step, percent, scale, qualifier, measureWord } = parsed.quantity;
   const ok = (v: number, s: number): FigureValueResult => ({ ok: true, figure: { value: v, step: s, qualifier, measureWord } });
+  if (value < 0) {
+    return { ok: false, reason: `'${written}' is negative; a count, an amount or a rate is never below zero`, hint: 'write the figure the source gives; a decrease belongs in the note, not in the value' };
+  }
 
   if (metric.kind === 'ratio') {
     if (measureWord !== null) {
       return { ok: false, reason: `'${written}' has a measure word, but ${metric.id} is a ratio`, hint: 'write the ratio as 89% or 0.89' };
+    }
+    if (percent && value > 1) {
+      return { ok: false, reason: `'${written}' is above 100%, but ${metric.id} is a share of a whole`, hint: 'check the figure; a share cannot exceed 100%' };
     }
     if (!percent && value > 1) {
       return { ok: false, reason: `'${written}' is above 1, but ${metric.id} is a ratio`, hint: `write it as a percentage (${written}%) or a share (0.89)` };

@@ -8,9 +8,42 @@ export const IdSchema = z
     error: 'an id is lowercase letters, digits and single hyphens, such as hainan or sheng-gaoyuan',
   });
 
+/**
+ * Characters no text field may hold: C0 and C1 controls (line breaks too) and
+ * the invisible marks that reorder text (RLM, LRM, bidi embeddings, overrides
+ * and isolates), which can make a name look like another.
+ */
+const forbidden = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+function describeForbidden(text: string): string {
+  const found = forbidden.exec(text)?.[0] ?? '';
+  return `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Free text of at most `max` characters, without control or direction characters. */
+export function textSchema(max: number) {
+  return z
+    .string()
+    .trim()
+    .superRefine((text, context) => {
+      if (forbidden.test(text)) {
+        context.addIssue({ code: 'custom', message: `contains the invisible control character ${describeForbidden(text)}; delete it (it often comes with copied text)` });
+      }
+      if ([...text].length > max) {
+        context.addIssue({ code: 'custom', message: `is ${[...text].length} characters long; at most ${max} are allowed` });
+      }
+    });
+}
+
+export function requiredTextSchema(max: number) {
+  return textSchema(max).pipe(z.string().min(1, { error: 'this field must not be empty' }));
+}
+
+/** Names, titles and the like. */
+export const RequiredTextSchema = requiredTextSchema(200);
+
 /** A `|`-separated list of other names, as units.csv and metrics.csv write aliases. */
-export const AliasListSchema = z
-  .string()
+export const AliasListSchema = textSchema(2000)
   .default('')
   .transform((text) =>
     text
@@ -18,5 +51,3 @@ export const AliasListSchema = z
       .map((alias) => alias.trim())
       .filter((alias) => alias !== ''),
   );
-
-export const RequiredTextSchema = z.string().trim().min(1, { error: 'this field must not be empty' });

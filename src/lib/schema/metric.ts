@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AliasListSchema, IdSchema, RequiredTextSchema } from './id.ts';
+import { AliasListSchema, IdSchema, RequiredTextSchema, requiredTextSchema } from './id.ts';
 
 export const metricCategories = [
   'branches', 'training', 'cases', 'honours', 'members', 'funds', 'propaganda', 'research', 'service', 'other',
@@ -25,7 +25,7 @@ export const MetricSchema = z
     numerator: z.union([z.literal(''), IdSchema]).default(''),
     denominator: z.union([z.literal(''), IdSchema]).default(''),
     /** 指标解释: one line saying what is counted. */
-    definition: RequiredTextSchema,
+    definition: requiredTextSchema(500),
     aliases: AliasListSchema,
   })
   .superRefine((metric, context) => {

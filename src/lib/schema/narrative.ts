@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, RequiredTextSchema } from './id.ts';
+import { IdSchema, RequiredTextSchema, textSchema } from './id.ts';
 import { PeriodValueSchema } from './period.ts';
 
 /** YAML reads 2020-06-24 as a date; the model keeps the written day as text. */
@@ -12,7 +12,7 @@ export const NarrativeFrontMatterSchema = z.object({
   title: RequiredTextSchema,
   /** Id of the source (data/sources.csv) the review is based on. */
   source: IdSchema,
-  author: z.string().trim().default(''),
+  author: textSchema(100).default(''),
   published: DayTextSchema.default(''),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, RequiredTextSchema } from './id.ts';
+import { IdSchema, RequiredTextSchema, requiredTextSchema, textSchema } from './id.ts';
 import { PeriodSchema, PeriodValueSchema } from './period.ts';
 import { QualifierSchema } from './qualifier.ts';
 
@@ -8,18 +8,18 @@ export const ObservationRowSchema = z.object({
   /** Province id, or its name in either script. */
   province: RequiredTextSchema,
   /** Empty for the committee's total; otherwise a unit id, name or alias. */
-  unit: z.string().trim().default(''),
+  unit: textSchema(200).default(''),
   period: PeriodSchema,
   /** Metric id, or its name or alias in either script. */
   metric: RequiredTextSchema,
   /** The figure as the article writes it: 2387, 89%, 3万多, 312.8. */
-  value: RequiredTextSchema,
+  value: requiredTextSchema(50),
   /** Empty (read from the value), or exact, more_than, nearly, about. */
   qualifier: z.union([z.literal(''), QualifierSchema]).default(''),
   source: IdSchema,
   /** The shortest phrase of the source that holds the number, verbatim. */
-  quote: RequiredTextSchema,
-  note: z.string().trim().default(''),
+  quote: requiredTextSchema(500),
+  note: textSchema(1000).default(''),
 });
 
 export type ObservationRow = z.infer<typeof ObservationRowSchema>;

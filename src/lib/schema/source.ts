@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, RequiredTextSchema } from './id.ts';
+import { IdSchema, RequiredTextSchema, textSchema } from './id.ts';
 import { PeriodSchema } from './period.ts';
 
 /** A published review that figures are taken from (data/sources.csv). */
@@ -8,7 +8,7 @@ export const SourceSchema = z.object({
   province: IdSchema,
   title: RequiredTextSchema,
   /** The body or site that published it, e.g. 南海先锋网. */
-  publisher: z.string().trim().default(''),
+  publisher: textSchema(200).default(''),
   /** Publication date: YYYY, YYYY-MM or YYYY-MM-DD; empty when unknown. */
   published: z
     .string()

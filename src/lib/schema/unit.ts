@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AliasListSchema, IdSchema, RequiredTextSchema } from './id.ts';
+import { AliasListSchema, IdSchema, RequiredTextSchema, textSchema } from './id.ts';
 
 /** A department or institution under a committee (data/units.csv): a 省直单位. */
 export const UnitSchema = z.object({
@@ -12,7 +12,7 @@ export const UnitSchema = z.object({
   /** Other names: short forms (省高院), full names, Traditional forms. */
   aliases: AliasListSchema,
   /** Free text such as 党政机关, 事业单位, 企业, 中央驻地单位. */
-  kind: z.string().trim().default(''),
+  kind: textSchema(50).default(''),
 });
 
 export type Unit = z.infer<typeof UnitSchema>;

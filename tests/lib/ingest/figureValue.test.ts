@@ -27,6 +27,7 @@ describe('readFigureValue', () => {
     expect(value('0.89', ratio)).toBe(0.89);
     expect(value('89', ratio)).toContain('above 1');
     expect(value('89个', ratio)).toContain('measure word');
+    expect(value('120%', ratio)).toContain('above 100%');
   });
 
   it('reads money into 万元', () => {
@@ -45,5 +46,6 @@ describe('readFigureValue', () => {
     expect(value('1800余人次', count)).toBe(1800);
     expect(value('50%', count)).toContain('percentage');
     expect(value('50元', count)).toContain('money');
+    expect(value('-5', count)).toContain('negative');
   });
 });

@@ -1,0 +1,124 @@
+/**
+ * Parts that exceed their whole: a ratio's numerator over its denominator
+ * (达标 branches over all branches), disjoint shares over 100%, a unit over its
+ * committee's total, the units together over that total, and a flow of one
+ * year over the same flow of a period that contains the year.
+ */
+import type { FigureIndex } from '../aggregate/figureIndex.ts';
+import { formatFigure, formatShare } from '../format.ts';
+import { periodLabel, periodWithin } from '../period.ts';
+import type { Figure } from '../schema/figure.ts';
+import type { Metric } from '../schema/metric.ts';
+import type { Observation } from '../schema/observation.ts';
+import type { Problem } from '../schema/problem.ts';
+import { bounds, sumBounds, surelyExceeds } from './bounds.ts';
+import { disjointShares, partOf } from './relations.ts';
+
+interface Context {
+  figures: readonly Figure[];
+  index: FigureIndex;
+  metrics: Map<string, Metric>;
+  observations: Map<string, Observation>;
+}
+
+const range = (f: Figure) => bounds(f.value, f.qualifier);
+
+function subject(f: Figure): string {
+  return `${f.unit ?? f.province} ${periodLabel(f.period)}`;
+}
+
+function shown(context: Context, f: Figure): string {
+  const metric = context.metrics.get(f.metric);
+  return metric ? formatFigure(f, metric) : String(f.value);
+}
+
+/** A warning placed on the data row behind a figure. */
+function warning(context: Context, f: Figure, code: string, message: string, hint: string): Problem | undefined {
+  const o = context.observations.get(f.observations[0] ?? '');
+  return o ? { severity: 'warning', code, ...o.at, message, hint } : undefined;
+}
+
+function wholePairs(context: Context): Array<readonly [string, string]> {
+  const fromRatios = [...context.metrics.values()].filter((m) => m.kind === 'ratio').map((m) => [m.numerator, m.denominator] as const);
+  return [...fromRatios, ...partOf].filter(([p, w]) => context.metrics.has(p) && context.metrics.has(w));
+}
+
+function partsOverWholes(context: Context): Problem[] {
+  const problems: Array<Problem | undefined> = [];
+  for (const [partId, wholeId] of wholePairs(context)) {
+    for (const part of context.figures) {
+      if (part.metric !== partId) continue;
+      const whole = context.index.get(part.province, part.unit, part.period, wholeId);
+      if (!whole || !surelyExceeds(range(part), range(whole))) continue;
+      problems.push(
+        warning(context, part, 'part-exceeds-whole', `${partId} of ${subject(part)} is ${shown(context, part)}, more than its whole ${wholeId} (${shown(context, whole)})`, 'one of the two figures is wrong or they cover different scopes; check both rows against the source'),
+      );
+    }
+  }
+  return problems.filter((p): p is Problem => p !== undefined);
+}
+
+function sharesOverHundred(context: Context): Problem[] {
+  const problems: Problem[] = [];
+  for (const group of disjointShares) {
+    const [first] = group;
+    for (const anchor of context.figures) {
+      if (anchor.metric !== first) continue;
+      const shares = group.map((id) => context.index.get(anchor.province, anchor.unit, anchor.period, id)).filter((f): f is Figure => f !== undefined);
+      if (shares.length < 2 || !surelyExceeds(sumBounds(shares.map(range)), { low: 1, high: 1 })) continue;
+      const total = shares.reduce((s, f) => s + f.value, 0);
+      const p = warning(context, anchor, 'shares-exceed-whole', `${group.join(' + ')} of ${subject(anchor)} add up to ${formatShare(total)}, more than the whole`, 'these shares split one whole without overlapping; check them against the source');
+      if (p) problems.push(p);
+    }
+  }
+  return problems;
+}
+
+function unitsOverTotals(context: Context): Problem[] {
+  const problems: Array<Problem | undefined> = [];
+  const groups = new Map<string, Figure[]>();
+  for (const f of context.figures) {
+    if (f.unit === null || f.basis !== 'reported' || context.metrics.get(f.metric)?.kind === 'ratio') continue;
+    const key = `${f.province}|${f.period.id}|${f.metric}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const units of groups.values()) {
+    const first = units[0] as Figure;
+    const total = context.index.get(first.province, null, first.period, first.metric);
+    if (!total || total.basis !== 'reported') continue;
+    const over = units.filter((u) => surelyExceeds(range(u), range(total)));
+    for (const u of over) {
+      problems.push(warning(context, u, 'unit-exceeds-total', `${first.metric} of ${u.unit} (${shown(context, u)}) is more than the committee's total for ${first.province} ${periodLabel(first.period)} (${shown(context, total)})`, "a unit's figure is part of its committee's; check both rows"));
+    }
+    if (over.length === 0 && units.length > 1 && surelyExceeds(sumBounds(units.map(range)), range(total))) {
+      const sum = units.reduce((s, u) => s + u.value, 0);
+      problems.push(warning(context, total, 'units-exceed-total', `${first.metric}: the ${units.length} units of ${first.province} add up to ${sum}, more than the committee's total ${shown(context, total)} for ${periodLabel(first.period)}`, 'the total, or one of the units, is wrong or counts a different scope'));
+    }
+  }
+  return problems.filter((p): p is Problem => p !== undefined);
+}
+
+function yearsOverPeriods(context: Context): Problem[] {
+  const problems: Array<Problem | undefined> = [];
+  for (const whole of context.figures) {
+    if (whole.period.years < 2 || context.metrics.get(whole.metric)?.kind !== 'flow') continue;
+    for (const part of context.index.series(whole.province, whole.unit, whole.metric)) {
+      if (part.period.id === whole.period.id || !periodWithin(part.period, whole.period)) continue;
+      if (!surelyExceeds(range(part), range(whole))) continue;
+      problems.push(
+        warning(context, part, 'period-part-exceeds-whole', `${whole.metric} of ${whole.unit ?? whole.province} for ${periodLabel(part.period)} (${shown(context, part)}) is more than for the whole of ${periodLabel(whole.period)} (${shown(context, whole)})`, 'a flow over a longer period includes its years; check the periods of both rows'),
+      );
+    }
+  }
+  return problems.filter((p): p is Problem => p !== undefined);
+}
+
+export function checkPartsAndWholes(figures: readonly Figure[], index: FigureIndex, metrics: readonly Metric[], observations: readonly Observation[]): Problem[] {
+  const context: Context = {
+    figures,
+    index,
+    metrics: new Map(metrics.map((m) => [m.id, m])),
+    observations: new Map(observations.map((o) => [o.id, o])),
+  };
+  return [...partsOverWholes(context), ...sharesOverHundred(context), ...unitsOverTotals(context), ...yearsOverPeriods(context)];
+}

@@ -1,0 +1,95 @@
+/**
+ * Unit returns as units actually fill them in: data/tables/<province>/<period>.csv
+ * with one row per unit (first column its name or id; empty for the
+ * committee's total) and one column per metric (header: a metric id or its
+ * name in either script), plus optional `source` and `note` columns. Each
+ * filled cell becomes one long-format record, so it goes through the same
+ * reading and the same checks as data/observations/*.csv.
+ */
+import { didYouMean } from '../names.ts';
+import type { Period } from '../schema/period.ts';
+import type { Problem } from '../schema/problem.ts';
+import type { Province } from '../schema/province.ts';
+import type { Catalog } from './catalog.ts';
+import type { CsvRecord } from './csvRecord.ts';
+
+export interface WideLayout {
+  metricColumns: Array<{ column: number; header: string; metric: string }>;
+  sourceColumn?: string;
+  noteColumn?: string;
+}
+
+/** Column names (either script) for the optional source and note columns. */
+const sourceNames = ['source', '来源', '來源'];
+const noteNames = ['note', '备注', '備註', '说明', '說明'];
+/** Cells that mean "nothing to report". */
+const emptyCells = new Set(['', '-', '—', '——', '/', '无', '無']);
+
+export function readWideHeader(file: string, header: readonly string[], catalog: Catalog, metricsFile: string): { layout: WideLayout; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const layout: WideLayout = { metricColumns: [] };
+  header.forEach((name, index) => {
+    if (index === 0) return;
+    if (sourceNames.includes(name.toLowerCase())) {
+      layout.sourceColumn = name;
+      return;
+    }
+    if (noteNames.includes(name.toLowerCase())) {
+      layout.noteColumn = name;
+      return;
+    }
+    const metric = catalog.metricIndex.resolve(name)?.item;
+    if (metric) {
+      layout.metricColumns.push({ column: index + 1, header: name, metric: metric.id });
+    } else {
+      problems.push({
+        severity: 'error',
+        code: 'unknown-metric',
+        file,
+        line: 1,
+        column: index + 1,
+        message: `column '${name}' is not a metric`,
+        hint: `${didYouMean(catalog.metricIndex, name, metricsFile)} A column header is a metric id or its name in either script; 'source' and 'note' are also allowed.`,
+      });
+    }
+  });
+  return { layout, problems };
+}
+
+/** The long-format records of one table row: one per filled metric cell. */
+export function wideRowRecords(record: CsvRecord, layout: WideLayout, province: Province, period: Period, defaultSource: string): CsvRecord[] {
+  const unitHeader = record.header[0] ?? '';
+  const unit = record.fields[unitHeader] ?? '';
+  const sourceColumn = layout.sourceColumn ? record.header.indexOf(layout.sourceColumn) + 1 : undefined;
+  const noteColumn = layout.noteColumn ? record.header.indexOf(layout.noteColumn) + 1 : undefined;
+  return layout.metricColumns.flatMap(({ column, header, metric }) => {
+    const value = record.fields[header] ?? '';
+    if (emptyCells.has(value)) return [];
+    return [{
+      file: record.file,
+      line: record.line,
+      header: [],
+      fields: {
+        province: province.id,
+        unit,
+        period: period.id,
+        metric,
+        value,
+        source: (layout.sourceColumn && record.fields[layout.sourceColumn]) || defaultSource,
+        quote: `${unit || province.name} ${header} ${value}`,
+        note: (layout.noteColumn && record.fields[layout.noteColumn]) || '',
+      },
+      columns: {
+        province: 1,
+        unit: 1,
+        period: 1,
+        metric: column,
+        value: column,
+        qualifier: column,
+        quote: column,
+        ...(sourceColumn ? { source: sourceColumn } : { source: column }),
+        ...(noteColumn ? { note: noteColumn } : {}),
+      },
+    }];
+  });
+}

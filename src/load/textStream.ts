@@ -1,0 +1,147 @@
+/**
+ * Opens a data file as text whatever it was saved as: UTF-8 with or without
+ * BOM, UTF-16 (what Excel's "Unicode text" writes) or GB18030/GBK (what
+ * Chinese Excel and WPS write as "CSV"). The encoding is decided from the
+ * first 64 KiB; the file is then decoded strictly, so a stray byte later on
+ * is reported instead of turning into mojibake.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Transform, type Readable } from 'node:stream';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface OpenedText {
+  encoding: TextEncoding;
+  /** Had a byte-order mark. */
+  bom: boolean;
+  /** ',' for CSV; '\t' for tab-separated text such as Excel's "Unicode text". */
+  delimiter: ',' | '\t';
+  /** Decoded text in chunks; emits an error of type EncodingError at the first byte that does not decode. */
+  stream: Readable;
+}
+
+export class EncodingError extends Error {
+  constructor(
+    readonly encoding: TextEncoding,
+    /** Byte offset of the first byte that does not decode. */
+    readonly offset: number,
+    /** 1-based line on which it stands. */
+    readonly line: number,
+  ) {
+    super(`the bytes at offset ${offset} are not valid ${encoding}`);
+  }
+}
+
+/** Longest prefix of a chunk that decodes, as bytes and text: validity only gets lost as a prefix grows. */
+function validPrefix(chunk: Uint8Array, encoding: TextEncoding): { bytes: number; text: string } {
+  let [low, high] = [0, chunk.length];
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    try {
+      new TextDecoder(encoding, { fatal: true }).decode(chunk.subarray(0, middle), { stream: true });
+      low = middle;
+    } catch {
+      high = middle - 1;
+    }
+  }
+  return { bytes: low, text: new TextDecoder(encoding).decode(chunk.subarray(0, low), { stream: true }) };
+}
+
+const countNewlines = (text: string): number => text.split('\n').length - 1;
+
+const sampleSize = 64 * 1024;
+
+function decodes(bytes: Uint8Array, encoding: TextEncoding): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Drops a character cut off at the end of a sample so it does not count against UTF-8. */
+function withoutCutCharacter(bytes: Uint8Array): Uint8Array {
+  let end = bytes.length;
+  for (let back = 1; back <= 3 && end - back >= 0; back++) {
+    const byte = bytes[end - back] ?? 0;
+    if ((byte & 0xc0) === 0xc0) return bytes.subarray(0, end - back);
+    if ((byte & 0xc0) !== 0x80) break;
+  }
+  return bytes;
+}
+
+export function detectEncoding(sample: Uint8Array, wholeFile: boolean): { encoding: TextEncoding; bom: boolean } | undefined {
+  if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return { encoding: 'utf-8', bom: true };
+  if (sample[0] === 0xff && sample[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
+  if (sample[0] === 0xfe && sample[1] === 0xff) return { encoding: 'utf-16be', bom: true };
+  // UTF-16 without a mark: ASCII characters leave a zero byte beside them.
+  const pairs = Math.floor(Math.min(sample.length, 4096) / 2);
+  let zeroOdd = 0;
+  let zeroEven = 0;
+  for (let i = 0; i < pairs; i++) {
+    if (sample[2 * i] === 0) zeroEven++;
+    if (sample[2 * i + 1] === 0) zeroOdd++;
+  }
+  if (pairs > 0 && zeroOdd > pairs / 3 && zeroEven === 0) return { encoding: 'utf-16le', bom: false };
+  if (pairs > 0 && zeroEven > pairs / 3 && zeroOdd === 0) return { encoding: 'utf-16be', bom: false };
+  const trimmed = wholeFile ? sample : withoutCutCharacter(sample);
+  if (decodes(trimmed, 'utf-8') !== undefined) return { encoding: 'utf-8', bom: false };
+  // A GB18030 character is up to four bytes long and may be cut at the end of the sample.
+  for (let cut = 0; cut <= (wholeFile ? 0 : 3); cut++) {
+    if (decodes(sample.subarray(0, Math.max(0, sample.length - cut)), 'gb18030') !== undefined) return { encoding: 'gb18030', bom: false };
+  }
+  return undefined;
+}
+
+function decodingStream(path: string, encoding: TextEncoding): Readable {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let offset = 0;
+  let lines = 1;
+  const decode = new Transform({
+    readableObjectMode: true,
+    transform(chunk: Buffer, _encoding, done) {
+      try {
+        const text = decoder.decode(chunk, { stream: true });
+        offset += chunk.length;
+        lines += countNewlines(text);
+        done(null, text === '' ? undefined : text);
+      } catch {
+        const good = validPrefix(chunk, encoding);
+        done(new EncodingError(encoding, offset + good.bytes, lines + countNewlines(good.text)));
+      }
+    },
+    flush(done) {
+      try {
+        const rest = decoder.decode();
+        done(null, rest === '' ? undefined : rest);
+      } catch {
+        done(new EncodingError(encoding, offset, lines));
+      }
+    },
+  });
+  const input = createReadStream(path);
+  input.on('error', (error) => decode.destroy(error));
+  return input.pipe(decode);
+}
+
+/** Opens a file for reading as text; undefined when its encoding cannot be recognised. */
+export async function openText(path: string): Promise<OpenedText | undefined> {
+  const handle = await open(path, 'r');
+  let sample: Uint8Array;
+  let size: number;
+  try {
+    size = (await handle.stat()).size;
+    const buffer = Buffer.alloc(Math.min(sampleSize, size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    sample = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const detected = detectEncoding(sample, size <= sampleSize);
+  if (!detected) return undefined;
+  const firstLine = (new TextDecoder(detected.encoding).decode(sample).split('\n')[0] ?? '').replace(/"[^"]*"/gu, '');
+  const tabs = firstLine.split('\t').length - 1;
+  const commas = firstLine.split(',').length - 1;
+  return { ...detected, delimiter: tabs > commas ? '\t' : ',', stream: decodingStream(path, detected.encoding) };
+}

@@ -1,0 +1,74 @@
+/**
+ * Finds and reads the unit-return tables, data/tables/<province>/<period>.csv.
+ * A row is taken whole or not at all: if one of its cells has an error, none
+ * of its figures is kept.
+ */
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalog } from '../lib/ingest/catalog.ts';
+import type { ObservationStore } from '../lib/ingest/observationStore.ts';
+import { readObservation, type CatalogFiles } from '../lib/ingest/observations.ts';
+import { tableSource } from '../lib/ingest/tableSource.ts';
+import { readWideHeader, wideRowRecords, type WideLayout } from '../lib/ingest/wideTable.ts';
+import { didYouMean } from '../lib/names.ts';
+import type { Observation } from '../lib/schema/observation.ts';
+import { PeriodSchema, type Period } from '../lib/schema/period.ts';
+import type { Problem } from '../lib/schema/problem.ts';
+import type { Province } from '../lib/schema/province.ts';
+import { streamCsv } from './csvStream.ts';
+import { listFiles, shown, type FileTally } from './files.ts';
+
+export interface WideTableFile {
+  path: string;
+  file: string;
+  province: Province;
+  period: Period;
+}
+
+export function findWideTables(dir: string, catalog: Catalog, problems: Problem[]): WideTableFile[] {
+  if (!existsSync(dir)) return [];
+  const found: WideTableFile[] = [];
+  for (const folder of readdirSync(dir).sort()) {
+    const folderPath = join(dir, folder);
+    if (!statSync(folderPath).isDirectory()) continue;
+    const province = catalog.provinceIndex.resolve(folder)?.item;
+    for (const path of listFiles(folderPath, '.csv')) {
+      const file = shown(path);
+      const name = path.slice(folderPath.length + 1, -'.csv'.length);
+      const period = PeriodSchema.safeParse(name);
+      if (!province) {
+        problems.push({ severity: 'error', code: 'unknown-province', file, message: `folder '${folder}' is not a province`, hint: `name the folder after a province: ${didYouMean(catalog.provinceIndex, folder, 'data/provinces.csv')}` });
+      } else if (!period.success) {
+        problems.push({ severity: 'error', code: 'invalid-period', file, message: `file name '${name}.csv' is not a period`, hint: 'name a table after its period: 2020.csv or 2019-2020.csv' });
+      } else {
+        found.push({ path, file, province, period: period.data });
+      }
+    }
+  }
+  return found;
+}
+
+export async function readWideTable(table: WideTableFile, catalog: Catalog, files: CatalogFiles, store: ObservationStore, problems: Problem[]): Promise<FileTally> {
+  const tally: FileTally = { file: table.file, rows: 0, accepted: 0, rejected: 0 };
+  const defaultSource = tableSource(table.province, table.period).id;
+  let layout: WideLayout | undefined;
+  const result = await streamCsv(table.path, table.file, (record) => {
+    if (!layout) {
+      const header = readWideHeader(table.file, record.header, catalog, files.metrics);
+      problems.push(...header.problems);
+      layout = header.layout;
+    }
+    const found: Problem[] = [];
+    const observations = wideRowRecords(record, layout, table.province, table.period, defaultSource).flatMap((cell): Array<[Observation, typeof cell]> => {
+      const o = readObservation(cell, catalog, files, found);
+      return o ? [[o, cell]] : [];
+    });
+    problems.push(...found);
+    if (found.some((p) => p.severity === 'error')) return;
+    if (observations.map(([o, cell]) => store.add(o, cell, problems)).every(Boolean)) tally.accepted++;
+  });
+  problems.push(...result.problems);
+  tally.rows = result.rows;
+  tally.rejected = result.rows - tally.accepted;
+  return tally;
+}
