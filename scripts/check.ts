@@ -3,15 +3,14 @@
  * Exit 0: no errors (warnings allowed, unless --strict). Exit 1: errors. Exit 2: the check itself failed.
  */
 import { readCliOptions } from '../src/cli/options.ts';
-import { reportJson, reportText } from '../src/cli/report.ts';
+import { exitCodeFor, reportJson, reportText } from '../src/cli/report.ts';
 import { loadDataSet } from '../src/load/loadDataSet.ts';
 
 try {
   const options = readCliOptions();
   const { problems, files } = await loadDataSet(options);
   console.log(options.json ? reportJson(problems, files) : reportText(problems, files));
-  const failing = problems.some((p) => p.severity === 'error' || (options.strict && p.severity === 'warning'));
-  process.exitCode = failing ? 1 : 0;
+  process.exitCode = exitCodeFor(problems, options.strict);
 } catch (error) {
   console.error(`check failed: ${(error as Error).message}`);
   process.exitCode = 2;

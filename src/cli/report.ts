@@ -17,6 +17,11 @@ export function reportText(problems: readonly Problem[], files: readonly FileTal
   return lines.join('\n');
 }
 
+/** The exit code of `check`: 1 when there are errors (or warnings under --strict), else 0. */
+export function exitCodeFor(problems: readonly Problem[], strict: boolean): 0 | 1 {
+  return problems.some((p) => p.severity === 'error' || (strict && p.severity === 'warning')) ? 1 : 0;
+}
+
 export function reportJson(problems: readonly Problem[], files: readonly FileTally[]): string {
   return JSON.stringify({ problems: sortProblems(problems), files, ...countBySeverity(problems) }, null, 2);
 }

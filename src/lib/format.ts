@@ -80,7 +80,10 @@ export function formatFigure(
 
 /** An amount in 万元: 312.8万元, 527.8万余元, 约300万元; 1亿元 and above in 亿元. */
 export function formatMoney(tenThousands: number, qualifier: Qualifier = 'exact'): string {
-  const [number, word] = Math.abs(tenThousands) >= 1e4 ? [trimDecimals(tenThousands / 1e4, 4), '亿'] : [trimDecimals(tenThousands, 2), '万'];
+  // 亿元 only when four decimals of 亿 still hold every written digit.
+  const inYi = tenThousands / 1e4;
+  const lossless = Math.abs(Number(inYi.toFixed(4)) * 1e4 - tenThousands) < 1e-6;
+  const [number, word] = Math.abs(tenThousands) >= 1e4 && lossless ? [trimDecimals(inYi, 4), '亿'] : [trimDecimals(tenThousands, 2), '万'];
   if (qualifier === 'more_than') return `${number}${word}余元`;
   return `${withCountQualifier(number, qualifier)}${word}元`;
 }

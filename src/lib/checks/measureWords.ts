@@ -38,7 +38,7 @@ export function checkMeasureWords(observations: readonly Observation[], metrics:
       severity: 'warning',
       code: 'measure-word',
       ...o.at,
-      message: `${o.metric} counts ${metric.unit}, but the source writes ${o.written}${word}`,
+      message: `${o.metric} counts ${metric.unit}, but the source writes ${o.written}${o.measureWord ? '' : word}`,
       hint: word === '人' && metric.unit === '人次' ? '人 counts people, 人次 counts attendances: check which the article means' : 'check that the figure counts what the metric counts; if the article uses a loose word, say so in the note',
     });
   }

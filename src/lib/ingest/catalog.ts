@@ -52,6 +52,8 @@ function readTable<T extends { id: string }>(
   scopeOf: (item: T) => string,
   problems: Problem[],
 ): T[] {
+  // A missing or empty file has been reported as such; its header is not reported again.
+  if (table.header.length === 0) return [];
   const headerProblems = checkHeader(table.file, table.header, columns.required, columns.optional);
   problems.push(...headerProblems);
   if (headerProblems.some((p) => p.severity === 'error')) return [];

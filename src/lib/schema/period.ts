@@ -10,7 +10,7 @@ export const PeriodValueSchema = z
     /** Last calendar year, inclusive. */
     end: z.number().int(),
     /** end - start + 1. Flows over periods of different length are not comparable. */
-    years: z.number().int().positive(),
+    years: z.number().int(),
   })
   .refine((p) => p.end >= p.start, { error: 'the period ends before it starts' })
   .refine((p) => p.start >= 1949 && p.end <= 2100, { error: 'the period lies outside 1949-2100' });

@@ -1,0 +1,53 @@
+/** Files saved as GB18030 (Chinese Excel, WPS) and UTF-16 (Excel's "Unicode text") build like UTF-8 ones: no mojibake. */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/cli/buildSite.ts';
+import { loadDataSet } from '../../src/load/loadDataSet.ts';
+import { fixtureSite } from '../helpers/paths.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+
+const tempDir = useTempDir();
+
+describe('encodings', () => {
+  it('builds a site from GB18030 and UTF-16 files with Chinese names', async () => {
+    const dir = tempDir();
+    cpSync(fixtureSite, dir, { recursive: true });
+    const sample = join(dir, 'data/observations/sample.csv');
+    writeFileSync(sample, encodeGb18030(readFileSync(sample, 'utf8')));
+    const more = join(dir, 'data/observations/more.csv');
+    const tabbed = readFileSync(more, 'utf8').replaceAll(',', '\t').replaceAll('\n', '\r\n');
+    writeFileSync(more, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tabbed, 'utf16le')]));
+
+    const options = { dataDir: join(dir, 'data'), contentDir: join(dir, 'content') };
+    const { dataSet, problems } = await loadDataSet(options);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(problems.filter((p) => p.code === 'not-utf8').map((p) => p.message)).toEqual([
+      'the file is UTF-16 (little-endian), tab-separated; it was read as such',
+      'the file is GB18030 (GBK); it was read as such',
+    ]);
+    const out = join(dir, 'dist');
+    await buildSite({ ...options, dataSet, outDir: out });
+    const review = readFileSync(join(out, 'hainan/2020.html'), 'utf8');
+    expect(review).toContain('省高院立案5件');
+    expect(review).toContain('省公安厅立案7件');
+    expect(review).toContain('问题线索821件');
+    expect(review).not.toContain('\uFFFD');
+  });
+});
+
+/** GB18030 bytes of a text, through iconv-free means: Node can decode GB18030 but not encode it, so the test maps the few characters it needs. */
+function encodeGb18030(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const table = new Map<string, Buffer>();
+  // Every two-byte GB18030 code: 0x81-0xFE lead, 0x40-0xFE trail.
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const bytes = Buffer.from([lead, trail]);
+      const char = decoder.decode(bytes);
+      if (char.length === 1 && !table.has(char)) table.set(char, bytes);
+    }
+  }
+  return Buffer.concat([...text].map((ch) => (ch.charCodeAt(0) < 0x80 ? Buffer.from(ch) : (table.get(ch) ?? Buffer.from('?')))));
+}
