@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
+import { indexSearch, writeDataPackage, writeTraditionalEdition } from './publish.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -40,6 +41,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       outDir: staging,
       logLevel: 'warn',
     });
+    await writeDataPackage(staging, options.dataSet);
+    await writeTraditionalEdition(staging);
+    await indexSearch(staging);
     if (existsSync(options.outDir)) await rename(options.outDir, retired);
     await rename(staging, options.outDir);
     await rm(retired, { recursive: true, force: true });

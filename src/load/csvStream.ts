@@ -34,7 +34,8 @@ function cleanField(value: string): string {
 
 const conversionHint = 'save the file as “CSV UTF-8” (Excel: 另存为 → CSV UTF-8；WPS: 另存为 → CSV，编码选 UTF-8), or convert it: iconv -f GB18030 -t UTF-8 in.csv > out.csv';
 
-export async function streamCsv(path: string, file: string, onRecord: (record: CsvRecord) => void): Promise<CsvStreamResult> {
+/** `dataFile`: the file's path within the data folder, recorded with each row. */
+export async function streamCsv(path: string, file: string, onRecord: (record: CsvRecord) => void, dataFile?: string): Promise<CsvStreamResult> {
   const problems: Problem[] = [];
   const opened = await openText(path);
   if (!opened) {
@@ -112,7 +113,7 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
           header.forEach((name, i) => {
             values[name] = cleanField(fields[i] ?? '');
           });
-          onRecord({ file, line, header, fields: values });
+          onRecord({ file, ...(dataFile ? { dataFile } : {}), line, header, fields: values });
         }
         for (const error of results.errors) {
           if (error.code === 'UndetectableDelimiter') continue;

@@ -4,7 +4,7 @@
  * input, so one run reports everything.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { assembleDataSet } from '../lib/dataSet.ts';
 import { buildCatalog, withSources, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
 import { checkHeader, type CsvRecord } from '../lib/ingest/csvRecord.ts';
@@ -84,7 +84,7 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
       }
       const observation = headerOk ? readObservation(record, catalog, catalogFiles, problems) : undefined;
       if (observation && store.add(observation, record, problems)) tally.accepted++;
-    });
+    }, relative(options.dataDir, observationFile).replaceAll('\\', '/'));
     problems.push(...result.problems);
     tally.rows = result.rows;
     // Rows with the wrong number of fields never reach the callback; they are rejected too.

@@ -21,6 +21,8 @@ import { listFiles, shown, type FileTally } from './files.ts';
 export interface WideTableFile {
   path: string;
   file: string;
+  /** Path within the data folder: tables/<province>/<period>.csv. */
+  dataFile: string;
   province: Province;
   period: Period;
 }
@@ -41,7 +43,7 @@ export function findWideTables(dir: string, catalog: Catalog, problems: Problem[
       } else if (!period.success) {
         problems.push({ severity: 'error', code: 'invalid-period', file, message: `file name '${name}.csv' is not a period`, hint: 'name a table after its period: 2020.csv or 2019-2020.csv' });
       } else {
-        found.push({ path, file, province, period: period.data });
+        found.push({ path, file, dataFile: `tables/${folder}/${name}.csv`, province, period: period.data });
       }
     }
   }
@@ -62,7 +64,7 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
     const observations = wideRowRecords(record, layout, table.province, table.period, defaultSource).flatMap((cell): Array<[Observation, typeof cell]> => {
       const o = readObservation(cell, catalog, files, found);
       return o ? [[o, cell]] : [];
-    });
+    }, table.dataFile);
     problems.push(...found);
     if (found.some((p) => p.severity === 'error')) return;
     if (observations.map(([o, cell]) => store.add(o, cell, problems)).every(Boolean)) tally.accepted++;

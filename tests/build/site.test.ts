@@ -122,7 +122,7 @@ describe('the fixture site', () => {
     expect(text('metrics/training-attendance.html')).toContain('西藏（共1个）');
     expect(text('compare/hainan/jiangsu.html')).toContain('期间不同（2020年与2021年）');
     expect(text('compare.html')).toContain('海南与江苏');
-    expect(page('sources.html').querySelector('#row-sample-4')?.textContent).toContain('占全部在职党支部2824个的89%');
+    expect(page('sources.html').querySelector('#row-observations-sample-4')?.textContent).toContain('占全部在职党支部2824个的89%');
     expect(text('methodology.html')).toContain('海南2020年的党支部达标率，原文为89%，而2387个÷2824个为84.5%');
   });
 

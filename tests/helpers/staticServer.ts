@@ -10,11 +10,19 @@ const types: Record<string, string> = {
   '.csv': 'text/csv; charset=utf-8',
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
 };
 
-export async function serve(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+/** Serves `root` at `prefix` (a sub-path such as /archive/2020/review/); anything outside it is 404. */
+export async function serve(root: string, prefix = '/'): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/u, '');
+    const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    if (!requested.startsWith(prefix)) {
+      response.writeHead(404).end('not found');
+      return;
+    }
+    const path = normalize(`/${requested.slice(prefix.length)}`).replace(/^(\.\.[/\\])+/u, '');
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!file.startsWith(root) || !existsSync(file)) {
@@ -27,5 +35,5 @@ export async function serve(root: string): Promise<{ url: string; close: () => P
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}${prefix.replace(/\/$/u, '')}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

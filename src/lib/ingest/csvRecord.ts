@@ -3,7 +3,10 @@ import type { Problem } from '../schema/problem.ts';
 
 /** One data row of a CSV file, with where it stands: the unit every check points at. */
 export interface CsvRecord {
+  /** Path as the user gave it, for messages. */
   file: string;
+  /** Path within the data folder (observations/x.csv), the same on every machine: what pages show. */
+  dataFile?: string;
   /** 1-based line on which the row starts. */
   line: number;
   /** Column names from the header row, as written (trimmed). */

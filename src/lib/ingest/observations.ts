@@ -96,7 +96,7 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
   if (!province || !metric || !figure || !source) return undefined;
   return {
     id: `${record.file}:${record.line}`,
-    at: { file: record.file, line: record.line, column: columnOf(record, 'value') ?? 1 },
+    at: { file: record.file, dataFile: record.dataFile ?? record.file, line: record.line, column: columnOf(record, 'value') ?? 1 },
     province: province.id,
     unit: unitId,
     period: internPeriod(row.period),

@@ -67,6 +67,7 @@ export function wideRowRecords(record: CsvRecord, layout: WideLayout, province: 
     if (emptyCells.has(value)) return [];
     return [{
       file: record.file,
+      ...(record.dataFile ? { dataFile: record.dataFile } : {}),
       line: record.line,
       header: [],
       fields: {

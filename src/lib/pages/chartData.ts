@@ -19,8 +19,9 @@ interface ChartMeta {
   /** One or two sentences for screen readers. */
   description: string;
   table: ChartTable;
-  /** Link from the chart's page to its CSV file; set once the page is known. */
+  /** Links from the chart's page to its CSV and JSON files; set once the page is known. */
   csvHref?: string;
+  jsonHref?: string;
 }
 
 /** A value placed on a chart: `value` in the metric's unit (share 0-1 for ratios), `display` as the page writes it. */

@@ -14,6 +14,9 @@ import { provincePageData, type ProvincePageData } from './provincePage.ts';
 import { reviewPageData, type ReviewPageData } from './reviewPage.ts';
 import { sourcesPageData, type SourcesPageData } from './sourcesPage.ts';
 import { sharedMetrics } from './comparePages.ts';
+import {
+  compareIndexTable, compareMetricTable, comparePairTable, homeTable, metricTable, metricsIndexTable, provinceTable, reviewTable, sourcesTable, unitTable, type PageTable,
+} from './pageTables.ts';
 import { unitPageData, type UnitPageData } from './unitPage.ts';
 
 export interface SitePages {
@@ -28,8 +31,12 @@ export interface SitePages {
   metrics: MetricPageData[];
   compareMetrics: CompareMetricData[];
   comparePairs: ComparePairData[];
-  /** Every chart of the site, for its CSV file. */
+  /** Every chart of the site, for its CSV and JSON files. */
   charts: ChartSpec[];
+  /** The table behind each page, for its CSV and JSON files. */
+  tables: PageTable[];
+  /** Links from each page (by path) to its own table's files. */
+  downloads: Map<string, { csv: string; json: string }>;
 }
 
 export function buildSitePages(dataSet: DataSet): SitePages {
@@ -64,9 +71,25 @@ export function buildSitePages(dataSet: DataSet): SitePages {
       if (seen.has(chart.id)) throw new Error(`two charts share the id '${chart.id}'`);
       seen.add(chart.id);
       chart.csvHref = relativeHref(path, sitePaths.chartCsv(chart.id));
+      chart.jsonHref = relativeHref(path, sitePaths.chartJson(chart.id));
     }
   }
-  return { ...pages, charts: chartsByPage.flatMap(([, charts]) => charts) };
+  const tables: Array<[string, PageTable]> = [
+    [pages.home.path, homeTable(pages.home)],
+    [pages.metricsIndex.path, metricsIndexTable(pages.metricsIndex)],
+    [pages.compareIndex.path, compareIndexTable(pages.compareIndex)],
+    [pages.sources.path, sourcesTable(pages.sources)],
+    ...pages.reviews.map((p): [string, PageTable] => [p.path, reviewTable(p)]),
+    ...pages.provinces.map((p): [string, PageTable] => [p.path, provinceTable(p)]),
+    ...pages.units.map((p): [string, PageTable] => [p.path, unitTable(p)]),
+    ...pages.metrics.map((p): [string, PageTable] => [p.path, metricTable(p)]),
+    ...pages.compareMetrics.map((p): [string, PageTable] => [p.path, compareMetricTable(p)]),
+    ...pages.comparePairs.map((p): [string, PageTable] => [p.path, comparePairTable(p)]),
+  ];
+  const downloads = new Map(
+    tables.map(([path, table]) => [path, { csv: relativeHref(path, sitePaths.pageCsv(table.id)), json: relativeHref(path, sitePaths.pageJson(table.id)) }]),
+  );
+  return { ...pages, charts: chartsByPage.flatMap(([, charts]) => charts), tables: tables.map(([, t]) => t), downloads };
 }
 
 const built = new WeakMap<DataSet, SitePages>();

@@ -28,8 +28,8 @@ export type ObservationRow = z.infer<typeof ObservationRowSchema>;
 export const ObservationSchema = z.object({
   /** `file:line` of the row it was read from. */
   id: z.string(),
-  /** Where the value stands: file, 1-based line and column. */
-  at: z.object({ file: z.string(), line: z.number().int().positive(), column: z.number().int().positive() }),
+  /** Where the value stands: the file as given (for messages), the file within the data folder (for pages), 1-based line and column. */
+  at: z.object({ file: z.string(), dataFile: z.string(), line: z.number().int().positive(), column: z.number().int().positive() }),
   province: IdSchema,
   /** null: the committee's own total for the province. */
   unit: IdSchema.nullable(),

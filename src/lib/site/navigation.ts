@@ -1,4 +1,4 @@
-/** The site's main navigation, as links relative to the page that shows it. */
+/** What every page frame links to, as links relative to the page that shows it. */
 import { relativeHref, sitePaths } from './paths.ts';
 
 export interface NavLink {
@@ -7,14 +7,31 @@ export interface NavLink {
   current: boolean;
 }
 
+export interface PageFrame {
+  nav: NavLink[];
+  icon: string;
+  /** The same page in the Traditional edition (rewritten to point back in that edition). */
+  scriptSwitch: { href: string; label: string; lang: string };
+  dataPackage: string;
+}
+
+/** Folder of the Traditional-script edition: a mirror of the whole site. */
+export const traditionalRoot = 'zh-Hant';
+
 const sections = [
   { label: '首页', path: sitePaths.home() },
   { label: '指标', path: sitePaths.metrics() },
   { label: '比较', path: sitePaths.compare() },
   { label: '来源', path: sitePaths.sources() },
   { label: '方法', path: sitePaths.methodology() },
+  { label: '搜索', path: sitePaths.search() },
 ];
 
-export function navigation(pagePath: string): NavLink[] {
-  return sections.map((s) => ({ label: s.label, href: relativeHref(pagePath, s.path), current: s.path === pagePath }));
+export function pageFrame(pagePath: string): PageFrame {
+  return {
+    nav: sections.map((s) => ({ label: s.label, href: relativeHref(pagePath, s.path), current: s.path === pagePath })),
+    icon: relativeHref(pagePath, 'favicon.svg'),
+    scriptSwitch: { href: relativeHref(pagePath, `${traditionalRoot}/${pagePath}`), label: '繁體', lang: 'zh-Hant' },
+    dataPackage: relativeHref(pagePath, sitePaths.dataPackage()),
+  };
 }

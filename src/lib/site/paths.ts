@@ -16,6 +16,11 @@ export const sitePaths = {
   sources: () => 'sources.html',
   methodology: () => 'methodology.html',
   chartCsv: (chart: string) => `data/charts/${chart}.csv`,
+  chartJson: (chart: string) => `data/charts/${chart}.json`,
+  pageCsv: (table: string) => `data/pages/${table}.csv`,
+  pageJson: (table: string) => `data/pages/${table}.json`,
+  dataPackage: () => 'data/package/datapackage.json',
+  search: () => 'search.html',
 } as const;
 
 /** The link from one page to another (or to an anchor on it), both given as paths from the site root. */
@@ -31,13 +36,13 @@ export function relativeHref(from: string, to: string): string {
   return anchor === undefined ? path : `${path}#${anchor}`;
 }
 
-/** A data row as pages name it: file name and line, without the folder it was read from (`hainan-2020.csv:4`). */
-export function rowLabel(at: { file: string; line: number }): string {
-  return `${at.file.split(/[\\/]/u).at(-1) ?? at.file}:${at.line}`;
+/** A data row as pages name it: its file within the data folder and its line (`observations/hainan-2020.csv:4`). */
+export function rowLabel(at: { dataFile: string; line: number }): string {
+  return `${at.dataFile}:${at.line}`;
 }
 
-/** Anchor of a data row on the sources page: `row-hainan-2020-4` for data/observations/hainan-2020.csv:4. */
-export function rowAnchor(at: { file: string; line: number }): string {
-  const base = at.file.split(/[\\/]/u).at(-1)?.replace(/\.csv$/u, '').toLowerCase() ?? 'row';
-  return `row-${base.replace(/[^a-z0-9-]/gu, '-')}-${at.line}`;
+/** Anchor of a data row on the sources page: `row-observations-hainan-2020-4` for observations/hainan-2020.csv:4. */
+export function rowAnchor(at: { dataFile: string; line: number }): string {
+  const base = at.dataFile.replace(/\.csv$/u, '').toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
+  return `row-${base}-${at.line}`;
 }

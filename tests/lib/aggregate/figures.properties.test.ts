@@ -12,7 +12,7 @@ const units = ['u0', 'u1', 'u2', 'u3', 'u4', 'u5'];
 
 function observation(unit: string, metric: string, value: number, qualifier: Observation['qualifier'], line: number): Observation {
   return {
-    id: `f.csv:${line}`, at: { file: 'f.csv', line, column: 5 }, province: 'hainan', unit, period: y2020, metric,
+    id: `f.csv:${line}`, at: { file: 'f.csv', dataFile: 'f.csv', line, column: 5 }, province: 'hainan', unit, period: y2020, metric,
     value, step: 1, qualifier, written: String(value), measureWord: null, source: 'hainan-2020', quote: 'q', note: '',
   };
 }

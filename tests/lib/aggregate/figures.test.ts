@@ -12,7 +12,7 @@ function obs(metric: string, value: number, options: { unit?: string; qualifier?
   line++;
   return {
     id: `f.csv:${line}`,
-    at: { file: 'f.csv', line, column: 5 },
+    at: { file: 'f.csv', dataFile: 'f.csv', line, column: 5 },
     province: 'hainan',
     unit: options.unit ?? null,
     period: period(options.period ?? '2020'),

@@ -82,7 +82,7 @@ describe('compare pages', () => {
 describe('sourcesPageData', () => {
   it('lists every data row with its anchor, quote and file line', () => {
     const hainan = site.sources.sources.find((s) => s.anchor === 'source-hainan-2020');
-    expect(hainan?.rows.find((r) => r.anchor === 'row-sample-4')).toMatchObject({ written: '89%', display: '89%', row: 'sample.csv:4', quote: '占全部在职党支部2824个的89%' });
+    expect(hainan?.rows.find((r) => r.anchor === 'row-observations-sample-4')).toMatchObject({ written: '89%', display: '89%', row: 'observations/sample.csv:4', quote: '占全部在职党支部2824个的89%' });
   });
 });
 

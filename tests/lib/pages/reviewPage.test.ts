@@ -27,7 +27,7 @@ describe('reviewPageData', () => {
     ]);
     expect(page.cards[0]?.secondary.map((s) => s.display)).toEqual(['2824个']);
     // A computed rate links to the first row it rests on, its numerator.
-    expect(page.cards[0]?.primary?.href).toBe('../sources.html#row-sample-3');
+    expect(page.cards[0]?.primary?.href).toBe('../sources.html#row-observations-sample-3');
   });
 
   it('has at least three charts, each with its table and CSV link', () => {

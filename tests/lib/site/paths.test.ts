@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeHref, rowAnchor, sitePaths } from '../../../src/lib/site/paths.ts';
+import { relativeHref, rowAnchor, rowLabel, sitePaths } from '../../../src/lib/site/paths.ts';
 
 describe('relativeHref', () => {
   it('links between pages at any depth without leaving the site folder', () => {
@@ -13,11 +13,13 @@ describe('relativeHref', () => {
   });
 
   it('names every page with an .html file', () => {
-    expect(Object.values(sitePaths).map((p) => (p as (...a: string[]) => string)('a', 'b'))).toSatisfy((all: string[]) => all.every((p) => /\.(html|csv)$/u.test(p)));
+    expect(Object.values(sitePaths).map((p) => (p as (...a: string[]) => string)('a', 'b'))).toSatisfy((all: string[]) => all.every((p) => /\.(html|csv|json)$/u.test(p)));
   });
 
   it('gives each data row a stable anchor', () => {
-    expect(rowAnchor({ file: 'data/observations/hainan-2020.csv', line: 4 })).toBe('row-hainan-2020-4');
-    expect(rowAnchor({ file: '/abs/x/Weird Name.csv', line: 2 })).toBe('row-weird-name-2');
+    expect(rowAnchor({ dataFile: 'observations/hainan-2020.csv', line: 4 })).toBe('row-observations-hainan-2020-4');
+    expect(rowAnchor({ dataFile: 'tables/hainan/2020.csv', line: 2 })).toBe('row-tables-hainan-2020-2');
+    expect(rowAnchor({ dataFile: 'observations/Weird Name.csv', line: 2 })).toBe('row-observations-weird-name-2');
+    expect(rowLabel({ dataFile: 'tables/hainan/2020.csv', line: 2 })).toBe('tables/hainan/2020.csv:2');
   });
 });

@@ -1,0 +1,28 @@
+/**
+ * npm run archive [-- --site DIR --out FILE]   writes and verifies an archive of the built site
+ * npm run archive -- --verify FILE            verifies an existing archive
+ * Exit 0: sound. Exit 1: a problem, each printed.
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { verifyArchive, writeArchive } from '../src/cli/archive.ts';
+
+const { values } = parseArgs({
+  options: { site: { type: 'string', default: 'dist' }, out: { type: 'string' }, verify: { type: 'string' } },
+});
+
+try {
+  let file = values.verify ? resolve(values.verify) : undefined;
+  if (!file) {
+    const written = await writeArchive(resolve(values.site), resolve(values.out ?? 'archives/zongshu-site.tar.gz'));
+    file = resolve(values.out ?? 'archives/zongshu-site.tar.gz');
+    console.log(`wrote ${file}: ${written.files} files, manifest SHA-256 ${written.manifestHash}`);
+  }
+  const problems = await verifyArchive(file);
+  for (const problem of problems) console.error(`error   ${problem}`);
+  console.log(problems.length === 0 ? `verified ${file}: every file matches its SHA-256 in the manifest` : `${file}: ${problems.length} problems`);
+  process.exitCode = problems.length === 0 ? 0 : 1;
+} catch (error) {
+  console.error(`archive failed: ${(error as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,120 @@
+/**
+ * The data table behind each page, as the page shows it, for its CSV and JSON
+ * downloads: derived from the page data alone, so the download never says
+ * more or less than the page.
+ */
+import type { ChartTable } from './chartData.ts';
+import type { CompareIndexData, CompareMetricData, ComparePairData } from './comparePages.ts';
+import type { HomePageData } from './homePage.ts';
+import type { MetricPageData } from './metricPage.ts';
+import type { MetricsIndexData } from './metricsIndex.ts';
+import type { ProvincePageData } from './provincePage.ts';
+import type { ReviewPageData } from './reviewPage.ts';
+import type { SourcesPageData } from './sourcesPage.ts';
+import type { UnitPageData } from './unitPage.ts';
+
+/** A page's table, named by its page: `hainan/2020` for hainan/2020.html. */
+export interface PageTable extends ChartTable {
+  id: string;
+  title: string;
+}
+
+const idOf = (path: string) => path.replace(/\.html$/u, '');
+
+export function homeTable(page: HomePageData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: '各省最近一期要点',
+    columns: ['省份', '期间', ...page.glance.areas.flatMap((a) => [`${a}指标`, `${a}数值`])],
+    rows: page.glance.rows.map((r) => [r.name, r.review.label, ...r.cells.flatMap((c) => (c ? [c.label, c.display] : ['', '未报告']))]),
+  };
+}
+
+export function reviewTable(page: ReviewPageData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: page.title,
+    columns: ['类别', '指标', '期间', '数值', '依据', '原文引语', '数据行', '注'],
+    rows: page.groups.flatMap((g) =>
+      g.rows.map((r) => [g.category, r.metricName, r.periodLabel, r.display, r.basis, r.citations.map((c) => c.quote).join('；'), r.citations.map((c) => c.row).join('；'), r.notes.join('；')]),
+    ),
+  };
+}
+
+export function provinceTable(page: ProvincePageData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: `${page.name}各期数字`,
+    columns: ['指标', ...page.periods, '变化'],
+    rows: page.rows.map((r) => [r.metricName, ...r.cells.map((c) => c?.display ?? '未报告'), r.changes.join('；')]),
+  };
+}
+
+export function unitTable(page: UnitPageData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: `${page.province.label}${page.name}`,
+    columns: ['指标', '期间', '本单位', '全省（工委）', '在各单位中'],
+    rows: page.rows.map((r) => [r.metricName, r.periodLabel, r.display, r.committee?.display ?? '未报告', r.rank]),
+  };
+}
+
+export function metricTable(page: MetricPageData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: `${page.name}：各省排名`,
+    columns: ['名次', '省份', '数值', '期间', '注'],
+    rows: [...page.ranking.map((r) => [r.rank, r.province.label, r.display, r.periodLabel, r.notes.join('；')]), ...page.notReported.map((name) => ['', name, '未报告', '', ''])],
+  };
+}
+
+export function metricsIndexTable(page: MetricsIndexData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: '指标体系',
+    columns: ['类别', '指标', '量词', '类型', '报告省份数', '指标解释'],
+    rows: page.groups.flatMap((g) => g.metrics.map((m) => [g.category, m.name, m.unit, m.kind, m.reporting, m.definition])),
+  };
+}
+
+export function compareIndexTable(page: CompareIndexData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: '各省最近一期',
+    columns: ['指标', ...page.provinces.flatMap((p) => [p.label, `${p.label}期间`])],
+    rows: page.rows.map((r) => [r.metricName, ...r.cells.flatMap((c) => (c ? [c.display, c.periodLabel] : ['未报告', '']))]),
+  };
+}
+
+export function compareMetricTable(page: CompareMetricData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: `各省${page.name}`,
+    columns: ['分组', '省份', '数值', '每百个党支部', '期间', '口径与注'],
+    rows: page.sections.flatMap((s) => s.rows.map((r) => [s.title, r.province.label, r.cell.display, r.cell.perHundredBranches ?? '', r.cell.periodLabel, r.cell.notes.join('；')])),
+  };
+}
+
+export function comparePairTable(page: ComparePairData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: `${page.a.label}与${page.b.label}`,
+    columns: ['指标', page.a.label, `${page.a.label}期间`, page.b.label, `${page.b.label}期间`, '比较时注意'],
+    rows: page.rows.map((r) => [r.metricName, r.a.display, r.a.periodLabel, r.b.display, r.b.periodLabel, r.note]),
+  };
+}
+
+export function sourcesTable(page: SourcesPageData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: '来源与数据行',
+    columns: ['来源', '指标', '对象', '期间', '原文写法', '采用值', '原文引语', '注', '数据行'],
+    rows: page.sources.flatMap((s) => s.rows.map((r) => [s.title, r.metricName, r.subject, r.periodLabel, r.written, r.display, r.quote, r.note, r.row])),
+  };
+}
+
+/** JSON of a table: its title, and one object per row keyed by column. */
+export function tableJson(table: ChartTable & { title?: string }): string {
+  const rows = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i] ?? null])));
+  return `${JSON.stringify({ title: table.title ?? '', columns: table.columns, rows }, null, 2)}\n`;
+}

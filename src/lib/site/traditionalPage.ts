@@ -1,0 +1,23 @@
+/**
+ * A page of the Traditional-script edition, made from its Simplified page at
+ * build time: every character converted with OpenCC (standard Traditional,
+ * not Taiwan wording), `lang` set to zh-Hant, the script switch turned to lead
+ * back, and links to files kept once for both editions (the search index)
+ * pointed one folder up.
+ */
+import { toTraditional } from '../script.ts';
+import { traditionalRoot } from './navigation.ts';
+import { relativeHref } from './paths.ts';
+
+const scriptSwitch = /<a [^>]*data-script-switch[^>]*>[^<]*<\/a>/u;
+/** Elements whose link leads to a file both editions share: `data-root="pagefind/pagefind-ui.js"`. */
+const rootLinked = /(src|href)="[^"]*"([^>]*?) data-root="([^"]+)"/gu;
+
+export function traditionalPage(html: string, pagePath: string): string {
+  const path = `${traditionalRoot}/${pagePath}`;
+  const back = relativeHref(path, pagePath);
+  return toTraditional(html)
+    .replace('<html lang="zh-CN">', '<html lang="zh-Hant">')
+    .replace(scriptSwitch, `<a href="${back}" lang="zh-Hans" hreflang="zh-Hans" class="script-switch" data-script-switch>简体</a>`)
+    .replace(rootLinked, (_match, attribute: string, rest: string, root: string) => `${attribute}="${relativeHref(path, root)}"${rest} data-root="${root}"`);
+}

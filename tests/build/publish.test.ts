@@ -1,0 +1,105 @@
+/**
+ * The built site as an archival object: two builds are byte-identical, the
+ * Traditional edition mirrors every page, every table comes as CSV and JSON,
+ * and the data package is valid Frictionless data.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/cli/buildSite.ts';
+import { fixtureDataSet } from '../helpers/fixtureSite.ts';
+import { htmlFiles } from '../helpers/linkCheck.ts';
+import { fixtureSite } from '../helpers/paths.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+
+const tempDir = useTempDir('all');
+let first = '';
+let second = '';
+
+function hashes(dir: string): Map<string, string> {
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const path = join(e.parentPath, e.name);
+        return [relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex')] as const;
+      })
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+}
+
+const html = (path: string) => parseHTML(readFileSync(join(first, path), 'utf8')).document;
+
+beforeAll(async () => {
+  const dataSet = await fixtureDataSet();
+  const options = { dataSet, dataDir: join(fixtureSite, 'data'), contentDir: join(fixtureSite, 'content') };
+  first = join(tempDir(), 'one');
+  second = join(tempDir(), 'two');
+  await buildSite({ ...options, outDir: first });
+  await buildSite({ ...options, outDir: second });
+});
+
+describe('publishing', () => {
+  it('builds byte-identical output twice, search index included', () => {
+    const a = hashes(first);
+    const b = hashes(second);
+    expect([...a.keys()]).toEqual([...b.keys()]);
+    const differing = [...a].filter(([path, hash]) => b.get(path) !== hash).map(([path]) => path);
+    expect(differing).toEqual([]);
+    expect([...a.keys()].some((p) => p.startsWith('pagefind/'))).toBe(true);
+  });
+
+  it('mirrors every page in Traditional script under zh-Hant/, each page linked to its other edition', () => {
+    const simplified = htmlFiles(first).map((f) => relative(first, f)).filter((p) => !p.startsWith('zh-Hant/'));
+    for (const path of simplified) {
+      const own = html(path);
+      const other = html(`zh-Hant/${path}`);
+      expect(own.documentElement.getAttribute('lang'), path).toBe('zh-CN');
+      expect(other.documentElement.getAttribute('lang'), path).toBe('zh-Hant');
+      const depth = path.split('/').length - 1;
+      expect(own.querySelector('[data-script-switch]')?.getAttribute('href'), path).toBe(`${depth === 0 ? './' : '../'.repeat(depth)}zh-Hant/${path}`);
+      expect(other.querySelector('[data-script-switch]')?.getAttribute('href'), path).toBe(`${'../'.repeat(depth + 1)}${path}`);
+      expect(other.querySelector('[data-script-switch]')?.textContent).toBe('简体');
+    }
+    expect(html('zh-Hant/jiangsu.html').querySelector('h1')?.textContent).toBe('江蘇');
+    expect(html('zh-Hant/hainan/2020.html').body.textContent).toContain('黨支部達標率');
+    expect(html('zh-Hant/hainan/2020.html').body.textContent).toContain('原文爲89%');
+  });
+
+  it('offers the table behind every page and every chart as CSV (with BOM) and JSON', () => {
+    for (const file of htmlFiles(first)) {
+      const document = parseHTML(readFileSync(file, 'utf8')).document;
+      const links = [...document.querySelectorAll('a[download]')].map((a) => a.getAttribute('href') ?? '');
+      const charts = document.querySelectorAll('figure.chart').length;
+      const own = document.querySelector('.downloads') ? 2 : 0;
+      expect(links.length, file).toBe(charts * 2 + own);
+      for (const link of links) {
+        const content = readFileSync(join(file, '..', link), 'utf8');
+        if (link.endsWith('.csv')) expect(content.startsWith('\uFEFF'), link).toBe(true);
+        else expect((JSON.parse(content) as { rows: unknown[] }).rows.length, link).toBeGreaterThan(0);
+      }
+    }
+    expect(html('hainan/2020.html').querySelector('.downloads a')?.getAttribute('href')).toBe('../data/pages/hainan/2020.csv');
+    const table = JSON.parse(readFileSync(join(first, 'data/pages/hainan/2020.json'), 'utf8')) as { rows: Array<Record<string, string>> };
+    expect(table.rows.find((r) => r['指标'] === '党支部达标率')?.['数值']).toBe('84.5%');
+  });
+
+  it('publishes the whole data set as a valid Frictionless Data Package', async () => {
+    const { Package } = createRequire(import.meta.url)('datapackage') as {
+      Package: { load: (path: string) => Promise<{ valid: boolean; errors: unknown[]; resources: Array<{ name: string; read: (o: object) => Promise<unknown[]> }> }> };
+    };
+    const dataPackage = await Package.load(join(first, 'data/package/datapackage.json'));
+    expect(dataPackage.errors).toEqual([]);
+    expect(dataPackage.valid).toBe(true);
+    const counts: Record<string, number> = {};
+    // Reading with relations checks every type, constraint and foreign key.
+    for (const resource of dataPackage.resources) counts[resource.name] = (await resource.read({ relations: true })).length;
+    expect(counts).toEqual({ provinces: 3, units: 2, metrics: 8, sources: 3, observations: 13, figures: 14 });
+    const descriptor = JSON.parse(readFileSync(join(first, 'data/package/datapackage.json'), 'utf8')) as { licenses: Array<{ name: string }>; resources: Array<{ schema: { fields: Array<{ name: string; unit?: string }> } }> };
+    expect(descriptor.licenses[0]?.name).toBe('CC-BY-4.0');
+    expect(readFileSync(join(first, 'data/package/README.md'), 'utf8')).toContain('Licence: the compilation is published under CC BY 4.0');
+  });
+});
