@@ -88,7 +88,7 @@ export async function verifyArchive(file: string): Promise<string[]> {
   const manifestPath = `${archiveRoot}/${manifestName}`;
   if (!found.has(manifestPath)) return [`${file} has no ${manifestPath}`];
   const manifest = await readManifestFrom(file, manifestPath);
-  const listed = new Map(
+  const listed = new Map<string, string>(
     manifest
       .split('\n')
       .filter((line) => line !== '')

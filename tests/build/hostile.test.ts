@@ -12,6 +12,7 @@ import { contentSecurityPolicy } from '../../src/lib/site/security.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { htmlFiles } from '../helpers/linkCheck.ts';
 import { repoRoot } from '../helpers/paths.ts';
+import { optionalScripts } from '../helpers/scripts.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
 const tempDir = useTempDir('all');
@@ -31,7 +32,7 @@ describe('hostile strings in the data', () => {
     for (const file of htmlFiles(out)) {
       const { document } = parseHTML(readFileSync(file, 'utf8'));
       const scripts = [...document.querySelectorAll('script')].map((s) => s.getAttribute('src'));
-      expect(scripts, file).toEqual(file.endsWith('/compare.html') ? ['./compare.js'] : []);
+      expect(scripts, file).toEqual(optionalScripts(file));
       expect(document.querySelectorAll('img'), file).toHaveLength(0);
       for (const element of document.querySelectorAll('*')) {
         for (const name of element.getAttributeNames()) expect(name.startsWith('on'), `${file}: <${element.tagName} ${name}>`).toBe(false);

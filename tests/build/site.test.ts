@@ -15,6 +15,7 @@ import type { DataSet } from '../../src/lib/schema/dataSet.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 import { brokenLinks, htmlFiles } from '../helpers/linkCheck.ts';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
+import { optionalScripts } from '../helpers/scripts.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
 const run = promisify(execFile);
@@ -63,8 +64,9 @@ describe('the fixture site', () => {
     expect(pages).not.toContain('xizang.html');
     for (const path of pages) {
       const document = page(path);
-      expect(document.documentElement.getAttribute('lang'), path).toBe('zh-CN');
-      expect(document.querySelector('title')?.textContent, path).toMatch(/机关党建工作综述$/u);
+      const traditional = path.startsWith('zh-Hant/');
+      expect(document.documentElement.getAttribute('lang'), path).toBe(traditional ? 'zh-Hant' : 'zh-CN');
+      expect(document.querySelector('title')?.textContent, path).toMatch(traditional ? /機關黨建工作綜述$/u : /机关党建工作综述$/u);
       expect(document.querySelectorAll('h1'), path).toHaveLength(1);
     }
   });
@@ -126,10 +128,10 @@ describe('the fixture site', () => {
     expect(text('methodology.html')).toContain('海南2020年的党支部达标率，原文为89%，而2387个÷2824个为84.5%');
   });
 
-  it('needs no JavaScript: only the compare page has one small optional script', () => {
+  it('needs no JavaScript: only the compare picker and the search page have optional scripts', () => {
     for (const path of htmlFiles(out)) {
       const scripts = [...parseHTML(readFileSync(path, 'utf8')).document.querySelectorAll('script')].map((s) => s.getAttribute('src'));
-      expect(scripts, path).toEqual(path.endsWith('/compare.html') ? ['./compare.js'] : []);
+      expect(scripts, path).toEqual(optionalScripts(path));
     }
   });
 
