@@ -11,6 +11,8 @@ import type { DataSet } from '../lib/schema/dataSet.ts';
 import { loadDataSet } from '../load/loadDataSet.ts';
 
 export const dataSetModuleId = 'virtual:zongshu/data-set';
+const dataSetSlotName = 'zongshu.dataSet';
+const dataSetSlot = Symbol.for(dataSetSlotName);
 const resolvedId = `\0${dataSetModuleId}`;
 
 export interface DataSetSource {
@@ -54,9 +56,10 @@ function dataSetVitePlugin(source: DataSetSource): Plugin {
     },
     async load(id) {
       if (id !== resolvedId) return undefined;
-      const dataSet = await loadOrFail(source);
-      // JSON.parse of a string literal is faster to evaluate than an object literal of the same size.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(dataSet))});`;
+      // Pages are rendered in this same process: they take the data set from a global slot
+      // instead of a serialised copy, which at national scale would be hundreds of megabytes.
+      (globalThis as Record<symbol, unknown>)[dataSetSlot] = await loadOrFail(source);
+      return `export default globalThis[Symbol.for(${JSON.stringify(dataSetSlotName)})];`;
     },
     configureServer(server) {
       if (!source.dataSet) reloadOnChange(server, [source.dataDir, source.contentDir]);

@@ -36,11 +36,21 @@ export function plotOptions(spec: ChartSpec): Plot.PlotOptions {
   }
 }
 
+/** One document for every chart: Plot only creates elements in it, and they are dropped once serialised. */
+let shared: Document | undefined;
+let drawnSinceCollection = 0;
+
 export function renderChartSvg(spec: ChartSpec): string {
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  shared ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
+  const document = shared;
+  // linkedom's garbage piles up between V8's collections; collect now and then when allowed (node --expose-gc).
+  if (++drawnSinceCollection >= 200 && typeof globalThis.gc === 'function') {
+    globalThis.gc();
+    drawnSinceCollection = 0;
+  }
   const svg = Plot.plot({
     ...plotOptions(spec),
-    document: document as unknown as Document,
+    document,
     // A fixed class keeps output identical between builds and shares one style per chart kind.
     className: `zs-chart-${spec.kind.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)}`,
   });

@@ -10,7 +10,11 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
-import { indexSearch, writeDataPackage, writeTraditionalEdition } from './publish.ts';
+import { pageCount, siteIndex } from '../lib/pages/site.ts';
+import { installProgress, type Progress } from './progress.ts';
+import { chartStats, installChartCache, type ChartStats } from '../charts/cache.ts';
+import { folderChartCache } from './chartCacheFolder.ts';
+import { indexSearch, writeDataPackage, writeTables, writeTraditionalEdition } from './publish.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -20,9 +24,23 @@ export interface BuildSiteOptions {
   dataDir: string;
   contentDir: string;
   outDir: string;
+  /** Where the build reports its stages; silent when absent. */
+  progress?: Progress;
+  /** Folder of the chart cache, kept across builds; absent: every chart is drawn. */
+  chartCacheDir?: string;
 }
 
-export async function buildSite(options: BuildSiteOptions): Promise<void> {
+export interface BuildReport {
+  pages: number;
+  charts: ChartStats;
+}
+
+/** The chart cache of the project's builds, unless ZONGSHU_CACHE names another folder. */
+export const defaultChartCacheDir = (): string => process.env.ZONGSHU_CACHE ?? join(projectRoot, '.zongshu-cache', 'charts');
+
+const silent: Progress = { stage() {}, tick() {}, done() {} };
+
+export async function buildSite(options: BuildSiteOptions): Promise<BuildReport> {
   const parent = dirname(options.outDir);
   await mkdir(parent, { recursive: true });
   const staging = join(parent, `.zongshu-build-${basename(options.outDir)}-${process.pid}`);
@@ -32,8 +50,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
     void cleanUp().finally(() => process.exit(130));
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  const progress = options.progress ?? silent;
   try {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    const pages = pageCount(siteIndex(options.dataSet));
+    progress.stage('pages', pages);
+    installProgress(progress);
+    installChartCache(options.chartCacheDir ? folderChartCache(options.chartCacheDir) : undefined);
     await build({
       ...siteConfig({ dataSet: options.dataSet, dataDir: options.dataDir, contentDir: options.contentDir }),
       root: projectRoot,
@@ -41,16 +64,29 @@ export async function buildSite(options: BuildSiteOptions): Promise<void> {
       outDir: staging,
       logLevel: 'warn',
     });
+    installProgress(undefined);
+    const charts = { ...chartStats() };
+    installChartCache(undefined);
+    progress.stage('tables');
+    await writeTables(staging, options.dataSet);
+    progress.stage('data package');
     await writeDataPackage(staging, options.dataSet);
-    await writeTraditionalEdition(staging);
+    progress.stage('traditional edition');
+    await writeTraditionalEdition(staging, progress);
+    progress.stage('search index');
     await indexSearch(staging);
+    progress.stage('swap');
     if (existsSync(options.outDir)) await rename(options.outDir, retired);
     await rename(staging, options.outDir);
     await rm(retired, { recursive: true, force: true });
+    progress.done();
+    return { pages, charts };
   } catch (error) {
     await cleanUp();
     throw error;
   } finally {
+    installProgress(undefined);
+    installChartCache(undefined);
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }
 }

@@ -7,15 +7,35 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { dataPackageFiles } from '../lib/openData/dataPackage.ts';
+import { chartCsv } from '../lib/pages/chartData.ts';
+import { tableJson } from '../lib/pages/pageTables.ts';
+import { builtPages, siteIndex } from '../lib/pages/site.ts';
+import { sitePaths } from '../lib/site/paths.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
-import { toTraditional } from '../lib/script.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
 import { traditionalPage } from '../lib/site/traditionalPage.ts';
+import type { Progress } from './progress.ts';
 
 /** A date only when the caller fixes one (SOURCE_DATE_EPOCH), so two builds are byte-identical. */
 function createdDate(): string | undefined {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   return epoch && /^\d+$/u.test(epoch) ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10) : undefined;
+}
+
+/** The table behind every page and every chart, as CSV (with BOM, for Excel) and JSON, one page at a time. */
+export async function writeTables(siteDir: string, dataSet: DataSet): Promise<void> {
+  const write = async (path: string, content: string) => {
+    await mkdir(dirname(join(siteDir, path)), { recursive: true });
+    await writeFile(join(siteDir, path), content);
+  };
+  for (const page of builtPages(siteIndex(dataSet))) {
+    await write(sitePaths.pageCsv(page.table.id), chartCsv(page.table));
+    await write(sitePaths.pageJson(page.table.id), tableJson(page.table));
+    for (const chart of page.charts) {
+      await write(sitePaths.chartCsv(chart.id), chartCsv(chart.table));
+      await write(sitePaths.chartJson(chart.id), tableJson({ ...chart.table, title: chart.title }));
+    }
+  }
 }
 
 export async function writeDataPackage(siteDir: string, dataSet: DataSet): Promise<void> {
@@ -32,15 +52,15 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function writeTraditionalEdition(siteDir: string): Promise<void> {
+export async function writeTraditionalEdition(siteDir: string, progress?: Progress): Promise<void> {
   for (const path of await filesUnder(siteDir)) {
-    if (path.startsWith(`${traditionalRoot}/`) || path.startsWith('pagefind/')) continue;
+    progress?.tick();
+    // Data files are shared: the Traditional pages link to the one copy at the root.
+    if (path.startsWith(`${traditionalRoot}/`) || path.startsWith('pagefind/') || path.startsWith('data/')) continue;
     const target = join(siteDir, traditionalRoot, path);
     await mkdir(dirname(target), { recursive: true });
     if (path.endsWith('.html')) {
       await writeFile(target, traditionalPage(await readFile(join(siteDir, path), 'utf8'), path));
-    } else if (/\.(csv|json|md)$/u.test(path)) {
-      await writeFile(target, toTraditional(await readFile(join(siteDir, path), 'utf8')));
     } else {
       await copyFile(join(siteDir, path), target);
     }

@@ -1,5 +1,5 @@
 /** The last pure step of loading: figures are derived and the data set is checked as a whole. */
-import { FigureIndex } from './aggregate/figureIndex.ts';
+import { figureIndexOf } from './aggregate/figureIndex.ts';
 import { aggregateFigures } from './aggregate/figures.ts';
 import { checkNarrativeFigures } from './checks/narrativeFigures.ts';
 import { checkMeasureWords } from './checks/measureWords.ts';
@@ -12,14 +12,16 @@ import type { DataSet } from './schema/dataSet.ts';
 import type { Narrative } from './schema/narrative.ts';
 import type { Observation } from './schema/observation.ts';
 import type { Problem } from './schema/problem.ts';
+import type { SiteSettings } from './schema/siteSettings.ts';
 
 export function assembleDataSet(
   catalog: Catalog,
   observations: readonly Observation[],
   narratives: readonly Narrative[],
+  site: SiteSettings = { synthetic: false, notice: '' },
 ): { dataSet: DataSet; problems: Problem[] } {
   const figures = aggregateFigures(observations, catalog.metrics);
-  const index = new FigureIndex(figures);
+  const index = figureIndexOf(figures);
   const metrics = new Map(catalog.metrics.map((m) => [m.id, m]));
   const problems = [
     ...checkStatedRatios(figures, index, catalog.metrics, observations),
@@ -39,6 +41,7 @@ export function assembleDataSet(
       observations: [...observations],
       figures,
       narratives: [...narratives],
+      site,
     },
     problems,
   };

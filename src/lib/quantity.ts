@@ -55,7 +55,15 @@ function fail(reason: string, hint: string): QuantityResult {
   return { ok: false, reason, hint };
 }
 
+/** Most values are plain digits: read them without the full grammar. */
+const plainDigits = /^\d+(?:\.(\d+))?$/u;
+
 export function parseQuantity(written: string): QuantityResult {
+  const plain = plainDigits.exec(written);
+  if (plain) {
+    const decimals = plain[1]?.length ?? 0;
+    return { ok: true, quantity: { value: Number(written), step: toNumber({ digits: '1', exponent: -decimals }), percent: false, scale: 0, qualifier: null, measureWord: null } };
+  }
   const ascii = /^[\x20-\x7e]*$/u.test(written);
   const text = (ascii ? written : toSimplified(written.normalize('NFKC'))).replace(/\s+/gu, '');
   if (text === '') return fail('the value is empty', 'write the figure, for example 2387, 89% or 3万多');

@@ -9,6 +9,7 @@ import { assembleDataSet } from '../lib/dataSet.ts';
 import { buildCatalog, withSources, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
 import { checkHeader, type CsvRecord } from '../lib/ingest/csvRecord.ts';
 import { readNarrative } from '../lib/ingest/narrative.ts';
+import { readSiteSettings } from '../lib/ingest/siteSettings.ts';
 import { ObservationStore } from '../lib/ingest/observationStore.ts';
 import { observationColumns, readObservation, type CatalogFiles } from '../lib/ingest/observations.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
@@ -110,7 +111,9 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     }
   }
 
-  const { dataSet, problems: dataSetProblems } = assembleDataSet(catalog, store.values(), narratives);
+  const settingsPath = join(options.contentDir, 'site.md');
+  const site = existsSync(settingsPath) ? readSiteSettings(shown(settingsPath), readFileSync(settingsPath, 'utf8'), problems) : undefined;
+  const { dataSet, problems: dataSetProblems } = assembleDataSet(catalog, store.values(), narratives, site);
   problems.push(...dataSetProblems);
   return { dataSet, problems, files };
 }

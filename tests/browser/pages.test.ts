@@ -12,7 +12,7 @@ import { buildSite } from '../../src/cli/buildSite.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
-import { serve } from '../helpers/staticServer.ts';
+import { serve } from '../../src/cli/staticServer.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
 const tempDir = useTempDir('all');

@@ -13,7 +13,7 @@ import { buildSite } from '../../src/cli/buildSite.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { repoRoot } from '../helpers/paths.ts';
-import { serve } from '../helpers/staticServer.ts';
+import { serve } from '../../src/cli/staticServer.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
 const tempDir = useTempDir('all');

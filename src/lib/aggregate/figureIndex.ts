@@ -8,6 +8,18 @@ function seriesKey(province: string, unit: string | null, metric: string): strin
   return `${province}|${unit ?? ''}|${metric}`;
 }
 
+const indexes = new WeakMap<readonly Figure[], FigureIndex>();
+
+/** One index per list of figures: loading and every page share it instead of building their own. */
+export function figureIndexOf(figures: readonly Figure[]): FigureIndex {
+  let index = indexes.get(figures);
+  if (!index) {
+    index = new FigureIndex(figures);
+    indexes.set(figures, index);
+  }
+  return index;
+}
+
 export class FigureIndex {
   readonly #byKey = new Map<string, Figure>();
   readonly #series = new Map<string, Figure[]>();

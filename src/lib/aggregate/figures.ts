@@ -72,15 +72,35 @@ function sameCoverage(a: Figure, b: Figure): boolean {
   return (a.units ?? []).join('|') === (b.units ?? []).join('|');
 }
 
+/**
+ * Numerator and denominator of a committee ratio summed over the units that
+ * report both, when each part's sum covers other units too: the ratio of the
+ * units that can be compared, never parts from different units.
+ */
+function matchedSums(figures: Map<string, Figure>, numerator: Figure, denominator: Figure): [Figure, Figure] | undefined {
+  const both = (numerator.units ?? []).filter((u) => (denominator.units ?? []).includes(u));
+  if (both.length === 0) return undefined;
+  const partsOf = (total: Figure) => both.map((unit) => figures.get(figureKeyOf({ ...total, unit }))).filter((f): f is Figure => f !== undefined);
+  const sumOver = (total: Figure): Figure => {
+    const parts = partsOf(total);
+    return { ...total, value: sum(parts.map((p) => p.value)), qualifier: combineQualifiers(parts.map((p) => p.qualifier)), observations: parts.flatMap((p) => p.observations), units: both };
+  };
+  return [sumOver(numerator), sumOver(denominator)];
+}
+
 function ratioFigures(figures: Map<string, Figure>, ratios: readonly Metric[]): Figure[] {
   const result: Figure[] = [];
   const numeratorIds = new Set(ratios.map((m) => m.numerator));
   const numerators = [...figures.values()].filter((f) => numeratorIds.has(f.metric));
   for (const metric of ratios) {
-    for (const numerator of numerators) {
-      if (numerator.metric !== metric.numerator) continue;
-      const denominator = figures.get(figureKeyOf({ ...numerator, metric: metric.denominator }));
-      if (!denominator || denominator.value === 0 || !sameCoverage(numerator, denominator)) continue;
+    for (const found of numerators) {
+      if (found.metric !== metric.numerator) continue;
+      const foundDenominator = figures.get(figureKeyOf({ ...found, metric: metric.denominator }));
+      if (!foundDenominator) continue;
+      const parts = sameCoverage(found, foundDenominator) ? ([found, foundDenominator] as const) : matchedSums(figures, found, foundDenominator);
+      if (!parts) continue;
+      const [numerator, denominator] = parts;
+      if (denominator.value === 0) continue;
       const value = numerator.value / denominator.value;
       const key = figureKeyOf({ ...numerator, metric: metric.id });
       const stated = figures.get(key);

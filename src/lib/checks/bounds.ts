@@ -11,10 +11,11 @@ export interface Bounds {
   high: number;
 }
 
-export function bounds(value: number, qualifier: Qualifier): Bounds {
+/** `step`: precision of a written figure (0.001 for 30.0%): an exact figure may be rounded by half of it. */
+export function bounds(value: number, qualifier: Qualifier, step = 0): Bounds {
   switch (qualifier) {
     case 'exact':
-      return { low: value, high: value };
+      return { low: value - step / 2, high: value + step / 2 };
     case 'more_than':
       return { low: value, high: Infinity };
     case 'nearly':

@@ -11,18 +11,37 @@ import type { Problem } from '../schema/problem.ts';
 import { compatibleWords } from './relations.ts';
 
 const fold = (text: string) => toSimplified(text.normalize('NFKC')).replace(/\s+/gu, '').replace(/人[（(]次[)）]/gu, '人次');
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 /** Measure words longest first, money included. */
 const words = [...new Set(['亿元', '万元', ...measureWords, '位'])].sort((a, b) => b.length - a.length);
+const isDigit = (ch: string | undefined) => ch !== undefined && ch >= '0' && ch <= '9';
 
-/** The measure word written after the figure: in the value itself, or in the quote right after the number. */
+/** Where the written figure stands in the quote, not inside a longer number; -1 when it does not. */
+function figureAt(quote: string, written: string): number {
+  for (let at = quote.indexOf(written); at >= 0; at = quote.indexOf(written, at + 1)) {
+    const before = quote[at - 1];
+    if (!isDigit(quote[at + written.length]) && !isDigit(before) && before !== '.') return at;
+  }
+  return -1;
+}
+
+/**
+ * The measure word written after the figure: in the value itself, or in the
+ * quote right after the number. Only the few characters after the number are
+ * folded to Simplified: folding every quote would cost more than the check.
+ */
 export function writtenMeasureWord(o: Pick<Observation, 'measureWord' | 'written' | 'quote'>): string | undefined {
   if (o.measureWord) return o.measureWord;
-  const quote = fold(o.quote);
-  const written = fold(o.written);
-  const at = new RegExp(`(?<![\\d.])${escape(written)}(?![\\d])`, 'u').exec(quote);
-  if (!at) return undefined;
-  const after = quote.slice(at.index + at[0].length);
+  let at = figureAt(o.quote, o.written);
+  let quote = o.quote;
+  let written = o.written;
+  if (at < 0) {
+    // Full-width digits or Traditional qualifiers (餘, 約): compare the folded forms.
+    quote = fold(o.quote);
+    written = fold(o.written);
+    at = figureAt(quote, written);
+    if (at < 0) return undefined;
+  }
+  const after = fold(quote.slice(at + written.length, at + written.length + 5));
   return words.find((w) => after.startsWith(w));
 }
 

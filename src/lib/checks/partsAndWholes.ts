@@ -21,7 +21,12 @@ interface Context {
   observations: Map<string, Observation>;
 }
 
-const range = (f: Figure) => bounds(f.value, f.qualifier);
+
+/** The range a figure allows: its qualifier's, and for a stated figure also its rounding. */
+function rangeOf(context: Context, f: Figure) {
+  const step = f.basis === 'reported' ? (context.observations.get(f.observations[0] ?? '')?.step ?? 0) : 0;
+  return bounds(f.value, f.qualifier, step);
+}
 
 function subject(f: Figure): string {
   return `${f.unit ?? f.province} ${periodLabel(f.period)}`;
@@ -49,7 +54,7 @@ function partsOverWholes(context: Context): Problem[] {
     for (const part of context.figures) {
       if (part.metric !== partId) continue;
       const whole = context.index.get(part.province, part.unit, part.period, wholeId);
-      if (!whole || !surelyExceeds(range(part), range(whole))) continue;
+      if (!whole || !surelyExceeds(rangeOf(context, part), rangeOf(context, whole))) continue;
       problems.push(
         warning(context, part, 'part-exceeds-whole', `${partId} of ${subject(part)} is ${shown(context, part)}, more than its whole ${wholeId} (${shown(context, whole)})`, 'one of the two figures is wrong or they cover different scopes; check both rows against the source'),
       );
@@ -65,7 +70,7 @@ function sharesOverHundred(context: Context): Problem[] {
     for (const anchor of context.figures) {
       if (anchor.metric !== first) continue;
       const shares = group.map((id) => context.index.get(anchor.province, anchor.unit, anchor.period, id)).filter((f): f is Figure => f !== undefined);
-      if (shares.length < 2 || !surelyExceeds(sumBounds(shares.map(range)), { low: 1, high: 1 })) continue;
+      if (shares.length < 2 || !surelyExceeds(sumBounds(shares.map((f) => rangeOf(context, f))), { low: 1, high: 1 })) continue;
       const total = shares.reduce((s, f) => s + f.value, 0);
       const p = warning(context, anchor, 'shares-exceed-whole', `${group.join(' + ')} of ${subject(anchor)} add up to ${formatShare(total)}, more than the whole`, 'these shares split one whole without overlapping; check them against the source');
       if (p) problems.push(p);
@@ -86,11 +91,11 @@ function unitsOverTotals(context: Context): Problem[] {
     const first = units[0] as Figure;
     const total = context.index.get(first.province, null, first.period, first.metric);
     if (!total || total.basis !== 'reported') continue;
-    const over = units.filter((u) => surelyExceeds(range(u), range(total)));
+    const over = units.filter((u) => surelyExceeds(rangeOf(context, u), rangeOf(context, total)));
     for (const u of over) {
       problems.push(warning(context, u, 'unit-exceeds-total', `${first.metric} of ${u.unit} (${shown(context, u)}) is more than the committee's total for ${first.province} ${periodLabel(first.period)} (${shown(context, total)})`, "a unit's figure is part of its committee's; check both rows"));
     }
-    if (over.length === 0 && units.length > 1 && surelyExceeds(sumBounds(units.map(range)), range(total))) {
+    if (over.length === 0 && units.length > 1 && surelyExceeds(sumBounds(units.map((u) => rangeOf(context, u))), rangeOf(context, total))) {
       const sum = units.reduce((s, u) => s + u.value, 0);
       problems.push(warning(context, total, 'units-exceed-total', `${first.metric}: the ${units.length} units of ${first.province} add up to ${sum}, more than the committee's total ${shown(context, total)} for ${periodLabel(first.period)}`, 'the total, or one of the units, is wrong or counts a different scope'));
     }
@@ -104,7 +109,7 @@ function yearsOverPeriods(context: Context): Problem[] {
     if (whole.period.years < 2 || context.metrics.get(whole.metric)?.kind !== 'flow') continue;
     for (const part of context.index.series(whole.province, whole.unit, whole.metric)) {
       if (part.period.id === whole.period.id || !periodWithin(part.period, whole.period)) continue;
-      if (!surelyExceeds(range(part), range(whole))) continue;
+      if (!surelyExceeds(rangeOf(context, part), rangeOf(context, whole))) continue;
       problems.push(
         warning(context, part, 'period-part-exceeds-whole', `${whole.metric} of ${whole.unit ?? whole.province} for ${periodLabel(part.period)} (${shown(context, part)}) is more than for the whole of ${periodLabel(whole.period)} (${shown(context, whole)})`, 'a flow over a longer period includes its years; check the periods of both rows'),
       );

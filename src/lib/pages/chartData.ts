@@ -1,3 +1,5 @@
+import { relativeHref, sitePaths } from '../site/paths.ts';
+
 /**
  * What each chart shows, as plain data built by the page-data functions. A
  * chart module (src/charts) turns one of these into Plot options; the page
@@ -144,6 +146,15 @@ export type ChartSpec = ChartMeta &
   );
 
 export type ChartKind = ChartSpec['kind'];
+
+/** The charts of a page with links from that page to their CSV and JSON files. */
+export function linkCharts(pagePath: string, charts: ChartSpec[]): ChartSpec[] {
+  return charts.map((chart) => ({
+    ...chart,
+    csvHref: relativeHref(pagePath, sitePaths.chartCsv(chart.id)),
+    jsonHref: relativeHref(pagePath, sitePaths.chartJson(chart.id)),
+  }));
+}
 
 /** Where the figures of a chart that spans several reviews come from. */
 export const siteSourceNote = '来源：各省机关工委综述，逐条见“来源”页。';

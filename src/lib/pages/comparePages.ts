@@ -9,7 +9,7 @@ import { periodLabel } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Province } from '../schema/province.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
-import { siteSourceNote, type ChartSpec } from './chartData.ts';
+import { linkCharts, siteSourceNote, type ChartSpec } from './chartData.ts';
 import { latestFigure, reportingProvinces, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { chartValue, figureView, perHundredBranchesDisplay } from './views.ts';
@@ -131,17 +131,17 @@ export function compareMetricData(context: PageContext, metricId: string): Compa
   if (!metric) throw new Error(`no metric '${metricId}'`);
   const path = sitePaths.compareMetric(metricId);
   const provinces = context.dataSet.provinces;
-  const section = (title: string, key: string, entries: Array<{ province: Province; figure: Figure }>, note?: string): CompareMetricSection => ({
+  const section = (title: string, key: string, entries: Array<{ province: Province; figure: Figure }>, note?: string, perHundred = false): CompareMetricSection => ({
     title,
     ...(note ? { note } : {}),
     rows: entries.map(({ province, figure }) => ({
       province: { label: province.name, href: relativeHref(path, sitePaths.province(province.id)) },
       cell: cell(context, figure, path),
     })),
-    charts: [
+    charts: linkCharts(path, [
       barsChart(context, `compare-${metricId}-${key}`, `${metric.name}：${title}`, `原始数字。空心条为约数。${note ?? ''}${siteSourceNote}`, entries, false),
-      barsChart(context, `compare-${metricId}-${key}-per100`, `${metric.name}每百个党支部：${title}`, `以同一省同一期的党支部数折算；党支部数未报告的省份不列。${siteSourceNote}`, entries, true),
-    ].filter((c): c is ChartSpec => c !== undefined),
+      perHundred ? barsChart(context, `compare-${metricId}-${key}-per100`, `${metric.name}每百个党支部：${title}`, `以同一省同一期的党支部数折算；党支部数未报告的省份不列。${siteSourceNote}`, entries, true) : undefined,
+    ].filter((c): c is ChartSpec => c !== undefined)),
   });
 
   const latest = provinces.flatMap((p) => {
@@ -153,17 +153,18 @@ export function compareMetricData(context: PageContext, metricId: string): Compa
   if (periods.length > 1) {
     const lengths = new Set(periods.map((p) => p.years));
     const note = lengths.size > 1 && metric.kind === 'flow' ? '各省最近一期的期间长度不同：多年累计数偏大，不可直接比较。' : '各省最近一期的年份不同。';
-    sections.push(section('各省最近一期', 'latest', latest, note));
+    sections.push(section('各省最近一期', 'latest', latest, note, true));
   }
   const allPeriods = [...new Map(context.dataSet.figures.filter((f) => f.metric === metricId && f.unit === null).map((f) => [f.period.id, f.period])).values()].sort(
     (a, b) => b.end - a.end || a.years - b.years,
   );
-  for (const period of allPeriods) {
+  for (const [i, period] of allPeriods.entries()) {
     const entries = provinces.flatMap((p) => {
       const figure = context.figures.get(p.id, null, period, metricId);
       return figure ? [{ province: p, figure }] : [];
     });
-    sections.push(section(periodLabel(period), period.id, entries, period.years > 1 ? '本期跨多年。' : undefined));
+    // Per 100 branches is charted once: for the latest figures, or the newest period when all share it.
+    sections.push(section(periodLabel(period), period.id, entries, period.years > 1 ? '本期跨多年。' : undefined, i === 0 && sections.length === 0));
   }
   return { path, metric: { label: metric.name, href: relativeHref(path, sitePaths.metric(metricId)) }, name: metric.name, sections };
 }

@@ -2,7 +2,7 @@
  * Indexes every page-data function shares, built once per build: figures by
  * key, metrics, observations, names, and the list of reviews.
  */
-import { FigureIndex } from '../aggregate/figureIndex.ts';
+import { figureIndexOf, type FigureIndex } from '../aggregate/figureIndex.ts';
 import { comparePeriods, periodWithin } from '../period.ts';
 import type { DataSet } from '../schema/dataSet.ts';
 import type { Figure } from '../schema/figure.ts';
@@ -38,7 +38,13 @@ export interface PageContext {
   committeeFigures: Map<string, Figure[]>;
   /** Unit figures by `province/unit`. */
   unitFigures: Map<string, Figure[]>;
+  /** Observations by source id, in file order. */
+  observationsBySource: Map<string, Observation[]>;
+  /** Unit figures by `province|period|metric`: the units a unit is set against. */
+  unitPeers: Map<string, Figure[]>;
 }
+
+export const peersKey = (province: string, period: Period, metric: string) => `${province}|${period.id}|${metric}`;
 
 function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -75,7 +81,7 @@ export function pageContext(dataSet: DataSet): PageContext {
   const provinces = new Map(dataSet.provinces.map((p) => [p.id, p]));
   return {
     dataSet,
-    figures: new FigureIndex(dataSet.figures),
+    figures: figureIndexOf(dataSet.figures),
     metrics: new Map(dataSet.metrics.map((m) => [m.id, m])),
     metricOrder: new Map(dataSet.metrics.map((m, i) => [m.id, i])),
     observations: new Map(dataSet.observations.map((o) => [o.id, o])),
@@ -85,6 +91,8 @@ export function pageContext(dataSet: DataSet): PageContext {
     reviews: reviewsOf(dataSet, provinces),
     committeeFigures: groupBy(dataSet.figures.filter((f) => f.unit === null), (f) => f.province),
     unitFigures: groupBy(dataSet.figures.filter((f) => f.unit !== null), (f) => `${f.province}/${f.unit}`),
+    observationsBySource: groupBy(dataSet.observations, (o) => o.source),
+    unitPeers: groupBy(dataSet.figures.filter((f) => f.unit !== null), (f) => peersKey(f.province, f.period, f.metric)),
   };
 }
 

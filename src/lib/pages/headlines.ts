@@ -16,6 +16,19 @@ export const headlineAreas = [
   { area: '经费', metrics: ['relief-funds', 'donations', 'consumption-aid-sales'] },
 ] as const;
 
+/** Metric ids of the headline areas, in the order of the cards: what charts show first when space is short. */
+export const headlineMetricOrder: readonly string[] = headlineAreas.flatMap((a) => a.metrics);
+
+/** At most `limit` of the ids, headline metrics first, then the rest in the order given. */
+export function headlineFirst(ids: Iterable<string>, limit: number): string[] {
+  const all = [...ids];
+  const rank = (id: string) => {
+    const at = headlineMetricOrder.indexOf(id);
+    return at < 0 ? headlineMetricOrder.length + all.indexOf(id) : at;
+  };
+  return all.sort((a, b) => rank(a) - rank(b)).slice(0, limit);
+}
+
 export interface CardFigure {
   label: string;
   display: string;

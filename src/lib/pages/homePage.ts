@@ -2,7 +2,7 @@
 import { periodLabel } from '../period.ts';
 import type { Metric } from '../schema/metric.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
-import type { ChartSpec } from './chartData.ts';
+import { linkCharts, type ChartSpec } from './chartData.ts';
 import { reportingProvinces, reviewFigures, type PageContext } from './context.ts';
 import { headlineAreas, headlineCards } from './headlines.ts';
 import { headlineFigures } from './reviewCharts.ts';
@@ -38,7 +38,7 @@ export function homePageData(context: PageContext): HomePageData {
   return {
     path,
     metric: { label: metric.name, href: relativeHref(path, sitePaths.metric(metric.id)) },
-    charts: [tileChart(context, metric, 'home-tiles', path)],
+    charts: linkCharts(path, [tileChart(context, metric, 'home-tiles', path)]),
     stats: [
       { label: '收录综述', value: `${context.reviews.length}篇` },
       { label: '省份', value: `${reporting.length}个` },

@@ -3,7 +3,7 @@ import { rankFigures } from '../aggregate/ranking.ts';
 import { categoryLabel, kindLabel } from '../labels.ts';
 import { periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
-import type { ChartSpec } from './chartData.ts';
+import { linkCharts, type ChartSpec } from './chartData.ts';
 import { latestFigure, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { tileChart } from './tileChart.ts';
@@ -94,7 +94,7 @@ export function metricPageData(context: PageContext, metricId: string): MetricPa
     ranking: rows,
     ...(ranking.periodLengths.length > 1 ? { rankingNote: '排名中的各省期间长度不同（一年与多年）：流量指标的多年累计数偏大，名次仅供参考。' } : {}),
     notReported: ranking.notReported.map((p) => p.name),
-    charts,
+    charts: linkCharts(path, charts),
     ...(rows.length > 0 ? { compare: { label: `各省${metric.name}对比`, href: relativeHref(path, sitePaths.compareMetric(metricId)) } } : {}),
   };
 }

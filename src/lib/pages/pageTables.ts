@@ -10,7 +10,7 @@ import type { MetricPageData } from './metricPage.ts';
 import type { MetricsIndexData } from './metricsIndex.ts';
 import type { ProvincePageData } from './provincePage.ts';
 import type { ReviewPageData } from './reviewPage.ts';
-import type { SourcesPageData } from './sourcesPage.ts';
+import type { SourcePageData, SourcesIndexData } from './sourcesPage.ts';
 import type { UnitPageData } from './unitPage.ts';
 
 /** A page's table, named by its page: `hainan/2020` for hainan/2020.html. */
@@ -36,7 +36,7 @@ export function reviewTable(page: ReviewPageData): PageTable {
     title: page.title,
     columns: ['类别', '指标', '期间', '数值', '依据', '原文引语', '数据行', '注'],
     rows: page.groups.flatMap((g) =>
-      g.rows.map((r) => [g.category, r.metricName, r.periodLabel, r.display, r.basis, r.citations.map((c) => c.quote).join('；'), r.citations.map((c) => c.row).join('；'), r.notes.join('；')]),
+      g.rows.map((r) => [g.category, r.metricName, r.periodLabel, r.display, r.basis, r.citations.map((c) => c.quote).join('；') + (r.citationCount > r.citations.length ? `；等${r.citationCount}条` : ''), r.citations.map((c) => c.row).join('；'), r.notes.join('；')]),
     ),
   };
 }
@@ -54,8 +54,8 @@ export function unitTable(page: UnitPageData): PageTable {
   return {
     id: idOf(page.path),
     title: `${page.province.label}${page.name}`,
-    columns: ['指标', '期间', '本单位', '全省（工委）', '在各单位中'],
-    rows: page.rows.map((r) => [r.metricName, r.periodLabel, r.display, r.committee?.display ?? '未报告', r.rank]),
+    columns: ['指标', ...page.periods, '最近一期', '全省（工委）', '在各单位中'],
+    rows: page.rows.map((r) => [r.metricName, ...r.cells.map((c) => c?.display ?? '未报告'), r.latest.periodLabel, r.latest.committee?.display ?? '未报告', r.latest.rank]),
   };
 }
 
@@ -104,12 +104,21 @@ export function comparePairTable(page: ComparePairData): PageTable {
   };
 }
 
-export function sourcesTable(page: SourcesPageData): PageTable {
+export function sourcesTable(page: SourcesIndexData): PageTable {
   return {
     id: idOf(page.path),
-    title: '来源与数据行',
-    columns: ['来源', '指标', '对象', '期间', '原文写法', '采用值', '原文引语', '注', '数据行'],
-    rows: page.sources.flatMap((s) => s.rows.map((r) => [s.title, r.metricName, r.subject, r.periodLabel, r.written, r.display, r.quote, r.note, r.row])),
+    title: '来源',
+    columns: ['来源', '省份', '期间', '发布者', '发布日期', '原文链接', '数据行数'],
+    rows: page.sources.map((s) => [s.title, s.provinceName, s.periodLabel, s.publisher, s.published, s.url, s.rowCount]),
+  };
+}
+
+export function sourceTable(page: SourcePageData): PageTable {
+  return {
+    id: idOf(page.path),
+    title: page.title,
+    columns: ['指标', '对象', '期间', '原文写法', '采用值', '原文引语', '注', '数据行'],
+    rows: page.rows.map((r) => [r.metricName, r.subject, r.periodLabel, r.written, r.display, r.quote, r.note, r.row]),
   };
 }
 

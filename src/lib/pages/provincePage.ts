@@ -4,7 +4,7 @@ import { comparePeriods, periodLabel } from '../period.ts';
 import type { Period } from '../schema/period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import { describeChange } from './change.ts';
-import type { ChartSpec } from './chartData.ts';
+import { linkCharts, type ChartSpec } from './chartData.ts';
 import type { PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { trendChart } from './trendChart.ts';
@@ -73,7 +73,7 @@ export function provincePageData(context: PageContext, provinceId: string): Prov
     periods: periods.map(periodLabel),
     ...(lengths.size > 1 ? { periodNote: '各列期间长度不同：跨多年的累计数不能与单一年度的数字直接比较。' } : {}),
     rows,
-    charts,
+    charts: linkCharts(path, charts),
     units: context.dataSet.units
       .filter((u) => u.province === provinceId && context.unitFigures.has(`${provinceId}/${u.id}`))
       .map((u) => ({ label: u.name, href: relativeHref(path, sitePaths.unit(provinceId, u.id)) })),

@@ -8,6 +8,7 @@ import { categoryLabel } from '../labels.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { ChartSpec, CoverageCell, PeerRow, RateRow } from './chartData.ts';
 import { latestFigure, reportingProvinces, type PageContext, type Review } from './context.ts';
+import { headlineFirst } from './headlines.ts';
 import { chartValue } from './views.ts';
 
 /** Steps of a discipline case, in the order a case moves. */
@@ -22,6 +23,8 @@ export const casePipelineSteps = [
 ] as const;
 
 const approximateNote = '空心标记为约数（余、近、约）。';
+/** Rows of the peer chart at most. */
+const peerRowLimit = 12;
 
 function sourceLine(review: Review): string {
   return `来源：${review.sources.map((s) => s.title).join('；') || '本站数据'}。`;
@@ -47,8 +50,9 @@ function peerChart(context: PageContext, review: Review, chosen: Map<string, Fig
   const peers = reportingProvinces(context).filter((p) => p.id !== review.province.id);
   const shared = [...chosen.keys()].filter((id) => peers.some((p) => latestFigure(context, p.id, id)));
   // Metrics only this province reports say nothing about peers; they are listed in the caption instead.
-  const metricIds = shared.length > 0 ? shared : [...chosen.keys()];
-  const alone = chosen.size - metricIds.length;
+  // At most a dozen rows, headline metrics first: a chart, not a table of every metric.
+  const metricIds = headlineFirst(shared.length > 0 ? shared : [...chosen.keys()], peerRowLimit);
+  const alone = chosen.size - shared.length;
   const rows: PeerRow[] = [];
   const table: Array<Array<string | number>> = [];
   for (const metricId of metricIds) {
@@ -72,7 +76,7 @@ function peerChart(context: PageContext, review: Review, chosen: Map<string, Fig
     id,
     kind: 'peerStrip',
     title: `${review.province.name}与其他省份的同一指标`,
-    caption: `每行一个指标，每个点是一个省份最近一期的数字，按该指标的最大值折算位置；橙色为${review.province.name}。${shared.length === 0 ? '其他省份均未报告这些指标。' : alone > 0 ? `另有${alone}项指标只有${review.province.name}报告，未列入。` : ''}各省期间与口径不尽相同，见数据表。${approximateNote}`,
+    caption: `每行一个指标，每个点是一个省份最近一期的数字，按该指标的最大值折算位置；橙色为${review.province.name}。${shared.length === 0 ? '其他省份均未报告这些指标。' : alone > 0 ? `另有${alone}项指标只有${review.province.name}报告，未列入。` : ''}${shared.length > metricIds.length ? `共有指标${shared.length}项，图中列出${metricIds.length}项，全部见数据表与比较页。` : ''}各省期间与口径不尽相同。${approximateNote}`,
     description: `${review.province.name}本期报告的${rows.length}项指标，与其他省份同一指标的相对位置。`,
     table: { columns: ['指标', '省份', '数值', '期间'], rows: table },
     data: { selfName: review.province.name, rows },

@@ -3,9 +3,9 @@ import { categoryLabel } from '../labels.ts';
 import { renderNarrative } from '../narrativeHtml.ts';
 import { periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
-import type { ChartSpec } from './chartData.ts';
+import { linkCharts, type ChartSpec } from './chartData.ts';
 import { byMetricThenPeriod, reviewFigures, type PageContext, type Review } from './context.ts';
-import { headlineCards, type HeadlineCard } from './headlines.ts';
+import { headlineCards, headlineFirst, type HeadlineCard } from './headlines.ts';
 import { headlineFigures, reviewCharts } from './reviewCharts.ts';
 import { figureView, type FigureView } from './views.ts';
 import { periodWithin } from '../period.ts';
@@ -27,8 +27,14 @@ export interface SourceEntry {
 export interface UnitEntry {
   name: string;
   href: string;
+  /** A few of its figures, headline metrics first; the unit's page has them all. */
   figures: Array<{ metricName: string; display: string; href: string }>;
+  /** How many figures the unit has in the review. */
+  count: number;
 }
+
+/** Figures listed per unit on a review page; the rest are on the unit's own page. */
+const unitFiguresShown = 3;
 
 export interface ReviewPageData {
   path: string;
@@ -56,7 +62,7 @@ export function sourceEntries(context: PageContext, review: Review, path: string
     publisher: s.publisher,
     published: s.published,
     url: s.url,
-    href: relativeHref(path, `${sitePaths.sources()}#source-${s.id}`),
+    href: relativeHref(path, sitePaths.source(s.id)),
   }));
 }
 
@@ -73,13 +79,19 @@ export function reviewPageData(context: PageContext, review: Review): ReviewPage
     .flatMap((u) => {
       const own = (context.unitFigures.get(`${u.province}/${u.id}`) ?? []).filter((f) => periodWithin(f.period, review.period));
       if (own.length === 0) return [];
+      const shown = headlineFirst(new Set(own.map((f) => f.metric)), unitFiguresShown);
       return [{
         name: u.name,
         href: relativeHref(path, sitePaths.unit(u.province, u.id)),
-        figures: own.sort(byMetricThenPeriod(context)).map((f) => {
-          const v = figureView(context, f, path);
-          return { metricName: v.metricName, display: v.display, href: v.href };
-        }),
+        figures: own
+          .filter((f) => shown.includes(f.metric))
+          .sort(byMetricThenPeriod(context))
+          .slice(0, unitFiguresShown)
+          .map((f) => {
+            const v = figureView(context, f, path);
+            return { metricName: v.metricName, display: v.display, href: v.href };
+          }),
+        count: own.length,
       }];
     });
 
@@ -93,7 +105,7 @@ export function reviewPageData(context: PageContext, review: Review): ReviewPage
     ...(note ? { lengthNote: note } : {}),
     ...(review.narrative ? { narrativeHtml: renderNarrative(review.narrative, context.figures, context.metrics) } : {}),
     cards: headlineCards(context, headlineFigures(figures, review), review.period.id, path),
-    charts: reviewCharts(context, review, figures),
+    charts: linkCharts(path, reviewCharts(context, review, figures)),
     groups,
     units,
     sources: sourceEntries(context, review, path),

@@ -1,105 +1,135 @@
 /**
- * All page data of one build, computed once and shared by every page and by
- * the chart CSV files. Pages ask for theirs by path.
+ * What the site is made of: which pages exist, and each page's data built
+ * when it is asked for, one page at a time, so that memory does not grow with
+ * the number of pages. Routes ask for their own page; the publishing step
+ * walks every page once more to write its tables and charts' data.
  */
+import { latestFigure, pageContext, reportingProvinces, type PageContext, type Review } from './context.ts';
 import type { DataSet } from '../schema/dataSet.ts';
+import type { Metric } from '../schema/metric.ts';
+import type { Province } from '../schema/province.ts';
+import type { Source } from '../schema/source.ts';
+import type { Unit } from '../schema/unit.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import type { ChartSpec } from './chartData.ts';
-import { compareIndexData, compareMetricData, comparePairData, type CompareIndexData, type CompareMetricData, type ComparePairData } from './comparePages.ts';
-import { latestFigure, pageContext, reportingProvinces, type PageContext } from './context.ts';
-import { homePageData, type HomePageData } from './homePage.ts';
-import { metricPageData, type MetricPageData } from './metricPage.ts';
-import { metricsIndexData, type MetricsIndexData } from './metricsIndex.ts';
-import { provincePageData, type ProvincePageData } from './provincePage.ts';
-import { reviewPageData, type ReviewPageData } from './reviewPage.ts';
-import { sourcesPageData, type SourcesPageData } from './sourcesPage.ts';
-import { sharedMetrics } from './comparePages.ts';
+import { compareIndexData, compareMetricData, comparePairData, sharedMetrics } from './comparePages.ts';
+import { homePageData } from './homePage.ts';
+import { metricPageData } from './metricPage.ts';
+import { metricsIndexData } from './metricsIndex.ts';
 import {
-  compareIndexTable, compareMetricTable, comparePairTable, homeTable, metricTable, metricsIndexTable, provinceTable, reviewTable, sourcesTable, unitTable, type PageTable,
+  compareIndexTable, compareMetricTable, comparePairTable, homeTable, metricTable, metricsIndexTable, provinceTable, reviewTable, sourcesTable, sourceTable, unitTable, type PageTable,
 } from './pageTables.ts';
-import { unitPageData, type UnitPageData } from './unitPage.ts';
+import { provincePageData } from './provincePage.ts';
+import { reviewPageData } from './reviewPage.ts';
+import { sourcePageData, sourcesIndexData } from './sourcesPage.ts';
+import { unitPageData } from './unitPage.ts';
 
-export interface SitePages {
+export interface SiteIndex {
   context: PageContext;
-  home: HomePageData;
-  metricsIndex: MetricsIndexData;
-  compareIndex: CompareIndexData;
-  sources: SourcesPageData;
-  reviews: ReviewPageData[];
-  provinces: ProvincePageData[];
-  units: UnitPageData[];
-  metrics: MetricPageData[];
-  compareMetrics: CompareMetricData[];
-  comparePairs: ComparePairData[];
-  /** Every chart of the site, for its CSV and JSON files. */
-  charts: ChartSpec[];
-  /** The table behind each page, for its CSV and JSON files. */
-  tables: PageTable[];
-  /** Links from each page (by path) to its own table's files. */
-  downloads: Map<string, { csv: string; json: string }>;
+  reviews: Review[];
+  /** Provinces with a page: those with figures or a review. */
+  provinces: Province[];
+  /** Units with figures: each has a page. */
+  units: Unit[];
+  metrics: Metric[];
+  /** Metrics at least one province reports: each has a compare page. */
+  compareMetrics: Metric[];
+  /** Pairs of provinces that share a metric, in provinces.csv order. */
+  pairs: Array<[Province, Province]>;
+  sources: Source[];
 }
 
-export function buildSitePages(dataSet: DataSet): SitePages {
+function buildIndex(dataSet: DataSet): SiteIndex {
   const context = pageContext(dataSet);
-  const provinces = reportingProvinces(context);
-  const withReviews = dataSet.provinces.filter((p) => provinces.includes(p) || context.reviews.some((r) => r.province.id === p.id));
-  const reportedMetrics = dataSet.metrics.filter((m) => provinces.some((p) => latestFigure(context, p.id, m.id)));
-  const pages = {
+  const reporting = reportingProvinces(context);
+  return {
     context,
-    home: homePageData(context),
-    metricsIndex: metricsIndexData(context),
-    compareIndex: compareIndexData(context),
-    sources: sourcesPageData(context),
-    reviews: context.reviews.map((r) => reviewPageData(context, r)),
-    provinces: withReviews.map((p) => provincePageData(context, p.id)),
-    units: dataSet.units.filter((u) => context.unitFigures.has(`${u.province}/${u.id}`)).map((u) => unitPageData(context, u.province, u.id)),
-    metrics: dataSet.metrics.map((m) => metricPageData(context, m.id)),
-    compareMetrics: reportedMetrics.map((m) => compareMetricData(context, m.id)),
-    comparePairs: provinces.flatMap((a, i) => provinces.slice(i + 1).filter((b) => sharedMetrics(context, a.id, b.id).length > 0).map((b) => comparePairData(context, a.id, b.id))),
+    reviews: context.reviews,
+    provinces: dataSet.provinces.filter((p) => reporting.includes(p) || context.reviews.some((r) => r.province.id === p.id)),
+    units: dataSet.units.filter((u) => context.unitFigures.has(`${u.province}/${u.id}`)),
+    metrics: dataSet.metrics,
+    compareMetrics: dataSet.metrics.filter((m) => reporting.some((p) => latestFigure(context, p.id, m.id))),
+    pairs: reporting.flatMap((a, i) => reporting.slice(i + 1).filter((b) => sharedMetrics(context, a.id, b.id).length > 0).map((b): [Province, Province] => [a, b])),
+    sources: dataSet.sources,
   };
-  const chartsByPage: Array<[string, ChartSpec[]]> = [
-    [pages.home.path, pages.home.charts],
-    ...pages.reviews.map((p): [string, ChartSpec[]] => [p.path, p.charts]),
-    ...pages.provinces.map((p): [string, ChartSpec[]] => [p.path, p.charts]),
-    ...pages.units.map((p): [string, ChartSpec[]] => [p.path, p.charts]),
-    ...pages.metrics.map((p): [string, ChartSpec[]] => [p.path, p.charts]),
-    ...pages.compareMetrics.map((p): [string, ChartSpec[]] => [p.path, p.sections.flatMap((s) => s.charts)]),
-  ];
-  const seen = new Set<string>();
-  for (const [path, charts] of chartsByPage) {
-    for (const chart of charts) {
-      if (seen.has(chart.id)) throw new Error(`two charts share the id '${chart.id}'`);
-      seen.add(chart.id);
-      chart.csvHref = relativeHref(path, sitePaths.chartCsv(chart.id));
-      chart.jsonHref = relativeHref(path, sitePaths.chartJson(chart.id));
-    }
-  }
-  const tables: Array<[string, PageTable]> = [
-    [pages.home.path, homeTable(pages.home)],
-    [pages.metricsIndex.path, metricsIndexTable(pages.metricsIndex)],
-    [pages.compareIndex.path, compareIndexTable(pages.compareIndex)],
-    [pages.sources.path, sourcesTable(pages.sources)],
-    ...pages.reviews.map((p): [string, PageTable] => [p.path, reviewTable(p)]),
-    ...pages.provinces.map((p): [string, PageTable] => [p.path, provinceTable(p)]),
-    ...pages.units.map((p): [string, PageTable] => [p.path, unitTable(p)]),
-    ...pages.metrics.map((p): [string, PageTable] => [p.path, metricTable(p)]),
-    ...pages.compareMetrics.map((p): [string, PageTable] => [p.path, compareMetricTable(p)]),
-    ...pages.comparePairs.map((p): [string, PageTable] => [p.path, comparePairTable(p)]),
-  ];
-  const downloads = new Map(
-    tables.map(([path, table]) => [path, { csv: relativeHref(path, sitePaths.pageCsv(table.id)), json: relativeHref(path, sitePaths.pageJson(table.id)) }]),
-  );
-  return { ...pages, charts: chartsByPage.flatMap(([, charts]) => charts), tables: tables.map(([, t]) => t), downloads };
 }
 
-const built = new WeakMap<DataSet, SitePages>();
+const built = new WeakMap<DataSet, SiteIndex>();
 
-/** The site's page data for this data set, built on first use. */
-export function sitePages(dataSet: DataSet): SitePages {
-  let pages = built.get(dataSet);
-  if (!pages) {
-    pages = buildSitePages(dataSet);
-    built.set(dataSet, pages);
+/** The site's index for this data set, built on first use. */
+export function siteIndex(dataSet: DataSet): SiteIndex {
+  let index = built.get(dataSet);
+  if (!index) {
+    index = buildIndex(dataSet);
+    built.set(dataSet, index);
   }
-  return pages;
+  return index;
+}
+
+/** Pages of one edition: the fixed ones (home, metrics, compare, sources, methodology, search) and one per review, province, unit, metric, compared metric, pair and source. */
+export function pageCount(index: SiteIndex): number {
+  return 6 + index.reviews.length + index.provinces.length + index.units.length + index.metrics.length + index.compareMetrics.length + index.pairs.length + index.sources.length;
+}
+
+export interface Downloads {
+  csv: string;
+  json: string;
+  /** The same files as paths from the site root: both script editions share one copy of the data. */
+  csvRoot: string;
+  jsonRoot: string;
+}
+
+/** Links from a page to its own table's CSV and JSON files. */
+export function pageDownloads(path: string): Downloads {
+  const id = path.replace(/\.html$/u, '');
+  const csvRoot = sitePaths.pageCsv(id);
+  const jsonRoot = sitePaths.pageJson(id);
+  return { csv: relativeHref(path, csvRoot), json: relativeHref(path, jsonRoot), csvRoot, jsonRoot };
+}
+
+export interface BuiltPage {
+  path: string;
+  charts: ChartSpec[];
+  table: PageTable;
+}
+
+/** Every page that has a table (and perhaps charts), built one at a time. */
+export function* builtPages(index: SiteIndex): Generator<BuiltPage> {
+  const { context } = index;
+  const home = homePageData(context);
+  yield { path: home.path, charts: home.charts, table: homeTable(home) };
+  const metrics = metricsIndexData(context);
+  yield { path: metrics.path, charts: [], table: metricsIndexTable(metrics) };
+  const compare = compareIndexData(context);
+  yield { path: compare.path, charts: [], table: compareIndexTable(compare) };
+  const sources = sourcesIndexData(context);
+  yield { path: sources.path, charts: [], table: sourcesTable(sources) };
+  for (const source of index.sources) {
+    const page = sourcePageData(context, source.id);
+    yield { path: page.path, charts: [], table: sourceTable(page) };
+  }
+  for (const review of index.reviews) {
+    const page = reviewPageData(context, review);
+    yield { path: page.path, charts: page.charts, table: reviewTable(page) };
+  }
+  for (const province of index.provinces) {
+    const page = provincePageData(context, province.id);
+    yield { path: page.path, charts: page.charts, table: provinceTable(page) };
+  }
+  for (const unit of index.units) {
+    const page = unitPageData(context, unit.province, unit.id);
+    yield { path: page.path, charts: page.charts, table: unitTable(page) };
+  }
+  for (const metric of index.metrics) {
+    const page = metricPageData(context, metric.id);
+    yield { path: page.path, charts: page.charts, table: metricTable(page) };
+  }
+  for (const metric of index.compareMetrics) {
+    const page = compareMetricData(context, metric.id);
+    yield { path: page.path, charts: page.sections.flatMap((s) => s.charts), table: compareMetricTable(page) };
+  }
+  for (const [a, b] of index.pairs) {
+    const page = comparePairData(context, a.id, b.id);
+    yield { path: page.path, charts: [], table: comparePairTable(page) };
+  }
 }

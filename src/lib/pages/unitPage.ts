@@ -1,24 +1,33 @@
 /** Page data of a unit: its figures across periods, set against the other units of its province. */
 import { rankFigures } from '../aggregate/ranking.ts';
-import { periodLabel } from '../period.ts';
+import { comparePeriods, periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
-import type { ChartSpec, UnitStripRow } from './chartData.ts';
-import { byMetricThenPeriod, type PageContext } from './context.ts';
+import type { Figure } from '../schema/figure.ts';
+import { linkCharts, siteSourceNote, type ChartSpec, type UnitStripRow } from './chartData.ts';
+import { byMetricThenPeriod, peersKey, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
-import { siteSourceNote } from './chartData.ts';
+import { headlineFirst } from './headlines.ts';
 import { chartValue, figureView } from './views.ts';
 
-export interface UnitFigureRow {
-  metricName: string;
-  metricHref: string;
-  periodLabel: string;
+export interface UnitCell {
   display: string;
   href: string;
   approximate: boolean;
-  /** The committee's figure for the same metric and period, for scale. */
-  committee: { display: string; href: string } | null;
-  /** Rank among the province's units that report the metric for the period. */
-  rank: string;
+}
+
+/** One metric of the unit: its figure in each period, and in the latest one its committee's total and its rank. */
+export interface UnitMetricRow {
+  metricName: string;
+  metricHref: string;
+  /** One cell per period column; null: not reported in that period. */
+  cells: Array<UnitCell | null>;
+  latest: {
+    periodLabel: string;
+    /** The committee's figure for the same metric and period, for scale. */
+    committee: UnitCell | null;
+    /** Rank among the province's units that report the metric for the period. */
+    rank: string;
+  };
   notes: string[];
 }
 
@@ -28,7 +37,8 @@ export interface UnitPageData {
   aliases: string[];
   kind: string;
   province: Link;
-  rows: UnitFigureRow[];
+  periods: string[];
+  rows: UnitMetricRow[];
   charts: ChartSpec[];
   siblings: Link[];
 }
@@ -40,34 +50,52 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   const path = sitePaths.unit(provinceId, unitId);
   const own = [...(context.unitFigures.get(`${provinceId}/${unitId}`) ?? [])].sort(byMetricThenPeriod(context));
   const provinceUnits = context.dataSet.units.filter((u) => u.province === provinceId);
-  const peersOf = (metric: string, periodId: string) =>
-    provinceUnits.map((u) => ({ key: u, figure: context.unitFigures.get(`${provinceId}/${u.id}`)?.find((f) => f.metric === metric && f.period.id === periodId) }));
+  const unitsById = new Map(provinceUnits.map((u) => [u.id, u]));
+  // Only units that report the metric for the period are set against each other.
+  const peersOf = (metric: string, period: Figure['period']) =>
+    (context.unitPeers.get(peersKey(provinceId, period, metric)) ?? []).flatMap((figure) => {
+      const key = unitsById.get(figure.unit ?? '');
+      return key ? [{ key, figure }] : [];
+    });
 
-  const rows = own.map((f): UnitFigureRow => {
+  const periods = [...new Map(own.map((f) => [f.period.id, f.period])).values()].sort(comparePeriods);
+  const cell = (f: Figure): UnitCell => {
     const view = figureView(context, f, path);
-    const committee = context.figures.get(provinceId, null, f.period, f.metric);
-    const ranking = rankFigures(peersOf(f.metric, f.period.id));
+    return { display: view.display, href: view.href, approximate: view.approximate };
+  };
+  const metricIds = [...new Set(own.map((f) => f.metric))];
+  const rows = metricIds.map((metricId): UnitMetricRow => {
+    const series = own.filter((f) => f.metric === metricId);
+    const last = series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
+    const committee = context.figures.get(provinceId, null, last.period, metricId);
+    const ranking = rankFigures(peersOf(metricId, last.period));
     const mine = ranking.ranked.find((r) => r.key.id === unitId);
     return {
-      metricName: view.metricName,
-      metricHref: relativeHref(path, sitePaths.metric(f.metric)),
-      periodLabel: view.periodLabel,
-      display: view.display,
-      href: view.href,
-      approximate: view.approximate,
-      committee: committee ? (({ display, href }) => ({ display, href }))(figureView(context, committee, path)) : null,
-      rank: mine ? `${ranking.ranked.length}个单位中${mine.tied ? '并列' : ''}第${mine.rank}` : '',
-      notes: view.notes,
+      metricName: context.metrics.get(metricId)?.name ?? metricId,
+      metricHref: relativeHref(path, sitePaths.metric(metricId)),
+      cells: periods.map((p) => {
+        const f = series.find((s) => s.period.id === p.id);
+        return f ? cell(f) : null;
+      }),
+      latest: {
+        periodLabel: periodLabel(last.period),
+        committee: committee ? cell(committee) : null,
+        rank: mine ? `${ranking.ranked.length}个单位中${mine.tied ? '并列' : ''}第${mine.rank}` : '',
+      },
+      notes: [...new Set(series.flatMap((f) => figureView(context, f, path).notes))],
     };
   });
 
-  const stripRows: UnitStripRow[] = own.map((f) => {
+  // The chart shows the latest period, at most a dozen metrics, headline ones first; the table has them all.
+  const latest = own.reduce((end, f) => Math.max(end, f.period.end), 0);
+  const charted = headlineFirst(own.filter((f) => f.period.end === latest).map((f) => f.metric), 12);
+  const stripRows: UnitStripRow[] = own.filter((f) => f.period.end === latest && charted.includes(f.metric)).map((f) => {
     const metric = context.metrics.get(f.metric);
     if (!metric) throw new Error(f.metric);
     return {
       metricName: `${metric.name}${periodLabel(f.period)}`,
       unitLabel: metric.unit,
-      points: peersOf(f.metric, f.period.id).flatMap(({ key, figure }) =>
+      points: peersOf(f.metric, f.period).flatMap(({ key, figure }) =>
         figure ? [{ ...chartValue(context, figure, metric), name: key.name, self: key.id === unitId }] : [],
       ),
     };
@@ -88,8 +116,9 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     aliases: unit.aliases,
     kind: unit.kind,
     province: { label: province.name, href: relativeHref(path, sitePaths.province(provinceId)) },
+    periods: periods.map(periodLabel),
     rows,
-    charts: stripRows.length > 0 ? [chart] : [],
+    charts: linkCharts(path, stripRows.length > 0 ? [chart] : []),
     siblings: provinceUnits
       .filter((u) => u.id !== unitId && context.unitFigures.has(`${provinceId}/${u.id}`))
       .map((u) => ({ label: u.name, href: relativeHref(path, sitePaths.unit(provinceId, u.id)) })),

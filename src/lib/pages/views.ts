@@ -37,8 +37,13 @@ export interface FigureView {
   unitsSummed?: number;
   /** Notes of the data rows: scope, what is and is not counted. */
   notes: string[];
+  /** The first rows behind the figure, with their quotes; `citationCount` says how many there are in all. */
   citations: Citation[];
+  citationCount: number;
 }
+
+/** Rows a figure cites on a page; a total of eighty units cites its first few, and says how many. */
+const citationsShown = 3;
 
 /** The share or count of a figure as it is written on a page and on charts. */
 export function figureDisplay(context: PageContext, figure: Figure, metric: Metric): string {
@@ -66,7 +71,7 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     const o = context.observations.get(id);
     return o ? [o] : [];
   });
-  const link = (o: (typeof observations)[number]) => relativeHref(pagePath, `${sitePaths.sources()}#${rowAnchor(o.at)}`);
+  const link = (o: (typeof observations)[number]) => relativeHref(pagePath, `${sitePaths.source(o.source)}#${rowAnchor(o.at)}`);
   const view: FigureView = {
     metricId: metric.id,
     metricName: metric.name,
@@ -75,8 +80,9 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     approximate: figure.qualifier !== 'exact',
     basis: basisLabel[figure.basis],
     href: observations[0] ? link(observations[0]) : relativeHref(pagePath, sitePaths.sources()),
-    notes: [...new Set(observations.map((o) => o.note).filter((n) => n !== ''))],
-    citations: observations.map((o) => ({
+    notes: [...new Set(observations.map((o) => o.note).filter((n) => n !== ''))].slice(0, citationsShown),
+    citationCount: observations.length,
+    citations: observations.slice(0, citationsShown).map((o) => ({
       sourceTitle: context.sources.get(o.source)?.title ?? o.source,
       quote: o.quote,
       href: link(o),

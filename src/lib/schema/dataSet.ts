@@ -4,6 +4,7 @@ import { MetricSchema } from './metric.ts';
 import { NarrativeSchema } from './narrative.ts';
 import { ObservationSchema } from './observation.ts';
 import { ProvinceSchema } from './province.ts';
+import { SiteSettingsSchema } from './siteSettings.ts';
 import { SourceSchema } from './source.ts';
 import { UnitSchema } from './unit.ts';
 
@@ -17,6 +18,7 @@ export const DataSetSchema = z.object({
   /** Reported and derived figures, sorted by province, unit, period, metric. */
   figures: z.array(FigureSchema),
   narratives: z.array(NarrativeSchema),
+  site: SiteSettingsSchema,
 });
 
 export type DataSet = z.infer<typeof DataSetSchema>;

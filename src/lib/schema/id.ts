@@ -15,6 +15,11 @@ export const IdSchema = z
  */
 const forbidden = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
+/** True when a text holds a character no text field may hold. */
+export function hasForbiddenCharacter(text: string): boolean {
+  return forbidden.test(text);
+}
+
 function describeForbidden(text: string): string {
   const found = forbidden.exec(text)?.[0] ?? '';
   return `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;

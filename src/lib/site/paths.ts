@@ -14,6 +14,7 @@ export const sitePaths = {
   compareMetric: (metric: string) => `compare/${metric}.html`,
   comparePair: (a: string, b: string) => `compare/${a}/${b}.html`,
   sources: () => 'sources.html',
+  source: (source: string) => `sources/${source}.html`,
   methodology: () => 'methodology.html',
   chartCsv: (chart: string) => `data/charts/${chart}.csv`,
   chartJson: (chart: string) => `data/charts/${chart}.json`,
@@ -25,15 +26,23 @@ export const sitePaths = {
 
 /** The link from one page to another (or to an anchor on it), both given as paths from the site root. */
 export function relativeHref(from: string, to: string): string {
-  const fromDirs = from.split('/').slice(0, -1);
-  const [toPath = '', anchor] = to.split('#');
-  const toParts = toPath.split('/');
+  const hash = to.indexOf('#');
+  const toPath = hash < 0 ? to : to.slice(0, hash);
+  const anchor = hash < 0 ? '' : to.slice(hash);
+  // Walk the common folders without splitting: this runs for every link of every page.
   let common = 0;
-  while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++;
-  const up = fromDirs.length - common;
-  const rest = toParts.slice(common).join('/');
-  const path = `${up === 0 ? './' : '../'.repeat(up)}${rest}`;
-  return anchor === undefined ? path : `${path}#${anchor}`;
+  let fromDirs = 0;
+  for (let i = from.indexOf('/'); i >= 0; i = from.indexOf('/', i + 1)) fromDirs++;
+  let at = 0;
+  while (common < fromDirs) {
+    const slash = from.indexOf('/', at);
+    const folder = from.slice(at, slash + 1);
+    if (!toPath.startsWith(folder, at)) break;
+    common++;
+    at = slash + 1;
+  }
+  const up = fromDirs - common;
+  return `${up === 0 ? './' : '../'.repeat(up)}${toPath.slice(at)}${anchor}`;
 }
 
 /** A data row as pages name it: its file within the data folder and its line (`observations/hainan-2020.csv:4`). */
@@ -41,8 +50,14 @@ export function rowLabel(at: { dataFile: string; line: number }): string {
   return `${at.dataFile}:${at.line}`;
 }
 
+const anchorBases = new Map<string, string>();
+
 /** Anchor of a data row on the sources page: `row-observations-hainan-2020-4` for observations/hainan-2020.csv:4. */
 export function rowAnchor(at: { dataFile: string; line: number }): string {
-  const base = at.dataFile.replace(/\.csv$/u, '').toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
+  let base = anchorBases.get(at.dataFile);
+  if (base === undefined) {
+    base = at.dataFile.replace(/\.csv$/u, '').toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
+    anchorBases.set(at.dataFile, base);
+  }
   return `row-${base}-${at.line}`;
 }

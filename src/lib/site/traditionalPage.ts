@@ -13,10 +13,15 @@ const scriptSwitch = /<a [^>]*data-script-switch[^>]*>[^<]*<\/a>/u;
 /** Elements whose link leads to a file both editions share: `data-root="pagefind/pagefind-ui.js"`. */
 const rootLinked = /(src|href)="[^"]*"([^>]*?) data-root="([^"]+)"/gu;
 
+/** Only runs of Chinese (non-ASCII) text are converted: markup, numbers and paths are left as they are, and unread. */
+export function toTraditionalText(text: string): string {
+  return text.replace(/[^\u0000-\u007f]+/gu, (run) => toTraditional(run));
+}
+
 export function traditionalPage(html: string, pagePath: string): string {
   const path = `${traditionalRoot}/${pagePath}`;
   const back = relativeHref(path, pagePath);
-  return toTraditional(html)
+  return toTraditionalText(html)
     .replace('<html lang="zh-CN">', '<html lang="zh-Hant">')
     .replace(scriptSwitch, `<a href="${back}" lang="zh-Hans" hreflang="zh-Hans" class="script-switch" data-script-switch>简体</a>`)
     .replace(rootLinked, (_match, attribute: string, rest: string, root: string) => `${attribute}="${relativeHref(path, root)}"${rest} data-root="${root}"`);

@@ -83,11 +83,13 @@ describe('aggregateFigures', () => {
     expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')?.value).toBe(0.19);
   });
 
-  it('does not divide parts that cover different units', () => {
+  it('divides parts over the units that report both, never parts from different units', () => {
     const figures = new FigureIndex(
       aggregateFigures([obs('branches-compliant', 9, { unit: 'gaoyuan' }), obs('branches-total', 10, { unit: 'gaoyuan' }), obs('branches-total', 90, { unit: 'gonganting' })], metrics),
     );
-    expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')).toBeUndefined();
+    // 9 of gaoyuan's 10 branches; gonganting reports no compliant count, so its 90 branches stay out.
+    expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')?.value).toBe(0.9);
+    expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')?.observations).toHaveLength(2);
   });
 
   it('leaves a metric nobody reported as not reported, not zero', () => {

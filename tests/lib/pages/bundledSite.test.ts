@@ -1,12 +1,13 @@
 /** The bundled five-province data: what the "done when" asks of its pages, checked on the page data. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSitePages } from '../../../src/lib/pages/site.ts';
+import { siteIndex } from '../../../src/lib/pages/site.ts';
+import { allPageData } from '../../helpers/fixtureSite.ts';
 import { loadDataSet } from '../../../src/load/loadDataSet.ts';
 import { repoRoot } from '../../helpers/paths.ts';
 
 const { dataSet } = await loadDataSet({ dataDir: join(repoRoot, 'data'), contentDir: join(repoRoot, 'content') });
-const site = buildSitePages(dataSet);
+const site = allPageData(siteIndex(dataSet));
 
 describe('the bundled site', () => {
   it('has a review page for each of the five reviews, each with narrative, headline figures, three charts or more and sources', () => {

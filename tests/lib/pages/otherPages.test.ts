@@ -42,7 +42,8 @@ describe('provincePageData', () => {
 describe('unitPageData', () => {
   it('shows a unit against the committee total and the other units', () => {
     const court = site.units.find((u) => u.path === 'hainan/units/gaoyuan.html');
-    expect(court?.rows).toMatchObject([{ metricName: '立案', display: '5件', committee: { display: '12件' }, rank: '2个单位中第2' }]);
+    expect(court?.periods).toEqual(['2020年']);
+    expect(court?.rows).toMatchObject([{ metricName: '立案', cells: [{ display: '5件' }], latest: { periodLabel: '2020年', committee: { display: '12件' }, rank: '2个单位中第2' } }]);
     expect(court?.charts[0]?.table.rows).toEqual([
       ['立案2020年', '省高级人民法院', '5件'],
       ['立案2020年', '省公安厅', '7件'],
@@ -81,7 +82,12 @@ describe('compare pages', () => {
 
 describe('sourcesPageData', () => {
   it('lists every data row with its anchor, quote and file line', () => {
-    const hainan = site.sources.sources.find((s) => s.anchor === 'source-hainan-2020');
+    expect(site.sources.sources.map((s) => [s.href, s.rowCount])).toEqual([
+      ['./sources/hainan-2020.html', 9],
+      ['./sources/hainan-2019.html', 1],
+      ['./sources/jiangsu-2021.html', 3],
+    ]);
+    const hainan = site.sourcePages.find((s) => s.id === 'hainan-2020');
     expect(hainan?.rows.find((r) => r.anchor === 'row-observations-sample-4')).toMatchObject({ written: '89%', display: '89%', row: 'observations/sample.csv:4', quote: '占全部在职党支部2824个的89%' });
   });
 });

@@ -27,7 +27,7 @@ describe('reviewPageData', () => {
     ]);
     expect(page.cards[0]?.secondary.map((s) => s.display)).toEqual(['2824个']);
     // A computed rate links to the first row it rests on, its numerator.
-    expect(page.cards[0]?.primary?.href).toBe('../sources.html#row-observations-sample-3');
+    expect(page.cards[0]?.primary?.href).toBe('../sources/hainan-2020.html#row-observations-sample-3');
   });
 
   it('has at least three charts, each with its table and CSV link', () => {
@@ -51,7 +51,7 @@ describe('reviewPageData', () => {
       ['省高级人民法院', './units/gaoyuan.html'],
       ['省公安厅', './units/gonganting.html'],
     ]);
-    expect(page.sources[0]).toMatchObject({ title: '海南示例综述', href: '../sources.html#source-hainan-2020' });
+    expect(page.sources[0]).toMatchObject({ title: '海南示例综述', href: '../sources/hainan-2020.html' });
   });
 
   it('builds a page for a review without narrative too', () => {

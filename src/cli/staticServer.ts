@@ -1,4 +1,4 @@
-/** A plain static file server on a free localhost port, for browser tests of a built site. */
+/** A plain static file server on localhost, for the demo and for browser tests of a built site. */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -15,7 +15,7 @@ const types: Record<string, string> = {
 };
 
 /** Serves `root` at `prefix` (a sub-path such as /archive/2020/review/); anything outside it is 404. */
-export async function serve(root: string, prefix = '/'): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serve(root: string, prefix = '/', port = 0): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const requested = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!requested.startsWith(prefix)) {
@@ -32,8 +32,8 @@ export async function serve(root: string, prefix = '/'): Promise<{ url: string; 
     response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { url: `http://127.0.0.1:${port}${prefix.replace(/\/$/u, '')}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const bound = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${bound}${prefix.replace(/\/$/u, '')}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }

@@ -1,0 +1,32 @@
+/**
+ * npm run demo [-- --port 4322]
+ * Writes the synthetic national data set (once), builds it, and serves the site, so a
+ * newcomer can see what full data look like. Every page says the data are made up.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildSite, defaultChartCacheDir, projectRoot } from '../src/cli/buildSite.ts';
+import { consoleProgress } from '../src/cli/progress.ts';
+import { serve } from '../src/cli/staticServer.ts';
+import { writeSyntheticDataSet } from '../src/cli/synth.ts';
+import { hasErrors } from '../src/lib/problems.ts';
+import { defaultSynthOptions } from '../src/lib/synth/national.ts';
+import { loadDataSet } from '../src/load/loadDataSet.ts';
+
+const { values } = parseArgs({ options: { port: { type: 'string', default: '4322' } } });
+const work = join(projectRoot, '.zongshu-demo');
+const data = join(work, 'dataset');
+const stamp = join(data, 'synth-options.json');
+if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== JSON.stringify(defaultSynthOptions)) {
+  console.log('writing the synthetic national data set…');
+  await writeSyntheticDataSet(data, defaultSynthOptions);
+  writeFileSync(stamp, JSON.stringify(defaultSynthOptions));
+}
+const options = { dataDir: join(data, 'data'), contentDir: join(data, 'content') };
+const { dataSet, problems } = await loadDataSet(options);
+if (hasErrors(problems)) throw new Error('the synthetic data set has errors');
+const outDir = join(work, 'dist');
+await buildSite({ ...options, dataSet, outDir, progress: consoleProgress(), chartCacheDir: defaultChartCacheDir() });
+const site = await serve(outDir, '/', Number(values.port));
+console.log(`the national demo (示例数据，非真实统计) is at ${site.url}/index.html — Ctrl+C stops it`);

@@ -1,0 +1,166 @@
+/**
+ * npm run bench: how fast and how heavy zongshu is on the synthetic national
+ * data set. Every figure is measured in this run, builds in fresh processes.
+ */
+import { execFile } from 'node:child_process';
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import Papa from 'papaparse';
+import { defaultSynthOptions, type SynthOptions } from '../lib/synth/national.ts';
+import { loadDataSet } from '../load/loadDataSet.ts';
+import { projectRoot } from './buildSite.ts';
+import { writeSyntheticDataSet } from './synth.ts';
+
+const run = promisify(execFile);
+
+export const quickOptions: SynthOptions = { ...defaultSynthOptions, provinces: 8, years: 4, units: 30 };
+
+function csvFiles(dataDir: string): string[] {
+  const walk = (dir: string): string[] =>
+    existsSync(dir)
+      ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : e.name.endsWith('.csv') ? [join(dir, e.name)] : []))
+      : [];
+  return [...walk(join(dataDir, 'observations')), ...walk(join(dataDir, 'tables'))].sort();
+}
+
+async function ensureDataSet(dir: string, options: SynthOptions): Promise<void> {
+  const stamp = join(dir, 'synth-options.json');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(options)) return;
+  await writeSyntheticDataSet(dir, options);
+  writeFileSync(stamp, JSON.stringify(options));
+}
+
+async function papaparseSeconds(files: readonly string[]): Promise<number> {
+  const started = performance.now();
+  for (const file of files) {
+    await new Promise<void>((resolve) => {
+      Papa.parse(createReadStream(file, { encoding: 'utf8' }) as unknown as File, { delimiter: ',', chunk: () => undefined, complete: () => resolve() });
+    });
+  }
+  return (performance.now() - started) / 1000;
+}
+
+interface BuildRun {
+  seconds: number;
+  maxRssMb: number;
+  pages: number;
+  charts: { drawn: number; cached: number; drawMs: number };
+}
+
+async function timedBuild(data: string, out: string, cache: string): Promise<BuildRun> {
+  const report = join(out, '..', 'build-report.json');
+  const started = performance.now();
+  await run(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/build.ts', '--data', join(data, 'data'), '--content', join(data, 'content'), '--out', out], {
+    cwd: projectRoot,
+    env: { ...process.env, ZONGSHU_CACHE: cache, ZONGSHU_BUILD_REPORT: report },
+    maxBuffer: 1 << 28,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const inner = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number; pages: number; charts: BuildRun['charts'] };
+  return { seconds, maxRssMb: inner.maxRssKb / 1024, pages: inner.pages, charts: inner.charts };
+}
+
+function htmlPages(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => join(e.parentPath, e.name))
+    .filter((f) => !relative(dir, f).startsWith('zh-Hant/'));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function pageWeights(dist: string) {
+  const pages = htmlPages(dist);
+  const sizes = pages.map((p) => ({ path: relative(dist, p), bytes: statSync(p).size }));
+  const scriptBytes = (page: string) =>
+    [...readFileSync(page, 'utf8').matchAll(/<script[^>]*\ssrc="([^"]+)"/gu)].reduce((sum, [, src]) => sum + statSync(join(page, '..', src ?? '')).size, 0);
+  const interactive = new Set(['compare.html', 'search.html']);
+  const review = sizes.filter((s) => /^[a-z0-9-]+\/\d{4}(?:-\d{4})?\.html$/u.test(s.path));
+  const largest = sizes.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  const distBytes = readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0);
+  return {
+    medianPageKb: median(sizes.map((s) => s.bytes)) / 1024,
+    largestPage: { path: largest.path, kb: largest.bytes / 1024 },
+    largestReviewPage: review.length > 0 ? { path: review.reduce((a, b) => (b.bytes > a.bytes ? b : a)).path, kb: Math.max(...review.map((r) => r.bytes)) / 1024 } : null,
+    contentPageJsBytes: Math.max(0, ...pages.filter((p) => !interactive.has(relative(dist, p))).map(scriptBytes)),
+    searchPageJsKb: existsSync(join(dist, 'search.html')) ? scriptBytes(join(dist, 'search.html')) / 1024 : 0,
+    distMb: distBytes / 1024 / 1024,
+  };
+}
+
+/** Changes one figure in one province's file, as a committee editing its table would. */
+function editOneProvince(data: string): () => void {
+  const file = csvFiles(join(data, 'data'))[0] as string;
+  const original = readFileSync(file, 'utf8');
+  const lines = original.split('\n');
+  const fields = (lines[1] ?? '').split(',');
+  fields[4] = String(Number(fields[4]) + 1);
+  lines[1] = fields.join(',');
+  writeFileSync(file, lines.join('\n'));
+  return () => writeFileSync(file, original);
+}
+
+export async function bench(quick: boolean): Promise<Record<string, unknown>> {
+  const options = quick ? quickOptions : defaultSynthOptions;
+  const work = join(projectRoot, '.zongshu-bench', quick ? 'quick' : 'national');
+  await mkdir(work, { recursive: true });
+  const data = join(work, 'dataset');
+  await ensureDataSet(data, options);
+
+  const files = csvFiles(join(data, 'data'));
+  const megabytes = files.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
+  const papaparse = Math.min(await papaparseSeconds(files), await papaparseSeconds(files));
+  const modelStarted = performance.now();
+  const loaded = await loadDataSet({ dataDir: join(data, 'data'), contentDir: join(data, 'content') });
+  const model = (performance.now() - modelStarted) / 1000;
+  const rows = loaded.files.reduce((sum, f) => sum + f.rows, 0);
+
+  const cache = join(work, 'chart-cache');
+  await rm(cache, { recursive: true, force: true });
+  const dist = join(work, 'dist');
+  const full = await timedBuild(data, dist, cache);
+  const restore = editOneProvince(data);
+  let incremental: BuildRun;
+  try {
+    incremental = await timedBuild(data, dist, cache);
+  } finally {
+    restore();
+  }
+  const chartsOnPages = htmlPages(dist).reduce((sum, p) => sum + (readFileSync(p, 'utf8').match(/<figure class="chart"/gu)?.length ?? 0), 0);
+
+  return {
+    dataSet: { ...options, observationRows: rows, figures: loaded.dataSet.figures.length, csvMegabytes: Number(megabytes.toFixed(1)) },
+    machine: { cpus: cpus().length, node: process.version },
+    aggregation: {
+      papaparseMBps: Number((megabytes / papaparse).toFixed(1)),
+      modelMBps: Number((megabytes / model).toFixed(1)),
+      ratio: Number((papaparse / model).toFixed(2)),
+      modelSeconds: Number(model.toFixed(2)),
+      heapAfterLoadMb: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
+    },
+    fullBuild: {
+      seconds: Number(full.seconds.toFixed(1)),
+      peakRssMb: Math.round(full.maxRssMb),
+      pages: full.pages,
+      pagesPerSecond: Number((full.pages / full.seconds).toFixed(1)),
+      chartsDrawn: full.charts.drawn,
+      chartsOnPages,
+      msPerChart: Number((full.charts.drawMs / Math.max(1, full.charts.drawn)).toFixed(2)),
+    },
+    incrementalBuild: {
+      seconds: Number(incremental.seconds.toFixed(1)),
+      ofFullBuild: Number((incremental.seconds / full.seconds).toFixed(2)),
+      chartsDrawn: incremental.charts.drawn,
+      chartsFromCache: incremental.charts.cached,
+    },
+    pageWeight: pageWeights(dist),
+  };
+}

@@ -1,0 +1,37 @@
+/** The chart cache kept in a folder across builds: one file per chart, named by its key. */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChartCache } from '../charts/cache.ts';
+
+const chartsDir = fileURLToPath(new URL('../charts/', import.meta.url));
+
+/** A hash of every chart module and of the versions of Plot and linkedom that draw them. */
+export function chartCodeVersion(): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(chartsDir).sort()) hash.update(name).update(readFileSync(join(chartsDir, name)));
+  for (const dependency of ['@observablehq/plot', 'linkedom']) {
+    const manifest = new URL(`../../node_modules/${dependency}/package.json`, import.meta.url);
+    hash.update(dependency).update((JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version);
+  }
+  return hash.digest('hex');
+}
+
+export function folderChartCache(dir: string): ChartCache {
+  mkdirSync(dir, { recursive: true });
+  const path = (key: string) => join(dir, `${key}.svg`);
+  return {
+    codeVersion: chartCodeVersion(),
+    get(key) {
+      try {
+        return readFileSync(path(key), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    set(key, svg) {
+      writeFileSync(path(key), svg);
+    },
+  };
+}

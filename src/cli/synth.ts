@@ -1,0 +1,76 @@
+/** Writes the synthetic national data set to a folder: the file-system side of src/lib/synth. */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadDataSet } from '../load/loadDataSet.ts';
+import { sourceId, synthProvinceRows, synthUnits, syntheticNotice, type SynthOptions, type SynthRow } from '../lib/synth/national.ts';
+import { synthNarrative } from '../lib/synth/narrative.ts';
+
+const bundledData = fileURLToPath(new URL('../../data', import.meta.url));
+
+function csvLine(cells: ReadonlyArray<string | number>): string {
+  return `${cells.map((c) => (/[",\n\r]/u.test(String(c)) ? `"${String(c).replaceAll('"', '""')}"` : String(c))).join(',')}\n`;
+}
+
+/** About every tenth province-year (the first province's last year always) is kept as a unit-return table, as units fill them in. */
+const asTable = (provinceIndex: number, year: number, lastYear: number) => (provinceIndex + year) % 10 === 0 || (provinceIndex === 0 && year === lastYear);
+
+export async function writeSyntheticDataSet(out: string, options: SynthOptions): Promise<{ rows: number; tables: number; tableRows: number }> {
+  // The dictionary and the provinces are the product's own.
+  const { dataSet } = await loadDataSet({ dataDir: bundledData, contentDir: join(out, 'no-content') });
+  const provinces = dataSet.provinces.slice(0, options.provinces);
+  const metrics = dataSet.metrics;
+  await rm(out, { recursive: true, force: true });
+  await mkdir(join(out, 'data/observations'), { recursive: true });
+  const firstYear = options.lastYear - options.years + 1;
+
+  const header = ['id', 'name', 'name_hant', 'category', 'unit', 'kind', 'numerator', 'denominator', 'definition', 'aliases'] as const;
+  await writeFile(join(out, 'data/metrics.csv'), header.join(',') + '\n' + metrics.map((m) => csvLine(header.map((h) => (h === 'aliases' ? m.aliases.join('|') : m[h])))).join(''));
+  await writeFile(join(out, 'data/provinces.csv'), 'id,name,name_hant,kind\n' + provinces.map((p) => csvLine([p.id, p.name, p.name_hant, p.kind])).join(''));
+  let units = 'id,province,name,aliases,kind\n';
+  let sources = 'id,province,title,publisher,published,url,period\n';
+  let rows = 0;
+  let tables = 0;
+  let tableRows = 0;
+  for (const [index, province] of provinces.entries()) {
+    const provinceUnits = synthUnits(options, province);
+    units += provinceUnits.map((u) => csvLine([u.id, province.id, u.name, `${province.name}${u.name.replace(/^[省区市]/u, '')}`, u.kind])).join('');
+    for (let year = firstYear; year <= options.lastYear; year++) {
+      sources += csvLine([sourceId(province.id, year), province.id, `${province.name}${year}年机关党建工作综述（${syntheticNotice}）`, syntheticNotice, '', '', String(year)]);
+    }
+    const all = synthProvinceRows(options, province, index, metrics, provinceUnits);
+    rows += all.length;
+    const long: SynthRow[] = [];
+    const byTable = new Map<number, SynthRow[]>();
+    for (const row of all) {
+      const year = Number(row.period);
+      if (asTable(index, year, options.lastYear)) {
+        const table = byTable.get(year);
+        if (table) table.push(row);
+        else byTable.set(year, [row]);
+      }
+      else long.push(row);
+    }
+    await writeFile(
+      join(out, 'data/observations', `${province.id}.csv`),
+      'province,unit,period,metric,value,qualifier,source,quote,note\n' + long.map((r) => csvLine([r.province, r.unit, r.period, r.metric, r.value, '', r.source, r.quote, ''])).join(''),
+    );
+    for (const [year, tableRowsOfYear] of byTable) {
+      tables++;
+      tableRows += tableRowsOfYear.length;
+      const columns = metrics.filter((m) => tableRowsOfYear.some((r) => r.metric === m.id));
+      const cells = new Map(tableRowsOfYear.map((r) => [`${r.unit}|${r.metric}`, r.value]));
+      const source = sourceId(province.id, year);
+      const body = provinceUnits.map((u) => csvLine([u.name, ...columns.map((m) => cells.get(`${u.id}|${m.id}`) ?? ''), source])).join('');
+      await mkdir(join(out, 'data/tables', province.id), { recursive: true });
+      await writeFile(join(out, 'data/tables', province.id, `${year}.csv`), csvLine(['单位', ...columns.map((m) => m.name), 'source']) + body);
+    }
+    const reported = new Set(all.filter((r) => r.period === String(options.lastYear)).map((r) => r.metric));
+    await mkdir(join(out, 'content', province.id), { recursive: true });
+    await writeFile(join(out, 'content', province.id, `${options.lastYear}.md`), synthNarrative(province, options.lastYear, reported, sourceId(province.id, options.lastYear)));
+  }
+  await writeFile(join(out, 'data/units.csv'), units);
+  await writeFile(join(out, 'data/sources.csv'), sources);
+  await writeFile(join(out, 'content/site.md'), `---\nsynthetic: true\nnotice: ${syntheticNotice}\n---\n\n本数据集由 npm run synth 生成，用于演示和性能测试，所有数字均为虚构。\n`);
+  return { rows, tables, tableRows };
+}

@@ -1,0 +1,64 @@
+/** npm run synth writes the same data set for the same options, in data format v1, and every page built from it says it is made up. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/cli/buildSite.ts';
+import { writeSyntheticDataSet } from '../../src/cli/synth.ts';
+import { syntheticNotice } from '../../src/lib/synth/national.ts';
+import { loadDataSet } from '../../src/load/loadDataSet.ts';
+import { htmlFiles } from '../helpers/linkCheck.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+
+const tempDir = useTempDir();
+const small = { provinces: 3, years: 2, units: 5, lastYear: 2024, seed: 7 };
+
+function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()) {
+    hash.update(relative(dir, entry)).update(readFileSync(entry));
+  }
+  return hash.digest('hex');
+}
+
+describe('the synthetic national data set', () => {
+  it('is the same for the same options and seed, and another for another seed', async () => {
+    const [a, b, c] = [tempDir(), tempDir(), tempDir()];
+    await writeSyntheticDataSet(a, small);
+    await writeSyntheticDataSet(b, small);
+    await writeSyntheticDataSet(c, { ...small, seed: 8 });
+    expect(hashTree(a)).toBe(hashTree(b));
+    expect(hashTree(a)).not.toBe(hashTree(c));
+  });
+
+  it('reads without errors, with approximate values, unit-return tables and metrics not reported', async () => {
+    const dir = tempDir();
+    const written = await writeSyntheticDataSet(dir, small);
+    const { dataSet, problems, files } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(dataSet.observations).toHaveLength(written.rows);
+    expect(dataSet.provinces.map((p) => p.name)).toEqual(['北京', '天津', '河北']);
+    expect(dataSet.units).toHaveLength(15);
+    expect(files.some((f) => f.file.includes('/tables/'))).toBe(true);
+    expect(dataSet.observations.some((o) => o.qualifier !== 'exact')).toBe(true);
+    // Every metric of the dictionary appears somewhere.
+    expect(new Set(dataSet.observations.map((o) => o.metric)).size).toBe(dataSet.metrics.length);
+    expect(dataSet.site).toEqual({ synthetic: true, notice: syntheticNotice });
+    expect(dataSet.sources.every((s) => s.title.includes(syntheticNotice))).toBe(true);
+  });
+
+  it('builds pages that all say the data are made up', async () => {
+    const dir = tempDir();
+    await writeSyntheticDataSet(dir, { ...small, provinces: 2, units: 3 });
+    const options = { dataDir: join(dir, 'data'), contentDir: join(dir, 'content') };
+    const { dataSet } = await loadDataSet(options);
+    const out = join(dir, 'dist');
+    await buildSite({ ...options, dataSet, outDir: out });
+    const pages = htmlFiles(out);
+    expect(pages.length).toBeGreaterThan(20);
+    for (const page of pages) {
+      const html = readFileSync(page, 'utf8');
+      expect(html.includes(syntheticNotice) || html.includes('示例數據，非真實統計'), page).toBe(true);
+    }
+  });
+});
