@@ -6,7 +6,7 @@
  * is reported instead of turning into mojibake.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -144,4 +144,17 @@ export async function openText(path: string): Promise<OpenedText | undefined> {
   const tabs = firstLine.split('\t').length - 1;
   const commas = firstLine.split(',').length - 1;
   return { ...detected, delimiter: tabs > commas ? '\t' : ',', stream: decodingStream(path, detected.encoding) };
+}
+
+/** Reads a whole (small) text file, such as a review copied from the web, in whatever encoding it was saved; throws a message that says what to do. */
+export async function readWholeText(path: string): Promise<string> {
+  const bytes = new Uint8Array(await readFile(path));
+  const detected = detectEncoding(bytes, true);
+  if (!detected) throw new Error(`${path}: cannot tell its encoding; save it as UTF-8 (or GB18030) text`);
+  try {
+    // TextDecoder drops the byte-order mark itself.
+    return new TextDecoder(detected.encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new Error(`${path}: it is not valid ${detected.encoding} text; save it as UTF-8`);
+  }
 }

@@ -1,0 +1,24 @@
+/**
+ * The extractor's measured quality on the five bundled reviews, kept as floors:
+ * `npm run extract:quality` prints the same figures (last measured: recall 100%,
+ * precision 98.4%, metric right 95.1%). The issue's targets are 90%, 80% and 70%;
+ * the floors sit just under the measured figures so that a change that loses a
+ * figure shows here.
+ */
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { measureSeeds } from '../../src/cli/extractQuality.ts';
+import { share } from '../../src/lib/extract/quality.ts';
+import { repoRoot, seedsDir } from '../helpers/paths.ts';
+
+describe.runIf(existsSync(seedsDir))('extractor quality on the five bundled reviews', () => {
+  it('recalls the numeric rows of the data set, proposes real figures and the right metrics', async () => {
+    const { reviews, total } = await measureSeeds(repoRoot, seedsDir);
+    expect(reviews).toHaveLength(5);
+    expect(total.recall.total).toBeGreaterThanOrEqual(60);
+    expect(share(total.recall)).toBeGreaterThanOrEqual(0.98);
+    expect(share(total.precision)).toBeGreaterThanOrEqual(0.95);
+    expect(share(total.metricRight)).toBeGreaterThanOrEqual(0.9);
+    for (const { source, report } of reviews) expect([source, share(report.recall)]).toEqual([source, 1]);
+  });
+});
