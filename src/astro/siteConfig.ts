@@ -5,7 +5,8 @@ import { dataSetIntegration, type DataSetSource } from './dataSetPlugin.ts';
 export function siteConfig(source: DataSetSource): AstroUserConfig {
   return {
     // Every page is its own .html file, so links work from a folder and from file://.
-    // Styles are inlined: no absolute /_astro/ link that would break under a sub-path or file://.
+    // The site's stylesheet is public/site.css, linked relatively; what components style is inlined:
+    // no absolute /_astro/ link that would break under a sub-path or file://.
     build: { format: 'file', inlineStylesheets: 'always' },
     trailingSlash: 'never',
     integrations: [dataSetIntegration(source)],

@@ -24,9 +24,12 @@ export function peerStripPlot(data: PeerStripData): Plot.PlotOptions {
     y: { domain: data.rows.map((r) => r.metricName), label: null, tickSize: 0 },
     marks: [
       Plot.ruleY(data.rows, { y: 'metricName', stroke: palette.line }),
-      Plot.dot(
-        points.filter((p) => !p.self),
-        { x: 'relative', y: 'metricName', r: 5, stroke: palette.base, fill: (p: (typeof points)[number]) => (p.approximate ? 'white' : palette.base), title: (p: (typeof points)[number]) => `${p.name} ${p.display}` },
+      // Exact and approximate figures as two marks with one fill each: the colour is written once, not on every dot.
+      ...[false, true].map((approximate) =>
+        Plot.dot(
+          points.filter((p) => !p.self && p.approximate === approximate),
+          { x: 'relative', y: 'metricName', r: 5, stroke: palette.base, fill: approximate ? 'white' : palette.base, title: (p: (typeof points)[number]) => `${p.name} ${p.display}` },
+        ),
       ),
       Plot.dot(self, { x: 'relative', y: 'metricName', r: 7, stroke: palette.highlight, strokeWidth: 2, fill: (p: (typeof self)[number]) => (p.approximate ? 'white' : palette.highlight) }),
       Plot.text(self, { x: 'relative', y: 'metricName', text: 'display', dy: -14, fill: palette.highlight, fontSize: fontSize - 2 }),

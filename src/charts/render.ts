@@ -13,7 +13,7 @@ import { rankedBarsPlot } from './rankedBars.ts';
 import { rateBarsPlot } from './rateBars.ts';
 import { tileGridPlot } from './tileGrid.ts';
 import { trendLinesPlot } from './trendLines.ts';
-import { unitStripPlot } from './unitStrip.ts';
+import { unitStandingPlot } from './unitStanding.ts';
 
 export function plotOptions(spec: ChartSpec): Plot.PlotOptions {
   switch (spec.kind) {
@@ -31,8 +31,8 @@ export function plotOptions(spec: ChartSpec): Plot.PlotOptions {
       return rateBarsPlot(spec.data);
     case 'casePipeline':
       return casePipelinePlot(spec.data);
-    case 'unitStrip':
-      return unitStripPlot(spec.data);
+    case 'unitStanding':
+      return unitStandingPlot(spec.data);
   }
 }
 
@@ -65,5 +65,17 @@ export function renderChartSvg(spec: ChartSpec): string {
   desc.textContent = spec.description;
   svg.insertBefore(desc, svg.firstChild);
   svg.insertBefore(title, svg.firstChild);
-  return svg.outerHTML;
+  return roundCoordinates(svg.outerHTML);
+}
+
+/**
+ * Plot writes positions with full floating-point precision (cx="391.28333333333336");
+ * a tenth of a pixel is finer than any screen or printer shows, and the page is lighter.
+ * Only attribute values with three decimals or more are touched (0.32em stays): figures in
+ * titles and labels stay as written.
+ */
+export function roundCoordinates(svg: string): string {
+  return svg.replace(/="([^"]*)"/gu, (attribute, value: string) =>
+    /\d\.\d{3}/u.test(value) ? `="${value.replace(/-?\d+\.\d{3,}/gu, (n) => String(Math.round(Number(n) * 10) / 10))}"` : attribute,
+  );
 }

@@ -30,10 +30,10 @@ export function tickFormat(isShare: boolean): (value: number) => string {
   return isShare ? (v) => formatShare(v, 'exact', 0) : (v) => formatCount(v);
 }
 
-/** Left margin that fits the longest label; CJK characters are about one em wide. */
+/** Left margin that fits the longest label; CJK characters are about one em wide, Latin ones about two thirds, and Plot sets tick labels 9px off the axis. */
 export function marginFor(labels: readonly string[], minimum = 40): number {
-  const widest = Math.max(0, ...labels.map((label) => [...label].reduce((w, ch) => w + (/[\u0000-\u00ff]/u.test(ch) ? 0.6 : 1), 0)));
-  return Math.max(minimum, Math.ceil(widest * fontSize) + 12);
+  const widest = Math.max(0, ...labels.map((label) => [...label].reduce((w, ch) => w + (/[\u0000-\u00ff]/u.test(ch) ? 0.65 : 1), 0)));
+  return Math.max(minimum, Math.ceil(widest * fontSize) + 18);
 }
 
 /** Right margin for value labels written after a bar's end. */

@@ -14,7 +14,8 @@ import { pageCount, siteIndex } from '../lib/pages/site.ts';
 import { installProgress, type Progress } from './progress.ts';
 import { chartStats, installChartCache, type ChartStats } from '../charts/cache.ts';
 import { folderChartCache } from './chartCacheFolder.ts';
-import { indexSearch, writeDataPackage, writeTables, writeTraditionalEdition } from './publish.ts';
+import { startSearchIndex, tableWriter, writeDataPackage, writeTraditionalEdition } from './publish.ts';
+import { installPagePublisher } from '../lib/pages/published.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -57,6 +58,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     progress.stage('pages', pages);
     installProgress(progress);
     installChartCache(options.chartCacheDir ? folderChartCache(options.chartCacheDir) : undefined);
+    installPagePublisher(tableWriter(staging));
     await build({
       ...siteConfig({ dataSet: options.dataSet, dataDir: options.dataDir, contentDir: options.contentDir }),
       root: projectRoot,
@@ -65,16 +67,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
       logLevel: 'warn',
     });
     installProgress(undefined);
+    installPagePublisher(undefined);
     const charts = { ...chartStats() };
     installChartCache(undefined);
-    progress.stage('tables');
-    await writeTables(staging, options.dataSet);
     progress.stage('data package');
     await writeDataPackage(staging, options.dataSet);
     progress.stage('traditional edition');
-    await writeTraditionalEdition(staging, progress);
-    progress.stage('search index');
-    await indexSearch(staging);
+    const search = await startSearchIndex();
+    try {
+      await writeTraditionalEdition(staging, progress, search.add);
+      progress.stage('search index');
+      await search.write(staging);
+    } finally {
+      await search.close();
+    }
     progress.stage('swap');
     if (existsSync(options.outDir)) await rename(options.outDir, retired);
     await rename(staging, options.outDir);
@@ -86,6 +92,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     throw error;
   } finally {
     installProgress(undefined);
+    installPagePublisher(undefined);
     installChartCache(undefined);
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }

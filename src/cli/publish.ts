@@ -1,18 +1,21 @@
 /**
- * What a build adds to Astro's output before the site is swapped in: the data
- * package, the Traditional-script edition (a converted mirror of every page
- * and table under zh-Hant/), and the Pagefind search index over both.
+ * What a build adds to Astro's output before the site is swapped in: each
+ * page's tables (written as the page renders), the data package, the Traditional-script edition (a converted mirror of every page
+ * under zh-Hant/), and the Pagefind search index over both, fed each page as
+ * the edition is written.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { dataPackageFiles } from '../lib/openData/dataPackage.ts';
 import { chartCsv } from '../lib/pages/chartData.ts';
 import { tableJson } from '../lib/pages/pageTables.ts';
-import { builtPages, siteIndex } from '../lib/pages/site.ts';
+import type { PagePublisher } from '../lib/pages/published.ts';
 import { sitePaths } from '../lib/site/paths.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
+import { searchableHtml } from '../lib/site/searchText.ts';
 import { traditionalPage } from '../lib/site/traditionalPage.ts';
 import type { Progress } from './progress.ts';
 
@@ -22,20 +25,20 @@ function createdDate(): string | undefined {
   return epoch && /^\d+$/u.test(epoch) ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10) : undefined;
 }
 
-/** The table behind every page and every chart, as CSV (with BOM, for Excel) and JSON, one page at a time. */
-export async function writeTables(siteDir: string, dataSet: DataSet): Promise<void> {
-  const write = async (path: string, content: string) => {
-    await mkdir(dirname(join(siteDir, path)), { recursive: true });
-    await writeFile(join(siteDir, path), content);
+/** Writes the table behind a page and each of its charts as CSV (with BOM, for Excel) and JSON, as the page renders. */
+export function tableWriter(siteDir: string): PagePublisher {
+  const write = (path: string, content: string) => {
+    mkdirSync(dirname(join(siteDir, path)), { recursive: true });
+    writeFileSync(join(siteDir, path), content);
   };
-  for (const page of builtPages(siteIndex(dataSet))) {
-    await write(sitePaths.pageCsv(page.table.id), chartCsv(page.table));
-    await write(sitePaths.pageJson(page.table.id), tableJson(page.table));
-    for (const chart of page.charts) {
-      await write(sitePaths.chartCsv(chart.id), chartCsv(chart.table));
-      await write(sitePaths.chartJson(chart.id), tableJson({ ...chart.table, title: chart.title }));
+  return ({ table, charts }) => {
+    write(sitePaths.pageCsv(table.id), chartCsv(table));
+    write(sitePaths.pageJson(table.id), tableJson(table));
+    for (const chart of charts) {
+      write(sitePaths.chartCsv(chart.id), chartCsv(chart.table));
+      write(sitePaths.chartJson(chart.id), tableJson({ ...chart.table, title: chart.title }));
     }
-  }
+  };
 }
 
 export async function writeDataPackage(siteDir: string, dataSet: DataSet): Promise<void> {
@@ -52,7 +55,10 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-export async function writeTraditionalEdition(siteDir: string, progress?: Progress): Promise<void> {
+/** Every page of both editions, as it is written: the search index reads them from here rather than from disk. */
+export type PageSink = (path: string, html: string) => Promise<void>;
+
+export async function writeTraditionalEdition(siteDir: string, progress?: Progress, onPage?: PageSink): Promise<void> {
   for (const path of await filesUnder(siteDir)) {
     progress?.tick();
     // Data files are shared: the Traditional pages link to the one copy at the root.
@@ -60,24 +66,51 @@ export async function writeTraditionalEdition(siteDir: string, progress?: Progre
     const target = join(siteDir, traditionalRoot, path);
     await mkdir(dirname(target), { recursive: true });
     if (path.endsWith('.html')) {
-      await writeFile(target, traditionalPage(await readFile(join(siteDir, path), 'utf8'), path));
+      const simplified = await readFile(join(siteDir, path), 'utf8');
+      const traditional = traditionalPage(simplified, path);
+      await writeFile(target, traditional);
+      await onPage?.(path, simplified);
+      await onPage?.(`${traditionalRoot}/${path}`, traditional);
     } else {
       await copyFile(join(siteDir, path), target);
     }
   }
 }
 
+export interface SearchIndex {
+  /** Hands a page to Pagefind, which indexes it in its own process while the build goes on. */
+  add: PageSink;
+  /** Waits for every page and writes the index into `pagefind/`. */
+  write(siteDir: string): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** One index for both editions, so 江蘇 finds the Traditional pages and 江苏 the Simplified ones. */
-export async function indexSearch(siteDir: string): Promise<void> {
+export async function startSearchIndex(): Promise<SearchIndex> {
   // Links in results keep their index.html: no link may depend on a server's directory index.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', keepIndexUrl: true });
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`search index: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-    if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
+  const failures: string[] = [];
+  let pending: Array<Promise<unknown>> = [];
+  const settle = async () => {
+    const batch = pending;
+    pending = [];
+    await Promise.all(batch);
+  };
+  return {
+    async add(path, html) {
+      pending.push(index.addHTMLFile({ sourcePath: path, content: searchableHtml(html) }).then((added) => failures.push(...added.errors.map((e) => `${path}: ${e}`))));
+      // A bounded queue: Pagefind keeps up, and pages do not pile up in memory.
+      if (pending.length >= 32) await settle();
+    },
+    async write(siteDir) {
+      await settle();
+      if (failures.length > 0) throw new Error(`search index: ${failures.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+      if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+    },
+    async close() {
+      await pagefind.close();
+    },
+  };
 }

@@ -96,18 +96,28 @@ export const samples: Record<ChartSpec['kind'], ChartSpec> = {
       ],
     },
   },
-  unitStrip: {
+  unitStanding: {
     ...meta('units'),
-    kind: 'unitStrip',
+    kind: 'unitStanding',
     data: {
       rows: [
         {
           metricName: '立案2020年',
           unitLabel: '件',
-          points: [
-            { ...v(5, '5件'), name: '省高级人民法院', self: true },
-            { ...v(7, '7件'), name: '省公安厅', self: false },
-          ],
+          self: v(5, '5件'),
+          rank: 4,
+          tied: false,
+          spread: { count: 5, min: 1, lowerQuartile: 3, median: 7, upperQuartile: 9, max: 12 },
+          spreadDisplay: { min: '1件', lowerQuartile: '3件', median: '7件', upperQuartile: '9件', max: '12件' },
+        },
+        {
+          metricName: '党支部达标率2020年',
+          unitLabel: '%',
+          self: v(0.9, '约90%', true),
+          rank: 1,
+          tied: true,
+          spread: { count: 5, min: 0.6, lowerQuartile: 0.7, median: 0.8, upperQuartile: 0.85, max: 0.9 },
+          spreadDisplay: { min: '60%', lowerQuartile: '70%', median: '80%', upperQuartile: '85%', max: '90%' },
         },
       ],
     },

@@ -1,3 +1,4 @@
+import type { Spread } from '../aggregate/spread.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 
 /**
@@ -123,14 +124,24 @@ export interface CasePipelineData {
   steps: PipelineStep[];
 }
 
-export interface UnitStripRow {
+/** A unit's figure for one metric among the figures of every unit of its province that reports it. */
+export interface UnitStandingRow {
+  /** Metric and period: 立案2024年. */
   metricName: string;
   unitLabel: string;
-  points: Array<ChartValue & { name: string; self: boolean }>;
+  /** The page's unit. */
+  self: ChartValue;
+  /** 1 for the largest figure; tied when another unit has the same. */
+  rank: number;
+  tied: boolean;
+  /** The spread of all reporting units' figures, the page's unit included, in the metric's units (shares 0-1). */
+  spread: Spread;
+  /** The spread's five numbers as the page writes them. */
+  spreadDisplay: Record<'min' | 'lowerQuartile' | 'median' | 'upperQuartile' | 'max', string>;
 }
 
-export interface UnitStripData {
-  rows: UnitStripRow[];
+export interface UnitStandingData {
+  rows: UnitStandingRow[];
 }
 
 export type ChartSpec = ChartMeta &
@@ -142,7 +153,7 @@ export type ChartSpec = ChartMeta &
     | { kind: 'coverageMatrix'; data: CoverageData }
     | { kind: 'rateBars'; data: RateBarsData }
     | { kind: 'casePipeline'; data: CasePipelineData }
-    | { kind: 'unitStrip'; data: UnitStripData }
+    | { kind: 'unitStanding'; data: UnitStandingData }
   );
 
 export type ChartKind = ChartSpec['kind'];

@@ -23,8 +23,8 @@ export const casePipelineSteps = [
 ] as const;
 
 const approximateNote = '空心标记为约数（余、近、约）。';
-/** Rows of the peer chart at most. */
-const peerRowLimit = 12;
+/** Rows of the peer chart at most: eight rows of thirty-one dots still read, and keep a review page light; metric and compare pages have the rest. */
+const peerRowLimit = 8;
 
 function sourceLine(review: Review): string {
   return `来源：${review.sources.map((s) => s.title).join('；') || '本站数据'}。`;
@@ -54,7 +54,9 @@ function peerChart(context: PageContext, review: Review, chosen: Map<string, Fig
   const metricIds = headlineFirst(shared.length > 0 ? shared : [...chosen.keys()], peerRowLimit);
   const alone = chosen.size - shared.length;
   const rows: PeerRow[] = [];
-  const table: Array<Array<string | number>> = [];
+  // The table has a row per province and a column per metric: the chart's dots, read across.
+  const cells = new Map<string, string[]>([review.province, ...peers].map((p) => [p.name, []]));
+  const headers: string[] = [];
   for (const metricId of metricIds) {
     const own = chosen.get(metricId);
     const metric = context.metrics.get(metricId);
@@ -70,15 +72,22 @@ function peerChart(context: PageContext, review: Review, chosen: Map<string, Fig
       points: all.map((p) => ({ ...chartValue(context, p.figure, metric), name: p.name, self: p.self, relative: max > 0 ? p.figure.value / max : 0 })),
       notReported: peers.filter((p) => !others.some((o) => o.name === p.name)).map((p) => p.name),
     });
-    for (const p of all) table.push([metric.name, p.name, chartValue(context, p.figure, metric).display, periodLabel(p.figure.period)]);
+    headers.push(`${metric.name}（${periodLabel(own.period)}）`);
+    for (const column of cells.values()) column.push('未报告');
+    for (const p of all) {
+      // A province's latest period is named when it is not the period of this review's own figure.
+      const period = p.figure.period.id === own.period.id ? '' : `（${periodLabel(p.figure.period)}）`;
+      (cells.get(p.name) as string[])[rows.length - 1] = `${chartValue(context, p.figure, metric).display}${period}`;
+    }
   }
+  const table = [...cells].filter(([, column]) => column.some((c) => c !== '未报告')).map(([name, column]) => [name, ...column]);
   return {
     id,
     kind: 'peerStrip',
     title: `${review.province.name}与其他省份的同一指标`,
     caption: `每行一个指标，每个点是一个省份最近一期的数字，按该指标的最大值折算位置；橙色为${review.province.name}。${shared.length === 0 ? '其他省份均未报告这些指标。' : alone > 0 ? `另有${alone}项指标只有${review.province.name}报告，未列入。` : ''}${shared.length > metricIds.length ? `共有指标${shared.length}项，图中列出${metricIds.length}项，全部见数据表与比较页。` : ''}各省期间与口径不尽相同。${approximateNote}`,
     description: `${review.province.name}本期报告的${rows.length}项指标，与其他省份同一指标的相对位置。`,
-    table: { columns: ['指标', '省份', '数值', '期间'], rows: table },
+    table: { columns: ['省份', ...headers], rows: table },
     data: { selfName: review.province.name, rows },
   };
 }

@@ -34,7 +34,7 @@ export interface UnitEntry {
 }
 
 /** Figures listed per unit on a review page; the rest are on the unit's own page. */
-const unitFiguresShown = 3;
+const unitFiguresShown = 2;
 
 export interface ReviewPageData {
   path: string;

@@ -1,13 +1,16 @@
 /** Page data of a unit: its figures across periods, set against the other units of its province. */
-import { rankFigures } from '../aggregate/ranking.ts';
+import { rankFigures, type Ranking } from '../aggregate/ranking.ts';
+import { spreadOf } from '../aggregate/spread.ts';
+import { formatFigure } from '../format.ts';
 import { comparePeriods, periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import type { Figure } from '../schema/figure.ts';
-import { linkCharts, siteSourceNote, type ChartSpec, type UnitStripRow } from './chartData.ts';
+import type { Unit } from '../schema/unit.ts';
+import { linkCharts, siteSourceNote, type ChartSpec, type UnitStandingRow } from './chartData.ts';
 import { byMetricThenPeriod, peersKey, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { headlineFirst } from './headlines.ts';
-import { chartValue, figureView } from './views.ts';
+import { chartValue, figureView, type FigureView } from './views.ts';
 
 export interface UnitCell {
   display: string;
@@ -43,6 +46,27 @@ export interface UnitPageData {
   siblings: Link[];
 }
 
+/**
+ * What every unit page of a province shares: the rankings of its units and the views of its
+ * committee's figures (all unit pages sit in one folder, so their links are the same). Kept for
+ * one province at a time, as routes render a province's units one after another.
+ */
+interface ProvinceShared {
+  province: string;
+  rankings: Map<string, Ranking<Unit>>;
+  committeeViews: Map<Figure, FigureView>;
+}
+
+const sharedHeld = new WeakMap<PageContext, ProvinceShared>();
+
+function provinceShared(context: PageContext, province: string): ProvinceShared {
+  const held = sharedHeld.get(context);
+  if (held?.province === province) return held;
+  const fresh: ProvinceShared = { province, rankings: new Map(), committeeViews: new Map() };
+  sharedHeld.set(context, fresh);
+  return fresh;
+}
+
 export function unitPageData(context: PageContext, provinceId: string, unitId: string): UnitPageData {
   const unit = context.units.get(`${provinceId}/${unitId}`);
   const province = context.provinces.get(provinceId);
@@ -51,16 +75,35 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   const own = [...(context.unitFigures.get(`${provinceId}/${unitId}`) ?? [])].sort(byMetricThenPeriod(context));
   const provinceUnits = context.dataSet.units.filter((u) => u.province === provinceId);
   const unitsById = new Map(provinceUnits.map((u) => [u.id, u]));
-  // Only units that report the metric for the period are set against each other.
-  const peersOf = (metric: string, period: Figure['period']) =>
-    (context.unitPeers.get(peersKey(provinceId, period, metric)) ?? []).flatMap((figure) => {
-      const key = unitsById.get(figure.unit ?? '');
-      return key ? [{ key, figure }] : [];
-    });
+  // Only units that report the metric for the period are set against each other. Every unit page
+  // of a province ranks the same groups, and routes render a province's units one after another.
+  const shared = provinceShared(context, provinceId);
+  const rankings = shared.rankings;
+  const rankingOf = (metric: string, period: Figure['period']) => {
+    const key = peersKey(provinceId, period, metric);
+    let ranking = rankings.get(key);
+    if (!ranking) {
+      ranking = rankFigures(
+        (context.unitPeers.get(key) ?? []).flatMap((figure) => {
+          const unitOfFigure = unitsById.get(figure.unit ?? '');
+          return unitOfFigure ? [{ key: unitOfFigure, figure }] : [];
+        }),
+      );
+      rankings.set(key, ranking);
+    }
+    return ranking;
+  };
 
   const periods = [...new Map(own.map((f) => [f.period.id, f.period])).values()].sort(comparePeriods);
+  const views = new Map<Figure, FigureView>();
+  const viewOf = (f: Figure): FigureView => {
+    const held = f.unit === null ? shared.committeeViews : views;
+    let view = held.get(f);
+    if (!view) held.set(f, (view = figureView(context, f, path)));
+    return view;
+  };
   const cell = (f: Figure): UnitCell => {
-    const view = figureView(context, f, path);
+    const view = viewOf(f);
     return { display: view.display, href: view.href, approximate: view.approximate };
   };
   const metricIds = [...new Set(own.map((f) => f.metric))];
@@ -68,7 +111,7 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     const series = own.filter((f) => f.metric === metricId);
     const last = series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
     const committee = context.figures.get(provinceId, null, last.period, metricId);
-    const ranking = rankFigures(peersOf(metricId, last.period));
+    const ranking = rankingOf(metricId, last.period);
     const mine = ranking.ranked.find((r) => r.key.id === unitId);
     return {
       metricName: context.metrics.get(metricId)?.name ?? metricId,
@@ -82,32 +125,42 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
         committee: committee ? cell(committee) : null,
         rank: mine ? `${ranking.ranked.length}个单位中${mine.tied ? '并列' : ''}第${mine.rank}` : '',
       },
-      notes: [...new Set(series.flatMap((f) => figureView(context, f, path).notes))],
+      notes: [...new Set(series.flatMap((f) => viewOf(f).notes))],
     };
   });
 
   // The chart shows the latest period, at most a dozen metrics, headline ones first; the table has them all.
   const latest = own.reduce((end, f) => Math.max(end, f.period.end), 0);
   const charted = headlineFirst(own.filter((f) => f.period.end === latest).map((f) => f.metric), 12);
-  const stripRows: UnitStripRow[] = own.filter((f) => f.period.end === latest && charted.includes(f.metric)).map((f) => {
+  const standingRows = own.filter((f) => f.period.end === latest && charted.includes(f.metric)).flatMap((f): UnitStandingRow[] => {
     const metric = context.metrics.get(f.metric);
     if (!metric) throw new Error(f.metric);
-    return {
+    const ranking = rankingOf(f.metric, f.period);
+    const mine = ranking.ranked.find((r) => r.key.id === unitId);
+    const spread = spreadOf(ranking.ranked.map((r) => r.figure.value));
+    if (!mine || !spread) return [];
+    const show = (value: number) => formatFigure({ value, qualifier: 'exact' }, metric);
+    return [{
       metricName: `${metric.name}${periodLabel(f.period)}`,
       unitLabel: metric.unit,
-      points: peersOf(f.metric, f.period).flatMap(({ key, figure }) =>
-        figure ? [{ ...chartValue(context, figure, metric), name: key.name, self: key.id === unitId }] : [],
-      ),
-    };
+      self: chartValue(context, f, metric),
+      rank: mine.rank,
+      tied: mine.tied,
+      spread,
+      spreadDisplay: { min: show(spread.min), lowerQuartile: show(spread.lowerQuartile), median: show(spread.median), upperQuartile: show(spread.upperQuartile), max: show(spread.max) },
+    }];
   });
   const chart: ChartSpec = {
     id: `${provinceId}-unit-${unitId}`,
-    kind: 'unitStrip',
-    title: `${unit.name}与${province.name}其他单位`,
-    caption: `每行一个指标，每个点是${province.name}报告了该指标的一个单位，按最大值折算位置；橙色为${unit.name}。空心标记为约数。${siteSourceNote}`,
-    description: stripRows.map((r) => `${r.metricName}：${r.points.length}个单位报告`).join('；'),
-    table: { columns: ['指标', '单位', '数值'], rows: stripRows.flatMap((r) => r.points.map((p) => [r.metricName, p.name, p.display])) },
-    data: { rows: stripRows },
+    kind: 'unitStanding',
+    title: `${unit.name}在${province.name}各单位中`,
+    caption: `每行一个指标：灰线为${province.name}报告该指标的各单位从最小到最大，蓝框为居中的一半单位（上、下四分位数之间），框中竖线为中位数；橙点为${unit.name}，注其数值与名次。位置按该行最大值折算。空心标记为约数；分布按各单位所报数值计算。${siteSourceNote}`,
+    description: standingRows.map((r) => `${r.metricName}：${unit.name}${r.self.display}，${r.spread.count}个单位中${r.tied ? '并列' : ''}第${r.rank}，中位数${r.spreadDisplay.median}`).join('；'),
+    table: {
+      columns: ['指标', '本单位', '名次', '报告单位数', '最小', '下四分位数', '中位数', '上四分位数', '最大'],
+      rows: standingRows.map((r) => [r.metricName, r.self.display, `${r.tied ? '并列' : ''}第${r.rank}`, String(r.spread.count), r.spreadDisplay.min, r.spreadDisplay.lowerQuartile, r.spreadDisplay.median, r.spreadDisplay.upperQuartile, r.spreadDisplay.max]),
+    },
+    data: { rows: standingRows },
   };
 
   return {
@@ -118,7 +171,7 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     province: { label: province.name, href: relativeHref(path, sitePaths.province(provinceId)) },
     periods: periods.map(periodLabel),
     rows,
-    charts: linkCharts(path, stripRows.length > 0 ? [chart] : []),
+    charts: linkCharts(path, standingRows.length > 0 ? [chart] : []),
     siblings: provinceUnits
       .filter((u) => u.id !== unitId && context.unitFigures.has(`${provinceId}/${u.id}`))
       .map((u) => ({ label: u.name, href: relativeHref(path, sitePaths.unit(provinceId, u.id)) })),

@@ -9,6 +9,7 @@ import { basisLabel } from '../labels.ts';
 import { periodLabel } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
+import type { Observation } from '../schema/observation.ts';
 import { relativeHref, rowAnchor, rowLabel, sitePaths } from '../site/paths.ts';
 import type { ChartValue } from './chartData.ts';
 import type { PageContext } from './context.ts';
@@ -67,11 +68,19 @@ export function perHundredBranchesDisplay(context: PageContext, figure: Figure, 
 export function figureView(context: PageContext, figure: Figure, pagePath: string): FigureView {
   const metric = context.metrics.get(figure.metric);
   if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
-  const observations = figure.observations.flatMap((id) => {
+  // A committee total summed from eighty units rests on eighty rows or more: only the first few are cited,
+  // and only their distinct notes kept, so walk the rows once without copying them.
+  const cited: Observation[] = [];
+  const notes = new Set<string>();
+  let citationCount = 0;
+  for (const id of figure.observations) {
     const o = context.observations.get(id);
-    return o ? [o] : [];
-  });
-  const link = (o: (typeof observations)[number]) => relativeHref(pagePath, `${sitePaths.source(o.source)}#${rowAnchor(o.at)}`);
+    if (!o) continue;
+    citationCount++;
+    if (cited.length < citationsShown) cited.push(o);
+    if (o.note !== '' && notes.size < citationsShown) notes.add(o.note);
+  }
+  const link = (o: Observation) => relativeHref(pagePath, `${sitePaths.source(o.source)}#${rowAnchor(o.at)}`);
   const view: FigureView = {
     metricId: metric.id,
     metricName: metric.name,
@@ -79,10 +88,10 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     display: figureDisplay(context, figure, metric),
     approximate: figure.qualifier !== 'exact',
     basis: basisLabel[figure.basis],
-    href: observations[0] ? link(observations[0]) : relativeHref(pagePath, sitePaths.sources()),
-    notes: [...new Set(observations.map((o) => o.note).filter((n) => n !== ''))].slice(0, citationsShown),
-    citationCount: observations.length,
-    citations: observations.slice(0, citationsShown).map((o) => ({
+    href: cited[0] ? link(cited[0]) : relativeHref(pagePath, sitePaths.sources()),
+    notes: [...notes],
+    citationCount,
+    citations: cited.map((o) => ({
       sourceTitle: context.sources.get(o.source)?.title ?? o.source,
       quote: o.quote,
       href: link(o),

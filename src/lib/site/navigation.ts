@@ -10,6 +10,8 @@ export interface NavLink {
 export interface PageFrame {
   nav: NavLink[];
   icon: string;
+  /** The site's one stylesheet: a file beside the pages (copied into each edition), shared by all of them and cached once. */
+  stylesheet: string;
   /** The same page in the Traditional edition (rewritten to point back in that edition). */
   scriptSwitch: { href: string; label: string; lang: string };
   dataPackage: string;
@@ -31,6 +33,7 @@ export function pageFrame(pagePath: string): PageFrame {
   return {
     nav: sections.map((s) => ({ label: s.label, href: relativeHref(pagePath, s.path), current: s.path === pagePath })),
     icon: relativeHref(pagePath, 'favicon.svg'),
+    stylesheet: relativeHref(pagePath, 'site.css'),
     scriptSwitch: { href: relativeHref(pagePath, `${traditionalRoot}/${pagePath}`), label: '繁體', lang: 'zh-Hant' },
     dataPackage: relativeHref(pagePath, sitePaths.dataPackage()),
   };

@@ -13,9 +13,23 @@ const scriptSwitch = /<a [^>]*data-script-switch[^>]*>[^<]*<\/a>/u;
 /** Elements whose link leads to a file both editions share: `data-root="pagefind/pagefind-ui.js"`. */
 const rootLinked = /(src|href)="[^"]*"([^>]*?) data-root="([^"]+)"/gu;
 
+/** Runs already converted: pages repeat the same names and labels thousands of times. */
+const convertedRuns = new Map<string, string>();
+const maxRememberedRuns = 200_000;
+
+function convertRun(run: string): string {
+  let converted = convertedRuns.get(run);
+  if (converted === undefined) {
+    converted = toTraditional(run);
+    if (convertedRuns.size >= maxRememberedRuns) convertedRuns.clear();
+    convertedRuns.set(run, converted);
+  }
+  return converted;
+}
+
 /** Only runs of Chinese (non-ASCII) text are converted: markup, numbers and paths are left as they are, and unread. */
 export function toTraditionalText(text: string): string {
-  return text.replace(/[^\u0000-\u007f]+/gu, (run) => toTraditional(run));
+  return text.replace(/[^\u0000-\u007f]+/gu, convertRun);
 }
 
 export function traditionalPage(html: string, pagePath: string): string {

@@ -40,14 +40,13 @@ describe('provincePageData', () => {
 });
 
 describe('unitPageData', () => {
-  it('shows a unit against the committee total and the other units', () => {
+  it('shows a unit against the committee total and the spread of the other units', () => {
     const court = site.units.find((u) => u.path === 'hainan/units/gaoyuan.html');
     expect(court?.periods).toEqual(['2020年']);
     expect(court?.rows).toMatchObject([{ metricName: '立案', cells: [{ display: '5件' }], latest: { periodLabel: '2020年', committee: { display: '12件' }, rank: '2个单位中第2' } }]);
-    expect(court?.charts[0]?.table.rows).toEqual([
-      ['立案2020年', '省高级人民法院', '5件'],
-      ['立案2020年', '省公安厅', '7件'],
-    ]);
+    expect(court?.charts[0]?.kind).toBe('unitStanding');
+    // Two units report: 5 and 7 cases, so the quartiles fall between them.
+    expect(court?.charts[0]?.table.rows).toEqual([['立案2020年', '5件', '第2', '2', '5件', '5.5件', '6件', '6.5件', '7件']]);
     expect(court?.siblings.map((s) => s.href)).toEqual(['./gonganting.html']);
   });
 });

@@ -36,6 +36,14 @@ describe('reviewPageData', () => {
       expect(chart.table.rows.length).toBeGreaterThan(0);
       expect(chart.csvHref).toBe(`../data/charts/${chart.id}.csv`);
     }
+    // The peers' table reads like the chart: a row per province, a column per metric, other periods named.
+    expect(page.charts[0]?.table).toEqual({
+      columns: ['省份', '党支部数（2020年）', '培训人次（2020年）', '捐款（2020年）'],
+      rows: [
+        ['海南', '2824个', '1800余人次', '527.8万余元'],
+        ['江苏', '6280个（2021年）', '约7.5万人次（2021年）', '321万元（2021年）'],
+      ],
+    });
     const rates = page.charts.find((c) => c.kind === 'rateBars');
     expect(rates?.table.rows).toEqual([['党支部达标率', '84.5%', '89%']]);
   });

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { searchableHtml } from '../../../src/lib/site/searchText.ts';
+
+describe('searchableHtml', () => {
+  const page = [
+    '<html lang="zh-CN"><head><title>海南 2020</title><style>p{}</style></head><body>',
+    '<main data-pagefind-body><h1>海南省直机关</h1><p>共有2387个党支部达标。</p>',
+    '<figure class="chart" id="c1"><svg><text>党支部达标率</text></svg><details><table><tr><td>图表数据</td></tr></table></details></figure>',
+    '<div class="table-wrap"><table><tr><td>表格数据</td></tr></table></div>',
+    '<script>var x = 1;</script><p>结语</p></main></body></html>',
+  ].join('');
+
+  it('keeps the title, headings and prose a reader searches for', () => {
+    const kept = searchableHtml(page);
+    for (const text of ['<title>海南 2020</title>', '<h1>海南省直机关</h1>', '共有2387个党支部达标。', '<p>结语</p>', 'data-pagefind-body']) expect(kept).toContain(text);
+  });
+
+  it('drops charts, data tables, scripts and styles', () => {
+    const kept = searchableHtml(page);
+    for (const text of ['图表数据', '表格数据', '<svg', 'var x', 'p{}']) expect(kept).not.toContain(text);
+  });
+});
