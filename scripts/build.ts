@@ -4,7 +4,7 @@
  */
 import { readCliOptions } from '../src/cli/options.ts';
 import { writeFileSync } from 'node:fs';
-import { buildSite, defaultChartCacheDir } from '../src/cli/buildSite.ts';
+import { buildSite, defaultCacheDir } from '../src/cli/buildSite.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
 import { reportText } from '../src/cli/report.ts';
 import { hasErrors } from '../src/lib/problems.ts';
@@ -19,9 +19,9 @@ if (hasErrors(problems)) {
   process.exit(1);
 }
 try {
-  const report = await buildSite({ ...options, dataSet, progress: consoleProgress(), chartCacheDir: defaultChartCacheDir() });
+  const report = await buildSite({ ...options, dataSet, progress: consoleProgress(), cacheDir: defaultCacheDir() });
   const seconds = (Date.now() - started) / 1000;
-  console.log(`built ${options.outDir} in ${seconds.toFixed(1)} s: ${report.pages} pages, ${report.charts.drawn} charts drawn, ${report.charts.cached} from the cache`);
+  console.log(`built ${options.outDir} in ${seconds.toFixed(1)} s: ${report.pages} pages (${report.pagesReused} unchanged since the last build), ${report.charts.drawn} charts drawn, ${report.charts.cached} from the cache`);
   // For npm run bench: the figures of this build, measured inside it.
   if (process.env.ZONGSHU_BUILD_REPORT) {
     writeFileSync(process.env.ZONGSHU_BUILD_REPORT, JSON.stringify({ seconds, maxRssKb: process.resourceUsage().maxRSS, ...report }));

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, defaultChartCacheDir, projectRoot } from '../src/cli/buildSite.ts';
+import { buildSite, defaultCacheDir, projectRoot } from '../src/cli/buildSite.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
 import { serve } from '../src/cli/staticServer.ts';
 import { writeSyntheticDataSet } from '../src/cli/synth.ts';
@@ -27,6 +27,6 @@ const options = { dataDir: join(data, 'data'), contentDir: join(data, 'content')
 const { dataSet, problems } = await loadDataSet(options);
 if (hasErrors(problems)) throw new Error('the synthetic data set has errors');
 const outDir = join(work, 'dist');
-await buildSite({ ...options, dataSet, outDir, progress: consoleProgress(), chartCacheDir: defaultChartCacheDir() });
+await buildSite({ ...options, dataSet, outDir, progress: consoleProgress(), cacheDir: defaultCacheDir() });
 const site = await serve(outDir, '/', Number(values.port));
 console.log(`the national demo (示例数据，非真实统计) is at ${site.url}/index.html — Ctrl+C stops it`);

@@ -1,4 +1,4 @@
 declare module 'virtual:zongshu/data-set' {
-  const dataSet: import('./lib/schema/dataSet.ts').DataSet;
-  export default dataSet;
+  /** The data set being built or served: read at render time, as a build may run again in the same process with other data. */
+  export function currentDataSet(): import('./lib/schema/dataSet.ts').DataSet;
 }

@@ -58,8 +58,10 @@ function dataSetVitePlugin(source: DataSetSource): Plugin {
       if (id !== resolvedId) return undefined;
       // Pages are rendered in this same process: they take the data set from a global slot
       // instead of a serialised copy, which at national scale would be hundreds of megabytes.
+      // They read it when they render, not when the module is first evaluated: Node keeps built
+      // modules by path, and a second build in one process (tests) may get the first one's modules.
       (globalThis as Record<symbol, unknown>)[dataSetSlot] = await loadOrFail(source);
-      return `export default globalThis[Symbol.for(${JSON.stringify(dataSetSlotName)})];`;
+      return `export const currentDataSet = () => globalThis[Symbol.for(${JSON.stringify(dataSetSlotName)})];`;
     },
     configureServer(server) {
       if (!source.dataSet) reloadOnChange(server, [source.dataDir, source.contentDir]);
@@ -72,6 +74,8 @@ export function dataSetIntegration(source: DataSetSource): AstroIntegration {
     name: 'zongshu:data-set',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
+        // A build hands its data set over before any page module is loaded, cached or not.
+        if (source.dataSet) (globalThis as Record<symbol, unknown>)[dataSetSlot] = source.dataSet;
         updateConfig({ vite: { plugins: [dataSetVitePlugin(source)] } });
       },
     },

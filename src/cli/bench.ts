@@ -123,7 +123,7 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
   const model = (performance.now() - modelStarted) / 1000;
   const rows = loaded.files.reduce((sum, f) => sum + f.rows, 0);
 
-  const cache = join(work, 'chart-cache');
+  const cache = join(work, 'cache');
   await rm(cache, { recursive: true, force: true });
   const dist = join(work, 'dist');
   const full = await timedBuild(data, dist, cache);

@@ -16,6 +16,7 @@ import { chartStats, installChartCache, type ChartStats } from '../charts/cache.
 import { folderChartCache } from './chartCacheFolder.ts';
 import { startSearchIndex, tableWriter, writeDataPackage, writeTraditionalEdition } from './publish.ts';
 import { installPagePublisher } from '../lib/pages/published.ts';
+import { installPageReuse, pageReuse } from './pageReuse.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,17 +28,19 @@ export interface BuildSiteOptions {
   outDir: string;
   /** Where the build reports its stages; silent when absent. */
   progress?: Progress;
-  /** Folder of the chart cache, kept across builds; absent: every chart is drawn. */
-  chartCacheDir?: string;
+  /** Folder kept across builds (charts/: drawn charts; pages/: the hashes of the last build's pages); absent: everything is drawn and rendered. */
+  cacheDir?: string;
 }
 
 export interface BuildReport {
   pages: number;
   charts: ChartStats;
+  /** Pages unchanged since the last build, taken from it rather than rendered. */
+  pagesReused: number;
 }
 
-/** The chart cache of the project's builds, unless ZONGSHU_CACHE names another folder. */
-export const defaultChartCacheDir = (): string => process.env.ZONGSHU_CACHE ?? join(projectRoot, '.zongshu-cache', 'charts');
+/** The cache folder of the project's builds, unless ZONGSHU_CACHE names another. */
+export const defaultCacheDir = (): string => process.env.ZONGSHU_CACHE ?? join(projectRoot, '.zongshu-cache');
 
 const silent: Progress = { stage() {}, tick() {}, done() {} };
 
@@ -57,8 +60,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     const pages = pageCount(siteIndex(options.dataSet));
     progress.stage('pages', pages);
     installProgress(progress);
-    installChartCache(options.chartCacheDir ? folderChartCache(options.chartCacheDir) : undefined);
-    installPagePublisher(tableWriter(staging));
+    installChartCache(options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined);
+    const writeTables = tableWriter(staging);
+    const reuse = options.cacheDir
+      ? pageReuse({ cacheDir: join(options.cacheDir, 'pages'), previousSite: options.outDir, siteDir: staging, frame: options.dataSet.site, writeTables })
+      : undefined;
+    installPagePublisher(reuse?.publish ?? writeTables);
+    installPageReuse(reuse);
     await build({
       ...siteConfig({ dataSet: options.dataSet, dataDir: options.dataDir, contentDir: options.contentDir }),
       root: projectRoot,
@@ -68,6 +76,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     });
     installProgress(undefined);
     installPagePublisher(undefined);
+    installPageReuse(undefined);
     const charts = { ...chartStats() };
     installChartCache(undefined);
     progress.stage('data package');
@@ -75,7 +84,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     progress.stage('traditional edition');
     const search = await startSearchIndex();
     try {
-      await writeTraditionalEdition(staging, progress, search.add);
+      await writeTraditionalEdition(staging, progress, search.add, reuse);
       progress.stage('search index');
       await search.write(staging);
     } finally {
@@ -85,14 +94,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     if (existsSync(options.outDir)) await rename(options.outDir, retired);
     await rename(staging, options.outDir);
     await rm(retired, { recursive: true, force: true });
+    reuse?.save();
     progress.done();
-    return { pages, charts };
+    return { pages, charts, pagesReused: reuse?.reused() ?? 0 };
   } catch (error) {
     await cleanUp();
     throw error;
   } finally {
     installProgress(undefined);
     installPagePublisher(undefined);
+    installPageReuse(undefined);
     installChartCache(undefined);
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
   }

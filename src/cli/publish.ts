@@ -17,6 +17,7 @@ import type { DataSet } from '../lib/schema/dataSet.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
 import { searchableHtml } from '../lib/site/searchText.ts';
 import { traditionalPage } from '../lib/site/traditionalPage.ts';
+import type { PageReuse } from './pageReuse.ts';
 import type { Progress } from './progress.ts';
 
 /** A date only when the caller fixes one (SOURCE_DATE_EPOCH), so two builds are byte-identical. */
@@ -58,7 +59,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 /** Every page of both editions, as it is written: the search index reads them from here rather than from disk. */
 export type PageSink = (path: string, html: string) => Promise<void>;
 
-export async function writeTraditionalEdition(siteDir: string, progress?: Progress, onPage?: PageSink): Promise<void> {
+export async function writeTraditionalEdition(siteDir: string, progress?: Progress, onPage?: PageSink, reuse?: Pick<PageReuse, 'carryOverTraditional'>): Promise<void> {
   for (const path of await filesUnder(siteDir)) {
     progress?.tick();
     // Data files are shared: the Traditional pages link to the one copy at the root.
@@ -67,8 +68,10 @@ export async function writeTraditionalEdition(siteDir: string, progress?: Progre
     await mkdir(dirname(target), { recursive: true });
     if (path.endsWith('.html')) {
       const simplified = await readFile(join(siteDir, path), 'utf8');
-      const traditional = traditionalPage(simplified, path);
-      await writeFile(target, traditional);
+      // An unchanged page's Traditional edition is the previous build's.
+      const carried = reuse?.carryOverTraditional(path) ?? false;
+      const traditional = carried ? await readFile(target, 'utf8') : traditionalPage(simplified, path);
+      if (!carried) await writeFile(target, traditional);
       await onPage?.(path, simplified);
       await onPage?.(`${traditionalRoot}/${path}`, traditional);
     } else {

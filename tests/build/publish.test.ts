@@ -3,13 +3,13 @@
  * Traditional edition mirrors every page, every table comes as CSV and JSON,
  * and the data package is valid Frictionless data.
  */
-import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/buildSite.ts';
+import { fileHashes } from '../helpers/fileHashes.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 import { htmlFiles } from '../helpers/linkCheck.ts';
 import { fixtureSite } from '../helpers/paths.ts';
@@ -18,18 +18,6 @@ import { useTempDir } from '../helpers/tempDir.ts';
 const tempDir = useTempDir('all');
 let first = '';
 let second = '';
-
-function hashes(dir: string): Map<string, string> {
-  return new Map(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => {
-        const path = join(e.parentPath, e.name);
-        return [relative(dir, path), createHash('sha256').update(readFileSync(path)).digest('hex')] as const;
-      })
-      .sort(([a], [b]) => a.localeCompare(b)),
-  );
-}
 
 const html = (path: string) => parseHTML(readFileSync(join(first, path), 'utf8')).document;
 
@@ -44,8 +32,8 @@ beforeAll(async () => {
 
 describe('publishing', () => {
   it('builds byte-identical output twice, search index included', () => {
-    const a = hashes(first);
-    const b = hashes(second);
+    const a = fileHashes(first);
+    const b = fileHashes(second);
     expect([...a.keys()]).toEqual([...b.keys()]);
     const differing = [...a].filter(([path, hash]) => b.get(path) !== hash).map(([path]) => path);
     expect(differing).toEqual([]);

@@ -12,7 +12,7 @@ describe('published', () => {
     installPagePublisher((p) => seen.push(p));
     const page = { path: 'hainan/2020', charts: [] };
     expect(published(page, table, (p) => p.charts)).toBe(page);
-    expect(seen).toEqual([{ table: table(page), charts: [] }]);
+    expect(seen).toEqual([{ table: table(page), charts: [], data: page }]);
   });
 
   it('does not even build the table without a publisher (dev server, tests)', () => {

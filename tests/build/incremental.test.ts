@@ -1,0 +1,84 @@
+/**
+ * Incremental builds: an unchanged page is taken from the previous site, and
+ * what comes out is byte for byte what a full build of the same data writes.
+ */
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, type BuildReport } from '../../src/cli/buildSite.ts';
+import { loadDataSet } from '../../src/load/loadDataSet.ts';
+import { fileHashes } from '../helpers/fileHashes.ts';
+import { fixtureSite } from '../helpers/paths.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+
+const tempDir = useTempDir('all');
+let work = '';
+
+async function build(outDir: string, cacheDir?: string): Promise<BuildReport> {
+  const options = { dataDir: join(work, 'data'), contentDir: join(work, 'content') };
+  const { dataSet } = await loadDataSet(options);
+  return buildSite({ ...options, dataSet, outDir, ...(cacheDir ? { cacheDir } : {}) });
+}
+
+const site = () => join(work, 'site');
+const cache = () => join(work, 'cache');
+/** A table file of a hainan unit page, which no jiangsu figure touches. */
+const hainanUnitTable = () => join(site(), 'data/pages/hainan/units/gaoyuan.csv');
+const jiangsuTable = () => join(site(), 'data/pages/jiangsu/2021.csv');
+
+const reports: BuildReport[] = [];
+const hashes: Array<Map<string, string>> = [];
+const inodes: Array<{ hainan: number; jiangsu: number }> = [];
+
+async function buildAndRecord(): Promise<void> {
+  reports.push(await build(site(), cache()));
+  hashes.push(fileHashes(site()));
+  inodes.push({ hainan: statSync(hainanUnitTable()).ino, jiangsu: statSync(jiangsuTable()).ino });
+}
+
+beforeAll(async () => {
+  work = tempDir();
+  cpSync(fixtureSite, work, { recursive: true });
+  await buildAndRecord();
+  await buildAndRecord();
+  const file = join(work, 'data/observations/more.csv');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('jiangsu,,2021,donations,321,', 'jiangsu,,2021,donations,322,'));
+  await buildAndRecord();
+});
+
+describe('incremental builds', () => {
+  it('renders every page on the first build', () => {
+    expect(reports[0]?.pagesReused).toBe(0);
+  });
+
+  it('takes every published page from the previous site when nothing changed, and writes the same bytes', () => {
+    // Every page but the two without data (methodology, search), which are always rendered.
+    expect(reports[1]?.pagesReused).toBe((reports[1]?.pages ?? 0) - 2);
+    expect([...(hashes[1] ?? [])].filter(([path, hash]) => hashes[0]?.get(path) !== hash)).toEqual([]);
+    expect(inodes[1]?.hainan).toBe(inodes[0]?.hainan);
+  });
+
+  it('renders again only the pages a changed figure reaches', () => {
+    const reused = reports[2]?.pagesReused ?? 0;
+    expect(reused).toBeGreaterThan(0);
+    expect(reused).toBeLessThan((reports[2]?.pages ?? 0) - 2);
+    expect(inodes[2]?.hainan).toBe(inodes[1]?.hainan);
+    expect(inodes[2]?.jiangsu).not.toBe(inodes[1]?.jiangsu);
+    expect(readFileSync(jiangsuTable(), 'utf8')).toContain('322万元');
+  });
+
+  it('writes exactly what a full build of the changed data writes', async () => {
+    const fresh = join(work, 'fresh');
+    await build(fresh);
+    const full = fileHashes(fresh);
+    const incremental = hashes[2] ?? new Map<string, string>();
+    expect([...incremental.keys()]).toEqual([...full.keys()]);
+    expect([...incremental].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path)).toEqual([]);
+  });
+
+  it('builds in full again when the kept hashes are gone', async () => {
+    cpSync(join(work, 'data'), join(work, 'data-copy'), { recursive: true });
+    const report = await build(site(), join(work, 'another-cache'));
+    expect(report.pagesReused).toBe(0);
+  });
+});
