@@ -47,7 +47,10 @@ interface BuildRun {
   seconds: number;
   maxRssMb: number;
   pages: number;
+  pagesReused: number;
   charts: { drawn: number; cached: number; drawMs: number };
+  /** Seconds of each stage: check (read and check the data), pages, data package, traditional edition, search index, swap. */
+  stages: Record<string, number>;
 }
 
 async function timedBuild(data: string, out: string, cache: string): Promise<BuildRun> {
@@ -59,8 +62,8 @@ async function timedBuild(data: string, out: string, cache: string): Promise<Bui
     maxBuffer: 1 << 28,
   });
   const seconds = (performance.now() - started) / 1000;
-  const inner = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number; pages: number; charts: BuildRun['charts'] };
-  return { seconds, maxRssMb: inner.maxRssKb / 1024, pages: inner.pages, charts: inner.charts };
+  const inner = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number; pages: number; pagesReused: number; charts: BuildRun['charts']; stages: Array<{ name: string; seconds: number }> };
+  return { seconds, maxRssMb: inner.maxRssKb / 1024, pages: inner.pages, pagesReused: inner.pagesReused, charts: inner.charts, stages: Object.fromEntries(inner.stages.map((s) => [s.name, s.seconds])) };
 }
 
 function htmlPages(dir: string): string[] {
@@ -154,12 +157,15 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
       chartsDrawn: full.charts.drawn,
       chartsOnPages,
       msPerChart: Number((full.charts.drawMs / Math.max(1, full.charts.drawn)).toFixed(2)),
+      stageSeconds: full.stages,
     },
     incrementalBuild: {
       seconds: Number(incremental.seconds.toFixed(1)),
       ofFullBuild: Number((incremental.seconds / full.seconds).toFixed(2)),
       chartsDrawn: incremental.charts.drawn,
       chartsFromCache: incremental.charts.cached,
+      pagesReused: incremental.pagesReused,
+      stageSeconds: incremental.stages,
     },
     pageWeight: pageWeights(dist),
   };

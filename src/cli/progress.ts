@@ -20,7 +20,13 @@ export function installProgress(progress: Progress | undefined): void {
   (globalThis as Record<symbol, Progress | undefined>)[slot] = progress;
 }
 
-export function consoleProgress(stream: NodeJS.WriteStream = process.stderr): Progress {
+export interface StageTime {
+  name: string;
+  seconds: number;
+}
+
+/** Progress on the console that also remembers how long each finished stage took (for npm run bench). */
+export function consoleProgress(stream: NodeJS.WriteStream = process.stderr): Progress & { stages(): StageTime[] } {
   const started = Date.now();
   const tty = stream.isTTY === true;
   let name = '';
@@ -28,6 +34,7 @@ export function consoleProgress(stream: NodeJS.WriteStream = process.stderr): Pr
   let count = 0;
   let stageStarted = started;
   let lastDraw = 0;
+  const finished: StageTime[] = [];
   const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
   const draw = () => {
     const of = total === undefined ? `${count}` : `${count}/${total}`;
@@ -36,6 +43,7 @@ export function consoleProgress(stream: NodeJS.WriteStream = process.stderr): Pr
   const finish = () => {
     if (!name) return;
     const counted = total === undefined && count === 0 ? '' : ` ${count}${total === undefined ? '' : `/${total}`}`;
+    finished.push({ name, seconds: Number(seconds(stageStarted)) });
     const line = `stage ${name}${counted} in ${seconds(stageStarted)} s (${seconds(started)} s in all)`;
     stream.write(tty ? `\r\u001b[2K${line}\n` : `${line}\n`);
     name = '';
@@ -57,5 +65,6 @@ export function consoleProgress(stream: NodeJS.WriteStream = process.stderr): Pr
       }
     },
     done: finish,
+    stages: () => [...finished],
   };
 }

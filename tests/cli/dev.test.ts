@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
@@ -26,13 +27,14 @@ describe('npm run dev', () => {
       cwd: repoRoot,
       detached: true,
       // Vite does not watch files when it sees it runs under Vitest; the dev server must not inherit that.
-      env: Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV')),
+      // CI terminals may ask for colour; the address is read from plain text either way.
+      env: { ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV' && key !== 'FORCE_COLOR')), NO_COLOR: '1' },
     });
     let output = '';
     server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     try {
-      const base = await waitFor(async () => /Local\s+(http:\/\/localhost:\d+)/u.exec(output)?.[1], 60);
+      const base = await waitFor(async () => /Local\s+(http:\/\/localhost:\d+)/u.exec(stripVTControlCharacters(output))?.[1], 60);
       expect(base, output).toBeDefined();
       const page = async () => (await fetch(`${base}/hainan`)).text();
       expect(await page()).toContain('2387个');

@@ -19,6 +19,8 @@ describe('build progress', () => {
     expect(written).toHaveLength(2);
     expect(written[0]).toMatch(/^stage pages 3\/3 in \d+\.\d s \(\d+\.\d s in all\)\n$/u);
     expect(written[1]).toMatch(/^stage tables in /u);
+    expect(progress.stages().map((s) => s.name)).toEqual(['pages', 'tables']);
+    expect(progress.stages().every((s) => s.seconds >= 0)).toBe(true);
   });
 
   it('redraws one line in place on a terminal', () => {

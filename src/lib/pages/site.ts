@@ -42,7 +42,9 @@ function buildIndex(dataSet: DataSet): SiteIndex {
   };
 }
 
-const built = new WeakMap<DataSet, SiteIndex>();
+/** Shared through a global slot: the build script and the pages Astro bundles each have their own copy of this module, and the index of a national data set takes seconds to make. */
+const builtSlot = Symbol.for('zongshu.siteIndexes');
+const built: WeakMap<DataSet, SiteIndex> = ((globalThis as Record<symbol, WeakMap<DataSet, SiteIndex> | undefined>)[builtSlot] ??= new WeakMap());
 
 /** The site's index for this data set, built on first use. */
 export function siteIndex(dataSet: DataSet): SiteIndex {
