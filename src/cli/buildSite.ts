@@ -77,6 +77,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     installProgress(undefined);
     installPagePublisher(undefined);
     installPageReuse(undefined);
+    reuse?.carryOverPages();
     const charts = { ...chartStats() };
     installChartCache(undefined);
     progress.stage('data package');
