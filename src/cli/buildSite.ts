@@ -63,9 +63,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     installChartCache(options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined);
     const writeTables = tableWriter(staging);
     const reuse = options.cacheDir
-      ? pageReuse({ cacheDir: join(options.cacheDir, 'pages'), previousSite: options.outDir, siteDir: staging, frame: options.dataSet.site, writeTables })
+      ? pageReuse({ cacheDir: join(options.cacheDir, 'pages'), previousSite: options.outDir, siteDir: staging, dataSet: options.dataSet, writeTables })
       : undefined;
-    installPagePublisher(reuse?.publish ?? writeTables);
+    installPagePublisher(reuse?.publish ?? writeTables, reuse?.unchangedScope);
     installPageReuse(reuse);
     await build({
       ...siteConfig({ dataSet: options.dataSet, dataDir: options.dataDir, contentDir: options.contentDir }),

@@ -12,9 +12,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PagePublisher, PublishedPage } from '../lib/pages/published.ts';
+import type { PagePublisher, PublishedPage, UnchangedScope } from '../lib/pages/published.ts';
+import type { DataSet } from '../lib/schema/dataSet.ts';
 import { sitePaths } from '../lib/site/paths.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
+import { scopeFingerprints } from './pageInputs.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -58,9 +60,21 @@ function carryOver(previousSite: string, siteDir: string, path: string): boolean
   return true;
 }
 
+/** What the cache keeps of a page of the last build. */
+interface PageRecord {
+  /** Hash of the code and the page's data. */
+  data: string;
+  /** Hash of the code and the part of the data set the page reads, for a page that names it. */
+  inputs?: string;
+  /** The page's table files. */
+  files: string[];
+}
+
 export interface PageReuse {
   /** Hashes each page as its data is ready; carries over its tables when it is unchanged, else writes them. */
   publish: PagePublisher;
+  /** For a page that reads only part of the data set: true, and its tables carried over, when that part is unchanged. */
+  unchangedScope: UnchangedScope;
   /** Whether a page was found unchanged: then the page renders nothing and carryOverPages puts its previous HTML in place. */
   unchanged(path: string): boolean;
   /** Once the pages are written: links the previous HTML of every unchanged page over its empty render. */
@@ -79,30 +93,49 @@ export interface PageReuseOptions {
   /** The site being replaced, read from; and the staging folder, written to. */
   previousSite: string;
   siteDir: string;
-  /** What else the frame of every page shows (the data set's site settings). */
-  frame: unknown;
+  /** The data set being built: its site settings frame every page, and pages that read part of it are hashed by that part. */
+  dataSet: DataSet;
   /** Writes a changed page's tables. */
   writeTables: PagePublisher;
 }
 
 export function pageReuse(options: PageReuseOptions): PageReuse {
   const manifest = join(options.cacheDir, `${createHash('sha256').update(resolve(options.previousSite)).digest('hex').slice(0, 16)}.json`);
-  const previous = new Map<string, string>(existsSync(manifest) && existsSync(options.previousSite) ? Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>) : []);
-  const version = createHash('sha256').update(siteCodeVersion()).update(pageJson(options.frame)).digest('hex');
-  const hashes = new Map<string, string>();
+  const previous = new Map<string, PageRecord>(existsSync(manifest) && existsSync(options.previousSite) ? Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, PageRecord>) : []);
+  const version = createHash('sha256').update(siteCodeVersion()).update(pageJson(options.dataSet.site)).digest('hex');
+  const fingerprint = scopeFingerprints(options.dataSet);
+  const records = new Map<string, PageRecord>();
+  /** Inputs hashes of scoped pages whose data is being made this build. */
+  const inputsOf = new Map<string, string>();
   const unchanged = new Set<string>();
+  const stillThere = (path: string, files: readonly string[]) => [path, ...files].every((f) => existsSync(join(options.previousSite, f)));
+  const keep = (path: string, record: PageRecord) => {
+    for (const file of record.files) carryOver(options.previousSite, options.siteDir, file);
+    records.set(path, record);
+    unchanged.add(path);
+  };
   return {
     publish(page) {
       const path = `${page.table.id}.html`;
-      const hash = createHash('sha256').update(version).update(pageJson(page.data)).digest('hex');
-      hashes.set(path, hash);
-      const same = previous.get(path) === hash && existsSync(join(options.previousSite, path)) && tableFiles(page).every((f) => existsSync(join(options.previousSite, f)));
-      if (same) {
-        for (const file of tableFiles(page)) carryOver(options.previousSite, options.siteDir, file);
-        unchanged.add(path);
+      const data = createHash('sha256').update(version).update(pageJson(page.data)).digest('hex');
+      const inputs = inputsOf.get(path);
+      const record: PageRecord = { data, ...(inputs ? { inputs } : {}), files: tableFiles(page) };
+      if (previous.get(path)?.data === data && stillThere(path, record.files)) {
+        keep(path, record);
       } else {
+        records.set(path, record);
         options.writeTables(page);
       }
+    },
+    unchangedScope(path, scope) {
+      const inputs = createHash('sha256').update(version).update(path).update(fingerprint(scope)).digest('hex');
+      const held = previous.get(path);
+      if (held?.inputs === inputs && stillThere(path, held.files)) {
+        keep(path, held);
+        return true;
+      }
+      inputsOf.set(path, inputs);
+      return false;
     },
     unchanged: (path) => unchanged.has(path),
     carryOverPages() {
@@ -116,7 +149,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     reused: () => unchanged.size,
     save() {
       mkdirSync(options.cacheDir, { recursive: true });
-      writeFileSync(manifest, JSON.stringify(Object.fromEntries(hashes)));
+      writeFileSync(manifest, JSON.stringify(Object.fromEntries(records)));
     },
   };
 }

@@ -1,15 +1,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pageReuse } from '../../src/cli/pageReuse.ts';
 import type { PublishedPage } from '../../src/lib/pages/published.ts';
+import type { DataSet } from '../../src/lib/schema/dataSet.ts';
+import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
 const tempDir = useTempDir();
 const table = { id: 'hainan/2020', title: 't', columns: ['a'], rows: [['1']] };
 
+let dataSet: DataSet;
+beforeAll(async () => {
+  dataSet = await fixtureDataSet();
+});
+
 function reuse(written: PublishedPage[], dir = tempDir()) {
-  return pageReuse({ cacheDir: join(dir, 'cache'), previousSite: join(dir, 'old'), siteDir: join(dir, 'new'), frame: { notice: '' }, writeTables: (p) => written.push(p) });
+  return pageReuse({ cacheDir: join(dir, 'cache'), previousSite: join(dir, 'old'), siteDir: join(dir, 'new'), dataSet, writeTables: (p) => written.push(p) });
 }
 
 describe('pageReuse', () => {
@@ -42,6 +49,25 @@ describe('pageReuse', () => {
     second.carryOverPages();
     expect(readFileSync(join(dir, 'new/hainan/2020.html'), 'utf8')).toBe('previous hainan/2020.html');
     expect(second.reused()).toBe(1);
+  });
+
+  it('knows a page that reads one province unchanged without its data, and carries over its tables', () => {
+    const dir = tempDir();
+    const path = 'hainan/units/gaoyuan.html';
+    const files = ['data/pages/hainan/units/gaoyuan.csv', 'data/pages/hainan/units/gaoyuan.json'];
+    const first = reuse([], dir);
+    expect(first.unchangedScope(path, { province: 'hainan' })).toBe(false);
+    first.publish({ table: { ...table, id: 'hainan/units/gaoyuan' }, charts: [], data: { path } });
+    first.save();
+    for (const file of [path, ...files]) {
+      mkdirSync(dirname(join(dir, 'old', file)), { recursive: true });
+      writeFileSync(join(dir, 'old', file), `previous ${file}`);
+    }
+    const second = reuse([], dir);
+    expect(second.unchangedScope(path, { province: 'hainan' })).toBe(true);
+    expect(second.unchanged(path)).toBe(true);
+    expect(readFileSync(join(dir, 'new', files[0] as string), 'utf8')).toBe(`previous ${files[0]}`);
+    expect(second.unchangedScope('hainan/units/other.html', { province: 'hainan' })).toBe(false);
   });
 
   it('refuses page data it cannot hash faithfully: a Map would hash as {} and hide a change', () => {

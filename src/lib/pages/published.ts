@@ -3,6 +3,9 @@
  * route renders, so the downloads are written from the page data the page
  * itself was built from, once, and the build can tell an unchanged page.
  * Nothing is published when no publisher is installed (dev server, tests).
+ * A page that reads only part of the data set names that part (its scope):
+ * when the build knows that part unchanged since the last build, the page's
+ * data is not made at all.
  */
 import type { ChartSpec } from './chartData.ts';
 import type { PageTable } from './pageTables.ts';
@@ -16,17 +19,33 @@ export interface PublishedPage {
 
 export type PagePublisher = (page: PublishedPage) => void;
 
-const slot = Symbol.for('zongshu.pagePublisher');
-type Slots = Record<symbol, PagePublisher | undefined>;
+/** The part of the data set a page reads: one province's rows (and the catalog every page reads). */
+export interface PageScope {
+  province: string;
+}
 
-export function installPagePublisher(publisher: PagePublisher | undefined): void {
+/** Whether the page at `path`, which reads only `scope`, is the same as in the last build. */
+export type UnchangedScope = (path: string, scope: PageScope) => boolean;
+
+const slot = Symbol.for('zongshu.pagePublisher');
+const scopeSlot = Symbol.for('zongshu.unchangedScope');
+type Slots = Record<symbol, PagePublisher | UnchangedScope | undefined>;
+
+export function installPagePublisher(publisher: PagePublisher | undefined, unchangedScope?: UnchangedScope): void {
   (globalThis as Slots)[slot] = publisher;
+  (globalThis as Slots)[scopeSlot] = unchangedScope;
 }
 
 const noCharts = (): readonly ChartSpec[] => [];
 
 /** Returns the page data as it is, after handing its table and its charts (made from it by `table` and `charts`) to the publisher. */
 export function published<P>(page: P, table: (page: P) => PageTable, charts: (page: P) => readonly ChartSpec[] = noCharts): P {
-  (globalThis as Slots)[slot]?.({ table: table(page), charts: charts(page), data: page });
+  ((globalThis as Slots)[slot] as PagePublisher | undefined)?.({ table: table(page), charts: charts(page), data: page });
   return page;
+}
+
+/** As `published`, for a page that reads only `scope`: undefined, and no data made, when the build knows the page unchanged. */
+export function publishedWithin<P>(path: string, scope: PageScope, make: () => P, table: (page: P) => PageTable, charts: (page: P) => readonly ChartSpec[] = noCharts): P | undefined {
+  if (((globalThis as Slots)[scopeSlot] as UnchangedScope | undefined)?.(path, scope)) return undefined;
+  return published(make(), table, charts);
 }

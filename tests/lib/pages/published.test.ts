@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { installPagePublisher, published, type PublishedPage } from '../../../src/lib/pages/published.ts';
+import { installPagePublisher, published, publishedWithin, type PageScope, type PublishedPage } from '../../../src/lib/pages/published.ts';
 import type { PageTable } from '../../../src/lib/pages/pageTables.ts';
 
 const table = (page: { path: string }): PageTable => ({ id: page.path, title: 't', columns: ['a'], rows: [['1']] });
@@ -20,5 +20,19 @@ describe('published', () => {
     const page = { path: 'x' };
     expect(published(page, (p) => (made++, table(p)))).toBe(page);
     expect(made).toBe(0);
+  });
+
+  it('makes no page data when the build knows the part of the data set a page reads unchanged', () => {
+    const seen: PublishedPage[] = [];
+    const asked: Array<[string, PageScope]> = [];
+    installPagePublisher((p) => seen.push(p), (path, scope) => (asked.push([path, scope]), scope.province === 'hainan'));
+    let made = 0;
+    const make = (path: string) => () => (made++, { path, charts: [] });
+    expect(publishedWithin('hainan/units/a.html', { province: 'hainan' }, make('hainan/units/a'), table)).toBeUndefined();
+    expect(made).toBe(0);
+    expect(publishedWithin('jiangsu/units/b.html', { province: 'jiangsu' }, make('jiangsu/units/b'), table)).toEqual({ path: 'jiangsu/units/b', charts: [] });
+    expect(made).toBe(1);
+    expect(seen.map((p) => p.table.id)).toEqual(['jiangsu/units/b']);
+    expect(asked).toEqual([['hainan/units/a.html', { province: 'hainan' }], ['jiangsu/units/b.html', { province: 'jiangsu' }]]);
   });
 });

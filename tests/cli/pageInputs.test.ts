@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { scopeFingerprints } from '../../src/cli/pageInputs.ts';
+import type { DataSet } from '../../src/lib/schema/dataSet.ts';
+import { fixtureDataSet } from '../helpers/fixtureSite.ts';
+
+let dataSet: DataSet;
+beforeAll(async () => {
+  dataSet = await fixtureDataSet();
+});
+
+const fingerprintsOf = (data: DataSet) => {
+  const fingerprint = scopeFingerprints(data);
+  return { hainan: fingerprint({ province: 'hainan' }), jiangsu: fingerprint({ province: 'jiangsu' }) };
+};
+
+/** The data set with each observation of one province changed by `change`. */
+function changed(province: string, change: (o: DataSet['observations'][number]) => DataSet['observations'][number]): DataSet {
+  return { ...dataSet, observations: dataSet.observations.map((o) => (o.province === province ? change(o) : o)) };
+}
+
+describe('scopeFingerprints', () => {
+  it('changes a province’s fingerprint when one of its rows changes, and no other province’s', () => {
+    const before = fingerprintsOf(dataSet);
+    const after = fingerprintsOf(changed('jiangsu', (o) => ({ ...o, value: o.value + 1 })));
+    expect(after.jiangsu).not.toBe(before.jiangsu);
+    expect(after.hainan).toBe(before.hainan);
+  });
+
+  it('changes when a row only moves to another line, since pages link to rows by line', () => {
+    const after = fingerprintsOf(changed('hainan', (o) => ({ ...o, at: { ...o.at, line: o.at.line + 1 } })));
+    expect(after.hainan).not.toBe(fingerprintsOf(dataSet).hainan);
+  });
+
+  it('changes for every province when the catalog changes', () => {
+    const before = fingerprintsOf(dataSet);
+    const after = fingerprintsOf({ ...dataSet, metrics: dataSet.metrics.map((m, i) => (i === 0 ? { ...m, name: `${m.name}改` } : m)) });
+    expect(after.hainan).not.toBe(before.hainan);
+    expect(after.jiangsu).not.toBe(before.jiangsu);
+  });
+
+  it('refuses a province the data set does not know', () => {
+    expect(() => scopeFingerprints(dataSet)({ province: 'atlantis' })).toThrow("no province 'atlantis'");
+  });
+});
