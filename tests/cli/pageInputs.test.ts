@@ -26,6 +26,14 @@ describe('scopeFingerprints', () => {
     expect(after.hainan).toBe(before.hainan);
   });
 
+  it('fingerprints the rows quoting a source, whichever province they are of', () => {
+    const source = dataSet.observations.find((o) => o.province === 'jiangsu')?.source as string;
+    const before = scopeFingerprints(dataSet)({ source });
+    const after = (data: DataSet) => scopeFingerprints(data)({ source });
+    expect(after(changed('jiangsu', (o) => (o.source === source ? { ...o, quote: `${o.quote}。` } : o)))).not.toBe(before);
+    expect(after(changed('hainan', (o) => ({ ...o, value: o.value + 1 })))).toBe(before);
+  });
+
   it('changes when a row only moves to another line, since pages link to rows by line', () => {
     const after = fingerprintsOf(changed('hainan', (o) => ({ ...o, at: { ...o.at, line: o.at.line + 1 } })));
     expect(after.hainan).not.toBe(fingerprintsOf(dataSet).hainan);
@@ -39,6 +47,7 @@ describe('scopeFingerprints', () => {
   });
 
   it('refuses a province the data set does not know', () => {
-    expect(() => scopeFingerprints(dataSet)({ province: 'atlantis' })).toThrow("no province 'atlantis'");
+    expect(() => scopeFingerprints(dataSet)({ province: 'atlantis' })).toThrow("no province 'atlantis' to scope a page to");
+    expect(() => scopeFingerprints(dataSet)({ source: 'nowhere' })).toThrow("no source 'nowhere' to scope a page to");
   });
 });

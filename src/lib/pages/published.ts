@@ -19,10 +19,8 @@ export interface PublishedPage {
 
 export type PagePublisher = (page: PublishedPage) => void;
 
-/** The part of the data set a page reads: one province's rows (and the catalog every page reads). */
-export interface PageScope {
-  province: string;
-}
+/** The part of the data set a page reads besides the catalog every page reads: one province's rows, or one source's. */
+export type PageScope = { province: string } | { source: string };
 
 /** Whether the page at `path`, which reads only `scope`, is the same as in the last build. */
 export type UnchangedScope = (path: string, scope: PageScope) => boolean;
