@@ -85,7 +85,9 @@ function unitsOverTotals(context: Context): Problem[] {
   for (const f of context.figures) {
     if (f.unit === null || f.basis !== 'reported' || context.metrics.get(f.metric)?.kind === 'ratio') continue;
     const key = `${f.province}|${f.period.id}|${f.metric}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
   for (const units of groups.values()) {
     const first = units[0] as Figure;
