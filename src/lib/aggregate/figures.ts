@@ -41,6 +41,13 @@ function sum(values: readonly number[]): number {
   return values.reduce((total, v) => total + Math.round(v * scale), 0) / scale;
 }
 
+/** The observations behind figures, in order; a plain loop, as flatMap is slow over a million figures. */
+function observationsOf(figures: readonly Figure[]): string[] {
+  const ids: string[] = [];
+  for (const f of figures) ids.push(...f.observations);
+  return ids;
+}
+
 function unitSums(figures: FigureMap<Figure>, metrics: Map<string, Metric>): Figure[] {
   // Units by the committee total they would add up to.
   const groups = new FigureMap<Figure[]>();
@@ -63,7 +70,7 @@ function unitSums(figures: FigureMap<Figure>, metrics: Map<string, Metric>): Fig
       value: sum(sorted.map((p) => p.value)),
       qualifier: combineQualifiers(sorted.map((p) => p.qualifier)),
       basis: 'sum_of_units',
-      observations: sorted.flatMap((p) => p.observations),
+      observations: observationsOf(sorted),
       units: sorted.map((p) => p.unit as string),
     };
   });
@@ -86,7 +93,7 @@ function matchedSums(figures: FigureMap<Figure>, numerator: Figure, denominator:
   const partsOf = (total: Figure) => both.map((unit) => figures.get(total.province, unit, total.period, total.metric)).filter((f): f is Figure => f !== undefined);
   const sumOver = (total: Figure): Figure => {
     const parts = partsOf(total);
-    return { ...total, value: sum(parts.map((p) => p.value)), qualifier: combineQualifiers(parts.map((p) => p.qualifier)), observations: parts.flatMap((p) => p.observations), units: both };
+    return { ...total, value: sum(parts.map((p) => p.value)), qualifier: combineQualifiers(parts.map((p) => p.qualifier)), observations: observationsOf(parts), units: both };
   };
   return [sumOver(numerator), sumOver(denominator)];
 }

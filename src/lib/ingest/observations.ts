@@ -54,7 +54,9 @@ function cleanRow(fields: Readonly<Record<string, string>>): ObservationRow | un
   const { province = '', unit = '', period = '', metric = '', value = '', qualifier = '', source = '', quote = '', note = '' } = fields;
   if (province === '' || metric === '' || value === '' || source === '' || quote === '') return undefined;
   if (province.length > 200 || unit.length > 200 || metric.length > 200 || value.length > 50 || quote.length > 500 || note.length > 1000) return undefined;
-  if (!qualifiers.has(qualifier) || !cleanId.test(source) || hasForbiddenCharacter(`${province}${unit}${metric}${value}${quote}${note}`)) return undefined;
+  if (!qualifiers.has(qualifier) || !cleanId.test(source)) return undefined;
+  // Field by field: joining them first would copy every row's text once more.
+  if ([province, unit, metric, value, quote, note].some(hasForbiddenCharacter)) return undefined;
   let known = periods.get(period);
   if (!known) {
     const parsed = PeriodSchema.safeParse(period);
