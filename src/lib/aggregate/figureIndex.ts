@@ -17,15 +17,28 @@ export function figureIndexOf(figures: readonly Figure[]): FigureIndex {
   return index;
 }
 
+/**
+ * Sets the index of a list of figures made from a map of the same figures by
+ * place, so the index takes that map instead of building its own: aggregation
+ * has one anyway, and a national data set has a million figures.
+ */
+export function indexFiguresBy(figures: readonly Figure[], byPlace: FigureMap<Figure>): FigureIndex {
+  const index = new FigureIndex(figures, byPlace);
+  indexes.set(figures, index);
+  return index;
+}
+
 export class FigureIndex {
-  readonly #byPlace = new FigureMap<Figure>();
+  readonly #byPlace: FigureMap<Figure>;
   /** province → unit ('' for the committee) → metric → figures; nested for the reason FigureMap is. */
   readonly #series = new Map<string, Map<string, Map<string, Figure[]>>>();
   readonly #periods = new Map<string, Period>();
 
-  constructor(figures: Iterable<Figure>) {
+  /** `byPlace`: the same figures by place, when the caller has them so. */
+  constructor(figures: Iterable<Figure>, byPlace?: FigureMap<Figure>) {
+    this.#byPlace = byPlace ?? new FigureMap<Figure>();
     for (const figure of figures) {
-      this.#byPlace.set(figure.province, figure.unit, figure.period, figure.metric, figure);
+      if (!byPlace) this.#byPlace.set(figure.province, figure.unit, figure.period, figure.metric, figure);
       this.#seriesOf(figure.province, figure.unit ?? '', figure.metric).push(figure);
       this.#periods.set(figure.period.id, figure.period);
     }

@@ -9,6 +9,7 @@
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Figure } from '../schema/figure.ts';
+import { indexFiguresBy } from './figureIndex.ts';
 import { FigureMap } from './figureMap.ts';
 import { combineQualifiers, quotientQualifier } from './qualifiers.ts';
 
@@ -167,7 +168,9 @@ export function aggregateFigures(observations: readonly Observation[], metrics: 
     if (ratio.stated) ratio.stated.agrees = ratioAgrees(ratio.stated, stepOf.get(ratio.stated.observation) ?? 0, ratio.value);
     add(ratio);
   }
-  return [...figures.values()].sort(compareFigures);
+  const sorted = [...figures.values()].sort(compareFigures);
+  indexFiguresBy(sorted, figures);
+  return sorted;
 }
 
 export function compareFigures(a: Figure, b: Figure): number {

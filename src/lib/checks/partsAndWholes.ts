@@ -7,6 +7,7 @@
 import type { FigureIndex } from '../aggregate/figureIndex.ts';
 import { FigureMap } from '../aggregate/figureMap.ts';
 import { formatFigure, formatShare } from '../format.ts';
+import { entryOf } from '../maps.ts';
 import { periodLabel, periodWithin } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
@@ -17,6 +18,8 @@ import { disjointShares, partOf } from './relations.ts';
 
 interface Context {
   figures: readonly Figure[];
+  /** The figures of each metric, in the order of `figures`. */
+  byMetric: Map<string, Figure[]>;
   index: FigureIndex;
   metrics: Map<string, Metric>;
   observation: (id: string) => Observation | undefined;
@@ -38,6 +41,12 @@ function observationLookup(observations: readonly Observation[]): (id: string) =
     byId ??= new Map(observations.map((o) => [o.id, o]));
     return byId.get(id);
   };
+}
+
+function figuresByMetric(figures: readonly Figure[]): Map<string, Figure[]> {
+  const byMetric = new Map<string, Figure[]>();
+  for (const f of figures) entryOf(byMetric, f.metric, () => []).push(f);
+  return byMetric;
 }
 
 /** The range a figure allows: its qualifier's, and for a stated figure also its rounding. */
@@ -85,8 +94,7 @@ function wholePairs(context: Context): Array<readonly [string, string]> {
 function partsOverWholes(context: Context): Problem[] {
   const problems: Array<Problem | undefined> = [];
   for (const [partId, wholeId] of wholePairs(context)) {
-    for (const part of context.figures) {
-      if (part.metric !== partId) continue;
+    for (const part of context.byMetric.get(partId) ?? []) {
       const whole = context.index.get(part.province, part.unit, part.period, wholeId);
       if (!whole || !mayExceed([part], whole.value) || !surelyExceeds(rangeOf(context, part), rangeOf(context, whole))) continue;
       problems.push(
@@ -101,8 +109,8 @@ function sharesOverHundred(context: Context): Problem[] {
   const problems: Problem[] = [];
   for (const group of disjointShares) {
     const [first] = group;
-    for (const anchor of context.figures) {
-      if (anchor.metric !== first) continue;
+    if (first === undefined) continue;
+    for (const anchor of context.byMetric.get(first) ?? []) {
       const shares = group.map((id) => context.index.get(anchor.province, anchor.unit, anchor.period, id)).filter((f): f is Figure => f !== undefined);
       if (shares.length < 2 || !mayExceed(shares, 1) || !surelyExceeds(sumBounds(shares.map((f) => rangeOf(context, f))), { low: 1, high: 1 })) continue;
       const total = shares.reduce((s, f) => s + f.value, 0);
@@ -157,6 +165,7 @@ function yearsOverPeriods(context: Context): Problem[] {
 export function checkPartsAndWholes(figures: readonly Figure[], index: FigureIndex, metrics: readonly Metric[], observations: readonly Observation[]): Problem[] {
   const context: Context = {
     figures,
+    byMetric: figuresByMetric(figures),
     index,
     metrics: new Map(metrics.map((m) => [m.id, m])),
     observation: observationLookup(observations),
