@@ -36,10 +36,11 @@ export function readObservation(
   files: CatalogFiles,
   problems: Problem[],
 ): Observation | undefined {
-  const found: Problem[] = [];
-  const observation = resolveRow(record, catalog, files, found);
-  problems.push(...found);
-  return found.some((p) => p.severity === 'error') ? undefined : observation;
+  // The row's problems are added straight to the list: no array per row, as most rows have none.
+  const before = problems.length;
+  const observation = resolveRow(record, catalog, files, problems);
+  for (let i = before; i < problems.length; i++) if (problems[i]?.severity === 'error') return undefined;
+  return observation;
 }
 
 const periods = new Map<string, Period>();
