@@ -36,7 +36,8 @@ function observationLookup(observations: readonly Observation[]): (id: string) =
   return (id) => {
     if (!byId && scans < 10) {
       scans++;
-      return observations.find((o) => o.id === id);
+      // The last, as the map keeps it: the cells of one wide-table row share an id.
+      return observations.findLast((o) => o.id === id);
     }
     byId ??= new Map(observations.map((o) => [o.id, o]));
     return byId.get(id);
