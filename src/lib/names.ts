@@ -43,7 +43,9 @@ export class NameIndex<T> {
 
   /** The entry this text names, or undefined. Ids win over names. */
   resolve(text: string): Named<T> | undefined {
-    if (this.#resolved.has(text)) return this.#resolved.get(text);
+    // One lookup for the common case, a name met before that names an entry.
+    const known = this.#resolved.get(text);
+    if (known !== undefined || this.#resolved.has(text)) return known;
     const key = nameKey(text);
     const entry = this.#ambiguous.has(key) ? undefined : this.#byKey.get(key);
     if (this.#resolved.size > 100_000) this.#resolved.clear();

@@ -1,12 +1,9 @@
 /** Looks figures up by scope and metric, and lists the series of one metric over periods. */
+import { entryOf } from '../maps.ts';
 import { comparePeriods } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Period } from '../schema/period.ts';
-import { figureKeyOf } from './figures.ts';
-
-function seriesKey(province: string, unit: string | null, metric: string): string {
-  return `${province}|${unit ?? ''}|${metric}`;
-}
+import { FigureMap } from './figureMap.ts';
 
 const indexes = new WeakMap<readonly Figure[], FigureIndex>();
 
@@ -20,31 +17,53 @@ export function figureIndexOf(figures: readonly Figure[]): FigureIndex {
   return index;
 }
 
+/**
+ * Sets the index of a list of figures made from a map of the same figures by
+ * place, so the index takes that map instead of building its own: aggregation
+ * has one anyway, and a national data set has a million figures.
+ */
+export function indexFiguresBy(figures: readonly Figure[], byPlace: FigureMap<Figure>): FigureIndex {
+  const index = new FigureIndex(figures, byPlace);
+  indexes.set(figures, index);
+  return index;
+}
+
 export class FigureIndex {
-  readonly #byKey = new Map<string, Figure>();
-  readonly #series = new Map<string, Figure[]>();
+  readonly #byPlace: FigureMap<Figure>;
+  /** province → unit ('' for the committee) → metric → figures; nested for the reason FigureMap is. */
+  readonly #series = new Map<string, Map<string, Map<string, Figure[]>>>();
   readonly #periods = new Map<string, Period>();
 
-  constructor(figures: Iterable<Figure>) {
+  /** `byPlace`: the same figures by place, when the caller has them so. */
+  constructor(figures: Iterable<Figure>, byPlace?: FigureMap<Figure>) {
+    this.#byPlace = byPlace ?? new FigureMap<Figure>();
     for (const figure of figures) {
-      this.#byKey.set(figureKeyOf(figure), figure);
-      const key = seriesKey(figure.province, figure.unit, figure.metric);
-      const series = this.#series.get(key);
-      if (series) series.push(figure);
-      else this.#series.set(key, [figure]);
+      if (!byPlace) this.#byPlace.set(figure.province, figure.unit, figure.period, figure.metric, figure);
+      this.#seriesOf(figure.province, figure.unit ?? '', figure.metric).push(figure);
       this.#periods.set(figure.period.id, figure.period);
     }
-    for (const list of this.#series.values()) list.sort((a, b) => comparePeriods(a.period, b.period));
+    for (const byUnit of this.#series.values()) {
+      for (const byMetric of byUnit.values()) {
+        for (const list of byMetric.values()) list.sort((a, b) => comparePeriods(a.period, b.period));
+      }
+    }
   }
 
   /** The figure, or undefined when it was not reported (and could not be derived). */
   get(province: string, unit: string | null, period: Period, metric: string): Figure | undefined {
-    return this.#byKey.get(figureKeyOf({ province, unit, period, metric }));
+    return this.#byPlace.get(province, unit, period, metric);
   }
 
   /** The metric's figures for one committee (unit null) or unit, oldest period first. */
   series(province: string, unit: string | null, metric: string): readonly Figure[] {
-    return this.#series.get(seriesKey(province, unit, metric)) ?? [];
+    return this.#series.get(province)?.get(unit ?? '')?.get(metric) ?? [];
+  }
+
+  /** The list of one series, empty when first asked for. */
+  #seriesOf(province: string, unit: string, metric: string): Figure[] {
+    const byUnit = entryOf(this.#series, province, () => new Map());
+    const byMetric = entryOf(byUnit, unit, () => new Map());
+    return entryOf(byMetric, metric, () => []);
   }
 
   /** Every period that has at least one figure, oldest first. */

@@ -9,16 +9,9 @@
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Figure } from '../schema/figure.ts';
-import type { Period } from '../schema/period.ts';
+import { indexFiguresBy } from './figureIndex.ts';
+import { FigureMap } from './figureMap.ts';
 import { combineQualifiers, quotientQualifier } from './qualifiers.ts';
-
-export function scopeKey(province: string, unit: string | null, period: Period): string {
-  return `${province}|${unit ?? ''}|${period.id}`;
-}
-
-export function figureKeyOf(f: Pick<Figure, 'province' | 'unit' | 'period' | 'metric'>): string {
-  return `${scopeKey(f.province, f.unit, f.period)}|${f.metric}`;
-}
 
 function reportedFigure(o: Observation): Figure {
   return {
@@ -33,26 +26,43 @@ function reportedFigure(o: Observation): Figure {
   };
 }
 
+/** Digits after the decimal point as JavaScript writes the number (0 for 76, 2 for 312.85). */
+function decimalsOf(value: number): number {
+  if (Number.isInteger(value)) return 0;
+  const written = String(value);
+  const dot = written.indexOf('.');
+  return dot < 0 ? 0 : written.length - dot - 1;
+}
+
 /** Sums digit-exactly enough for counts and 万元 with a few decimals. */
 function sum(values: readonly number[]): number {
-  const decimals = Math.max(0, ...values.map((v) => (String(v).split('.')[1] ?? '').length));
+  let decimals = 0;
+  for (const v of values) decimals = Math.max(decimals, decimalsOf(v));
   const scale = 10 ** Math.min(decimals, 10);
   return values.reduce((total, v) => total + Math.round(v * scale), 0) / scale;
 }
 
-function unitSums(figures: Map<string, Figure>, metrics: Map<string, Metric>): Figure[] {
-  const groups = new Map<string, Figure[]>();
+/** The observations behind figures, in order; a plain loop, as flatMap is slow over a million figures. */
+function observationsOf(figures: readonly Figure[]): string[] {
+  const ids: string[] = [];
+  for (const f of figures) ids.push(...f.observations);
+  return ids;
+}
+
+function unitSums(figures: FigureMap<Figure>, metrics: Map<string, Metric>): Figure[] {
+  // Units by the committee total they would add up to.
+  const groups = new FigureMap<Figure[]>();
   for (const figure of figures.values()) {
     if (figure.unit === null || metrics.get(figure.metric)?.kind === 'ratio') continue;
-    const key = figureKeyOf({ ...figure, unit: null });
-    if (figures.has(key)) continue;
-    const group = groups.get(key);
+    const { province, period, metric } = figure;
+    if (figures.has(province, null, period, metric)) continue;
+    const group = groups.get(province, null, period, metric);
     if (group) group.push(figure);
-    else groups.set(key, [figure]);
+    else groups.set(province, null, period, metric, [figure]);
   }
-  return [...groups.values()].map((parts) => {
+  return groups.values().map((parts) => {
     const first = parts[0] as Figure;
-    const sorted = [...parts].sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? ''));
+    const sorted = parts.sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? ''));
     return {
       province: first.province,
       unit: null,
@@ -61,7 +71,7 @@ function unitSums(figures: Map<string, Figure>, metrics: Map<string, Metric>): F
       value: sum(sorted.map((p) => p.value)),
       qualifier: combineQualifiers(sorted.map((p) => p.qualifier)),
       basis: 'sum_of_units',
-      observations: sorted.flatMap((p) => p.observations),
+      observations: observationsOf(sorted),
       units: sorted.map((p) => p.unit as string),
     };
   });
@@ -77,33 +87,33 @@ function sameCoverage(a: Figure, b: Figure): boolean {
  * report both, when each part's sum covers other units too: the ratio of the
  * units that can be compared, never parts from different units.
  */
-function matchedSums(figures: Map<string, Figure>, numerator: Figure, denominator: Figure): [Figure, Figure] | undefined {
-  const both = (numerator.units ?? []).filter((u) => (denominator.units ?? []).includes(u));
+function matchedSums(figures: FigureMap<Figure>, numerator: Figure, denominator: Figure): [Figure, Figure] | undefined {
+  const denominatorUnits = new Set(denominator.units);
+  const both = (numerator.units ?? []).filter((u) => denominatorUnits.has(u));
   if (both.length === 0) return undefined;
-  const partsOf = (total: Figure) => both.map((unit) => figures.get(figureKeyOf({ ...total, unit }))).filter((f): f is Figure => f !== undefined);
+  const partsOf = (total: Figure) => both.map((unit) => figures.get(total.province, unit, total.period, total.metric)).filter((f): f is Figure => f !== undefined);
   const sumOver = (total: Figure): Figure => {
     const parts = partsOf(total);
-    return { ...total, value: sum(parts.map((p) => p.value)), qualifier: combineQualifiers(parts.map((p) => p.qualifier)), observations: parts.flatMap((p) => p.observations), units: both };
+    return { ...total, value: sum(parts.map((p) => p.value)), qualifier: combineQualifiers(parts.map((p) => p.qualifier)), observations: observationsOf(parts), units: both };
   };
   return [sumOver(numerator), sumOver(denominator)];
 }
 
-function ratioFigures(figures: Map<string, Figure>, ratios: readonly Metric[]): Figure[] {
+function ratioFigures(figures: FigureMap<Figure>, ratios: readonly Metric[]): Figure[] {
   const result: Figure[] = [];
-  const numeratorIds = new Set(ratios.map((m) => m.numerator));
-  const numerators = [...figures.values()].filter((f) => numeratorIds.has(f.metric));
+  // Numerator figures by metric, in the order of `figures`: one pass instead of one per ratio.
+  const numerators = new Map<string, Figure[]>(ratios.map((m) => [m.numerator, []]));
+  for (const figure of figures.values()) numerators.get(figure.metric)?.push(figure);
   for (const metric of ratios) {
-    for (const found of numerators) {
-      if (found.metric !== metric.numerator) continue;
-      const foundDenominator = figures.get(figureKeyOf({ ...found, metric: metric.denominator }));
+    for (const found of numerators.get(metric.numerator) ?? []) {
+      const foundDenominator = figures.get(found.province, found.unit, found.period, metric.denominator);
       if (!foundDenominator) continue;
       const parts = sameCoverage(found, foundDenominator) ? ([found, foundDenominator] as const) : matchedSums(figures, found, foundDenominator);
       if (!parts) continue;
       const [numerator, denominator] = parts;
       if (denominator.value === 0) continue;
       const value = numerator.value / denominator.value;
-      const key = figureKeyOf({ ...numerator, metric: metric.id });
-      const stated = figures.get(key);
+      const stated = figures.get(numerator.province, numerator.unit, numerator.period, metric.id);
       const computed: Figure = {
         province: numerator.province,
         unit: numerator.unit,
@@ -146,15 +156,21 @@ export function ratioAgrees(stated: { value: number; qualifier: Figure['qualifie
 export function aggregateFigures(observations: readonly Observation[], metrics: readonly Metric[]): Figure[] {
   const metricById = new Map(metrics.map((m) => [m.id, m]));
   // Precision of stated ratios, to judge whether a computed ratio agrees with them.
-  const stepOf = new Map(observations.filter((o) => metricById.get(o.metric)?.kind === 'ratio').map((o) => [o.id, o.step]));
-  const figures = new Map<string, Figure>();
-  for (const o of observations) figures.set(figureKeyOf(o), reportedFigure(o));
-  for (const total of unitSums(figures, metricById)) figures.set(figureKeyOf(total), total);
+  const stepOf = new Map<string, number>();
+  const figures = new FigureMap<Figure>();
+  const add = (f: Figure) => figures.set(f.province, f.unit, f.period, f.metric, f);
+  for (const o of observations) {
+    if (metricById.get(o.metric)?.kind === 'ratio') stepOf.set(o.id, o.step);
+    add(reportedFigure(o));
+  }
+  for (const total of unitSums(figures, metricById)) add(total);
   for (const ratio of ratioFigures(figures, metrics.filter((m) => m.kind === 'ratio'))) {
     if (ratio.stated) ratio.stated.agrees = ratioAgrees(ratio.stated, stepOf.get(ratio.stated.observation) ?? 0, ratio.value);
-    figures.set(figureKeyOf(ratio), ratio);
+    add(ratio);
   }
-  return [...figures.values()].sort(compareFigures);
+  const sorted = [...figures.values()].sort(compareFigures);
+  indexFiguresBy(sorted, figures);
+  return sorted;
 }
 
 export function compareFigures(a: Figure, b: Figure): number {

@@ -5,7 +5,9 @@
  * year over the same flow of a period that contains the year.
  */
 import type { FigureIndex } from '../aggregate/figureIndex.ts';
+import { FigureMap } from '../aggregate/figureMap.ts';
 import { formatFigure, formatShare } from '../format.ts';
+import { entryOf } from '../maps.ts';
 import { periodLabel, periodWithin } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
@@ -16,16 +18,58 @@ import { disjointShares, partOf } from './relations.ts';
 
 interface Context {
   figures: readonly Figure[];
+  /** The figures of each metric, in the order of `figures`. */
+  byMetric: Map<string, Figure[]>;
   index: FigureIndex;
   metrics: Map<string, Metric>;
-  observations: Map<string, Observation>;
+  observation: (id: string) => Observation | undefined;
 }
 
+/**
+ * Observations by id. The checks need only the few behind suspect figures:
+ * the first lookups scan the list (a few ms each), and only a data set with
+ * many suspects pays for indexing a million observations.
+ */
+function observationLookup(observations: readonly Observation[]): (id: string) => Observation | undefined {
+  let byId: Map<string, Observation> | undefined;
+  let scans = 0;
+  return (id) => {
+    if (!byId && scans < 10) {
+      scans++;
+      // The last, as the map keeps it: the cells of one wide-table row share an id.
+      return observations.findLast((o) => o.id === id);
+    }
+    byId ??= new Map(observations.map((o) => [o.id, o]));
+    return byId.get(id);
+  };
+}
+
+function figuresByMetric(figures: readonly Figure[]): Map<string, Figure[]> {
+  const byMetric = new Map<string, Figure[]>();
+  for (const f of figures) entryOf(byMetric, f.metric, () => []).push(f);
+  return byMetric;
+}
 
 /** The range a figure allows: its qualifier's, and for a stated figure also its rounding. */
 function rangeOf(context: Context, f: Figure) {
-  const step = f.basis === 'reported' ? (context.observations.get(f.observations[0] ?? '')?.step ?? 0) : 0;
+  const step = f.basis === 'reported' ? (context.observation(f.observations[0] ?? '')?.step ?? 0) : 0;
   return bounds(f.value, f.qualifier, step);
+}
+
+/**
+ * False when parts cannot surely exceed a whole, judged on values alone: a
+ * quick test that spares working out ranges (and finding the observation
+ * behind each figure) for the million figures that are fine. A range holds
+ * its figure's value when the value is not negative (see bounds), so parts
+ * that add up to no more than the whole cannot surely exceed it.
+ */
+function mayExceed(parts: readonly Figure[], whole: number): boolean {
+  let total = 0;
+  for (const part of parts) {
+    if (part.value < 0) return true;
+    total += part.value;
+  }
+  return whole < 0 || total > whole;
 }
 
 function subject(f: Figure): string {
@@ -39,7 +83,7 @@ function shown(context: Context, f: Figure): string {
 
 /** A warning placed on the data row behind a figure. */
 function warning(context: Context, f: Figure, code: string, message: string, hint: string): Problem | undefined {
-  const o = context.observations.get(f.observations[0] ?? '');
+  const o = context.observation(f.observations[0] ?? '');
   return o ? { severity: 'warning', code, ...o.at, message, hint } : undefined;
 }
 
@@ -51,10 +95,9 @@ function wholePairs(context: Context): Array<readonly [string, string]> {
 function partsOverWholes(context: Context): Problem[] {
   const problems: Array<Problem | undefined> = [];
   for (const [partId, wholeId] of wholePairs(context)) {
-    for (const part of context.figures) {
-      if (part.metric !== partId) continue;
+    for (const part of context.byMetric.get(partId) ?? []) {
       const whole = context.index.get(part.province, part.unit, part.period, wholeId);
-      if (!whole || !surelyExceeds(rangeOf(context, part), rangeOf(context, whole))) continue;
+      if (!whole || !mayExceed([part], whole.value) || !surelyExceeds(rangeOf(context, part), rangeOf(context, whole))) continue;
       problems.push(
         warning(context, part, 'part-exceeds-whole', `${partId} of ${subject(part)} is ${shown(context, part)}, more than its whole ${wholeId} (${shown(context, whole)})`, 'one of the two figures is wrong or they cover different scopes; check both rows against the source'),
       );
@@ -67,10 +110,10 @@ function sharesOverHundred(context: Context): Problem[] {
   const problems: Problem[] = [];
   for (const group of disjointShares) {
     const [first] = group;
-    for (const anchor of context.figures) {
-      if (anchor.metric !== first) continue;
+    if (first === undefined) continue;
+    for (const anchor of context.byMetric.get(first) ?? []) {
       const shares = group.map((id) => context.index.get(anchor.province, anchor.unit, anchor.period, id)).filter((f): f is Figure => f !== undefined);
-      if (shares.length < 2 || !surelyExceeds(sumBounds(shares.map((f) => rangeOf(context, f))), { low: 1, high: 1 })) continue;
+      if (shares.length < 2 || !mayExceed(shares, 1) || !surelyExceeds(sumBounds(shares.map((f) => rangeOf(context, f))), { low: 1, high: 1 })) continue;
       const total = shares.reduce((s, f) => s + f.value, 0);
       const p = warning(context, anchor, 'shares-exceed-whole', `${group.join(' + ')} of ${subject(anchor)} add up to ${formatShare(total)}, more than the whole`, 'these shares split one whole without overlapping; check them against the source');
       if (p) problems.push(p);
@@ -81,21 +124,23 @@ function sharesOverHundred(context: Context): Problem[] {
 
 function unitsOverTotals(context: Context): Problem[] {
   const problems: Array<Problem | undefined> = [];
-  const groups = new Map<string, Figure[]>();
+  // Units by the committee total they are part of.
+  const groups = new FigureMap<Figure[]>();
   for (const f of context.figures) {
     if (f.unit === null || f.basis !== 'reported' || context.metrics.get(f.metric)?.kind === 'ratio') continue;
-    const key = `${f.province}|${f.period.id}|${f.metric}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(f.province, null, f.period, f.metric);
+    if (group) group.push(f);
+    else groups.set(f.province, null, f.period, f.metric, [f]);
   }
   for (const units of groups.values()) {
     const first = units[0] as Figure;
     const total = context.index.get(first.province, null, first.period, first.metric);
     if (!total || total.basis !== 'reported') continue;
-    const over = units.filter((u) => surelyExceeds(rangeOf(context, u), rangeOf(context, total)));
+    const over = units.filter((u) => mayExceed([u], total.value) && surelyExceeds(rangeOf(context, u), rangeOf(context, total)));
     for (const u of over) {
       problems.push(warning(context, u, 'unit-exceeds-total', `${first.metric} of ${u.unit} (${shown(context, u)}) is more than the committee's total for ${first.province} ${periodLabel(first.period)} (${shown(context, total)})`, "a unit's figure is part of its committee's; check both rows"));
     }
-    if (over.length === 0 && units.length > 1 && surelyExceeds(sumBounds(units.map((u) => rangeOf(context, u))), rangeOf(context, total))) {
+    if (over.length === 0 && units.length > 1 && mayExceed(units, total.value) && surelyExceeds(sumBounds(units.map((u) => rangeOf(context, u))), rangeOf(context, total))) {
       const sum = units.reduce((s, u) => s + u.value, 0);
       problems.push(warning(context, total, 'units-exceed-total', `${first.metric}: the ${units.length} units of ${first.province} add up to ${sum}, more than the committee's total ${shown(context, total)} for ${periodLabel(first.period)}`, 'the total, or one of the units, is wrong or counts a different scope'));
     }
@@ -109,7 +154,7 @@ function yearsOverPeriods(context: Context): Problem[] {
     if (whole.period.years < 2 || context.metrics.get(whole.metric)?.kind !== 'flow') continue;
     for (const part of context.index.series(whole.province, whole.unit, whole.metric)) {
       if (part.period.id === whole.period.id || !periodWithin(part.period, whole.period)) continue;
-      if (!surelyExceeds(rangeOf(context, part), rangeOf(context, whole))) continue;
+      if (!mayExceed([part], whole.value) || !surelyExceeds(rangeOf(context, part), rangeOf(context, whole))) continue;
       problems.push(
         warning(context, part, 'period-part-exceeds-whole', `${whole.metric} of ${whole.unit ?? whole.province} for ${periodLabel(part.period)} (${shown(context, part)}) is more than for the whole of ${periodLabel(whole.period)} (${shown(context, whole)})`, 'a flow over a longer period includes its years; check the periods of both rows'),
       );
@@ -121,9 +166,10 @@ function yearsOverPeriods(context: Context): Problem[] {
 export function checkPartsAndWholes(figures: readonly Figure[], index: FigureIndex, metrics: readonly Metric[], observations: readonly Observation[]): Problem[] {
   const context: Context = {
     figures,
+    byMetric: figuresByMetric(figures),
     index,
     metrics: new Map(metrics.map((m) => [m.id, m])),
-    observations: new Map(observations.map((o) => [o.id, o])),
+    observation: observationLookup(observations),
   };
   return [...partsOverWholes(context), ...sharesOverHundred(context), ...unitsOverTotals(context), ...yearsOverPeriods(context)];
 }

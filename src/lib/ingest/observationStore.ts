@@ -3,27 +3,24 @@
  * grows with the number of figures, not of rows, and catches the same figure
  * given twice.
  */
+import { FigureMap } from '../aggregate/figureMap.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
 import { fieldProblem, type CsvRecord } from './csvRecord.ts';
-
-export function figureKey(o: Pick<Observation, 'province' | 'unit' | 'period' | 'metric'>): string {
-  return `${o.province}|${o.unit ?? ''}|${o.period.id}|${o.metric}`;
-}
 
 function describe(o: Observation): string {
   return `${o.metric} of ${o.unit ?? o.province} for ${o.period.id}`;
 }
 
 export class ObservationStore {
-  readonly #byKey = new Map<string, Observation>();
+  readonly #byFigure = new FigureMap<Observation>();
 
   /** Adds an observation; returns false (with a problem) when it repeats a figure already held. */
   add(observation: Observation, record: CsvRecord, problems: Problem[]): boolean {
-    const key = figureKey(observation);
-    const held = this.#byKey.get(key);
+    const { province, unit, period, metric } = observation;
+    const held = this.#byFigure.get(province, unit, period, metric);
     if (!held) {
-      this.#byKey.set(key, observation);
+      this.#byFigure.set(province, unit, period, metric, observation);
       return true;
     }
     const sameFile = held.id.slice(0, held.id.lastIndexOf(':')) === record.file;
@@ -39,10 +36,10 @@ export class ObservationStore {
   }
 
   get size(): number {
-    return this.#byKey.size;
+    return this.#byFigure.size;
   }
 
   values(): Observation[] {
-    return [...this.#byKey.values()];
+    return [...this.#byFigure.values()];
   }
 }

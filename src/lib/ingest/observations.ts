@@ -3,6 +3,7 @@
  * file can be streamed: names resolve to ids, values are read, qualifiers
  * checked, and every fault becomes a problem that points at its field.
  */
+import { entryOf } from '../maps.ts';
 import { didYouMean } from '../names.ts';
 import { internPeriod, periodWithin } from '../period.ts';
 import type { Observation } from '../schema/observation.ts';
@@ -13,7 +14,8 @@ import { QualifierSchema } from '../schema/qualifier.ts';
 import type { Problem } from '../schema/problem.ts';
 import type { Catalog } from './catalog.ts';
 import { columnOf, fieldProblem, parseRecord, type CsvRecord } from './csvRecord.ts';
-import { readFigureValue } from './figureValue.ts';
+import { readFigureValue, type FigureValueResult } from './figureValue.ts';
+import type { Metric } from '../schema/metric.ts';
 
 export const observationColumns = {
   required: ['province', 'period', 'metric', 'value', 'source', 'quote'],
@@ -34,10 +36,11 @@ export function readObservation(
   files: CatalogFiles,
   problems: Problem[],
 ): Observation | undefined {
-  const found: Problem[] = [];
-  const observation = resolveRow(record, catalog, files, found);
-  problems.push(...found);
-  return found.some((p) => p.severity === 'error') ? undefined : observation;
+  // The row's problems are added straight to the list: no array per row, as most rows have none.
+  const before = problems.length;
+  const observation = resolveRow(record, catalog, files, problems);
+  for (let i = before; i < problems.length; i++) if (problems[i]?.severity === 'error') return undefined;
+  return observation;
 }
 
 const periods = new Map<string, Period>();
@@ -52,7 +55,9 @@ function cleanRow(fields: Readonly<Record<string, string>>): ObservationRow | un
   const { province = '', unit = '', period = '', metric = '', value = '', qualifier = '', source = '', quote = '', note = '' } = fields;
   if (province === '' || metric === '' || value === '' || source === '' || quote === '') return undefined;
   if (province.length > 200 || unit.length > 200 || metric.length > 200 || value.length > 50 || quote.length > 500 || note.length > 1000) return undefined;
-  if (!qualifiers.has(qualifier) || !cleanId.test(source) || hasForbiddenCharacter(`${province}${unit}${metric}${value}${quote}${note}`)) return undefined;
+  if (!qualifiers.has(qualifier) || !cleanId.test(source)) return undefined;
+  // Field by field: joining them first would copy every row's text once more.
+  if ([province, unit, metric, value, quote, note].some(hasForbiddenCharacter)) return undefined;
   let known = periods.get(period);
   if (!known) {
     const parsed = PeriodSchema.safeParse(period);
@@ -64,6 +69,25 @@ function cleanRow(fields: Readonly<Record<string, string>>): ObservationRow | un
 }
 
 const cleanId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+
+/**
+ * Values read before, by metric and as written: a data set writes the same few
+ * thousand figures (76, 89%, 3万余) over and over, and reading one costs more
+ * than looking it up. The results are never changed, so rows may share them.
+ */
+const figureValues = new WeakMap<Metric, Map<string, FigureValueResult>>();
+
+function figureValueOf(written: string, metric: Metric): FigureValueResult {
+  const known = entryOf(figureValues, metric, () => new Map<string, FigureValueResult>());
+  let read = known.get(written);
+  if (!read) {
+    read = readFigureValue(written, metric);
+    // Bounded, like the name caches: a file of all-different values must not keep them all.
+    if (known.size > 100_000) known.clear();
+    known.set(written, read);
+  }
+  return read;
+}
 
 function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, problems: Problem[]): Observation | undefined {
   const row = cleanRow(record.fields) ?? parseRecord(ObservationRowSchema, record, problems);
@@ -107,7 +131,7 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
 
   let figure;
   if (metric) {
-    const read = readFigureValue(row.value, metric);
+    const read = figureValueOf(row.value, metric);
     if (read.ok) {
       figure = read.figure;
     } else {
