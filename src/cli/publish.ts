@@ -4,9 +4,11 @@
  * under zh-Hant/), and the Pagefind search index over both, fed each page as
  * the edition is written.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import * as pagefind from 'pagefind';
 import { dataPackageFiles } from '../lib/openData/dataPackage.ts';
 import { chartCsv } from '../lib/pages/chartData.ts';
@@ -42,10 +44,11 @@ export function tableWriter(siteDir: string): PagePublisher {
   };
 }
 
+/** Streams each file of the data package to disk chunk by chunk, as the chunks are made. */
 export async function writeDataPackage(siteDir: string, dataSet: DataSet): Promise<void> {
   const dir = join(siteDir, 'data/package');
   await mkdir(dir, { recursive: true });
-  for (const [name, content] of dataPackageFiles(dataSet, createdDate())) await writeFile(join(dir, name), content);
+  for (const [name, chunks] of dataPackageFiles(dataSet, createdDate())) await pipeline(Readable.from(chunks), createWriteStream(join(dir, name)));
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
