@@ -4,8 +4,9 @@
  * renders it. A page whose hash is the one it had in the previous build is not
  * rendered again: its HTML, its Traditional edition and its tables are taken
  * from the previous site, which stays untouched until the new one is swapped
- * in. The hashes of the last build are kept in the cache folder (pages/), so
- * deleting that folder, or the site, only makes the next build a full one.
+ * in. The hashes of the last build are kept in the cache folder (pages/), with
+ * the searchable text of each page for the search index, so deleting that
+ * folder, or the site, only makes the next build a full one.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { PagePublisher, PublishedPage } from '../lib/pages/published.ts';
 import { sitePaths } from '../lib/site/paths.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
+import { searchTextFolder, type SearchTexts } from './searchTextFolder.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -62,6 +64,10 @@ export interface PageReuse {
   html(path: string): string | undefined;
   /** Takes the Traditional edition of an unchanged page from the previous site; false when the page changed. */
   carryOverTraditional(path: string): boolean;
+  /** The searchable texts of an unchanged page, as the build that made it kept them; undefined: extract them from its HTML. */
+  searchTexts(path: string): SearchTexts | undefined;
+  /** Keeps the searchable texts of a page of this build for the next. */
+  keepSearchTexts(path: string, texts: SearchTexts): void;
   /** Pages whose previous HTML was used. */
   reused(): number;
   /** Records this build's hashes, once the new site is in place. */
@@ -81,7 +87,10 @@ export interface PageReuseOptions {
 }
 
 export function pageReuse(options: PageReuseOptions): PageReuse {
-  const manifest = join(options.cacheDir, `${createHash('sha256').update(resolve(options.previousSite)).digest('hex').slice(0, 16)}.json`);
+  const site = join(options.cacheDir, createHash('sha256').update(resolve(options.previousSite)).digest('hex').slice(0, 16));
+  const manifest = `${site}.json`;
+  // Per site, as the manifest is: a build keeps only its own pages' texts, and another site's build must not delete them.
+  const kept = searchTextFolder(`${site}.search`);
   const previous = new Map<string, string>(existsSync(manifest) && existsSync(options.previousSite) ? Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, string>) : []);
   const version = createHash('sha256').update(siteCodeVersion()).update(pageJson(options.frame)).digest('hex');
   const hashes = new Map<string, string>();
@@ -108,10 +117,19 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     carryOverTraditional(path) {
       return unchanged.has(path) && carryOver(options.previousSite, options.siteDir, `${traditionalRoot}/${path}`);
     },
+    searchTexts(path) {
+      const hash = hashes.get(path);
+      return hash !== undefined && unchanged.has(path) ? kept.get(hash) : undefined;
+    },
+    keepSearchTexts(path, texts) {
+      const hash = hashes.get(path);
+      if (hash !== undefined) kept.set(hash, texts);
+    },
     reused: () => reusedCount,
     save() {
       mkdirSync(options.cacheDir, { recursive: true });
       writeFileSync(manifest, JSON.stringify(Object.fromEntries(hashes)));
+      kept.keepOnly(new Set(hashes.values()));
     },
   };
 }
