@@ -37,7 +37,7 @@ const id = (name: string, title: string, required = true): Field => ({ name, typ
 const text = (name: string, title: string, required = false): Field => ({ name, type: 'string', title, ...(required ? { constraints: { required: true } } : {}) });
 const fk = (fields: string, resource: string) => ({ fields, reference: { resource, fields: 'id' } });
 
-/** Rows per chunk of CSV text: a chunk of a few hundred kilobytes, so the writer neither waits on tiny writes nor holds a whole file. */
+/** Rows per chunk of CSV text: under a megabyte at national scale (about 180 bytes a row), so the writer neither waits on tiny writes nor holds a whole file. */
 const rowsPerChunk = 4096;
 
 function cell(value: Cell): string {
