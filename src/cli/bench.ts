@@ -49,7 +49,7 @@ interface BuildRun {
   pages: number;
   pagesReused: number;
   charts: { drawn: number; cached: number; drawMs: number };
-  /** Seconds of each stage: check (read and check the data), pages, data package, traditional edition, search index, swap. */
+  /** Seconds of each stage: check (read and check the data), pages, traditional edition, data package (made while Pagefind writes the search index), search index (what is left of that writing), swap. */
   stages: Record<string, number>;
 }
 

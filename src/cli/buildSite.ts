@@ -80,14 +80,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     reuse?.carryOverPages();
     const charts = { ...chartStats() };
     installChartCache(undefined);
-    progress.stage('data package');
-    await writeDataPackage(staging, options.dataSet);
     progress.stage('traditional edition');
     const search = await startSearchIndex();
     try {
       await writeTraditionalEdition(staging, progress, search.add, reuse);
-      progress.stage('search index');
-      await search.write(staging);
+      // Pagefind writes its index in its own process, on the other core, while this one makes the data package.
+      const indexWritten = search.write(staging);
+      const packageWritten = (async () => {
+        progress.stage('data package');
+        await writeDataPackage(staging, options.dataSet);
+        progress.stage('search index');
+      })();
+      // Both are waited for even when one fails, so that neither goes on writing into a staging folder being removed.
+      for (const written of await Promise.allSettled([indexWritten, packageWritten])) if (written.status === 'rejected') throw written.reason;
     } finally {
       await search.close();
     }

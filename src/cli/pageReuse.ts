@@ -5,8 +5,13 @@
  * rendered again: its frame renders nothing, and its HTML, its Traditional
  * edition and its tables are hard-linked from the previous site, which stays
  * untouched until the new one is swapped in. Linking rather than reading and
- * writing the HTML keeps ~260 MB of unchanged national pages out of memory. The hashes of the last build are kept in the cache folder (pages/), so
- * deleting that folder, or the site, only makes the next build a full one.
+ * writing the HTML keeps ~260 MB of unchanged national pages out of memory.
+ * A page that names the part of the data set it reads (a unit page: its
+ * province) is known unchanged when that part and the code are, before its
+ * data is made (src/cli/pageInputs.ts). The hashes of the last build are kept
+ * in the cache folder (pages/), with the searchable text of each page for the
+ * search index, so deleting that folder, or the site, only makes the next
+ * build a full one.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +22,7 @@ import type { DataSet } from '../lib/schema/dataSet.ts';
 import { sitePaths } from '../lib/site/paths.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
 import { scopeFingerprints } from './pageInputs.ts';
+import { searchTextFolder, type SearchTexts } from './searchTextFolder.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -81,6 +87,10 @@ export interface PageReuse {
   carryOverPages(): void;
   /** Takes the Traditional edition of an unchanged page from the previous site; false when the page changed. */
   carryOverTraditional(path: string): boolean;
+  /** The searchable texts of an unchanged page, as the build that made it kept them; undefined: extract them from its HTML. */
+  searchTexts(path: string): SearchTexts | undefined;
+  /** Keeps the searchable texts of a page of this build for the next. */
+  keepSearchTexts(path: string, texts: SearchTexts): void;
   /** Pages found unchanged. */
   reused(): number;
   /** Records this build's hashes, once the new site is in place. */
@@ -100,7 +110,10 @@ export interface PageReuseOptions {
 }
 
 export function pageReuse(options: PageReuseOptions): PageReuse {
-  const manifest = join(options.cacheDir, `${createHash('sha256').update(resolve(options.previousSite)).digest('hex').slice(0, 16)}.json`);
+  const site = join(options.cacheDir, createHash('sha256').update(resolve(options.previousSite)).digest('hex').slice(0, 16));
+  const manifest = `${site}.json`;
+  // Per site, as the manifest is: a build keeps only its own pages' texts, and another site's build must not delete them.
+  const kept = searchTextFolder(`${site}.search`);
   const previous = new Map<string, PageRecord>(existsSync(manifest) && existsSync(options.previousSite) ? Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, PageRecord>) : []);
   const version = createHash('sha256').update(siteCodeVersion()).update(pageJson(options.dataSet.site)).digest('hex');
   const fingerprint = scopeFingerprints(options.dataSet);
@@ -146,10 +159,19 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     carryOverTraditional(path) {
       return unchanged.has(path) && carryOver(options.previousSite, options.siteDir, `${traditionalRoot}/${path}`);
     },
+    searchTexts(path) {
+      const hash = records.get(path)?.data;
+      return hash !== undefined && unchanged.has(path) ? kept.get(hash) : undefined;
+    },
+    keepSearchTexts(path, texts) {
+      const hash = records.get(path)?.data;
+      if (hash !== undefined) kept.set(hash, texts);
+    },
     reused: () => unchanged.size,
     save() {
       mkdirSync(options.cacheDir, { recursive: true });
       writeFileSync(manifest, JSON.stringify(Object.fromEntries(records)));
+      kept.keepOnly(new Set([...records.values()].map((r) => r.data)));
     },
   };
 }

@@ -4,9 +4,11 @@
  * under zh-Hant/), and the Pagefind search index over both, fed each page as
  * the edition is written.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFileSync, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import * as pagefind from 'pagefind';
 import { dataPackageFiles } from '../lib/openData/dataPackage.ts';
 import { chartCsv } from '../lib/pages/chartData.ts';
@@ -18,6 +20,7 @@ import { traditionalRoot } from '../lib/site/navigation.ts';
 import { searchableHtml } from '../lib/site/searchText.ts';
 import { traditionalPage } from '../lib/site/traditionalPage.ts';
 import type { PageReuse } from './pageReuse.ts';
+import type { SearchTexts } from './searchTextFolder.ts';
 import type { Progress } from './progress.ts';
 
 /** A date only when the caller fixes one (SOURCE_DATE_EPOCH), so two builds are byte-identical. */
@@ -42,10 +45,11 @@ export function tableWriter(siteDir: string): PagePublisher {
   };
 }
 
+/** Streams each file of the data package to disk chunk by chunk, as the chunks are made. */
 export async function writeDataPackage(siteDir: string, dataSet: DataSet): Promise<void> {
   const dir = join(siteDir, 'data/package');
   await mkdir(dir, { recursive: true });
-  for (const [name, content] of dataPackageFiles(dataSet, createdDate())) await writeFile(join(dir, name), content);
+  for (const [name, chunks] of dataPackageFiles(dataSet, createdDate())) await pipeline(Readable.from(chunks), createWriteStream(join(dir, name)));
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -56,26 +60,47 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** Every page of both editions, as it is written: the search index reads them from here rather than from disk. */
-export type PageSink = (path: string, html: string) => Promise<void>;
+/** Every page of both editions, as it is written, by the part of it the search index reads (src/lib/site/searchText.ts). */
+export type PageSink = (path: string, searchable: string) => Promise<void>;
 
-export async function writeTraditionalEdition(siteDir: string, progress?: Progress, onPage?: PageSink, reuse?: Pick<PageReuse, 'carryOverTraditional'>): Promise<void> {
+type EditionReuse = Pick<PageReuse, 'carryOverTraditional' | 'searchTexts' | 'keepSearchTexts'>;
+
+/**
+ * Writes a page's Traditional edition unless the previous build's is still
+ * right, and gives the searchable texts of both. Files are read and written
+ * synchronously: pages are a few hundred kilobytes from the page cache, and the
+ * promise API's chunked reads and writes cost more than the copies themselves.
+ */
+function pageEditions(siteDir: string, path: string, reuse: EditionReuse | undefined): SearchTexts {
+  const target = join(siteDir, traditionalRoot, path);
+  // An unchanged page's Traditional edition is the previous build's, and so are the texts of both editions when the cache has them.
+  const carried = reuse?.carryOverTraditional(path) ?? false;
+  const kept = carried ? reuse?.searchTexts(path) : undefined;
+  if (kept) return kept;
+  const simplified = readFileSync(join(siteDir, path), 'utf8');
+  const traditional = carried ? readFileSync(target, 'utf8') : traditionalPage(simplified, path);
+  if (!carried) writeFileSync(target, traditional);
+  const texts = { simplified: searchableHtml(simplified), traditional: searchableHtml(traditional) };
+  reuse?.keepSearchTexts(path, texts);
+  return texts;
+}
+
+export async function writeTraditionalEdition(siteDir: string, progress?: Progress, onPage?: PageSink, reuse?: EditionReuse): Promise<void> {
+  const folders = new Set<string>();
   for (const path of await filesUnder(siteDir)) {
     progress?.tick();
     // Data files are shared: the Traditional pages link to the one copy at the root.
     if (path.startsWith(`${traditionalRoot}/`) || path.startsWith('pagefind/') || path.startsWith('data/')) continue;
     const target = join(siteDir, traditionalRoot, path);
-    await mkdir(dirname(target), { recursive: true });
+    // Thousands of pages share a few hundred folders.
+    if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+    folders.add(dirname(target));
     if (path.endsWith('.html')) {
-      const simplified = await readFile(join(siteDir, path), 'utf8');
-      // An unchanged page's Traditional edition is the previous build's.
-      const carried = reuse?.carryOverTraditional(path) ?? false;
-      const traditional = carried ? await readFile(target, 'utf8') : traditionalPage(simplified, path);
-      if (!carried) await writeFile(target, traditional);
-      await onPage?.(path, simplified);
-      await onPage?.(`${traditionalRoot}/${path}`, traditional);
+      const texts = pageEditions(siteDir, path, reuse);
+      await onPage?.(path, texts.simplified);
+      await onPage?.(`${traditionalRoot}/${path}`, texts.traditional);
     } else {
-      await copyFile(join(siteDir, path), target);
+      copyFileSync(join(siteDir, path), target);
     }
   }
 }
@@ -94,20 +119,17 @@ export async function startSearchIndex(): Promise<SearchIndex> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', keepIndexUrl: true });
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
   const failures: string[] = [];
-  let pending: Array<Promise<unknown>> = [];
-  const settle = async () => {
-    const batch = pending;
-    pending = [];
-    await Promise.all(batch);
-  };
+  const pending: Array<Promise<unknown>> = [];
   return {
-    async add(path, html) {
-      pending.push(index.addHTMLFile({ sourcePath: path, content: searchableHtml(html) }).then((added) => failures.push(...added.errors.map((e) => `${path}: ${e}`))));
-      // A bounded queue: Pagefind keeps up, and pages do not pile up in memory.
-      if (pending.length >= 32) await settle();
+    async add(path, searchable) {
+      const added = index.addHTMLFile({ sourcePath: path, content: searchable });
+      // Failures are collected, never thrown, so a page still in the queue cannot reject with no one waiting for it.
+      pending.push(added.then(({ errors }) => failures.push(...errors.map((e) => `${path}: ${e}`)), (error: Error) => failures.push(`${path}: ${error.message}`)));
+      // A bounded queue, so pages do not pile up in memory; waiting for the oldest page only, not for all, keeps Pagefind busy while the next are made.
+      if (pending.length >= 64) await pending.shift();
     },
     async write(siteDir) {
-      await settle();
+      await Promise.all(pending.splice(0));
       if (failures.length > 0) throw new Error(`search index: ${failures.join('; ')}`);
       const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
       if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);

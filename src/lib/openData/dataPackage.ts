@@ -27,7 +27,8 @@ interface Resource {
   fields: Field[];
   primaryKey: string | string[];
   foreignKeys?: Array<{ fields: string | string[]; reference: { resource: string; fields: string | string[] } }>;
-  rows: Cell[][];
+  /** Made one at a time as the CSV is written: observations and figures run to about a million rows each at national scale. */
+  rows: () => Iterable<Cell[]>;
 }
 
 const idPattern = '^[a-z0-9]+(-[a-z0-9]+)*$';
@@ -36,13 +37,34 @@ const id = (name: string, title: string, required = true): Field => ({ name, typ
 const text = (name: string, title: string, required = false): Field => ({ name, type: 'string', title, ...(required ? { constraints: { required: true } } : {}) });
 const fk = (fields: string, resource: string) => ({ fields, reference: { resource, fields: 'id' } });
 
-function csv(resource: Resource): string {
-  const cell = (value: Cell) => {
-    if (value === null) return '';
-    const t = String(value);
-    return /[",\n\r]/u.test(t) ? `"${t.replaceAll('"', '""')}"` : t;
-  };
-  return `${[resource.fields.map((f) => f.name), ...resource.rows].map((row) => row.map(cell).join(',')).join('\n')}\n`;
+/** Rows per chunk of CSV text: under a megabyte at national scale (about 180 bytes a row), so the writer neither waits on tiny writes nor holds a whole file. */
+const rowsPerChunk = 4096;
+
+function cell(value: Cell): string {
+  if (value === null) return '';
+  // Numbers never need quoting.
+  if (typeof value !== 'string') return String(value);
+  return /[",\n\r]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** The resource as CSV text in chunks of whole lines: the header, then the rows, every line ending in a newline. */
+function* csv(resource: Resource): Generator<string> {
+  let chunk = `${resource.fields.map((f) => cell(f.name)).join(',')}\n`;
+  let rows = 0;
+  for (const row of resource.rows()) {
+    chunk += `${row.map(cell).join(',')}\n`;
+    if (++rows === rowsPerChunk) {
+      yield chunk;
+      chunk = '';
+      rows = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** Each item's row, made only when the CSV writer asks for it. */
+function* lazyMap<T>(items: readonly T[], row: (item: T) => Cell[]): Generator<Cell[]> {
+  for (const item of items) yield row(item);
 }
 
 function resources(dataSet: DataSet): Resource[] {
@@ -53,14 +75,14 @@ function resources(dataSet: DataSet): Resource[] {
       name: 'provinces',
       fields: [id('id', '省份id'), text('name', '简称', true), text('name_hant', '繁体简称', true), { ...text('kind', '类型', true), constraints: { required: true, enum: ['省', '自治区', '直辖市', '市', '中央'] } }],
       primaryKey: 'id',
-      rows: dataSet.provinces.map((p) => [p.id, p.name, p.name_hant, p.kind]),
+      rows: () => lazyMap(dataSet.provinces, (p) => [p.id, p.name, p.name_hant, p.kind]),
     },
     {
       name: 'units',
       fields: [id('id', '单位id'), id('province', '省份id'), text('name', '名称', true), text('aliases', '别名，以|分隔'), text('kind', '类型')],
       primaryKey: ['province', 'id'],
       foreignKeys: [fk('province', 'provinces')],
-      rows: dataSet.units.map((u) => [u.id, u.province, u.name, u.aliases.join('|') || null, u.kind || null]),
+      rows: () => lazyMap(dataSet.units, (u) => [u.id, u.province, u.name, u.aliases.join('|') || null, u.kind || null]),
     },
     {
       name: 'metrics',
@@ -81,7 +103,7 @@ function resources(dataSet: DataSet): Resource[] {
         { fields: 'numerator', reference: { resource: '', fields: 'id' } },
         { fields: 'denominator', reference: { resource: '', fields: 'id' } },
       ],
-      rows: dataSet.metrics.map((m) => [m.id, m.name, m.name_hant, m.category, m.unit, m.kind, m.numerator || null, m.denominator || null, m.definition, m.aliases.join('|') || null]),
+      rows: () => lazyMap(dataSet.metrics, (m) => [m.id, m.name, m.name_hant, m.category, m.unit, m.kind, m.numerator || null, m.denominator || null, m.definition, m.aliases.join('|') || null]),
     },
     {
       name: 'sources',
@@ -96,7 +118,7 @@ function resources(dataSet: DataSet): Resource[] {
       ],
       primaryKey: 'id',
       foreignKeys: [fk('province', 'provinces')],
-      rows: dataSet.sources.map((s) => [s.id, s.province, s.title, s.publisher || null, s.published || null, s.url || null, s.period.id]),
+      rows: () => lazyMap(dataSet.sources, (s) => [s.id, s.province, s.title, s.publisher || null, s.published || null, s.url || null, s.period.id]),
     },
     {
       name: 'observations',
@@ -116,7 +138,7 @@ function resources(dataSet: DataSet): Resource[] {
       ],
       primaryKey: 'row',
       foreignKeys: [fk('province', 'provinces'), fk('metric', 'metrics'), fk('source', 'sources')],
-      rows: dataSet.observations.map((o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null]),
+      rows: () => lazyMap(dataSet.observations, (o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null]),
     },
     {
       name: 'figures',
@@ -136,7 +158,7 @@ function resources(dataSet: DataSet): Resource[] {
       ],
       primaryKey: 'key',
       foreignKeys: [fk('province', 'provinces'), fk('metric', 'metrics')],
-      rows: dataSet.figures.map((f) => [
+      rows: () => lazyMap(dataSet.figures, (f) => [
         `${f.province}|${f.unit ?? ''}|${f.period.id}|${f.metric}`,
         f.province,
         f.unit,
@@ -175,8 +197,12 @@ Licence: the compilation is published under CC BY 4.0
 Cite as: 机关党建工作综述数据 (zongshu), with the source of each figure from sources.csv.
 `;
 
-/** The files of the package, by name: datapackage.json, README.md and one CSV per resource. */
-export function dataPackageFiles(dataSet: DataSet, created?: string): Map<string, string> {
+/**
+ * The files of the package, by name: datapackage.json, README.md and one CSV
+ * per resource, each as chunks of text to write in turn. The CSVs are made as
+ * they are written, so no file is ever whole in memory; each can be read once.
+ */
+export function dataPackageFiles(dataSet: DataSet, created?: string): Map<string, Iterable<string>> {
   const all = resources(dataSet);
   const descriptor = {
     profile: 'tabular-data-package',
@@ -201,8 +227,8 @@ export function dataPackageFiles(dataSet: DataSet, created?: string): Map<string
     })),
   };
   return new Map([
-    ['datapackage.json', `${JSON.stringify(descriptor, null, 2)}\n`],
-    ['README.md', readme(dataSet)],
-    ...all.map((r): [string, string] => [`${r.name}.csv`, csv(r)]),
+    ['datapackage.json', [`${JSON.stringify(descriptor, null, 2)}\n`]],
+    ['README.md', [readme(dataSet)]],
+    ...all.map((r): [string, Iterable<string>] => [`${r.name}.csv`, csv(r)]),
   ]);
 }

@@ -5,8 +5,35 @@
  * prose; the tables repeat names and figures, and at national scale they are
  * nine tenths of every page's bytes, which Pagefind would otherwise parse.
  */
-const dropped = [/<figure class="chart"[\s\S]*?<\/figure>/gu, /<table[\s\S]*?<\/table>/gu, /<svg[\s\S]*?<\/svg>/gu, /<script[\s\S]*?<\/script>/gu, /<style[\s\S]*?<\/style>/gu];
+
+/** Dropped in this order, each from its opening to the first closing after it (elements of a kind are never nested in our pages). */
+const dropped: ReadonlyArray<readonly [open: string, close: string]> = [
+  ['<figure class="chart"', '</figure>'],
+  ['<table', '</table>'],
+  ['<svg', '</svg>'],
+  ['<script', '</script>'],
+  ['<style', '</style>'],
+];
+
+/**
+ * The text without every span from `open` to the first `close` after it; an
+ * opening with no closing after it is kept, as are the rest. Found with
+ * indexOf rather than a lazy regular expression: the tables make up most of a
+ * page, and a regular expression walks them character by character.
+ */
+function withoutSpans(text: string, open: string, close: string): string {
+  const kept: string[] = [];
+  let from = 0;
+  for (let start = text.indexOf(open); start >= 0; start = text.indexOf(open, from)) {
+    const end = text.indexOf(close, start + open.length);
+    if (end < 0) break;
+    kept.push(text.slice(from, start));
+    from = end + close.length;
+  }
+  kept.push(text.slice(from));
+  return kept.join('');
+}
 
 export function searchableHtml(html: string): string {
-  return dropped.reduce((text, pattern) => text.replace(pattern, ''), html);
+  return dropped.reduce((text, [open, close]) => withoutSpans(text, open, close), html);
 }

@@ -9,9 +9,12 @@ import { toTraditional } from '../script.ts';
 import { traditionalRoot } from './navigation.ts';
 import { relativeHref } from './paths.ts';
 
-const scriptSwitch = /<a [^>]*data-script-switch[^>]*>[^<]*<\/a>/u;
+// The patterns here have no u flag: they are delimited by ASCII characters
+// only, so they find the same spans in UTF-16 code units as in code points,
+// and without the flag they run a third faster over a page.
+const scriptSwitch = /<a [^>]*data-script-switch[^>]*>[^<]*<\/a>/;
 /** Elements whose link leads to a file both editions share: `data-root="pagefind/pagefind-ui.js"`. */
-const rootLinked = /(src|href)="[^"]*"([^>]*?) data-root="([^"]+)"/gu;
+const rootLinked = /(src|href)="[^"]*"([^>]*?) data-root="([^"]+)"/g;
 
 /** Runs already converted: pages repeat the same names and labels thousands of times. */
 const convertedRuns = new Map<string, string>();
@@ -27,9 +30,13 @@ function convertRun(run: string): string {
   return converted;
 }
 
-/** Only runs of Chinese (non-ASCII) text are converted: markup, numbers and paths are left as they are, and unread. */
+/**
+ * Only runs of Chinese (non-ASCII) text are converted: markup, numbers and
+ * paths are left as they are, and unread. A run of code units above 0x7f is
+ * the run of code points above it, surrogate pairs included.
+ */
 export function toTraditionalText(text: string): string {
-  return text.replace(/[^\u0000-\u007f]+/gu, convertRun);
+  return text.replace(/[^\u0000-\u007f]+/g, convertRun);
 }
 
 export function traditionalPage(html: string, pagePath: string): string {

@@ -19,4 +19,10 @@ describe('searchableHtml', () => {
     const kept = searchableHtml(page);
     for (const text of ['图表数据', '表格数据', '<svg', 'var x', 'p{}']) expect(kept).not.toContain(text);
   });
+
+  it('drops each span up to the first closing after it, and keeps an opening that is never closed', () => {
+    // What the lazy regular expressions did before: `<table[\s\S]*?<\/table>`, applied kind after kind.
+    const kept = searchableHtml('<p>甲</p><table>一</table><p>乙</p><table><tr><td>二</td></tr></table><svg>三</svg><p>丙</p><table>未完');
+    expect(kept).toBe('<p>甲</p><p>乙</p><p>丙</p><table>未完');
+  });
 });
