@@ -19,8 +19,15 @@ const rootLinked = /(src|href)="[^"]*"([^>]*?) data-root="([^"]+)"/g;
 /** Runs already converted: pages repeat the same names and labels thousands of times. */
 const convertedRuns = new Map<string, string>();
 const maxRememberedRuns = 200_000;
+/**
+ * Longer runs (quotes, chart descriptions) are mostly said once, and a remembered run that is
+ * a slice of its page keeps that whole page alive: 640 MB of national source pages were held so.
+ * Names and labels are shorter than this (in UTF-16 code units).
+ */
+const longestRememberedRun = 12;
 
 function convertRun(run: string): string {
+  if (run.length > longestRememberedRun) return toTraditional(run);
   let converted = convertedRuns.get(run);
   if (converted === undefined) {
     converted = toTraditional(run);
