@@ -9,8 +9,20 @@
 import { createHash } from 'node:crypto';
 import type { PageScope } from '../lib/pages/published.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
+import type { Observation } from '../lib/schema/observation.ts';
 
 export type ScopeFingerprint = (scope: PageScope) => string;
+
+/**
+ * Every field of an observation, in a line: half the time of JSON.stringify over the national
+ * set's 927k rows (2.5 s against 5.5 s). tests/cli/pageInputs.test.ts changes each field of the
+ * schema in turn, so a field added to Observation and not here fails it. Text fields hold no
+ * control characters (the schema refuses them), so the separators cannot occur inside a field.
+ */
+function observationLine(o: Observation): string {
+  const { at, period } = o;
+  return `${o.id}\u0001${at.file}\u0001${at.dataFile}\u0001${at.line}\u0001${at.column}\u0001${o.province}\u0001${o.unit}\u0001${period.id}\u0001${period.start}\u0001${period.end}\u0001${period.years}\u0001${o.metric}\u0001${o.value}\u0001${o.step}\u0001${o.qualifier}\u0001${o.written}\u0001${o.measureWord}\u0001${o.source}\u0001${o.quote}\u0001${o.note}\n`;
+}
 
 /**
  * A fingerprint per province and per source: the catalog (provinces, units, metrics, sources)
@@ -27,7 +39,7 @@ export function scopeFingerprints(dataSet: DataSet): ScopeFingerprint {
     const scopes = [...dataSet.provinces.map((p) => keyOf({ province: p.id })), ...dataSet.sources.map((s) => keyOf({ source: s.id }))];
     const hashes = new Map(scopes.map((key) => [key, createHash('sha256').update(catalog)]));
     for (const observation of dataSet.observations) {
-      const row = JSON.stringify(observation);
+      const row = observationLine(observation);
       hashes.get(keyOf({ province: observation.province }))?.update(row);
       hashes.get(keyOf({ source: observation.source }))?.update(row);
     }

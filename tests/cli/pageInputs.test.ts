@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopeFingerprints } from '../../src/cli/pageInputs.ts';
 import type { DataSet } from '../../src/lib/schema/dataSet.ts';
+import { ObservationSchema } from '../../src/lib/schema/observation.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 
 let dataSet: DataSet;
@@ -32,6 +33,25 @@ describe('scopeFingerprints', () => {
     const after = (data: DataSet) => scopeFingerprints(data)({ source });
     expect(after(changed('jiangsu', (o) => (o.source === source ? { ...o, quote: `${o.quote}。` } : o)))).not.toBe(before);
     expect(after(changed('hainan', (o) => ({ ...o, value: o.value + 1 })))).toBe(before);
+  });
+
+  it('changes with every field of an observation, nested ones included', () => {
+    const before = fingerprintsOf(dataSet).hainan;
+    const changedValue = (value: unknown): unknown => (typeof value === 'number' ? value + 1 : value === null ? 'x' : `${String(value)}x`);
+    const paths = Object.entries(ObservationSchema.shape).flatMap(([key, schema]) =>
+      'shape' in schema ? Object.keys(schema.shape as object).map((inner) => [key, inner]) : [[key]],
+    );
+    expect(paths.length).toBeGreaterThan(15);
+    for (const [key, inner] of paths) {
+      const after = fingerprintsOf(
+        changed('hainan', (o) => {
+          const record = o as unknown as Record<string, Record<string, unknown>>;
+          const field = key as string;
+          return (inner ? { ...o, [field]: { ...record[field], [inner]: changedValue(record[field]?.[inner]) } } : { ...o, [field]: changedValue(record[field]) }) as typeof o;
+        }),
+      ).hainan;
+      expect(after, inner ? `${key}.${inner}` : key).not.toBe(before);
+    }
   });
 
   it('changes when a row only moves to another line, since pages link to rows by line', () => {
