@@ -1,9 +1,10 @@
 /** The chart cache kept in a folder across builds: one file per chart, named by its key. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChartCache } from '../charts/cache.ts';
+import { keyedFiles } from './keyedFiles.ts';
 
 const chartsDir = fileURLToPath(new URL('../charts/', import.meta.url));
 
@@ -19,19 +20,6 @@ export function chartCodeVersion(): string {
 }
 
 export function folderChartCache(dir: string): ChartCache {
-  mkdirSync(dir, { recursive: true });
-  const path = (key: string) => join(dir, `${key}.svg`);
-  return {
-    codeVersion: chartCodeVersion(),
-    get(key) {
-      try {
-        return readFileSync(path(key), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    set(key, svg) {
-      writeFileSync(path(key), svg);
-    },
-  };
+  const files = keyedFiles(dir, '.svg');
+  return { codeVersion: chartCodeVersion(), get: (key) => files.get(key), set: (key, svg) => files.set(key, svg) };
 }

@@ -6,8 +6,7 @@
  * cut down again: at national scale that is two hundred kilobytes of HTML per
  * edition against a few kilobytes of text.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { keyedFiles } from './keyedFiles.ts';
 
 export interface SearchTexts {
   simplified: string;
@@ -23,32 +22,13 @@ export interface SearchTextFolder {
 }
 
 export function searchTextFolder(dir: string): SearchTextFolder {
-  const path = (hash: string) => join(dir, `${hash}.json`);
-  let made = false;
+  const files = keyedFiles(dir, '.json');
   return {
     get(hash) {
-      try {
-        return JSON.parse(readFileSync(path(hash), 'utf8')) as SearchTexts;
-      } catch {
-        return undefined;
-      }
+      const text = files.get(hash);
+      return text === undefined ? undefined : (JSON.parse(text) as SearchTexts);
     },
-    set(hash, texts) {
-      if (!made) mkdirSync(dir, { recursive: true });
-      made = true;
-      // Written aside and renamed: an interrupted build leaves no half file that a later build would read as texts.
-      const partial = `${path(hash)}.${process.pid}.partial`;
-      writeFileSync(partial, JSON.stringify(texts));
-      renameSync(partial, path(hash));
-    },
-    keepOnly(hashes) {
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const name of names) if (!hashes.has(name.replace(/\.json$/u, ''))) rmSync(join(dir, name), { force: true });
-    },
+    set: (hash, texts) => files.set(hash, JSON.stringify(texts)),
+    keepOnly: (hashes) => files.keepOnly(hashes),
   };
 }
