@@ -26,7 +26,13 @@ export function searchTextFolder(dir: string): SearchTextFolder {
   return {
     get(hash) {
       const text = files.get(hash);
-      return text === undefined ? undefined : (JSON.parse(text) as SearchTexts);
+      if (text === undefined) return undefined;
+      // A file that is not whole JSON (written by hand, or by another tool) is no texts: the page is read again.
+      try {
+        return JSON.parse(text) as SearchTexts;
+      } catch {
+        return undefined;
+      }
     },
     set: (hash, texts) => files.set(hash, JSON.stringify(texts)),
     keepOnly: (hashes) => files.keepOnly(hashes),
