@@ -76,6 +76,15 @@ interface PageRecord {
   files: string[];
 }
 
+/** The pages of the last build; none when the manifest is missing or not whole JSON: a broken cache file is as good as a deleted one, and the build is a full one. */
+function previousRecords(manifest: string): Map<string, PageRecord> {
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, PageRecord>));
+  } catch {
+    return new Map();
+  }
+}
+
 export interface PageReuse {
   /** Hashes each page as its data is ready; carries over its tables when it is unchanged, else writes them. */
   publish: PagePublisher;
@@ -114,7 +123,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   const manifest = `${site}.json`;
   // Per site, as the manifest is: a build keeps only its own pages' texts, and another site's build must not delete them.
   const kept = searchTextFolder(`${site}.search`);
-  const previous = new Map<string, PageRecord>(existsSync(manifest) && existsSync(options.previousSite) ? Object.entries(JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, PageRecord>) : []);
+  const previous = existsSync(options.previousSite) ? previousRecords(manifest) : new Map<string, PageRecord>();
   const version = createHash('sha256').update(siteCodeVersion()).update(pageJson(options.dataSet.site)).digest('hex');
   const fingerprint = scopeFingerprints(options.dataSet);
   const records = new Map<string, PageRecord>();

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageReuse } from '../../src/cli/pageReuse.ts';
@@ -68,6 +68,21 @@ describe('pageReuse', () => {
     expect(second.unchanged(path)).toBe(true);
     expect(readFileSync(join(dir, 'new', files[0] as string), 'utf8')).toBe(`previous ${files[0]}`);
     expect(second.unchangedScope('hainan/units/other.html', { province: 'hainan' })).toBe(false);
+  });
+
+  it('builds a page in full when the kept manifest is not whole JSON', () => {
+    const dir = tempDir();
+    const page: PublishedPage = { table, charts: [], data: { path: 'hainan/2020.html' } };
+    const first = reuse([], dir);
+    first.publish(page);
+    first.save();
+    mkdirSync(join(dir, 'old'), { recursive: true });
+    for (const name of readdirSync(join(dir, 'cache'))) if (name.endsWith('.json')) writeFileSync(join(dir, 'cache', name), '{"hainan/2020.html": {"data": "x"');
+    const written: PublishedPage[] = [];
+    const second = reuse(written, dir);
+    second.publish(page);
+    expect(written).toHaveLength(1);
+    expect(second.unchanged('hainan/2020.html')).toBe(false);
   });
 
   it('refuses page data it cannot hash faithfully: a Map would hash as {} and hide a change', () => {
