@@ -19,6 +19,15 @@ function reuse(written: PublishedPage[], dir = tempDir()) {
   return pageReuse({ cacheDir: join(dir, 'cache'), previousSite: join(dir, 'old'), siteDir: join(dir, 'new'), dataSet, writeTables: (p) => written.push(p) });
 }
 
+/** A build that published the review page of hainan 2020 and kept its hash in dir/cache. */
+function builtOnce(dir: string): PublishedPage {
+  const page: PublishedPage = { table, charts: [], data: { path: 'hainan/2020.html' } };
+  const first = reuse([], dir);
+  first.publish(page);
+  first.save();
+  return page;
+}
+
 describe('pageReuse', () => {
   it('writes the tables of a page it has no previous build of, and renders it', () => {
     const written: PublishedPage[] = [];
@@ -31,10 +40,7 @@ describe('pageReuse', () => {
 
   it('links the previous HTML of an unchanged page over its empty render', () => {
     const dir = tempDir();
-    const page: PublishedPage = { table, charts: [], data: { path: 'hainan/2020.html' } };
-    const first = reuse([], dir);
-    first.publish(page);
-    first.save();
+    const page = builtOnce(dir);
     for (const file of ['hainan/2020.html', 'data/pages/hainan/2020.csv', 'data/pages/hainan/2020.json']) {
       mkdirSync(dirname(join(dir, 'old', file)), { recursive: true });
       writeFileSync(join(dir, 'old', file), `previous ${file}`);
@@ -72,10 +78,7 @@ describe('pageReuse', () => {
 
   it('builds a page in full when the kept manifest is not whole JSON', () => {
     const dir = tempDir();
-    const page: PublishedPage = { table, charts: [], data: { path: 'hainan/2020.html' } };
-    const first = reuse([], dir);
-    first.publish(page);
-    first.save();
+    const page = builtOnce(dir);
     mkdirSync(join(dir, 'old'), { recursive: true });
     for (const name of readdirSync(join(dir, 'cache'))) if (name.endsWith('.json')) writeFileSync(join(dir, 'cache', name), '{"hainan/2020.html": {"data": "x"');
     const written: PublishedPage[] = [];
