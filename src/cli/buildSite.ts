@@ -17,6 +17,8 @@ import { folderChartCache } from './chartCacheFolder.ts';
 import { startSearchIndex, tableWriter, writeDataPackage, writeTraditionalEdition } from './publish.ts';
 import { installPagePublisher } from '../lib/pages/published.ts';
 import { installPageReuse, pageReuse } from './pageReuse.ts';
+import { startEditionThread, type EditionThread } from './editionThread.ts';
+import { installRenderedPageSink } from './renderedPages.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -55,6 +57,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const progress = options.progress ?? silent;
+  let editions: EditionThread | undefined;
   try {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const pages = pageCount(siteIndex(options.dataSet));
@@ -67,6 +70,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
       : undefined;
     installPagePublisher(reuse?.publish ?? writeTables, reuse?.unchangedScope);
     installPageReuse(reuse);
+    editions = startEditionThread(staging);
+    const thread = editions;
+    // An unchanged page renders nothing: its Traditional edition is carried over with it.
+    installRenderedPageSink((path, html) => {
+      if (!reuse?.unchanged(path)) thread.convert(path, html);
+    });
     await build({
       ...siteConfig({ dataSet: options.dataSet, dataDir: options.dataDir, contentDir: options.contentDir }),
       root: projectRoot,
@@ -77,15 +86,18 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     installProgress(undefined);
     installPagePublisher(undefined);
     installPageReuse(undefined);
+    installRenderedPageSink(undefined);
+    progress.stage('traditional edition');
+    const converted = await editions.finish();
+    editions = undefined;
     reuse?.carryOverPages();
     const charts = { ...chartStats() };
     installChartCache(undefined);
-    progress.stage('traditional edition');
     const search = await startSearchIndex();
     try {
-      await writeTraditionalEdition(staging, progress, search.add, reuse);
-      // Pagefind writes its index in its own process, on the other core, while this one makes the data package.
-      const indexWritten = search.write(staging);
+      const searchPages = await writeTraditionalEdition(staging, progress, reuse, converted);
+      // Pagefind indexes and writes in its own process, on the other core, while this one makes the data package.
+      const indexWritten = search.write(staging, searchPages);
       const packageWritten = (async () => {
         progress.stage('data package');
         await writeDataPackage(staging, options.dataSet);
@@ -104,9 +116,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     progress.done();
     return { pages, charts, pagesReused: reuse?.reused() ?? 0 };
   } catch (error) {
+    await editions?.stop();
     await cleanUp();
     throw error;
   } finally {
+    installRenderedPageSink(undefined);
     installProgress(undefined);
     installPagePublisher(undefined);
     installPageReuse(undefined);

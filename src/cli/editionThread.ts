@@ -1,0 +1,62 @@
+/**
+ * The Traditional edition made on the second core while the first renders
+ * pages: each page Astro renders is sent to a worker thread
+ * (src/cli/editionWorker.ts), which writes its converted page and sends back
+ * the searchable texts of both editions. Converting all pages after rendering
+ * them, on the one thread, took a tenth of a national build.
+ */
+import { Worker } from 'node:worker_threads';
+import type { EditionResult } from './editionWorker.ts';
+import type { SearchTexts } from './searchTextFolder.ts';
+
+export interface EditionThread {
+  /** Sends a page to the thread, which writes its Traditional edition under zh-Hant/ of the site folder. */
+  convert(path: string, html: string): void;
+  /** Waits for every page sent, stops the thread, and gives the searchable texts of each page it converted. */
+  finish(): Promise<Map<string, SearchTexts>>;
+  /** Stops the thread at once: the build failed. */
+  stop(): Promise<void>;
+}
+
+export function startEditionThread(siteDir: string): EditionThread {
+  // A .mjs entry that registers the TypeScript loader: under Vitest the thread would have none.
+  const worker = new Worker(new URL('./editionWorker.mjs', import.meta.url), { workerData: { siteDir } });
+  const texts = new Map<string, SearchTexts>();
+  const failures: string[] = [];
+  let sent = 0;
+  let received = 0;
+  let crashed: Error | undefined;
+  let allReceived: (() => void) | undefined;
+  const settle = () => {
+    if (crashed || received === sent) allReceived?.();
+  };
+  worker.on('message', ({ path, simplified, traditional, error }: EditionResult) => {
+    received++;
+    if (error === undefined) texts.set(path, { simplified, traditional });
+    else failures.push(`${path}: ${error}`);
+    settle();
+  });
+  worker.on('error', (error) => {
+    crashed = error;
+    settle();
+  });
+  return {
+    convert(path, html) {
+      sent++;
+      worker.postMessage({ path, html });
+    },
+    async finish() {
+      await new Promise<void>((resolve) => {
+        allReceived = resolve;
+        settle();
+      });
+      await worker.terminate();
+      if (crashed) throw new Error(`Traditional edition: ${crashed.message}`);
+      if (failures.length > 0) throw new Error(`Traditional edition: ${failures.join('; ')}`);
+      return texts;
+    },
+    async stop() {
+      await worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * The thread that makes Traditional editions while the main thread renders
+ * pages (src/cli/editionThread.ts): for each page it is sent, it writes the
+ * converted page under zh-Hant/ and sends back the searchable texts of both.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { traditionalRoot } from '../lib/site/navigation.ts';
+import { searchableHtml } from '../lib/site/searchText.ts';
+import { traditionalPage } from '../lib/site/traditionalPage.ts';
+
+export interface EditionRequest {
+  path: string;
+  html: string;
+}
+
+export interface EditionResult {
+  path: string;
+  simplified: string;
+  traditional: string;
+  error?: string;
+}
+
+const { siteDir } = workerData as { siteDir: string };
+const folders = new Set<string>();
+
+parentPort?.on('message', ({ path, html }: EditionRequest) => {
+  try {
+    const target = join(siteDir, traditionalRoot, path);
+    if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+    folders.add(dirname(target));
+    const traditional = traditionalPage(html, path);
+    writeFileSync(target, traditional);
+    parentPort?.postMessage({ path, simplified: searchableHtml(html), traditional: searchableHtml(traditional) } satisfies EditionResult);
+  } catch (error) {
+    parentPort?.postMessage({ path, simplified: '', traditional: '', error: (error as Error).message } satisfies EditionResult);
+  }
+});
