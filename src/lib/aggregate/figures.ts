@@ -168,17 +168,32 @@ export function aggregateFigures(observations: readonly Observation[], metrics: 
     if (ratio.stated) ratio.stated.agrees = ratioAgrees(ratio.stated, stepOf.get(ratio.stated.observation) ?? 0, ratio.value);
     add(ratio);
   }
-  const sorted = [...figures.values()].sort(compareFigures);
+  const sorted = sortFigures([...figures.values()]);
   indexFiguresBy(sorted, figures);
   return sorted;
 }
 
-export function compareFigures(a: Figure, b: Figure): number {
-  return (
-    a.province.localeCompare(b.province) ||
-    (a.unit ?? '').localeCompare(b.unit ?? '') ||
-    a.period.end - b.period.end ||
-    a.period.start - b.period.start ||
-    a.metric.localeCompare(b.metric)
+/** Each distinct string's place among them in locale order. */
+function localeRanks(values: Iterable<string>): Map<string, number> {
+  return new Map([...new Set(values)].sort((a, b) => a.localeCompare(b)).map((value, rank) => [value, rank]));
+}
+
+/**
+ * Figures by province, unit (committee first), period end, period start and
+ * metric, ids in locale order. The ids are ranked once: comparing them with
+ * localeCompare in the sort itself took a second over the national set's 940k figures.
+ */
+export function sortFigures(figures: Figure[]): Figure[] {
+  const provinces = localeRanks(figures.map((f) => f.province));
+  const units = localeRanks(figures.map((f) => f.unit ?? ''));
+  const metrics = localeRanks(figures.map((f) => f.metric));
+  const rank = (ranks: Map<string, number>, value: string) => ranks.get(value) as number;
+  return figures.sort(
+    (a, b) =>
+      rank(provinces, a.province) - rank(provinces, b.province) ||
+      rank(units, a.unit ?? '') - rank(units, b.unit ?? '') ||
+      a.period.end - b.period.end ||
+      a.period.start - b.period.start ||
+      rank(metrics, a.metric) - rank(metrics, b.metric),
   );
 }
