@@ -12,7 +12,8 @@ import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
 import { pageCount, siteIndex } from '../lib/pages/site.ts';
 import { installProgress, type Progress } from './progress.ts';
-import { chartStats, installChartCache, type ChartStats } from '../charts/cache.ts';
+import { chartStats, installChartCache, installChartDrawer, type ChartStats } from '../charts/cache.ts';
+import { startChartThread, type ChartThread } from './chartThread.ts';
 import { folderChartCache } from './chartCacheFolder.ts';
 import { startSearchIndex, tableWriter, writeDataPackage, writeTraditionalEdition } from './publish.ts';
 import { installPagePublisher } from '../lib/pages/published.ts';
@@ -58,6 +59,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const progress = options.progress ?? silent;
   let editions: EditionThread | undefined;
+  let charts: ChartThread | undefined;
   try {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const pages = pageCount(siteIndex(options.dataSet));
@@ -70,6 +72,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
       : undefined;
     installPagePublisher(reuse?.publish ?? writeTables, reuse?.unchangedScope);
     installPageReuse(reuse);
+    charts = startChartThread();
+    installChartDrawer(charts.draw);
     editions = startEditionThread(staging);
     const thread = editions;
     // An unchanged page renders nothing: its Traditional edition is carried over with it.
@@ -87,11 +91,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     installPagePublisher(undefined);
     installPageReuse(undefined);
     installRenderedPageSink(undefined);
+    installChartDrawer(undefined);
+    await charts.stop();
+    charts = undefined;
     progress.stage('traditional edition');
     const converted = await editions.finish();
     editions = undefined;
     reuse?.carryOverPages();
-    const charts = { ...chartStats() };
+    const chartsMade = { ...chartStats() };
     installChartCache(undefined);
     const search = await startSearchIndex();
     try {
@@ -114,13 +121,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     await rm(retired, { recursive: true, force: true });
     reuse?.save();
     progress.done();
-    return { pages, charts, pagesReused: reuse?.reused() ?? 0 };
+    return { pages, charts: chartsMade, pagesReused: reuse?.reused() ?? 0 };
   } catch (error) {
     await editions?.stop();
+    await charts?.stop();
     await cleanUp();
     throw error;
   } finally {
     installRenderedPageSink(undefined);
+    installChartDrawer(undefined);
     installProgress(undefined);
     installPagePublisher(undefined);
     installPageReuse(undefined);

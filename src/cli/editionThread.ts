@@ -5,8 +5,8 @@
  * the searchable texts of both editions. Converting all pages after rendering
  * them, on the one thread, took a tenth of a national build.
  */
-import { Worker } from 'node:worker_threads';
 import type { EditionResult } from './editionWorker.ts';
+import { startThread } from './thread.ts';
 import type { SearchTexts } from './searchTextFolder.ts';
 
 export interface EditionThread {
@@ -19,8 +19,7 @@ export interface EditionThread {
 }
 
 export function startEditionThread(siteDir: string): EditionThread {
-  // A .mjs entry that registers the TypeScript loader: under Vitest the thread would have none.
-  const worker = new Worker(new URL('./editionWorker.mjs', import.meta.url), { workerData: { siteDir } });
+  const worker = startThread(new URL('./editionWorker.ts', import.meta.url), { siteDir });
   const texts = new Map<string, SearchTexts>();
   const failures: string[] = [];
   let sent = 0;
