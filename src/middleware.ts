@@ -1,15 +1,16 @@
 /**
  * Hands every page Astro renders during a build to the build's sink
  * (src/cli/renderedPages.ts), which makes its Traditional edition on another
- * core. Outside a build there is no sink and the response is not touched.
+ * core and feeds it to the search index. Outside a build there is no sink and
+ * the response is not touched.
  */
 import { defineMiddleware } from 'astro:middleware';
 import { pagePathOf, renderedPageSink } from './cli/renderedPages.ts';
 
 export const onRequest = defineMiddleware(async (context, next) => {
-  const response = await next();
   const sink = renderedPageSink();
-  if (!sink || !response.headers.get('content-type')?.startsWith('text/html')) return response;
+  if (!sink) return next();
+  const response = await next();
   const html = await response.text();
   sink(pagePathOf(context.url.pathname), html);
   return new Response(html, response);

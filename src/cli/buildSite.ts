@@ -10,12 +10,13 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
-import { pageCount, siteIndex } from '../lib/pages/site.ts';
+import { pagePaths, siteIndex } from '../lib/pages/site.ts';
 import { installProgress, type Progress } from './progress.ts';
 import { chartStats, installChartCache, installChartDrawer, type ChartStats } from '../charts/cache.ts';
 import { startChartThread, type ChartThread } from './chartThread.ts';
 import { folderChartCache } from './chartCacheFolder.ts';
-import { startSearchIndex, tableWriter, writeDataPackage, writeTraditionalEdition } from './publish.ts';
+import { startSearchIndex, tableWriter, writeDataPackage, writeTraditionalEdition, type SearchIndex } from './publish.ts';
+import { searchFeed } from './searchFeed.ts';
 import { installPagePublisher } from '../lib/pages/published.ts';
 import { installPageReuse, pageReuse } from './pageReuse.ts';
 import { startEditionThread, type EditionThread } from './editionThread.ts';
@@ -60,9 +61,11 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   const progress = options.progress ?? silent;
   let editions: EditionThread | undefined;
   let charts: ChartThread | undefined;
+  let search: SearchIndex | undefined;
   try {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    const pages = pageCount(siteIndex(options.dataSet));
+    const paths = pagePaths(siteIndex(options.dataSet));
+    const pages = paths.length;
     progress.stage('pages', pages);
     installProgress(progress);
     installChartCache(options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined);
@@ -74,11 +77,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     installPageReuse(reuse);
     charts = startChartThread();
     installChartDrawer(charts.draw);
-    editions = startEditionThread(staging);
+    // Pagefind indexes in its own process as pages come, in the order of their paths.
+    search = await startSearchIndex();
+    const feed = searchFeed(search.add, paths);
+    editions = startEditionThread(staging, (path, texts) => {
+      reuse?.keepSearchTexts(path, texts);
+      feed.provide(path, texts);
+    });
     const thread = editions;
-    // An unchanged page renders nothing: its Traditional edition is carried over with it.
     installRenderedPageSink((path, html) => {
-      if (!reuse?.unchanged(path)) thread.convert(path, html);
+      if (!reuse?.unchanged(path)) return thread.convert(path, html);
+      // An unchanged page renders nothing: its editions are carried over after, its texts are kept in the cache.
+      const kept = reuse.searchTexts(path);
+      if (kept) feed.provide(path, kept);
     });
     await build({
       ...siteConfig({ dataSet: options.dataSet, dataDir: options.dataDir, contentDir: options.contentDir }),
@@ -100,21 +111,19 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     reuse?.carryOverPages();
     const chartsMade = { ...chartStats() };
     installChartCache(undefined);
-    const search = await startSearchIndex();
-    try {
-      const searchPages = await writeTraditionalEdition(staging, progress, reuse, converted);
-      // Pagefind indexes and writes in its own process, on the other core, while this one makes the data package.
-      const indexWritten = search.write(staging, searchPages);
-      const packageWritten = (async () => {
-        progress.stage('data package');
-        await writeDataPackage(staging, options.dataSet);
-        progress.stage('search index');
-      })();
-      // Both are waited for even when one fails, so that neither goes on writing into a staging folder being removed.
-      for (const written of await Promise.allSettled([indexWritten, packageWritten])) if (written.status === 'rejected') throw written.reason;
-    } finally {
-      await search.close();
-    }
+    await writeTraditionalEdition(staging, feed, converted, reuse, progress);
+    // Pagefind takes the last pages and writes its index, on the other core, while this one makes the data package.
+    const index = search;
+    const indexWritten = feed.finish().then(() => index.write(staging));
+    const packageWritten = (async () => {
+      progress.stage('data package');
+      await writeDataPackage(staging, options.dataSet);
+      progress.stage('search index');
+    })();
+    // Both are waited for even when one fails, so that neither goes on writing into a staging folder being removed.
+    for (const written of await Promise.allSettled([indexWritten, packageWritten])) if (written.status === 'rejected') throw written.reason;
+    await search.close();
+    search = undefined;
     progress.stage('swap');
     if (existsSync(options.outDir)) await rename(options.outDir, retired);
     await rename(staging, options.outDir);
@@ -125,6 +134,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   } catch (error) {
     await editions?.stop();
     await charts?.stop();
+    await search?.close();
     await cleanUp();
     throw error;
   } finally {

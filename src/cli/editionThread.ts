@@ -12,15 +12,16 @@ import type { SearchTexts } from './searchTextFolder.ts';
 export interface EditionThread {
   /** Sends a page to the thread, which writes its Traditional edition under zh-Hant/ of the site folder. */
   convert(path: string, html: string): void;
-  /** Waits for every page sent, stops the thread, and gives the searchable texts of each page it converted. */
-  finish(): Promise<Map<string, SearchTexts>>;
+  /** Waits for every page sent, stops the thread, and gives the paths of the pages it converted. */
+  finish(): Promise<Set<string>>;
   /** Stops the thread at once: the build failed. */
   stop(): Promise<void>;
 }
 
-export function startEditionThread(siteDir: string): EditionThread {
+/** `converted`: called with the searchable texts of both editions of each page, as it is converted. */
+export function startEditionThread(siteDir: string, converted: (path: string, texts: SearchTexts) => void): EditionThread {
   const worker = startThread(new URL('./editionWorker.ts', import.meta.url), { siteDir });
-  const texts = new Map<string, SearchTexts>();
+  const paths = new Set<string>();
   const failures: string[] = [];
   let sent = 0;
   let received = 0;
@@ -31,8 +32,12 @@ export function startEditionThread(siteDir: string): EditionThread {
   };
   worker.on('message', ({ path, simplified, traditional, error }: EditionResult) => {
     received++;
-    if (error === undefined) texts.set(path, { simplified, traditional });
-    else failures.push(`${path}: ${error}`);
+    if (error === undefined) {
+      paths.add(path);
+      converted(path, { simplified, traditional });
+    } else {
+      failures.push(`${path}: ${error}`);
+    }
     settle();
   });
   worker.on('error', (error) => {
@@ -52,7 +57,7 @@ export function startEditionThread(siteDir: string): EditionThread {
       await worker.terminate();
       if (crashed) throw new Error(`Traditional edition: ${crashed.message}`);
       if (failures.length > 0) throw new Error(`Traditional edition: ${failures.join('; ')}`);
-      return texts;
+      return paths;
     },
     async stop() {
       await worker.terminate();

@@ -4,7 +4,7 @@
  * under zh-Hant/), and the Pagefind search index over both, fed each page as
  * the edition is written.
  */
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
@@ -20,6 +20,7 @@ import { traditionalRoot } from '../lib/site/navigation.ts';
 import { searchableHtml } from '../lib/site/searchText.ts';
 import { traditionalPage } from '../lib/site/traditionalPage.ts';
 import type { PageReuse } from './pageReuse.ts';
+import type { AddToIndex, SearchFeed } from './searchFeed.ts';
 import type { SearchTexts } from './searchTextFolder.ts';
 import type { Progress } from './progress.ts';
 
@@ -60,12 +61,6 @@ async function filesUnder(dir: string): Promise<string[]> {
     .sort();
 }
 
-/** A page of either edition by the part of it the search index reads (src/lib/site/searchText.ts). */
-export interface SearchPage {
-  path: string;
-  searchable: string;
-}
-
 type EditionReuse = Pick<PageReuse, 'carryOverTraditional' | 'searchTexts' | 'keepSearchTexts'>;
 
 /**
@@ -89,51 +84,33 @@ function pageEditions(siteDir: string, path: string, reuse: EditionReuse | undef
 }
 
 /**
- * Completes the Traditional edition and gives every page of both editions for the search index,
- * in the order of their paths: Pagefind's files depend on the order pages are added, and a build
- * that renders only changed pages must write the same index as a full one. `converted`: the
- * pages whose edition was made as they rendered (src/cli/editionThread.ts), with their texts.
+ * Completes the Traditional edition: every page not converted as it rendered
+ * (`converted`, src/cli/editionThread.ts) is carried over from the previous
+ * site or converted here, and the search feed gets the texts it lacks.
  */
-export async function writeTraditionalEdition(
-  siteDir: string,
-  progress?: Progress,
-  reuse?: EditionReuse,
-  converted: ReadonlyMap<string, SearchTexts> = new Map(),
-): Promise<SearchPage[]> {
+export async function writeTraditionalEdition(siteDir: string, feed: SearchFeed, converted: ReadonlySet<string>, reuse?: EditionReuse, progress?: Progress): Promise<void> {
   const folders = new Set<string>();
-  const searchPages: SearchPage[] = [];
-  let convertedSeen = 0;
   for (const path of await filesUnder(siteDir)) {
     progress?.tick();
     // Data files are shared: the Traditional pages link to the one copy at the root.
     if (path.startsWith(`${traditionalRoot}/`) || path.startsWith('pagefind/') || path.startsWith('data/')) continue;
+    if (converted.has(path)) continue;
     const target = join(siteDir, traditionalRoot, path);
     // Thousands of pages share a few hundred folders.
     if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
     folders.add(dirname(target));
-    if (path.endsWith('.html')) {
-      const madeWhileRendering = converted.get(path);
-      if (madeWhileRendering) {
-        convertedSeen++;
-        reuse?.keepSearchTexts(path, madeWhileRendering);
-      }
-      const texts = madeWhileRendering ?? pageEditions(siteDir, path, reuse);
-      searchPages.push({ path, searchable: texts.simplified }, { path: `${traditionalRoot}/${path}`, searchable: texts.traditional });
-    } else {
-      copyFileSync(join(siteDir, path), target);
-    }
+    if (!path.endsWith('.html')) copyFileSync(join(siteDir, path), target);
+    // An unchanged page whose texts the feed already has from the cache needs only its Traditional edition.
+    else if (feed.has(path)) reuse?.carryOverTraditional(path);
+    else feed.provide(path, pageEditions(siteDir, path, reuse));
   }
-  // A page converted under a path Astro did not write would leave a stray Traditional page.
-  if (convertedSeen !== converted.size) {
-    const strays = [...converted.keys()].filter((path) => !existsSync(join(siteDir, path)));
-    throw new Error(`Traditional edition: pages converted but not written: ${strays.slice(0, 5).join(', ')}`);
-  }
-  return searchPages;
 }
 
 export interface SearchIndex {
-  /** Hands the pages to Pagefind, in their order, which indexes them in its own process while the build goes on, and writes the index into `pagefind/`. */
-  write(siteDir: string, pages: readonly SearchPage[]): Promise<void>;
+  /** Hands a page to Pagefind, which indexes it in its own process while the build goes on. */
+  add: AddToIndex;
+  /** Waits for every page and writes the index into `pagefind/`. */
+  write(siteDir: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -145,14 +122,14 @@ export async function startSearchIndex(): Promise<SearchIndex> {
   const failures: string[] = [];
   const pending: Array<Promise<unknown>> = [];
   return {
-    async write(siteDir, pages) {
-      for (const { path, searchable } of pages) {
-        const added = index.addHTMLFile({ sourcePath: path, content: searchable });
-        // Failures are collected, never thrown, so a page still in the queue cannot reject with no one waiting for it.
-        pending.push(added.then(({ errors }) => failures.push(...errors.map((e) => `${path}: ${e}`)), (error: Error) => failures.push(`${path}: ${error.message}`)));
-        // A bounded queue: waiting for the oldest page only, not for all, keeps Pagefind busy while this thread makes the data package.
-        if (pending.length >= 64) await pending.shift();
-      }
+    async add(path, searchable) {
+      const added = index.addHTMLFile({ sourcePath: path, content: searchable });
+      // Failures are collected, never thrown, so a page still in the queue cannot reject with no one waiting for it.
+      pending.push(added.then(({ errors }) => failures.push(...errors.map((e) => `${path}: ${e}`)), (error: Error) => failures.push(`${path}: ${error.message}`)));
+      // A bounded queue, so pages do not pile up in memory; waiting for the oldest page only, not for all, keeps Pagefind busy while the next are made.
+      if (pending.length >= 64) await pending.shift();
+    },
+    async write(siteDir) {
       await Promise.all(pending.splice(0));
       if (failures.length > 0) throw new Error(`search index: ${failures.join('; ')}`);
       const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });

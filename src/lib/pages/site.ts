@@ -56,9 +56,18 @@ export function siteIndex(dataSet: DataSet): SiteIndex {
   return index;
 }
 
-/** Pages of one edition: the fixed ones (home, metrics, compare, sources, methodology, search) and one per review, province, unit, metric, compared metric, pair and source. */
-export function pageCount(index: SiteIndex): number {
-  return 6 + index.reviews.length + index.provinces.length + index.units.length + index.metrics.length + index.compareMetrics.length + index.pairs.length + index.sources.length;
+/** Pages of one edition, by path, in path order: the fixed ones (home, metrics, compare, sources, methodology, search) and one per review, province, unit, metric, compared metric, pair and source. */
+export function pagePaths(index: SiteIndex): string[] {
+  return [
+    ...[sitePaths.home(), sitePaths.metrics(), sitePaths.compare(), sitePaths.sources(), sitePaths.methodology(), sitePaths.search()],
+    ...index.reviews.map((r) => sitePaths.review(r.province.id, r.period.id)),
+    ...index.provinces.map((p) => sitePaths.province(p.id)),
+    ...index.units.map((u) => sitePaths.unit(u.province, u.id)),
+    ...index.metrics.map((m) => sitePaths.metric(m.id)),
+    ...index.compareMetrics.map((m) => sitePaths.compareMetric(m.id)),
+    ...index.pairs.map(([a, b]) => sitePaths.comparePair(a.id, b.id)),
+    ...index.sources.map((s) => sitePaths.source(s.id)),
+  ].sort();
 }
 
 export interface Downloads {
