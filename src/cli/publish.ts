@@ -47,9 +47,14 @@ export function tableWriter(siteDir: string): PagePublisher {
 
 /** Streams each file of the data package to disk chunk by chunk, as the chunks are made. */
 export async function writeDataPackage(siteDir: string, dataSet: DataSet): Promise<void> {
-  const dir = join(siteDir, 'data/package');
-  await mkdir(dir, { recursive: true });
-  for (const [name, chunks] of dataPackageFiles(dataSet, createdDate())) await pipeline(Readable.from(chunks), createWriteStream(join(dir, name)));
+  const folders = new Set<string>();
+  for (const file of dataPackageFiles(dataSet, createdDate())) {
+    const path = `data/package/${file.path}`;
+    const target = join(siteDir, path);
+    if (!folders.has(dirname(target))) await mkdir(dirname(target), { recursive: true });
+    folders.add(dirname(target));
+    await pipeline(Readable.from(file.chunks()), createWriteStream(target));
+  }
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
