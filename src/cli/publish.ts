@@ -45,11 +45,16 @@ export function tableWriter(siteDir: string): PagePublisher {
   };
 }
 
-/** Streams each file of the data package to disk chunk by chunk, as the chunks are made. */
-export async function writeDataPackage(siteDir: string, dataSet: DataSet): Promise<void> {
+/**
+ * Streams each file of the data package to disk chunk by chunk, as the chunks
+ * are made; a province's part whose rows did not change since the previous
+ * build is linked from the previous site instead, and none of it is made.
+ */
+export async function writeDataPackage(siteDir: string, dataSet: DataSet, reuse?: Pick<PageReuse, 'carryOverScopedFile'>): Promise<void> {
   const folders = new Set<string>();
   for (const file of dataPackageFiles(dataSet, createdDate())) {
     const path = `data/package/${file.path}`;
+    if (file.province !== undefined && reuse?.carryOverScopedFile(path, { province: file.province })) continue;
     const target = join(siteDir, path);
     if (!folders.has(dirname(target))) await mkdir(dirname(target), { recursive: true });
     folders.add(dirname(target));
