@@ -58,7 +58,7 @@ const fk = (fields: string, resource: string) => ({ fields, reference: { resourc
 /** Rows per chunk of CSV text: under a megabyte at national scale (about 180 bytes a row), so the writer neither waits on tiny writes nor holds a whole file. */
 const rowsPerChunk = 4096;
 
-/** Characters that make a CSV field need quotes; all ASCII, so no `u` flag, which makes the test slower. */
+/** Characters that make a CSV field need quotes; all ASCII, so the pattern needs no `u` flag. */
 const needsQuotes = /[",\n\r]/;
 
 function cell(value: Cell): string {
