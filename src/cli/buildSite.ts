@@ -117,7 +117,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     const indexWritten = feed.finish().then(() => index.write(staging));
     const packageWritten = (async () => {
       progress.stage('data package');
-      await writeDataPackage(staging, options.dataSet);
+      await writeDataPackage(staging, options.dataSet, reuse);
       progress.stage('search index');
     })();
     // Both are waited for even when one fails, so that neither goes on writing into a staging folder being removed.

@@ -11,13 +11,14 @@
  * data is made (src/cli/pageInputs.ts). The hashes of the last build are kept
  * in the cache folder (pages/), with the searchable text of each page for the
  * search index, so deleting that folder, or the site, only makes the next
- * build a full one.
+ * build a full one. Other files made from one province's rows alone (the data
+ * package's parts) are kept the same way, as pages with no HTML.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PagePublisher, PublishedPage, UnchangedScope } from '../lib/pages/published.ts';
+import type { PagePublisher, PageScope, PublishedPage, UnchangedScope } from '../lib/pages/published.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 import { sitePaths } from '../lib/site/paths.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
@@ -100,6 +101,8 @@ export interface PageReuse {
   searchTexts(path: string): SearchTexts | undefined;
   /** Keeps the searchable texts of a page of this build for the next. */
   keepSearchTexts(path: string, texts: SearchTexts): void;
+  /** For a file other than a page made from only part of the data set: true, and the file linked from the previous site, when that part and the code are unchanged; false: the caller writes it. */
+  carryOverScopedFile(path: string, scope: PageScope): boolean;
   /** Pages found unchanged. */
   reused(): number;
   /** Records this build's hashes, once the new site is in place. */
@@ -131,6 +134,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   const inputsOf = new Map<string, string>();
   const unchanged = new Set<string>();
   const stillThere = (path: string, files: readonly string[]) => [path, ...files].every((f) => existsSync(join(options.previousSite, f)));
+  const inputsHash = (path: string, scope: PageScope) => createHash('sha256').update(version).update(path).update(fingerprint(scope)).digest('hex');
   const keep = (path: string, record: PageRecord) => {
     for (const file of record.files) carryOver(options.previousSite, options.siteDir, file);
     records.set(path, record);
@@ -150,7 +154,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
       }
     },
     unchangedScope(path, scope) {
-      const inputs = createHash('sha256').update(version).update(path).update(fingerprint(scope)).digest('hex');
+      const inputs = inputsHash(path, scope);
       const held = previous.get(path);
       if (held?.inputs === inputs && stillThere(path, held.files)) {
         keep(path, held);
@@ -175,6 +179,11 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     keepSearchTexts(path, texts) {
       const hash = records.get(path)?.data;
       if (hash !== undefined) kept.set(hash, texts);
+    },
+    carryOverScopedFile(path, scope) {
+      const inputs = inputsHash(path, scope);
+      records.set(path, { data: inputs, inputs, files: [] });
+      return previous.get(path)?.inputs === inputs && carryOver(options.previousSite, options.siteDir, path);
     },
     reused: () => unchanged.size,
     save() {

@@ -46,11 +46,21 @@ export function tableWriter(siteDir: string): PagePublisher {
   };
 }
 
-/** Streams each file of the data package to disk chunk by chunk, as the chunks are made. */
-export async function writeDataPackage(siteDir: string, dataSet: DataSet): Promise<void> {
-  const dir = join(siteDir, 'data/package');
-  await mkdir(dir, { recursive: true });
-  for (const [name, chunks] of dataPackageFiles(dataSet, createdDate())) await pipeline(Readable.from(chunks), createWriteStream(join(dir, name)));
+/**
+ * Streams each file of the data package to disk chunk by chunk, as the chunks
+ * are made; a province's part whose rows did not change since the previous
+ * build is linked from the previous site instead, and none of it is made.
+ */
+export async function writeDataPackage(siteDir: string, dataSet: DataSet, reuse?: Pick<PageReuse, 'carryOverScopedFile'>): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of dataPackageFiles(dataSet, createdDate())) {
+    const path = `data/package/${file.path}`;
+    if (file.province !== undefined && reuse?.carryOverScopedFile(path, { province: file.province })) continue;
+    const target = join(siteDir, path);
+    if (!folders.has(dirname(target))) await mkdir(dirname(target), { recursive: true });
+    folders.add(dirname(target));
+    await pipeline(Readable.from(file.chunks()), createWriteStream(target));
+  }
 }
 
 async function filesUnder(dir: string): Promise<string[]> {

@@ -25,15 +25,22 @@ const cache = () => join(work, 'cache');
 /** A table file of a hainan unit page, which no jiangsu figure touches. */
 const hainanUnitTable = () => join(site(), 'data/pages/hainan/units/gaoyuan.csv');
 const jiangsuTable = () => join(site(), 'data/pages/jiangsu/2021.csv');
+/** The data package's files of each province's rows. */
+const packagePart = (resource: string, province: string) => join(site(), `data/package/${resource}/${province}.csv`);
 
 const reports: BuildReport[] = [];
 const hashes: Array<Map<string, string>> = [];
-const inodes: Array<{ hainan: number; jiangsu: number }> = [];
+const inodes: Array<{ hainan: number; jiangsu: number; hainanFigures: number; jiangsuObservations: number }> = [];
 
 async function buildAndRecord(): Promise<void> {
   reports.push(await build(site(), cache()));
   hashes.push(fileHashes(site()));
-  inodes.push({ hainan: statSync(hainanUnitTable()).ino, jiangsu: statSync(jiangsuTable()).ino });
+  inodes.push({
+    hainan: statSync(hainanUnitTable()).ino,
+    jiangsu: statSync(jiangsuTable()).ino,
+    hainanFigures: statSync(packagePart('figures', 'hainan')).ino,
+    jiangsuObservations: statSync(packagePart('observations', 'jiangsu')).ino,
+  });
 }
 
 beforeAll(async () => {
@@ -56,6 +63,8 @@ describe('incremental builds', () => {
     expect(reports[1]?.pagesReused).toBe((reports[1]?.pages ?? 0) - 2);
     expect([...(hashes[1] ?? [])].filter(([path, hash]) => hashes[0]?.get(path) !== hash)).toEqual([]);
     expect(inodes[1]?.hainan).toBe(inodes[0]?.hainan);
+    expect(inodes[1]?.hainanFigures).toBe(inodes[0]?.hainanFigures);
+    expect(inodes[1]?.jiangsuObservations).toBe(inodes[0]?.jiangsuObservations);
   });
 
   it('renders again only the pages a changed figure reaches', () => {
@@ -65,6 +74,12 @@ describe('incremental builds', () => {
     expect(inodes[2]?.hainan).toBe(inodes[1]?.hainan);
     expect(inodes[2]?.jiangsu).not.toBe(inodes[1]?.jiangsu);
     expect(readFileSync(jiangsuTable(), 'utf8')).toContain('322万元');
+  });
+
+  it("writes again only the data package's files of the province whose rows changed", () => {
+    expect(inodes[2]?.hainanFigures).toBe(inodes[1]?.hainanFigures);
+    expect(inodes[2]?.jiangsuObservations).not.toBe(inodes[1]?.jiangsuObservations);
+    expect(readFileSync(packagePart('observations', 'jiangsu'), 'utf8')).toContain(',jiangsu,,2021,donations,322,');
   });
 
   it('writes exactly what a full build of the changed data writes', async () => {
@@ -78,7 +93,9 @@ describe('incremental builds', () => {
 
   it('builds in full again when the kept hashes are gone', async () => {
     cpSync(join(work, 'data'), join(work, 'data-copy'), { recursive: true });
+    const before = statSync(packagePart('figures', 'hainan')).ino;
     const report = await build(site(), join(work, 'another-cache'));
     expect(report.pagesReused).toBe(0);
+    expect(statSync(packagePart('figures', 'hainan')).ino).not.toBe(before);
   });
 });

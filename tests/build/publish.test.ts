@@ -76,17 +76,26 @@ describe('publishing', () => {
   });
 
   it('publishes the whole data set as a valid Frictionless Data Package', async () => {
-    const { Package } = createRequire(import.meta.url)('datapackage') as {
-      Package: { load: (path: string) => Promise<{ valid: boolean; errors: unknown[]; resources: Array<{ name: string; read: (o: object) => Promise<unknown[]> }> }> };
-    };
-    const dataPackage = await Package.load(join(first, 'data/package/datapackage.json'));
+    type Loaded = { valid: boolean; errors: unknown[]; resources: Array<{ name: string }>; getResource: (name: string) => { read: (o: object) => Promise<unknown[]> } };
+    const { Package } = createRequire(import.meta.url)('datapackage') as { Package: { load: (descriptor: string | object, options?: { basePath: string }) => Promise<Loaded> } };
+    const folder = join(first, 'data/package');
+    const dataPackage = await Package.load(join(folder, 'datapackage.json'));
     expect(dataPackage.errors).toEqual([]);
     expect(dataPackage.valid).toBe(true);
+    const descriptor = JSON.parse(readFileSync(join(folder, 'datapackage.json'), 'utf8')) as { licenses: Array<{ name: string }>; resources: Array<{ name: string; path: string | string[] }> };
+    // Observations and figures are one file per province, in the order of the provinces.
+    const provinces = readFileSync(join(folder, 'provinces.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]);
+    for (const name of ['observations', 'figures']) expect(descriptor.resources.find((r) => r.name === name)?.path).toEqual(provinces.map((p) => `${name}/${p}.csv`));
+    // datapackage-js reads no resource in several files, so each part is read as its resource's only file; reading with relations checks every type, constraint and foreign key, and that every part begins with the header row.
     const counts: Record<string, number> = {};
-    // Reading with relations checks every type, constraint and foreign key.
-    for (const resource of dataPackage.resources) counts[resource.name] = (await resource.read({ relations: true })).length;
+    for (const [index, resource] of descriptor.resources.entries()) {
+      for (const path of [resource.path].flat()) {
+        const part = await Package.load({ ...descriptor, resources: descriptor.resources.map((r, i) => (i === index ? { ...r, path } : r)) }, { basePath: folder });
+        expect(part.errors).toEqual([]);
+        counts[resource.name] = (counts[resource.name] ?? 0) + (await part.getResource(resource.name).read({ relations: true })).length;
+      }
+    }
     expect(counts).toEqual({ provinces: 3, units: 2, metrics: 8, sources: 3, observations: 13, figures: 14 });
-    const descriptor = JSON.parse(readFileSync(join(first, 'data/package/datapackage.json'), 'utf8')) as { licenses: Array<{ name: string }>; resources: Array<{ schema: { fields: Array<{ name: string; unit?: string }> } }> };
     expect(descriptor.licenses[0]?.name).toBe('CC-BY-4.0');
     expect(readFileSync(join(first, 'data/package/README.md'), 'utf8')).toContain('Licence: the compilation is published under CC BY 4.0');
   });

@@ -3,11 +3,15 @@
  * Table Schema per file (types, constraints, primary and foreign keys),
  * measure words as custom field properties and columns since Table Schema has
  * no units, plus a README with the licence line, as Our World in Data ships
- * its downloads.
+ * its downloads. Observations and figures, a million rows each at national
+ * scale, are one file per province: a build writes again only the files of
+ * the provinces whose rows changed (src/cli/publish.ts).
  */
 import { metricCategories, metricUnits } from '../schema/metric.ts';
 import { QualifierSchema } from '../schema/qualifier.ts';
 import type { DataSet } from '../schema/dataSet.ts';
+import type { Figure } from '../schema/figure.ts';
+import type { Observation } from '../schema/observation.ts';
 import { rowLabel } from '../site/paths.ts';
 
 type Cell = string | number | null;
@@ -22,14 +26,28 @@ interface Field {
   unit?: string;
 }
 
-interface Resource {
+interface ResourceBase {
   name: string;
   fields: Field[];
   primaryKey: string | string[];
   foreignKeys?: Array<{ fields: string | string[]; reference: { resource: string; fields: string | string[] } }>;
-  /** Made one at a time as the CSV is written: observations and figures run to about a million rows each at national scale. */
+}
+
+/** A resource in one file. */
+interface WholeResource extends ResourceBase {
   rows: () => Iterable<Cell[]>;
 }
+
+/**
+ * A resource in one file per province (a multipart resource: `path` is an array), each
+ * with the header row. A province's rows are made one at a time as its file is written:
+ * observations and figures run to about a million rows each at national scale.
+ */
+interface ProvinceResource extends ResourceBase {
+  rowsOf: (province: string) => Iterable<Cell[]>;
+}
+
+type Resource = WholeResource | ProvinceResource;
 
 const idPattern = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const periodPattern = '^\\d{4}(-\\d{4})?$';
@@ -40,19 +58,25 @@ const fk = (fields: string, resource: string) => ({ fields, reference: { resourc
 /** Rows per chunk of CSV text: under a megabyte at national scale (about 180 bytes a row), so the writer neither waits on tiny writes nor holds a whole file. */
 const rowsPerChunk = 4096;
 
+/** Characters that make a CSV field need quotes; all ASCII, so the pattern needs no `u` flag. */
+const needsQuotes = /[",\n\r]/;
+
 function cell(value: Cell): string {
   if (value === null) return '';
   // Numbers never need quoting.
   if (typeof value !== 'string') return String(value);
-  return /[",\n\r]/u.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return needsQuotes.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** The resource as CSV text in chunks of whole lines: the header, then the rows, every line ending in a newline. */
-function* csv(resource: Resource): Generator<string> {
-  let chunk = `${resource.fields.map((f) => cell(f.name)).join(',')}\n`;
+/** A table as CSV text in chunks of whole lines: the header, then the rows, every line ending in a newline. */
+function* csv(fields: readonly Field[], table: Iterable<Cell[]>): Generator<string> {
+  let chunk = `${fields.map((f) => cell(f.name)).join(',')}\n`;
   let rows = 0;
-  for (const row of resource.rows()) {
-    chunk += `${row.map(cell).join(',')}\n`;
+  for (const row of table) {
+    // A loop rather than map and join: two arrays fewer for each of a million rows.
+    let line = cell(row[0] ?? null);
+    for (let i = 1; i < row.length; i++) line += `,${cell(row[i] ?? null)}`;
+    chunk += `${line}\n`;
     if (++rows === rowsPerChunk) {
       yield chunk;
       chunk = '';
@@ -67,9 +91,26 @@ function* lazyMap<T>(items: readonly T[], row: (item: T) => Cell[]): Generator<C
   for (const item of items) yield row(item);
 }
 
+/** Items by province, in their order, grouped on first use: a build that writes no province's file never pays for it. */
+function byProvince<T extends { province: string }>(items: readonly T[]): (province: string) => readonly T[] {
+  let groups: Map<string, T[]> | undefined;
+  return (province) => {
+    if (!groups) {
+      groups = new Map();
+      for (const item of items) {
+        const group = groups.get(item.province);
+        if (group) group.push(item);
+        else groups.set(item.province, [item]);
+      }
+    }
+    return groups.get(province) ?? [];
+  };
+}
+
 function resources(dataSet: DataSet): Resource[] {
   const metricUnit = new Map(dataSet.metrics.map((m) => [m.id, m.kind === 'ratio' ? 'share' : m.unit]));
-  const rowOf = new Map(dataSet.observations.map((o) => [o.id, rowLabel(o.at)]));
+  const observationsOf = byProvince<Observation>(dataSet.observations);
+  const figuresOf = byProvince<Figure>(dataSet.figures);
   return [
     {
       name: 'provinces',
@@ -138,7 +179,7 @@ function resources(dataSet: DataSet): Resource[] {
       ],
       primaryKey: 'row',
       foreignKeys: [fk('province', 'provinces'), fk('metric', 'metrics'), fk('source', 'sources')],
-      rows: () => lazyMap(dataSet.observations, (o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null]),
+      rowsOf: (province) => lazyMap(observationsOf(province), (o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null]),
     },
     {
       name: 'figures',
@@ -158,20 +199,24 @@ function resources(dataSet: DataSet): Resource[] {
       ],
       primaryKey: 'key',
       foreignKeys: [fk('province', 'provinces'), fk('metric', 'metrics')],
-      rows: () => lazyMap(dataSet.figures, (f) => [
-        `${f.province}|${f.unit ?? ''}|${f.period.id}|${f.metric}`,
-        f.province,
-        f.unit,
-        f.period.id,
-        f.metric,
-        f.value,
-        metricUnit.get(f.metric) ?? '',
-        f.qualifier,
-        f.basis,
-        f.observations.map((row) => rowOf.get(row) ?? '').join(';'),
-        f.stated?.value ?? null,
-        f.stated ? Number(f.stated.differencePoints.toFixed(4)) : null,
-      ]),
+      rowsOf: (province) => {
+        // A figure rests on rows of its own province only (src/lib/aggregate/figures.ts).
+        const rowOf = new Map(observationsOf(province).map((o) => [o.id, rowLabel(o.at)]));
+        return lazyMap(figuresOf(province), (f) => [
+          `${f.province}|${f.unit ?? ''}|${f.period.id}|${f.metric}`,
+          f.province,
+          f.unit,
+          f.period.id,
+          f.metric,
+          f.value,
+          metricUnit.get(f.metric) ?? '',
+          f.qualifier,
+          f.basis,
+          f.observations.map((row) => rowOf.get(row) ?? '').join(';'),
+          f.stated?.value ?? null,
+          f.stated ? Number(f.stated.differencePoints.toFixed(4)) : null,
+        ]);
+      },
     },
   ];
 }
@@ -184,10 +229,15 @@ organ work committees, as published by the zongshu site this package comes with.
 - provinces.csv: ${dataSet.provinces.length} provincial-level bodies; units.csv: ${dataSet.units.length} units.
 - metrics.csv: the dictionary of ${dataSet.metrics.length} metrics, with definitions (指标解释).
 - sources.csv: ${dataSet.sources.length} articles the figures come from.
-- observations.csv: ${dataSet.observations.length} figures as the articles give them, each with its
+- observations/<province>.csv: ${dataSet.observations.length} figures as the articles give them, each with its
   verbatim quote; \`value\` is in the unit named in \`measure\` (a share 0-1 for ratios).
-- figures.csv: the figures the site shows: reported ones, totals summed from units, and
+- figures/<province>.csv: the figures the site shows: reported ones, totals summed from units, and
   rates computed from their parts (a stated rate that differs is kept in \`stated_value\`).
+
+Observations and figures are one file per province (the province ids of provinces.csv),
+listed in datapackage.json as the parts of one resource each. Every part begins with the
+header row, so each file reads on its own; to join the parts, keep the header of the first
+only (as frictionless-py does when it reads a resource in several files).
 
 Approximate figures carry their qualifier (more_than for 余/多/以上, nearly for 近, about
 for 约); a missing figure means "not reported", never zero.
@@ -197,13 +247,26 @@ Licence: the compilation is published under CC BY 4.0
 Cite as: 机关党建工作综述数据 (zongshu), with the source of each figure from sources.csv.
 `;
 
+/** A file of the package. */
+export interface PackageFile {
+  /** Where it goes in the package folder: `datapackage.json`, `observations/beijing.csv`. */
+  path: string;
+  /** For one province's part of a resource: that province. The file is made from the catalog (provinces, units, metrics, sources) and the province's observations alone, so it is unchanged while they and the code are. */
+  province?: string;
+  /** Its text in chunks of whole lines to write in turn, made as they are asked for, so no CSV is ever whole in memory. */
+  chunks: () => Iterable<string>;
+}
+
+const partPath = (resource: string, province: string) => `${resource}/${province}.csv`;
+
 /**
- * The files of the package, by name: datapackage.json, README.md and one CSV
- * per resource, each as chunks of text to write in turn. The CSVs are made as
- * they are written, so no file is ever whole in memory; each can be read once.
+ * The files of the package: datapackage.json, README.md, one CSV per small
+ * resource and one per province for observations and figures. Nothing of a
+ * CSV is made until its chunks are asked for.
  */
-export function dataPackageFiles(dataSet: DataSet, created?: string): Map<string, Iterable<string>> {
+export function dataPackageFiles(dataSet: DataSet, created?: string): PackageFile[] {
   const all = resources(dataSet);
+  const provinces = dataSet.provinces.map((p) => p.id);
   const descriptor = {
     profile: 'tabular-data-package',
     name: 'zongshu-party-building-reviews',
@@ -213,7 +276,9 @@ export function dataPackageFiles(dataSet: DataSet, created?: string): Map<string
     licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
     resources: all.map((r) => ({
       name: r.name,
-      path: `${r.name}.csv`,
+      ...('rowsOf' in r
+        ? { path: provinces.map((p) => partPath(r.name, p)), description: 'One file per province, in the order of provinces.csv; every file begins with the header row.' }
+        : { path: `${r.name}.csv` }),
       profile: 'tabular-data-resource',
       format: 'csv',
       mediatype: 'text/csv',
@@ -226,9 +291,13 @@ export function dataPackageFiles(dataSet: DataSet, created?: string): Map<string
       },
     })),
   };
-  return new Map([
-    ['datapackage.json', [`${JSON.stringify(descriptor, null, 2)}\n`]],
-    ['README.md', [readme(dataSet)]],
-    ...all.map((r): [string, Iterable<string>] => [`${r.name}.csv`, csv(r)]),
-  ]);
+  return [
+    { path: 'datapackage.json', chunks: () => [`${JSON.stringify(descriptor, null, 2)}\n`] },
+    { path: 'README.md', chunks: () => [readme(dataSet)] },
+    ...all.flatMap((r): PackageFile[] =>
+      'rowsOf' in r
+        ? provinces.map((province) => ({ path: partPath(r.name, province), province, chunks: () => csv(r.fields, r.rowsOf(province)) }))
+        : [{ path: `${r.name}.csv`, chunks: () => csv(r.fields, r.rows()) }],
+    ),
+  ];
 }
