@@ -77,7 +77,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     installPageReuse(reuse);
     charts = startChartThread();
     installChartDrawer(charts.draw);
-    // Pagefind indexes in its own process as pages come, in the order of their paths.
+    // Pagefind indexes in its own process as pages come, in the fixed order of the page list.
     search = await startSearchIndex();
     const feed = searchFeed(search.add, paths);
     editions = startEditionThread(staging, (path, texts) => {

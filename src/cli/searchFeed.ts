@@ -4,9 +4,9 @@
  * Pagefind's files depend on the order it is given pages, and a build must
  * write the same index whether it rendered every page or only changed ones,
  * and whichever of the pages Astro renders at once finished first. The order
- * is that of the site's page paths, known before any page renders; a page
- * waits until those before it have come. Pages outside that list (none, so
- * far) follow in path order.
+ * is that of the site's page list (src/lib/pages/site.ts pagePaths), known
+ * before any page renders; a page waits until those before it have come.
+ * Pages outside that list (none, so far) follow in path order.
  */
 import { traditionalRoot } from '../lib/site/navigation.ts';
 import type { SearchTexts } from './searchTextFolder.ts';

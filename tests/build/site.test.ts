@@ -11,6 +11,7 @@ import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/cli/buildSite.ts';
+import { pagePaths, siteIndex } from '../../src/lib/pages/site.ts';
 import { toSimplified } from '../../src/lib/script.ts';
 import type { DataSet } from '../../src/lib/schema/dataSet.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
@@ -37,9 +38,12 @@ let out = '';
 const page = (path: string) => parseHTML(readFileSync(join(out, path), 'utf8')).document;
 const text = (path: string) => page(path).body.textContent?.replace(/\s+/gu, ' ') ?? '';
 
+let dataSet: DataSet;
+
 beforeAll(async () => {
   out = join(tempDir(), 'dist');
-  await buildSite({ dataSet: await fixtureDataSet(), dataDir: join(fixtureSite, 'data'), contentDir: join(fixtureSite, 'content'), outDir: out });
+  dataSet = await fixtureDataSet();
+  await buildSite({ dataSet, dataDir: join(fixtureSite, 'data'), contentDir: join(fixtureSite, 'content'), outDir: out });
 });
 
 describe('the fixture site', () => {
@@ -64,6 +68,10 @@ describe('the fixture site', () => {
       expect(pages).toContain(expected);
     }
     expect(pages).not.toContain('xizang.html');
+    // The page list the build knows before rendering (it orders the search index) is what Astro writes.
+    const listed = pagePaths(siteIndex(dataSet));
+    expect(new Set(listed).size).toBe(listed.length);
+    expect([...listed].sort()).toEqual(pages.filter((p) => !p.startsWith('zh-Hant/')).sort());
     for (const path of pages) {
       const document = page(path);
       const traditional = path.startsWith('zh-Hant/');

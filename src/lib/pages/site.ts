@@ -56,18 +56,29 @@ export function siteIndex(dataSet: DataSet): SiteIndex {
   return index;
 }
 
-/** Pages of one edition, by path, in path order: the fixed ones (home, metrics, compare, sources, methodology, search) and one per review, province, unit, metric, compared metric, pair and source. */
+/**
+ * Pages of one edition, by path: the fixed ones (home, metrics, compare, sources, methodology,
+ * search) and one per review, province, unit, metric, compared metric, pair and source. In the
+ * order Astro 6 renders them (deepest routes first, each route's pages as its getStaticPaths
+ * lists them), so that the build's search feed (src/cli/searchFeed.ts), which takes pages in
+ * this order, hands each on soon after it renders. Any fixed order gives the same index.
+ */
 export function pagePaths(index: SiteIndex): string[] {
   return [
-    ...[sitePaths.home(), sitePaths.metrics(), sitePaths.compare(), sitePaths.sources(), sitePaths.methodology(), sitePaths.search()],
+    ...index.pairs.map(([a, b]) => sitePaths.comparePair(a.id, b.id)),
+    ...index.compareMetrics.map((m) => sitePaths.compareMetric(m.id)),
+    sitePaths.compare(),
+    sitePaths.methodology(),
+    ...index.metrics.map((m) => sitePaths.metric(m.id)),
+    sitePaths.metrics(),
+    sitePaths.search(),
+    ...index.sources.map((s) => sitePaths.source(s.id)),
+    sitePaths.sources(),
+    ...index.units.map((u) => sitePaths.unit(u.province, u.id)),
     ...index.reviews.map((r) => sitePaths.review(r.province.id, r.period.id)),
     ...index.provinces.map((p) => sitePaths.province(p.id)),
-    ...index.units.map((u) => sitePaths.unit(u.province, u.id)),
-    ...index.metrics.map((m) => sitePaths.metric(m.id)),
-    ...index.compareMetrics.map((m) => sitePaths.compareMetric(m.id)),
-    ...index.pairs.map(([a, b]) => sitePaths.comparePair(a.id, b.id)),
-    ...index.sources.map((s) => sitePaths.source(s.id)),
-  ].sort();
+    sitePaths.home(),
+  ];
 }
 
 export interface Downloads {
