@@ -65,22 +65,55 @@ export function perHundredBranchesDisplay(context: PageContext, figure: Figure, 
   return metric.unit === '万元' ? formatMoney(value, normalised.qualifier) : `${formatCount(value, normalised.qualifier)}${metric.unit}`;
 }
 
-export function figureView(context: PageContext, figure: Figure, pagePath: string): FigureView {
-  const metric = context.metrics.get(figure.metric);
-  if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
+/** The first rows behind a figure (at most `shown`), how many there are, and their first distinct notes. */
+function rowsBehind(context: PageContext, figure: Figure, shown: number): { cited: Observation[]; notes: string[]; count: number } {
   // A committee total summed from eighty units rests on eighty rows or more: only the first few are cited,
   // and only their distinct notes kept, so walk the rows once without copying them.
   const cited: Observation[] = [];
   const notes = new Set<string>();
-  let citationCount = 0;
+  let count = 0;
   for (const id of figure.observations) {
     const o = context.observations.get(id);
     if (!o) continue;
-    citationCount++;
-    if (cited.length < citationsShown) cited.push(o);
+    count++;
+    if (cited.length < shown) cited.push(o);
     if (o.note !== '' && notes.size < citationsShown) notes.add(o.note);
   }
-  const link = (o: Observation) => relativeHref(pagePath, `${sitePaths.source(o.source)}#${rowAnchor(o.at)}`);
+  return { cited, notes: [...notes], count };
+}
+
+/** The link from a page to a data row on its source's page. */
+function rowHref(pagePath: string, o: Observation): string {
+  return relativeHref(pagePath, `${sitePaths.source(o.source)}#${rowAnchor(o.at)}`);
+}
+
+/** A figure in a table cell: its value, linked to its first row, and the notes of its rows. */
+export interface FigureCell {
+  display: string;
+  approximate: boolean;
+  /** Link to the first data row behind the figure. */
+  href: string;
+  notes: string[];
+}
+
+/** What a figure shows in a cell, without the citations, the per-100-branches value and the stated share of a full view. */
+export function figureCell(context: PageContext, figure: Figure, pagePath: string): FigureCell {
+  const metric = context.metrics.get(figure.metric);
+  if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
+  const { cited, notes } = rowsBehind(context, figure, 1);
+  return {
+    display: figureDisplay(context, figure, metric),
+    approximate: figure.qualifier !== 'exact',
+    href: cited[0] ? rowHref(pagePath, cited[0]) : relativeHref(pagePath, sitePaths.sources()),
+    notes,
+  };
+}
+
+export function figureView(context: PageContext, figure: Figure, pagePath: string): FigureView {
+  const metric = context.metrics.get(figure.metric);
+  if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
+  const { cited, notes, count: citationCount } = rowsBehind(context, figure, citationsShown);
+  const link = (o: Observation) => rowHref(pagePath, o);
   const view: FigureView = {
     metricId: metric.id,
     metricName: metric.name,
@@ -89,7 +122,7 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     approximate: figure.qualifier !== 'exact',
     basis: basisLabel[figure.basis],
     href: cited[0] ? link(cited[0]) : relativeHref(pagePath, sitePaths.sources()),
-    notes: [...notes],
+    notes,
     citationCount,
     citations: cited.map((o) => ({
       sourceTitle: context.sources.get(o.source)?.title ?? o.source,
