@@ -65,8 +65,15 @@ export function perHundredBranchesDisplay(context: PageContext, figure: Figure, 
   return metric.unit === '万元' ? formatMoney(value, normalised.qualifier) : `${formatCount(value, normalised.qualifier)}${metric.unit}`;
 }
 
-/** The first rows behind a figure (at most `shown`), how many there are, and their first distinct notes. */
-function rowsBehind(context: PageContext, figure: Figure, shown: number): { cited: Observation[]; notes: string[]; count: number } {
+interface RowsBehind {
+  /** The first rows, as many as a view cites. */
+  cited: Observation[];
+  /** Their first distinct notes, as many. */
+  notes: string[];
+  count: number;
+}
+
+function walkRows(context: PageContext, figure: Figure): RowsBehind {
   // A committee total summed from eighty units rests on eighty rows or more: only the first few are cited,
   // and only their distinct notes kept, so walk the rows once without copying them.
   const cited: Observation[] = [];
@@ -76,10 +83,27 @@ function rowsBehind(context: PageContext, figure: Figure, shown: number): { cite
     const o = context.observations.get(id);
     if (!o) continue;
     count++;
-    if (cited.length < shown) cited.push(o);
+    if (cited.length < citationsShown) cited.push(o);
     if (o.note !== '' && notes.size < citationsShown) notes.add(o.note);
   }
   return { cited, notes: [...notes], count };
+}
+
+/**
+ * Walks of figures of many rows, by the rows they were walked in: a committee total is shown on its
+ * review, province, metric and compare pages and on every unit page of its province, and walking
+ * its rows, one lookup among the national set's 927k each, cost seconds when done for every page.
+ */
+const walked = new WeakMap<ReadonlyMap<string, Observation>, WeakMap<Figure, RowsBehind>>();
+
+/** The first rows behind a figure, how many there are, and their first distinct notes. */
+function rowsBehind(context: PageContext, figure: Figure): RowsBehind {
+  if (figure.observations.length <= citationsShown) return walkRows(context, figure);
+  let held = walked.get(context.observations);
+  if (!held) walked.set(context.observations, (held = new WeakMap()));
+  let rows = held.get(figure);
+  if (!rows) held.set(figure, (rows = walkRows(context, figure)));
+  return rows;
 }
 
 /** The link from a page to a data row on its source's page. */
@@ -100,19 +124,19 @@ export interface FigureCell {
 export function figureCell(context: PageContext, figure: Figure, pagePath: string): FigureCell {
   const metric = context.metrics.get(figure.metric);
   if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
-  const { cited, notes } = rowsBehind(context, figure, 1);
+  const { cited, notes } = rowsBehind(context, figure);
   return {
     display: figureDisplay(context, figure, metric),
     approximate: figure.qualifier !== 'exact',
     href: cited[0] ? rowHref(pagePath, cited[0]) : relativeHref(pagePath, sitePaths.sources()),
-    notes,
+    notes: [...notes],
   };
 }
 
 export function figureView(context: PageContext, figure: Figure, pagePath: string): FigureView {
   const metric = context.metrics.get(figure.metric);
   if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
-  const { cited, notes, count: citationCount } = rowsBehind(context, figure, citationsShown);
+  const { cited, notes, count: citationCount } = rowsBehind(context, figure);
   const link = (o: Observation) => rowHref(pagePath, o);
   const view: FigureView = {
     metricId: metric.id,
@@ -122,7 +146,7 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     approximate: figure.qualifier !== 'exact',
     basis: basisLabel[figure.basis],
     href: cited[0] ? link(cited[0]) : relativeHref(pagePath, sitePaths.sources()),
-    notes,
+    notes: [...notes],
     citationCount,
     citations: cited.map((o) => ({
       sourceTitle: context.sources.get(o.source)?.title ?? o.source,
