@@ -74,6 +74,11 @@ interface RowsBehind {
 }
 
 function walkRows(context: PageContext, figure: Figure): RowsBehind {
+  if (figure.observations.length === 1) {
+    // Most figures, a unit's, rest on one row: no set of notes to make.
+    const o = context.observations.get(figure.observations[0] as string);
+    return o ? { cited: [o], notes: o.note === '' ? [] : [o.note], count: 1 } : { cited: [], notes: [], count: 0 };
+  }
   // A committee total summed from eighty units rests on eighty rows or more: only the first few are cited,
   // and only their distinct notes kept, so walk the rows once without copying them.
   const cited: Observation[] = [];
@@ -96,14 +101,14 @@ function walkRows(context: PageContext, figure: Figure): RowsBehind {
  */
 const walked = new WeakMap<ReadonlyMap<string, Observation>, WeakMap<Figure, RowsBehind>>();
 
-/** The first rows behind a figure, how many there are, and their first distinct notes. */
+/** The first rows behind a figure, how many there are, and their first distinct notes: the caller's to keep. */
 function rowsBehind(context: PageContext, figure: Figure): RowsBehind {
   if (figure.observations.length <= citationsShown) return walkRows(context, figure);
   let held = walked.get(context.observations);
   if (!held) walked.set(context.observations, (held = new WeakMap()));
   let rows = held.get(figure);
   if (!rows) held.set(figure, (rows = walkRows(context, figure)));
-  return rows;
+  return { ...rows, notes: [...rows.notes] };
 }
 
 /** The link from a page to a data row on its source's page. */
@@ -129,7 +134,7 @@ export function figureCell(context: PageContext, figure: Figure, pagePath: strin
     display: figureDisplay(context, figure, metric),
     approximate: figure.qualifier !== 'exact',
     href: cited[0] ? rowHref(pagePath, cited[0]) : relativeHref(pagePath, sitePaths.sources()),
-    notes: [...notes],
+    notes,
   };
 }
 
@@ -146,7 +151,7 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     approximate: figure.qualifier !== 'exact',
     basis: basisLabel[figure.basis],
     href: cited[0] ? link(cited[0]) : relativeHref(pagePath, sitePaths.sources()),
-    notes: [...notes],
+    notes,
     citationCount,
     citations: cited.map((o) => ({
       sourceTitle: context.sources.get(o.source)?.title ?? o.source,
