@@ -8,7 +8,9 @@
  * writing the HTML keeps ~260 MB of unchanged national pages out of memory.
  * A page that names the part of the data set it reads (a unit page: its
  * province) is known unchanged when that part and the code are, before its
- * data is made (src/cli/pageInputs.ts). The hashes of the last build are kept
+ * data is made (src/cli/pageInputs.ts), and when it is made, that hash stands
+ * for its data's: such a page is rendered again whenever what it reads
+ * changed, even where its own data came out the same. The hashes of the last build are kept
  * in the cache folder (pages/), with the searchable text of each page for the
  * search index, so deleting that folder, or the site, only makes the next
  * build a full one. Other files made from one province's rows alone (the data
@@ -69,7 +71,7 @@ function carryOver(previousSite: string, siteDir: string, path: string): boolean
 
 /** What the cache keeps of a page of the last build. */
 interface PageRecord {
-  /** Hash of the code and the page's data. */
+  /** Hash of the code and the page's data; for a page that names what it reads, its `inputs`. Its search texts are kept under it. */
   data: string;
   /** Hash of the code and the part of the data set the page reads, for a page that names it. */
   inputs?: string;
@@ -143,8 +145,10 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   return {
     publish(page) {
       const path = `${page.table.id}.html`;
-      const data = createHash('sha256').update(version).update(pageJson(page.data)).digest('hex');
       const inputs = inputsOf.get(path);
+      // A page that names what it reads is made only when that changed, and the hash of that, with the code, is already
+      // its hash: hashing its data too (a source page's thousands of rows) would cost as much again to say nothing new.
+      const data = inputs ?? createHash('sha256').update(version).update(pageJson(page.data)).digest('hex');
       const record: PageRecord = { data, ...(inputs ? { inputs } : {}), files: tableFiles(page) };
       if (previous.get(path)?.data === data && stillThere(path, record.files)) {
         keep(path, record);

@@ -76,6 +76,50 @@ describe('pageReuse', () => {
     expect(second.unchangedScope('hainan/units/other.html', { province: 'hainan' })).toBe(false);
   });
 
+  it('keys a page that reads one province by what it reads, without hashing its data, and keeps its search texts under that', () => {
+    const dir = tempDir();
+    const path = 'hainan/units/gaoyuan.html';
+    const texts = { simplified: '高原', traditional: '高原' };
+    // Data the hash refuses (a Map) shows it is not hashed.
+    const page = (): PublishedPage => ({ table: { ...table, id: 'hainan/units/gaoyuan' }, charts: [], data: { figures: new Map([['a', 1]]) } });
+    const written: PublishedPage[] = [];
+    const first = reuse(written, dir);
+    expect(first.unchangedScope(path, { province: 'hainan' })).toBe(false);
+    first.publish(page());
+    expect(written).toHaveLength(1);
+    first.keepSearchTexts(path, texts);
+    first.save();
+    for (const file of [path, 'data/pages/hainan/units/gaoyuan.csv', 'data/pages/hainan/units/gaoyuan.json']) {
+      mkdirSync(dirname(join(dir, 'old', file)), { recursive: true });
+      writeFileSync(join(dir, 'old', file), `previous ${file}`);
+    }
+    const second = reuse([], dir);
+    expect(second.unchangedScope(path, { province: 'hainan' })).toBe(true);
+    expect(second.searchTexts(path)).toEqual(texts);
+  });
+
+  it('renders a page that reads one province again when that province changed, even if its data came out the same', () => {
+    const dir = tempDir();
+    const path = 'hainan/units/gaoyuan.html';
+    const page: PublishedPage = { table: { ...table, id: 'hainan/units/gaoyuan' }, charts: [], data: { path } };
+    const first = reuse([], dir);
+    first.unchangedScope(path, { province: 'hainan' });
+    first.publish(page);
+    first.save();
+    for (const file of [path, 'data/pages/hainan/units/gaoyuan.csv', 'data/pages/hainan/units/gaoyuan.json']) {
+      mkdirSync(dirname(join(dir, 'old', file)), { recursive: true });
+      writeFileSync(join(dir, 'old', file), `previous ${file}`);
+    }
+    const observations = dataSet.observations.map((o) => (o.province === 'hainan' && o.note === '' ? { ...o, note: 'changed' } : o));
+    expect(observations).not.toEqual(dataSet.observations);
+    const written: PublishedPage[] = [];
+    const second = pageReuse({ cacheDir: join(dir, 'cache'), previousSite: join(dir, 'old'), siteDir: join(dir, 'new'), dataSet: { ...dataSet, observations }, writeTables: (p) => written.push(p) });
+    expect(second.unchangedScope(path, { province: 'hainan' })).toBe(false);
+    second.publish(page);
+    expect(written).toHaveLength(1);
+    expect(second.unchanged(path)).toBe(false);
+  });
+
   it('builds a page in full when the kept manifest is not whole JSON', () => {
     const dir = tempDir();
     const page = builtOnce(dir);

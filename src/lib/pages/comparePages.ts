@@ -12,7 +12,7 @@ import { relativeHref, sitePaths } from '../site/paths.ts';
 import { linkCharts, siteSourceNote, type ChartSpec } from './chartData.ts';
 import { latestFigure, reportingProvinces, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
-import { chartValue, figureView, perHundredBranchesDisplay } from './views.ts';
+import { chartValue, figureCell, perHundredBranchesDisplay } from './views.ts';
 
 export interface CompareCell {
   display: string;
@@ -52,13 +52,17 @@ export interface ComparePairData {
 }
 
 function cell(context: PageContext, figure: Figure, path: string): CompareCell {
-  const view = figureView(context, figure, path);
+  const metric = context.metrics.get(figure.metric);
+  if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
+  // A cell, not a full view: a compare page shows no citations.
+  const view = figureCell(context, figure, path);
+  const perHundredBranches = perHundredBranchesDisplay(context, figure, metric);
   return {
     display: view.display,
     href: view.href,
     approximate: view.approximate,
-    periodLabel: view.periodLabel,
-    ...(view.perHundredBranches ? { perHundredBranches: view.perHundredBranches } : {}),
+    periodLabel: periodLabel(figure.period),
+    ...(perHundredBranches ? { perHundredBranches } : {}),
     notes: view.notes,
   };
 }

@@ -4,6 +4,7 @@
  * page links to its row.
  */
 import { formatFigure } from '../format.ts';
+import { attribute, escapeText } from '../html.ts';
 import { periodLabel } from '../period.ts';
 import { relativeHref, rowAnchor, rowLabel, sitePaths } from '../site/paths.ts';
 import type { PageContext } from './context.ts';
@@ -70,6 +71,10 @@ export function sourcePageData(context: PageContext, id: string): SourcePageData
   const path = sitePaths.source(id);
   const source = context.sources.get(id);
   if (!source) throw new Error(`no source '${id}'`);
+  // A source has thousands of rows over a few metrics, units and periods: name and link each once.
+  const metrics = new Map<string, { name: string; href: string }>();
+  const subjects = new Map<string, string>();
+  const periods = new Map<string, string>();
   return {
     ...summary(context, id),
     path,
@@ -77,14 +82,30 @@ export function sourcePageData(context: PageContext, id: string): SourcePageData
     index: { label: '全部来源', href: relativeHref(path, sitePaths.sources()) },
     rows: (context.observationsBySource.get(id) ?? []).map((o) => {
       const metric = context.metrics.get(o.metric);
-      const province = context.provinces.get(o.province)?.name ?? o.province;
-      const unit = o.unit ? (context.units.get(`${o.province}/${o.unit}`)?.name ?? o.unit) : null;
+      let named = metrics.get(o.metric);
+      if (named === undefined) {
+        named = { name: metric?.name ?? o.metric, href: relativeHref(path, sitePaths.metric(o.metric)) };
+        metrics.set(o.metric, named);
+      }
+      const subjectKey = `${o.province}/${o.unit ?? ''}`;
+      let subject = subjects.get(subjectKey);
+      if (subject === undefined) {
+        const province = context.provinces.get(o.province)?.name ?? o.province;
+        const unit = o.unit ? (context.units.get(`${o.province}/${o.unit}`)?.name ?? o.unit) : null;
+        subject = unit ? `${province} · ${unit}` : province;
+        subjects.set(subjectKey, subject);
+      }
+      let period = periods.get(o.period.id);
+      if (period === undefined) {
+        period = periodLabel(o.period);
+        periods.set(o.period.id, period);
+      }
       return {
         anchor: rowAnchor(o.at),
-        metricName: metric?.name ?? o.metric,
-        metricHref: relativeHref(path, sitePaths.metric(o.metric)),
-        subject: unit ? `${province} · ${unit}` : province,
-        periodLabel: periodLabel(o.period),
+        metricName: named.name,
+        metricHref: named.href,
+        subject,
+        periodLabel: period,
         written: o.written,
         display: metric ? formatFigure(o, metric, o.step) : o.written,
         quote: o.quote,
@@ -93,4 +114,21 @@ export function sourcePageData(context: PageContext, id: string): SourcePageData
       };
     }),
   };
+}
+
+/**
+ * The body of a source page's table, one `<tr>` per row, as the page's template would write it:
+ * a page of thousands of rows renders as one string instead of eight Astro expressions a row.
+ */
+export function sourceRowsHtml(rows: readonly SourceRow[]): string {
+  let html = '';
+  for (const r of rows) {
+    html +=
+      `<tr${attribute('id', r.anchor)}><td><a${attribute('href', r.metricHref)}>${escapeText(r.metricName)}</a></td>` +
+      `<td>${escapeText(r.subject)}</td><td>${escapeText(r.periodLabel)}</td>` +
+      `<td class="num">${escapeText(r.written)}</td><td class="num">${escapeText(r.display)}</td>` +
+      `<td class="quote"><q>${escapeText(r.quote)}</q>${r.note ? `<div>注：${escapeText(r.note)}</div>` : ''}</td>` +
+      `<td class="note">${escapeText(r.row)}</td></tr>`;
+  }
+  return html;
 }

@@ -10,7 +10,7 @@ import { linkCharts, siteSourceNote, type ChartSpec, type UnitStandingRow } from
 import { byMetricThenPeriod, peersKey, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { headlineFirst } from './headlines.ts';
-import { chartValue, figureView, type FigureView } from './views.ts';
+import { chartValue, figureCell, type FigureCell } from './views.ts';
 
 export interface UnitCell {
   display: string;
@@ -47,14 +47,17 @@ export interface UnitPageData {
 }
 
 /**
- * What every unit page of a province shares: the rankings of its units and the views of its
- * committee's figures (all unit pages sit in one folder, so their links are the same). Kept for
- * one province at a time, as routes render a province's units one after another.
+ * What every unit page of a province shares: its units, their rankings, the cells of its
+ * committee's figures and the links to the units that have a page (all unit pages sit in one
+ * folder, so their links are the same). Kept for one province at a time, as routes render a
+ * province's units one after another.
  */
 interface ProvinceShared {
   province: string;
+  unitsById: Map<string, Unit>;
   rankings: Map<string, Ranking<Unit>>;
-  committeeViews: Map<Figure, FigureView>;
+  committeeViews: Map<Figure, FigureCell>;
+  siblings: Array<{ id: string; link: Link }>;
 }
 
 const sharedHeld = new WeakMap<PageContext, ProvinceShared>();
@@ -62,7 +65,13 @@ const sharedHeld = new WeakMap<PageContext, ProvinceShared>();
 function provinceShared(context: PageContext, province: string): ProvinceShared {
   const held = sharedHeld.get(context);
   if (held?.province === province) return held;
-  const fresh: ProvinceShared = { province, rankings: new Map(), committeeViews: new Map() };
+  const units = context.dataSet.units.filter((u) => u.province === province);
+  // Any unit page of the province: the links from each are the same.
+  const from = sitePaths.unit(province, units[0]?.id ?? '');
+  const siblings = units
+    .filter((u) => context.unitFigures.has(`${province}/${u.id}`))
+    .map((u) => ({ id: u.id, link: { label: u.name, href: relativeHref(from, sitePaths.unit(province, u.id)) } }));
+  const fresh: ProvinceShared = { province, unitsById: new Map(units.map((u) => [u.id, u])), rankings: new Map(), committeeViews: new Map(), siblings };
   sharedHeld.set(context, fresh);
   return fresh;
 }
@@ -73,11 +82,10 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   if (!unit || !province) throw new Error(`no unit '${provinceId}/${unitId}'`);
   const path = sitePaths.unit(provinceId, unitId);
   const own = [...(context.unitFigures.get(`${provinceId}/${unitId}`) ?? [])].sort(byMetricThenPeriod(context));
-  const provinceUnits = context.dataSet.units.filter((u) => u.province === provinceId);
-  const unitsById = new Map(provinceUnits.map((u) => [u.id, u]));
   // Only units that report the metric for the period are set against each other. Every unit page
   // of a province ranks the same groups, and routes render a province's units one after another.
   const shared = provinceShared(context, provinceId);
+  const unitsById = shared.unitsById;
   const rankings = shared.rankings;
   const rankingOf = (metric: string, period: Figure['period']) => {
     const key = peersKey(provinceId, period, metric);
@@ -95,20 +103,25 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   };
 
   const periods = [...new Map(own.map((f) => [f.period.id, f.period])).values()].sort(comparePeriods);
-  const views = new Map<Figure, FigureView>();
-  const viewOf = (f: Figure): FigureView => {
+  // A cell shows a figure's value, link and notes: not the citations and the rest of a full view.
+  const views = new Map<Figure, FigureCell>();
+  const viewOf = (f: Figure): FigureCell => {
     const held = f.unit === null ? shared.committeeViews : views;
     let view = held.get(f);
-    if (!view) held.set(f, (view = figureView(context, f, path)));
+    if (!view) held.set(f, (view = figureCell(context, f, path)));
     return view;
   };
   const cell = (f: Figure): UnitCell => {
     const view = viewOf(f);
     return { display: view.display, href: view.href, approximate: view.approximate };
   };
-  const metricIds = [...new Set(own.map((f) => f.metric))];
-  const rows = metricIds.map((metricId): UnitMetricRow => {
-    const series = own.filter((f) => f.metric === metricId);
+  const byMetric = new Map<string, Figure[]>();
+  for (const f of own) {
+    const series = byMetric.get(f.metric);
+    if (series) series.push(f);
+    else byMetric.set(f.metric, [f]);
+  }
+  const rows = [...byMetric].map(([metricId, series]): UnitMetricRow => {
     const last = series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
     const committee = context.figures.get(provinceId, null, last.period, metricId);
     const ranking = rankingOf(metricId, last.period);
@@ -172,8 +185,6 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     periods: periods.map(periodLabel),
     rows,
     charts: linkCharts(path, standingRows.length > 0 ? [chart] : []),
-    siblings: provinceUnits
-      .filter((u) => u.id !== unitId && context.unitFigures.has(`${provinceId}/${u.id}`))
-      .map((u) => ({ label: u.name, href: relativeHref(path, sitePaths.unit(provinceId, u.id)) })),
+    siblings: shared.siblings.filter((s) => s.id !== unitId).map((s) => s.link),
   };
 }

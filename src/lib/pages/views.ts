@@ -65,22 +65,84 @@ export function perHundredBranchesDisplay(context: PageContext, figure: Figure, 
   return metric.unit === '万元' ? formatMoney(value, normalised.qualifier) : `${formatCount(value, normalised.qualifier)}${metric.unit}`;
 }
 
-export function figureView(context: PageContext, figure: Figure, pagePath: string): FigureView {
-  const metric = context.metrics.get(figure.metric);
-  if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
+interface RowsBehind {
+  /** The first rows, as many as a view cites. */
+  cited: Observation[];
+  /** Their first distinct notes, as many. */
+  notes: string[];
+  count: number;
+}
+
+function walkRows(context: PageContext, figure: Figure): RowsBehind {
+  if (figure.observations.length === 1) {
+    // Most figures, a unit's, rest on one row: no set of notes to make.
+    const o = context.observations.get(figure.observations[0] as string);
+    return o ? { cited: [o], notes: o.note === '' ? [] : [o.note], count: 1 } : { cited: [], notes: [], count: 0 };
+  }
   // A committee total summed from eighty units rests on eighty rows or more: only the first few are cited,
   // and only their distinct notes kept, so walk the rows once without copying them.
   const cited: Observation[] = [];
   const notes = new Set<string>();
-  let citationCount = 0;
+  let count = 0;
   for (const id of figure.observations) {
     const o = context.observations.get(id);
     if (!o) continue;
-    citationCount++;
+    count++;
     if (cited.length < citationsShown) cited.push(o);
     if (o.note !== '' && notes.size < citationsShown) notes.add(o.note);
   }
-  const link = (o: Observation) => relativeHref(pagePath, `${sitePaths.source(o.source)}#${rowAnchor(o.at)}`);
+  return { cited, notes: [...notes], count };
+}
+
+/**
+ * Walks of figures of many rows, by the rows they were walked in: a committee total is shown on its
+ * review, province, metric and compare pages and on every unit page of its province, and walking
+ * its rows, one lookup among the national set's 927k each, cost seconds when done for every page.
+ */
+const walked = new WeakMap<ReadonlyMap<string, Observation>, WeakMap<Figure, RowsBehind>>();
+
+/** The first rows behind a figure, how many there are, and their first distinct notes: the caller's to keep. */
+function rowsBehind(context: PageContext, figure: Figure): RowsBehind {
+  if (figure.observations.length <= citationsShown) return walkRows(context, figure);
+  let held = walked.get(context.observations);
+  if (!held) walked.set(context.observations, (held = new WeakMap()));
+  let rows = held.get(figure);
+  if (!rows) held.set(figure, (rows = walkRows(context, figure)));
+  return { ...rows, notes: [...rows.notes] };
+}
+
+/** The link from a page to a data row on its source's page. */
+function rowHref(pagePath: string, o: Observation): string {
+  return relativeHref(pagePath, `${sitePaths.source(o.source)}#${rowAnchor(o.at)}`);
+}
+
+/** A figure in a table cell: its value, linked to its first row, and the notes of its rows. */
+export interface FigureCell {
+  display: string;
+  approximate: boolean;
+  /** Link to the first data row behind the figure. */
+  href: string;
+  notes: string[];
+}
+
+/** What a figure shows in a cell, without the citations, the per-100-branches value and the stated share of a full view. */
+export function figureCell(context: PageContext, figure: Figure, pagePath: string): FigureCell {
+  const metric = context.metrics.get(figure.metric);
+  if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
+  const { cited, notes } = rowsBehind(context, figure);
+  return {
+    display: figureDisplay(context, figure, metric),
+    approximate: figure.qualifier !== 'exact',
+    href: cited[0] ? rowHref(pagePath, cited[0]) : relativeHref(pagePath, sitePaths.sources()),
+    notes,
+  };
+}
+
+export function figureView(context: PageContext, figure: Figure, pagePath: string): FigureView {
+  const metric = context.metrics.get(figure.metric);
+  if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
+  const { cited, notes, count: citationCount } = rowsBehind(context, figure);
+  const link = (o: Observation) => rowHref(pagePath, o);
   const view: FigureView = {
     metricId: metric.id,
     metricName: metric.name,
@@ -89,7 +151,7 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     approximate: figure.qualifier !== 'exact',
     basis: basisLabel[figure.basis],
     href: cited[0] ? link(cited[0]) : relativeHref(pagePath, sitePaths.sources()),
-    notes: [...notes],
+    notes,
     citationCount,
     citations: cited.map((o) => ({
       sourceTitle: context.sources.get(o.source)?.title ?? o.source,

@@ -1,4 +1,6 @@
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { sourceRowsHtml, type SourceRow } from '../../../src/lib/pages/sourcesPage.ts';
 import { describeChange } from '../../../src/lib/pages/change.ts';
 import { changeBetween } from '../../../src/lib/aggregate/change.ts';
 import { period } from '../../../src/lib/period.ts';
@@ -88,6 +90,51 @@ describe('sourcesPageData', () => {
     ]);
     const hainan = site.sourcePages.find((s) => s.id === 'hainan-2020');
     expect(hainan?.rows.find((r) => r.anchor === 'row-observations-sample-4')).toMatchObject({ written: '89%', display: '89%', row: 'observations/sample.csv:4', quote: '占全部在职党支部2824个的89%' });
+  });
+});
+
+describe('sourceRowsHtml', () => {
+  const row: SourceRow = {
+    anchor: 'row-observations-a-2',
+    metricName: '党支部数',
+    metricHref: '../metrics/branches-total.html',
+    subject: '海南 · 高原',
+    periodLabel: '2020年',
+    written: '106',
+    display: '106个',
+    quote: '党支部数106',
+    note: '',
+    row: 'observations/a.csv:2',
+  };
+
+  it('writes a row as the template did, and its note only when it has one', () => {
+    expect(sourceRowsHtml([row, { ...row, note: '含预备党员' }])).toBe(
+      '<tr id="row-observations-a-2"><td><a href="../metrics/branches-total.html">党支部数</a></td><td>海南 · 高原</td><td>2020年</td>' +
+        '<td class="num">106</td><td class="num">106个</td><td class="quote"><q>党支部数106</q></td><td class="note">observations/a.csv:2</td></tr>' +
+        '<tr id="row-observations-a-2"><td><a href="../metrics/branches-total.html">党支部数</a></td><td>海南 · 高原</td><td>2020年</td>' +
+        '<td class="num">106</td><td class="num">106个</td><td class="quote"><q>党支部数106</q><div>注：含预备党员</div></td><td class="note">observations/a.csv:2</td></tr>',
+    );
+    expect(sourceRowsHtml([])).toBe('');
+  });
+
+  it('shows hostile text as text', () => {
+    const hostile = (field: string) => `"'><script>alert("${field}")</script>&amp;<img src=x onerror=alert('${field}')>`;
+    const fields = ['anchor', 'metricName', 'metricHref', 'subject', 'periodLabel', 'written', 'display', 'quote', 'note', 'row'] as const;
+    const evil = Object.fromEntries(fields.map((f) => [f, hostile(f)])) as unknown as SourceRow;
+    const { document } = parseHTML(`<table><tbody>${sourceRowsHtml([evil])}</tbody></table>`);
+    expect(document.querySelectorAll('script, img')).toHaveLength(0);
+    const tr = document.querySelector('tr');
+    expect(tr?.getAttribute('id')).toBe(evil.anchor);
+    expect(document.querySelector('a')?.getAttribute('href')).toBe(evil.metricHref);
+    expect([...document.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      evil.metricName,
+      evil.subject,
+      evil.periodLabel,
+      evil.written,
+      evil.display,
+      `${evil.quote}注：${evil.note}`,
+      evil.row,
+    ]);
   });
 });
 
