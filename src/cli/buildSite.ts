@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
 import { pageCount, siteIndex } from '../lib/pages/site.ts';
+import { collectGarbageWhenPiledUp } from './garbage.ts';
 import { installProgress, type Progress } from './progress.ts';
 import { chartStats, installChartCache, type ChartStats } from '../charts/cache.ts';
 import { folderChartCache } from './chartCacheFolder.ts';
@@ -44,6 +45,18 @@ export const defaultCacheDir = (): string => process.env.ZONGSHU_CACHE ?? join(p
 
 const silent: Progress = { stage() {}, tick() {}, done() {} };
 
+/** Progress that also looks at the heap at every step: after every page rendered, and every page of the Traditional edition. */
+function collecting(progress: Progress): Progress {
+  return {
+    stage: (name, total) => progress.stage(name, total),
+    tick(count) {
+      progress.tick(count);
+      collectGarbageWhenPiledUp();
+    },
+    done: () => progress.done(),
+  };
+}
+
 export async function buildSite(options: BuildSiteOptions): Promise<BuildReport> {
   const parent = dirname(options.outDir);
   await mkdir(parent, { recursive: true });
@@ -54,7 +67,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     void cleanUp().finally(() => process.exit(130));
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  const progress = options.progress ?? silent;
+  const progress = collecting(options.progress ?? silent);
   try {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const pages = pageCount(siteIndex(options.dataSet));

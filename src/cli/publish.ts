@@ -21,6 +21,7 @@ import { searchableHtml } from '../lib/site/searchText.ts';
 import { traditionalPage } from '../lib/site/traditionalPage.ts';
 import type { PageReuse } from './pageReuse.ts';
 import type { SearchTexts } from './searchTextFolder.ts';
+import { collectGarbageWhenPiledUp } from './garbage.ts';
 import type { Progress } from './progress.ts';
 
 /** A date only when the caller fixes one (SOURCE_DATE_EPOCH), so two builds are byte-identical. */
@@ -49,7 +50,15 @@ export function tableWriter(siteDir: string): PagePublisher {
 export async function writeDataPackage(siteDir: string, dataSet: DataSet): Promise<void> {
   const dir = join(siteDir, 'data/package');
   await mkdir(dir, { recursive: true });
-  for (const [name, chunks] of dataPackageFiles(dataSet, createdDate())) await pipeline(Readable.from(chunks), createWriteStream(join(dir, name)));
+  for (const [name, chunks] of dataPackageFiles(dataSet, createdDate())) await pipeline(Readable.from(collectingBetween(chunks)), createWriteStream(join(dir, name)));
+}
+
+/** The chunks, with a look at the heap before each: a file's rows are made as they are written, and leave garbage. */
+function* collectingBetween<T>(chunks: Iterable<T>): Generator<T> {
+  for (const chunk of chunks) {
+    collectGarbageWhenPiledUp();
+    yield chunk;
+  }
 }
 
 async function filesUnder(dir: string): Promise<string[]> {
