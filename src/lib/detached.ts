@@ -2,9 +2,7 @@
  * A string kept for the whole build should hold nothing but its own text. V8
  * keeps a substring of 13 characters or more as a slice of its parent, so a
  * quote papaparse cut out of a file keeps the whole chunk of the file it came
- * from alive (over a national data set, most of the file text); and it keeps
- * `a + b` as a pair of strings until something reads it whole, after which it
- * holds both the pair and the joined text.
+ * from alive: over a national data set, most of the file text.
  */
 
 /**

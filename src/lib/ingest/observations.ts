@@ -158,7 +158,7 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
 
   if (!province || !metric || !figure || !source) return undefined;
   return {
-    id: detached(`${record.file}:${record.line}`),
+    id: `${record.file}:${record.line}`,
     at: { file: record.file, dataFile: record.dataFile ?? record.file, line: record.line, column: columnOf(record, 'value') ?? 1 },
     province: province.id,
     unit: unitId,
