@@ -69,7 +69,12 @@ function* lazyMap<T>(items: readonly T[], row: (item: T) => Cell[]): Generator<C
 
 function resources(dataSet: DataSet): Resource[] {
   const metricUnit = new Map(dataSet.metrics.map((m) => [m.id, m.kind === 'ratio' ? 'share' : m.unit]));
-  const rowOf = new Map(dataSet.observations.map((o) => [o.id, rowLabel(o.at)]));
+  // Observations by id, and each row's label made as its figure is written: a map of a million labels would be live through the whole package.
+  const observationById = new Map(dataSet.observations.map((o) => [o.id, o]));
+  const rowOf = (id: string) => {
+    const observation = observationById.get(id);
+    return observation ? rowLabel(observation.at) : '';
+  };
   return [
     {
       name: 'provinces',
@@ -168,7 +173,7 @@ function resources(dataSet: DataSet): Resource[] {
         metricUnit.get(f.metric) ?? '',
         f.qualifier,
         f.basis,
-        f.observations.map((row) => rowOf.get(row) ?? '').join(';'),
+        f.observations.map(rowOf).join(';'),
         f.stated?.value ?? null,
         f.stated ? Number(f.stated.differencePoints.toFixed(4)) : null,
       ]),
