@@ -68,6 +68,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
   const progress = collecting(options.progress ?? silent);
+  // Astro bundles the pages before it renders the first: the heap is looked at while it does too.
+  const looking = setInterval(collectGarbageWhenPiledUp, 200).unref();
   try {
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const pages = pageCount(siteIndex(options.dataSet));
@@ -120,6 +122,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     await cleanUp();
     throw error;
   } finally {
+    clearInterval(looking);
     installProgress(undefined);
     installPagePublisher(undefined);
     installPageReuse(undefined);
