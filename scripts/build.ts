@@ -5,6 +5,7 @@
 import { readCliOptions } from '../src/cli/options.ts';
 import { writeFileSync } from 'node:fs';
 import { buildSite, defaultCacheDir } from '../src/cli/buildSite.ts';
+import { collectGarbageWhenPiledUp } from '../src/cli/garbage.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
 import { reportText } from '../src/cli/report.ts';
 import { hasErrors } from '../src/lib/problems.ts';
@@ -12,7 +13,9 @@ import { loadDataSet } from '../src/load/loadDataSet.ts';
 
 const options = readCliOptions();
 const started = Date.now();
-const { dataSet, problems, files } = await loadDataSet(options);
+// The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
+const { dataSet, problems, files } = await loadDataSet({ ...options, afterReading: collectGarbageWhenPiledUp });
+collectGarbageWhenPiledUp();
 const loadSeconds = (Date.now() - started) / 1000;
 console.log(reportText(problems, files));
 if (hasErrors(problems)) {

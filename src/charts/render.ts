@@ -5,7 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { getHeapStatistics } from 'node:v8';
+import { collectGarbageWhenPiledUp } from '../cli/garbage.ts';
 import type { ChartSpec } from '../lib/pages/chartData.ts';
 import { casePipelinePlot } from './casePipeline.ts';
 import { coverageMatrixPlot } from './coverageMatrix.ts';
@@ -39,27 +39,6 @@ export function plotOptions(spec: ChartSpec): Plot.PlotOptions {
 
 /** One document for every chart: Plot only creates elements in it, and they are dropped once serialised. */
 let shared: Document | undefined;
-
-/**
- * linkedom's garbage piles up between V8's own collections: over a national build, 0.5 GB
- * more peak RSS than with a full collection forced every 200 charts. But with the national
- * data set live (1.1 GB) a forced collection takes about 1 s, which tripled the time to
- * draw a chart; so one is forced (where node allows it: --expose-gc) only once the heap
- * has grown by this much since the last, bytes.
- */
-const garbageAllowance = 256 * 2 ** 20;
-/** Charts drawn between looks at the heap's size; a look takes microseconds. */
-const chartsBetweenLooks = 50;
-let chartsSinceLook = 0;
-let heapAfterCollection = 0;
-
-function collectGarbageWhenPiledUp(): void {
-  if (typeof globalThis.gc !== 'function' || ++chartsSinceLook < chartsBetweenLooks) return;
-  chartsSinceLook = 0;
-  if (getHeapStatistics().used_heap_size - heapAfterCollection < garbageAllowance) return;
-  globalThis.gc();
-  heapAfterCollection = getHeapStatistics().used_heap_size;
-}
 
 export function renderChartSvg(spec: ChartSpec): string {
   shared ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;

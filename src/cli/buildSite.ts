@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
 import { pagePaths, siteIndex } from '../lib/pages/site.ts';
+import { collectGarbageWhenPiledUp } from './garbage.ts';
 import { installProgress, type Progress } from './progress.ts';
 import { chartStats, installChartCache, installChartDrawer, type ChartStats } from '../charts/cache.ts';
 import { startChartThread, type ChartThread } from './chartThread.ts';
@@ -48,6 +49,18 @@ export const defaultCacheDir = (): string => process.env.ZONGSHU_CACHE ?? join(p
 
 const silent: Progress = { stage() {}, tick() {}, done() {} };
 
+/** Progress that also looks at the heap at every step: after every page rendered, and every page of the Traditional edition. */
+function collecting(progress: Progress): Progress {
+  return {
+    stage: (name, total) => progress.stage(name, total),
+    tick(count) {
+      progress.tick(count);
+      collectGarbageWhenPiledUp();
+    },
+    done: () => progress.done(),
+  };
+}
+
 export async function buildSite(options: BuildSiteOptions): Promise<BuildReport> {
   const parent = dirname(options.outDir);
   await mkdir(parent, { recursive: true });
@@ -58,7 +71,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     void cleanUp().finally(() => process.exit(130));
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  const progress = options.progress ?? silent;
+  const progress = collecting(options.progress ?? silent);
+  // Astro bundles the pages before it renders the first: the heap is looked at while it does too.
+  const looking = setInterval(collectGarbageWhenPiledUp, 200).unref();
   let editions: EditionThread | undefined;
   let charts: ChartThread | undefined;
   let search: SearchIndex | undefined;
@@ -140,6 +155,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   } finally {
     installRenderedPageSink(undefined);
     installChartDrawer(undefined);
+    clearInterval(looking);
     installProgress(undefined);
     installPagePublisher(undefined);
     installPageReuse(undefined);

@@ -22,6 +22,7 @@ import { traditionalPage } from '../lib/site/traditionalPage.ts';
 import type { PageReuse } from './pageReuse.ts';
 import type { AddToIndex, SearchFeed } from './searchFeed.ts';
 import type { SearchTexts } from './searchTextFolder.ts';
+import { collectGarbageWhenPiledUp } from './garbage.ts';
 import type { Progress } from './progress.ts';
 
 /** A date only when the caller fixes one (SOURCE_DATE_EPOCH), so two builds are byte-identical. */
@@ -59,7 +60,15 @@ export async function writeDataPackage(siteDir: string, dataSet: DataSet, reuse?
     const target = join(siteDir, path);
     if (!folders.has(dirname(target))) await mkdir(dirname(target), { recursive: true });
     folders.add(dirname(target));
-    await pipeline(Readable.from(file.chunks()), createWriteStream(target));
+    await pipeline(Readable.from(collectingBetween(file.chunks())), createWriteStream(target));
+  }
+}
+
+/** The chunks, with a look at the heap before each: a file's rows are made as they are written, and leave garbage. */
+function* collectingBetween<T>(chunks: Iterable<T>): Generator<T> {
+  for (const chunk of chunks) {
+    collectGarbageWhenPiledUp();
+    yield chunk;
   }
 }
 

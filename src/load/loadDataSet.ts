@@ -23,6 +23,8 @@ import { tableSource } from '../lib/ingest/tableSource.ts';
 export interface LoadOptions {
   dataDir: string;
   contentDir: string;
+  /** Called once every file is read, before the figures are derived: where a build can free what reading left behind (src/cli/garbage.ts). */
+  afterReading?: () => void;
 }
 
 export type { FileTally };
@@ -113,6 +115,7 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
 
   const settingsPath = join(options.contentDir, 'site.md');
   const site = existsSync(settingsPath) ? readSiteSettings(shown(settingsPath), readFileSync(settingsPath, 'utf8'), problems) : undefined;
+  options.afterReading?.();
   const { dataSet, problems: dataSetProblems } = assembleDataSet(catalog, store.values(), narratives, site);
   problems.push(...dataSetProblems);
   return { dataSet, problems, files };

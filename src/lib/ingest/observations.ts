@@ -3,6 +3,7 @@
  * file can be streamed: names resolve to ids, values are read, qualifiers
  * checked, and every fault becomes a problem that points at its field.
  */
+import { detached } from '../detached.ts';
 import { entryOf } from '../maps.ts';
 import { didYouMean } from '../names.ts';
 import { internPeriod, periodWithin } from '../period.ts';
@@ -73,20 +74,27 @@ const cleanId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 /**
  * Values read before, by metric and as written: a data set writes the same few
  * thousand figures (76, 89%, 3万余) over and over, and reading one costs more
- * than looking it up. The results are never changed, so rows may share them.
+ * than looking it up. The results are never changed, so rows may share them,
+ * and the text as first written too: a copy per row would hold a million
+ * small strings.
  */
-const figureValues = new WeakMap<Metric, Map<string, FigureValueResult>>();
+interface ReadValue {
+  written: string;
+  read: FigureValueResult;
+}
 
-function figureValueOf(written: string, metric: Metric): FigureValueResult {
-  const known = entryOf(figureValues, metric, () => new Map<string, FigureValueResult>());
-  let read = known.get(written);
-  if (!read) {
-    read = readFigureValue(written, metric);
+const figureValues = new WeakMap<Metric, Map<string, ReadValue>>();
+
+function figureValueOf(written: string, metric: Metric): ReadValue {
+  const known = entryOf(figureValues, metric, () => new Map<string, ReadValue>());
+  let value = known.get(written);
+  if (!value) {
+    value = { written: detached(written), read: readFigureValue(written, metric) };
     // Bounded, like the name caches: a file of all-different values must not keep them all.
     if (known.size > 100_000) known.clear();
-    known.set(written, read);
+    known.set(value.written, value);
   }
-  return read;
+  return value;
 }
 
 function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, problems: Problem[]): Observation | undefined {
@@ -130,8 +138,11 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
   }
 
   let figure;
+  let written = row.value;
   if (metric) {
-    const read = figureValueOf(row.value, metric);
+    const value = figureValueOf(row.value, metric);
+    const read = value.read;
+    written = value.written;
     if (read.ok) {
       figure = read.figure;
     } else {
@@ -156,10 +167,10 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
     value: figure.value,
     step: figure.step,
     qualifier,
-    written: row.value,
+    written,
     measureWord: figure.measureWord,
     source: source.id,
-    quote: row.quote,
-    note: row.note,
+    quote: detached(row.quote),
+    note: detached(row.note),
   };
 }
