@@ -11,7 +11,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const sink = renderedPageSink();
   if (!sink) return next();
   const response = await next();
-  const html = await response.text();
+  // Bytes, not a string: they stay outside the JavaScript heap, whose garbage the build must collect (src/cli/garbage.ts).
+  const html = new Uint8Array(await response.arrayBuffer());
   sink(pagePathOf(context.url.pathname), html);
   return new Response(html, response);
 });

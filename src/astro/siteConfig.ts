@@ -7,8 +7,8 @@ export function siteConfig(source: DataSetSource): AstroUserConfig {
     // Every page is its own .html file, so links work from a folder and from file://.
     // The site's stylesheet is public/site.css, linked relatively; what components style is inlined:
     // no absolute /_astro/ link that would break under a sub-path or file://.
-    // Several pages at once: while one waits for a chart drawn on another thread (src/cli/chartThread.ts), the next renders.
-    build: { format: 'file', inlineStylesheets: 'always', concurrency: 4 },
+    // Two pages at once: while one waits for a chart drawn on another thread (src/cli/chartThread.ts), the other renders.
+    build: { format: 'file', inlineStylesheets: 'always', concurrency: 2 },
     trailingSlash: 'never',
     integrations: [dataSetIntegration(source)],
     devToolbar: { enabled: false },

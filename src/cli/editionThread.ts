@@ -11,7 +11,7 @@ import type { SearchTexts } from './searchTextFolder.ts';
 
 export interface EditionThread {
   /** Sends a page to the thread, which writes its Traditional edition under zh-Hant/ of the site folder. */
-  convert(path: string, html: string): void;
+  convert(path: string, html: Uint8Array): void;
   /** Waits for every page sent, stops the thread, and gives the paths of the pages it converted. */
   finish(): Promise<Set<string>>;
   /** Stops the thread at once: the build failed. */
@@ -47,6 +47,7 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   return {
     convert(path, html) {
       sent++;
+      // A copy goes to the thread: the page's own bytes are still to be written.
       worker.postMessage({ path, html });
     },
     async finish() {

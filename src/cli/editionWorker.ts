@@ -12,7 +12,8 @@ import { traditionalPage } from '../lib/site/traditionalPage.ts';
 
 export interface EditionRequest {
   path: string;
-  html: string;
+  /** The page as Astro writes it, UTF-8. */
+  html: Uint8Array;
 }
 
 export interface EditionResult {
@@ -25,8 +26,11 @@ export interface EditionResult {
 const { siteDir } = workerData as { siteDir: string };
 const folders = new Set<string>();
 
-parentPort?.on('message', ({ path, html }: EditionRequest) => {
+const utf8 = new TextDecoder();
+
+parentPort?.on('message', ({ path, html: bytes }: EditionRequest) => {
   try {
+    const html = utf8.decode(bytes);
     const target = join(siteDir, traditionalRoot, path);
     if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
     folders.add(dirname(target));

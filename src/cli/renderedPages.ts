@@ -4,7 +4,8 @@
  * render. Nothing is handed on when no sink is installed (dev server, tests of
  * single pages): the response then passes through untouched.
  */
-export type RenderedPageSink = (path: string, html: string) => void;
+/** `html`: the page as Astro writes it, UTF-8; the sink must not change the bytes. */
+export type RenderedPageSink = (path: string, html: Uint8Array) => void;
 
 const slot = Symbol.for('zongshu.renderedPages');
 type Slots = Record<symbol, RenderedPageSink | undefined>;
