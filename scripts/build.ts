@@ -5,7 +5,7 @@
 import { readCliOptions } from '../src/cli/options.ts';
 import { writeFileSync } from 'node:fs';
 import { buildSite, defaultCacheDir } from '../src/cli/buildSite.ts';
-import { collectGarbageWhenPiledUp } from '../src/cli/garbage.ts';
+import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/cli/garbage.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
 import { reportText } from '../src/cli/report.ts';
 import { hasErrors } from '../src/lib/problems.ts';
@@ -13,6 +13,8 @@ import { loadDataSet } from '../src/load/loadDataSet.ts';
 
 const options = readCliOptions();
 const started = Date.now();
+// The heap only grows while the data are read: V8's own growing factor then, the build's once it starts (src/cli/garbage.ts).
+growHeapFreely();
 // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
 const { dataSet, problems, files } = await loadDataSet({ ...options, afterReading: collectGarbageWhenPiledUp });
 collectGarbageWhenPiledUp();

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
 import { pagePaths, siteIndex } from '../lib/pages/site.ts';
-import { collectGarbageWhenPiledUp } from './garbage.ts';
+import { collectGarbageWhenPiledUp, keepHeapNearLive } from './garbage.ts';
 import { installProgress, type Progress } from './progress.ts';
 import { chartStats, installChartCache, installChartDrawer, type ChartStats } from '../charts/cache.ts';
 import { startChartThread, type ChartThread } from './chartThread.ts';
@@ -71,6 +71,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     void cleanUp().finally(() => process.exit(130));
   };
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  keepHeapNearLive();
   const progress = collecting(options.progress ?? silent);
   // Astro bundles the pages before it renders the first: the heap is looked at while it does too.
   const looking = setInterval(collectGarbageWhenPiledUp, 200).unref();
