@@ -7,6 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildSite, defaultCacheDir, projectRoot } from '../src/cli/buildSite.ts';
+import { growHeapFreely } from '../src/cli/garbage.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
 import { serve } from '../src/cli/staticServer.ts';
 import { writeSyntheticDataSet } from '../src/cli/synth.ts';
@@ -24,6 +25,8 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== JSON.stringify(default
   writeFileSync(stamp, JSON.stringify(defaultSynthOptions));
 }
 const options = { dataDir: join(data, 'data'), contentDir: join(data, 'content') };
+// As npm run build does: V8's own growing factor while the data are read (src/cli/garbage.ts).
+growHeapFreely();
 const { dataSet, problems } = await loadDataSet(options);
 if (hasErrors(problems)) throw new Error('the synthetic data set has errors');
 const outDir = join(work, 'dist');
