@@ -5,7 +5,6 @@
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
-import { collectGarbageWhenPiledUp } from '../cli/garbage.ts';
 import type { ChartSpec } from '../lib/pages/chartData.ts';
 import { casePipelinePlot } from './casePipeline.ts';
 import { coverageMatrixPlot } from './coverageMatrix.ts';
@@ -43,7 +42,6 @@ let shared: Document | undefined;
 export function renderChartSvg(spec: ChartSpec): string {
   shared ??= parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
   const document = shared;
-  collectGarbageWhenPiledUp();
   const svg = Plot.plot({
     ...plotOptions(spec),
     document,

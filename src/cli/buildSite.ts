@@ -114,11 +114,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
       outDir: staging,
       logLevel: 'warn',
     });
-    installProgress(undefined);
-    installPagePublisher(undefined);
-    installPageReuse(undefined);
-    installRenderedPageSink(undefined);
-    installChartDrawer(undefined);
     await charts.stop();
     charts = undefined;
     progress.stage('traditional edition');
@@ -126,7 +121,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     editions = undefined;
     reuse?.carryOverPages();
     const chartsMade = { ...chartStats() };
-    installChartCache(undefined);
     await writeTraditionalEdition(staging, feed, converted, reuse, progress);
     // Pagefind takes the last pages and writes its index, on the other core, while this one makes the data package.
     const index = search;

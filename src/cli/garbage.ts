@@ -15,7 +15,7 @@
  *
  * What is left here is a backstop, should V8 not honour the factor: the
  * build looks at the heap's size (a look takes microseconds) after every page,
- * chart, Traditional page and data-package chunk, every 200 ms while Astro
+ * Traditional page and data-package chunk, every 200 ms while Astro
  * bundles the pages, and once the files are read and the data set is made;
  * it forces a full collection (where node allows it: --expose-gc; about 0.5 s
  * with the national set live, all of it on the main thread) once the heap has

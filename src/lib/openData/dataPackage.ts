@@ -12,6 +12,7 @@ import { QualifierSchema } from '../schema/qualifier.ts';
 import type { DataSet } from '../schema/dataSet.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Observation } from '../schema/observation.ts';
+import { groupBy } from '../maps.ts';
 import { rowLabel } from '../site/paths.ts';
 
 type Cell = string | number | null;
@@ -94,17 +95,7 @@ function* lazyMap<T>(items: readonly T[], row: (item: T) => Cell[]): Generator<C
 /** Items by province, in their order, grouped on first use: a build that writes no province's file never pays for it. */
 function byProvince<T extends { province: string }>(items: readonly T[]): (province: string) => readonly T[] {
   let groups: Map<string, T[]> | undefined;
-  return (province) => {
-    if (!groups) {
-      groups = new Map();
-      for (const item of items) {
-        const group = groups.get(item.province);
-        if (group) group.push(item);
-        else groups.set(item.province, [item]);
-      }
-    }
-    return groups.get(province) ?? [];
-  };
+  return (province) => (groups ??= groupBy(items, (item) => item.province)).get(province) ?? [];
 }
 
 function resources(dataSet: DataSet): Resource[] {

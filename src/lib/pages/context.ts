@@ -2,6 +2,7 @@
  * Indexes every page-data function shares, built once per build: figures by
  * key, metrics, observations, names, and the list of reviews.
  */
+import { groupBy } from '../maps.ts';
 import { figureIndexOf, type FigureIndex } from '../aggregate/figureIndex.ts';
 import { comparePeriods, periodWithin } from '../period.ts';
 import type { DataSet } from '../schema/dataSet.ts';
@@ -45,17 +46,6 @@ export interface PageContext {
 }
 
 export const peersKey = (province: string, period: Period, metric: string) => `${province}|${period.id}|${metric}`;
-
-function groupBy<T>(items: Iterable<T>, key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 function reviewsOf(dataSet: DataSet, provinces: Map<string, Province>): Review[] {
   const reviews = new Map<string, Review>();

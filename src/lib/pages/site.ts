@@ -61,7 +61,8 @@ export function siteIndex(dataSet: DataSet): SiteIndex {
  * search) and one per review, province, unit, metric, compared metric, pair and source. In the
  * order Astro 6 renders them (deepest routes first, each route's pages as its getStaticPaths
  * lists them), so that the build's search feed (src/cli/searchFeed.ts), which takes pages in
- * this order, hands each on soon after it renders. Any fixed order gives the same index.
+ * this order, hands each on soon after it renders. The order is fixed by the data alone, so a
+ * build writes the same index whichever page finished first; another order, another index.
  */
 export function pagePaths(index: SiteIndex): string[] {
   return [

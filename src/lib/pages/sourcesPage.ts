@@ -5,6 +5,7 @@
  */
 import { formatFigure } from '../format.ts';
 import { attribute, escapeText } from '../html.ts';
+import { entryOf } from '../maps.ts';
 import { periodLabel } from '../period.ts';
 import { relativeHref, rowAnchor, rowLabel, sitePaths } from '../site/paths.ts';
 import type { PageContext } from './context.ts';
@@ -82,24 +83,13 @@ export function sourcePageData(context: PageContext, id: string): SourcePageData
     index: { label: '全部来源', href: relativeHref(path, sitePaths.sources()) },
     rows: (context.observationsBySource.get(id) ?? []).map((o) => {
       const metric = context.metrics.get(o.metric);
-      let named = metrics.get(o.metric);
-      if (named === undefined) {
-        named = { name: metric?.name ?? o.metric, href: relativeHref(path, sitePaths.metric(o.metric)) };
-        metrics.set(o.metric, named);
-      }
-      const subjectKey = `${o.province}/${o.unit ?? ''}`;
-      let subject = subjects.get(subjectKey);
-      if (subject === undefined) {
+      const named = entryOf(metrics, o.metric, () => ({ name: metric?.name ?? o.metric, href: relativeHref(path, sitePaths.metric(o.metric)) }));
+      const subject = entryOf(subjects, `${o.province}/${o.unit ?? ''}`, () => {
         const province = context.provinces.get(o.province)?.name ?? o.province;
         const unit = o.unit ? (context.units.get(`${o.province}/${o.unit}`)?.name ?? o.unit) : null;
-        subject = unit ? `${province} · ${unit}` : province;
-        subjects.set(subjectKey, subject);
-      }
-      let period = periods.get(o.period.id);
-      if (period === undefined) {
-        period = periodLabel(o.period);
-        periods.set(o.period.id, period);
-      }
+        return unit ? `${province} · ${unit}` : province;
+      });
+      const period = entryOf(periods, o.period.id, () => periodLabel(o.period));
       return {
         anchor: rowAnchor(o.at),
         metricName: named.name,

@@ -1,4 +1,5 @@
 /** Page data of a unit: its figures across periods, set against the other units of its province. */
+import { entryOf, groupBy } from '../maps.ts';
 import { rankFigures, type Ranking } from '../aggregate/ranking.ts';
 import { spreadOf } from '../aggregate/spread.ts';
 import { formatFigure } from '../format.ts';
@@ -107,21 +108,13 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   const views = new Map<Figure, FigureCell>();
   const viewOf = (f: Figure): FigureCell => {
     const held = f.unit === null ? shared.committeeViews : views;
-    let view = held.get(f);
-    if (!view) held.set(f, (view = figureCell(context, f, path)));
-    return view;
+    return entryOf(held, f, () => figureCell(context, f, path));
   };
   const cell = (f: Figure): UnitCell => {
     const view = viewOf(f);
     return { display: view.display, href: view.href, approximate: view.approximate };
   };
-  const byMetric = new Map<string, Figure[]>();
-  for (const f of own) {
-    const series = byMetric.get(f.metric);
-    if (series) series.push(f);
-    else byMetric.set(f.metric, [f]);
-  }
-  const rows = [...byMetric].map(([metricId, series]): UnitMetricRow => {
+  const rows = [...groupBy(own, (f) => f.metric)].map(([metricId, series]): UnitMetricRow => {
     const last = series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
     const committee = context.figures.get(provinceId, null, last.period, metricId);
     const ranking = rankingOf(metricId, last.period);

@@ -3,6 +3,7 @@
  * links to the data rows and quotes behind it. Every number on a page is one
  * of these, so every number leads back to its source.
  */
+import { entryOf } from '../maps.ts';
 import { branchCountMetric, perHundredBranches } from '../aggregate/normalise.ts';
 import { formatCount, formatFigure, formatMoney, formatPoints, formatShare, percentDecimals, trimDecimals } from '../format.ts';
 import { basisLabel } from '../labels.ts';
@@ -104,10 +105,7 @@ const walked = new WeakMap<ReadonlyMap<string, Observation>, WeakMap<Figure, Row
 /** The first rows behind a figure, how many there are, and their first distinct notes: the caller's to keep. */
 function rowsBehind(context: PageContext, figure: Figure): RowsBehind {
   if (figure.observations.length <= citationsShown) return walkRows(context, figure);
-  let held = walked.get(context.observations);
-  if (!held) walked.set(context.observations, (held = new WeakMap()));
-  let rows = held.get(figure);
-  if (!rows) held.set(figure, (rows = walkRows(context, figure)));
+  const rows = entryOf(entryOf(walked, context.observations, () => new WeakMap<Figure, RowsBehind>()), figure, () => walkRows(context, figure));
   return { ...rows, notes: [...rows.notes] };
 }
 
