@@ -32,11 +32,14 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   };
   worker.on('message', ({ path, simplified, traditional, error }: EditionResult) => {
     received++;
-    if (error === undefined) {
+    try {
+      if (error !== undefined) throw new Error(error);
       paths.add(path);
+      // What the caller does with the texts (keep them in the cache, hand them to the search index) may fail too:
+      // thrown here, in an event of the thread, it would end the process past the build's clean-up.
       converted(path, { simplified, traditional });
-    } else {
-      failures.push(`${path}: ${error}`);
+    } catch (failure) {
+      failures.push(`${path}: ${(failure as Error).message}`);
     }
     settle();
   });
@@ -57,7 +60,8 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
       });
       await worker.terminate();
       if (crashed) throw new Error(`Traditional edition: ${crashed.message}`);
-      if (failures.length > 0) throw new Error(`Traditional edition: ${failures.join('; ')}`);
+      // One cause often fails every page (a cache folder that cannot be written): the first few say it.
+      if (failures.length > 0) throw new Error(`Traditional edition: ${failures.slice(0, 3).join('; ')}${failures.length > 3 ? `; and ${failures.length - 3} pages more` : ''}`);
       return paths;
     },
     async stop() {
