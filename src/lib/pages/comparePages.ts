@@ -159,7 +159,9 @@ export function compareMetricData(context: PageContext, metricId: string): Compa
     const note = lengths.size > 1 && metric.kind === 'flow' ? '各省最近一期的期间长度不同：多年累计数偏大，不可直接比较。' : '各省最近一期的年份不同。';
     sections.push(section('各省最近一期', 'latest', latest, note, true));
   }
-  const allPeriods = [...new Map(context.dataSet.figures.filter((f) => f.metric === metricId && f.unit === null).map((f) => [f.period.id, f.period])).values()].sort(
+  // Every period of the metric's committee figures, from the provinces' series: scanning all figures took 50 ms a page.
+  const committeeFigures = provinces.flatMap((p) => context.figures.series(p.id, null, metricId));
+  const allPeriods = [...new Map(committeeFigures.map((f) => [f.period.id, f.period])).values()].sort(
     (a, b) => b.end - a.end || a.years - b.years,
   );
   for (const [i, period] of allPeriods.entries()) {
