@@ -64,11 +64,11 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
     const observations = wideRowRecords(record, layout, table.province, table.period, defaultSource).flatMap((cell): Array<[Observation, typeof cell]> => {
       const o = readObservation(cell, catalog, files, found);
       return o ? [[o, cell]] : [];
-    }, table.dataFile);
+    });
     problems.push(...found);
     if (found.some((p) => p.severity === 'error')) return;
     if (observations.map(([o, cell]) => store.add(o, cell, problems)).every(Boolean)) tally.accepted++;
-  });
+  }, table.dataFile);
   problems.push(...result.problems);
   tally.rows = result.rows;
   tally.rejected = result.rows - tally.accepted;

@@ -71,3 +71,18 @@ describe('loadDataSet on a broken copy', () => {
     ]);
   });
 });
+
+describe('loadDataSet on a unit-return table', () => {
+  it('records each row by its path within the data folder, as observation files are, whatever path the folder was given by', async () => {
+    const dir = tempDir();
+    const corpus = join(repoRoot, 'tests/fixtures/corpus');
+    cpSync(join(corpus, '_base'), dir, { recursive: true });
+    cpSync(join(corpus, '52-wide-table'), dir, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
+    const { dataSet, problems } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const fromTable = dataSet.observations.filter((o) => o.at.file.endsWith('tables/hainan/2020.csv'));
+    expect(fromTable.length).toBeGreaterThan(0);
+    // Pages show this path: the folder the data were read from must not leak into them.
+    expect(new Set(fromTable.map((o) => o.at.dataFile))).toEqual(new Set(['tables/hainan/2020.csv']));
+  });
+});
