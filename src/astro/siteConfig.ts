@@ -2,7 +2,14 @@
 import type { AstroUserConfig } from 'astro';
 import { dataSetIntegration, type DataSetSource } from './dataSetPlugin.ts';
 
+/** Configurations made in this process: each build's server-side bundle gets file names of its own. */
+let configured = 0;
+
 export function siteConfig(source: DataSetSource): AstroUserConfig {
+  // Astro imports the pages it bundled for rendering from files named by their content (under .astro/ when the
+  // output folder lies outside the project). A second build in one process (tests) would get the first build's
+  // modules back from Node's module cache, and with them the first build's lists of pages: the names differ per build.
+  const run = `${process.pid}-${++configured}`;
   return {
     // Every page is its own .html file, so links work from a folder and from file://.
     // The site's stylesheet is public/site.css, linked relatively; what components style is inlined:
@@ -13,6 +20,9 @@ export function siteConfig(source: DataSetSource): AstroUserConfig {
     integrations: [dataSetIntegration(source)],
     devToolbar: { enabled: false },
     vite: {
+      environments: {
+        prerender: { build: { rollupOptions: { output: { entryFileNames: `prerender-entry.[hash].${run}.mjs`, chunkFileNames: `chunks/[name]_[hash].${run}.mjs` } } } },
+      },
       build: {
         rollupOptions: {
           onwarn(warning, warn) {
