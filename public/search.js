@@ -6,6 +6,8 @@
   // Results link under the folder the site is served from, at any depth; the Traditional
   // edition's search page sits one folder below the site's root.
   var root = document.documentElement.lang === 'zh-Hant' ? '../' : './';
-  new window.PagefindUI({ element: '#search', baseUrl: new URL(root, location.href).pathname, showSubResults: true, showImages: false });
+  // The box's words come with the page, so the Traditional edition's page brings them in Traditional.
+  var labels = document.getElementById('search').getAttribute('data-labels');
+  new window.PagefindUI({ element: '#search', baseUrl: new URL(root, location.href).pathname, showSubResults: true, showImages: false, translations: labels ? JSON.parse(labels) : {} });
   if (note) note.hidden = true;
 })();

@@ -102,6 +102,24 @@ describe('the bundled site, published', () => {
     await page.close();
   });
 
+  it('speaks the edition\'s script in the search box, and names the edition of each result', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    for (const [edition, term, results, facet] of [
+      ['', '党支部', '个结果', ['简体', '繁體']],
+      ['zh-Hant/', '黨支部', '個結果', ['简体', '繁體']],
+    ] as const) {
+      await page.goto(`${site.url}/${edition}search.html`);
+      await search(page, term);
+      expect(await page.locator('.pagefind-ui__message').textContent()).toContain(results);
+      expect(await page.locator('.pagefind-ui__filter-name').allTextContents()).toEqual(['版本']);
+      const values = await page.locator('.pagefind-ui__filter-label').allTextContents();
+      expect(values.map((v) => v.replace(/\s*\(\d+\)\s*$/u, '').trim()).sort()).toEqual([...facet]);
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('opens and navigates from a folder with file://, and says politely that search needs a server', async () => {
     const page = await browser.newPage();
     const problems = watch(page);

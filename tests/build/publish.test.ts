@@ -51,6 +51,11 @@ describe('publishing', () => {
       expect(own.querySelector('[data-script-switch]')?.getAttribute('href'), path).toBe(`${depth === 0 ? './' : '../'.repeat(depth)}zh-Hant/${path}`);
       expect(other.querySelector('[data-script-switch]')?.getAttribute('href'), path).toBe(`${'../'.repeat(depth + 1)}${path}`);
       expect(other.querySelector('[data-script-switch]')?.textContent).toBe('简体');
+      // The search page's facet: which edition a result is in, said in the reader's language.
+      if (own.querySelector('[data-pagefind-body]')) {
+        expect(own.querySelector('[data-pagefind-filter]')?.getAttribute('data-pagefind-filter'), path).toBe('版本:简体');
+        expect(other.querySelector('[data-pagefind-filter]')?.getAttribute('data-pagefind-filter'), path).toBe('版本:繁體');
+      }
     }
     expect(html('zh-Hant/jiangsu.html').querySelector('h1')?.textContent).toBe('江蘇');
     expect(html('zh-Hant/hainan/2020.html').body.textContent).toContain('黨支部達標率');

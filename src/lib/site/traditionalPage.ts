@@ -2,8 +2,8 @@
  * A page of the Traditional-script edition, made from its Simplified page at
  * build time: every character converted with OpenCC (standard Traditional,
  * not Taiwan wording), `lang` set to zh-Hant, the script switch turned to lead
- * back, and links to files kept once for both editions (the search index)
- * pointed one folder up.
+ * back, the search facet set to 繁體, and links to files kept once for both
+ * editions (the search index) pointed one folder up.
  */
 import { toTraditional } from '../script.ts';
 import { traditionalRoot } from './navigation.ts';
@@ -13,6 +13,8 @@ import { relativeHref } from './paths.ts';
 // only, so they find the same spans in UTF-16 code units as in code points,
 // and without the flag they run a third faster over a page.
 const scriptSwitch = /<a [^>]*data-script-switch[^>]*>[^<]*<\/a>/;
+/** The search facet of the page's edition, which converting alone would make 簡體, "Simplified" in Traditional characters. */
+const editionFilter = /data-pagefind-filter="[^"]*" data-edition/;
 /** Elements whose link leads to a file both editions share: `data-root="pagefind/pagefind-ui.js"`. */
 const rootLinked = /(src|href)="[^"]*"([^>]*?) data-root="([^"]+)"/g;
 
@@ -51,6 +53,7 @@ export function traditionalPage(html: string, pagePath: string): string {
   const back = relativeHref(path, pagePath);
   return toTraditionalText(html)
     .replace('<html lang="zh-CN">', '<html lang="zh-Hant">')
+    .replace(editionFilter, 'data-pagefind-filter="版本:繁體" data-edition')
     .replace(scriptSwitch, `<a href="${back}" lang="zh-Hans" hreflang="zh-Hans" class="script-switch" data-script-switch>简体</a>`)
     .replace(rootLinked, (_match, attribute: string, rest: string, root: string) => `${attribute}="${relativeHref(path, root)}"${rest} data-root="${root}"`);
 }
