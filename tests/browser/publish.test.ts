@@ -120,6 +120,20 @@ describe('the bundled site, published', () => {
     await page.close();
   });
 
+  it('finds a unit by its own page, not by every page that lists it, and names each result by its page title', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${site.url}/search.html`);
+    const results = await search(page, '省公安厅');
+    // The other unit pages of hainan link to it in their lists of the province's units, which are not indexed.
+    const unitPages = results.filter((href) => href.includes('/units/'));
+    expect(unitPages.length, results.join('\n')).toBeGreaterThan(0);
+    expect(unitPages.every((href) => href.endsWith('/hainan/units/gonganting.html')), results.join('\n')).toBe(true);
+    expect(await page.locator('.pagefind-ui__result-title').allTextContents()).toContain('省公安厅 · 海南');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('opens and navigates from a folder with file://, and says politely that search needs a server', async () => {
     const page = await browser.newPage();
     const problems = watch(page);

@@ -1,14 +1,18 @@
 /**
  * What of a page goes into the search index: its title and the text of its
- * main part, without charts and data tables. People search for a province, a
- * unit, a metric or a phrase of a narrative, and those stand in headings and
- * prose; the tables repeat names and figures, and at national scale they are
- * nine tenths of every page's bytes, which Pagefind would otherwise parse.
+ * main part, without charts, data tables and lists of links to other pages.
+ * People search for a province, a unit, a metric or a phrase of a narrative,
+ * and those stand in headings and prose; the tables repeat names and figures,
+ * and at national scale they are nine tenths of every page's bytes, which
+ * Pagefind would otherwise parse.
  */
 
 /** Dropped in this order, each from its opening to the first closing after it (elements of a kind are never nested in our pages). */
 const dropped: ReadonlyArray<readonly [open: string, close: string]> = [
   ['<figure class="chart"', '</figure>'],
+  // A unit page's links to the other units of its province: on every unit page of the province, so a unit's name
+  // would find them all, and at national scale they were most of what was indexed.
+  ['<section class="siblings"', '</section>'],
   ['<table', '</table>'],
   ['<svg', '</svg>'],
   ['<script', '</script>'],

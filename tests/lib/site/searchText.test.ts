@@ -20,6 +20,11 @@ describe('searchableHtml', () => {
     for (const text of ['图表数据', '表格数据', '<svg', 'var x', 'p{}']) expect(kept).not.toContain(text);
   });
 
+  it('drops the list of the other units of a province, which every unit page of it repeats', () => {
+    const unitPage = '<main data-pagefind-body><h1>省公安厅</h1><section class="siblings" data-pagefind-ignore><h2>同省其他单位</h2><ul><li>省教育厅</li></ul></section><p>注</p></main>';
+    expect(searchableHtml(unitPage)).toBe('<main data-pagefind-body><h1>省公安厅</h1><p>注</p></main>');
+  });
+
   it('drops each span up to the first closing after it, and keeps an opening that is never closed', () => {
     // What the lazy regular expressions did before: `<table[\s\S]*?<\/table>`, applied kind after kind.
     const kept = searchableHtml('<p>甲</p><table>一</table><p>乙</p><table><tr><td>二</td></tr></table><svg>三</svg><p>丙</p><table>未完');
