@@ -14,14 +14,18 @@ import type { Observation } from '../lib/schema/observation.ts';
 export type ScopeFingerprint = (scope: PageScope) => string;
 
 /**
- * Every field of an observation, in a line: half the time of JSON.stringify over the national
- * set's 927k rows (2.5 s against 5.5 s). tests/cli/pageInputs.test.ts changes each field of the
- * schema in turn, so a field added to Observation and not here fails it. Text fields hold no
- * control characters (the schema refuses them), so the separators cannot occur inside a field.
+ * Every field of an observation that a page can show, in a line: half the time of JSON.stringify
+ * over the national set's 927k rows. Left out are the two that hold the path the data folder was
+ * given by: `at.file` (for messages) and `id` (file:line, a key that joins figures to their rows).
+ * Pages show a row by its path within the data folder (`at.dataFile`), so the same data read from
+ * another folder makes the same pages and keeps its fingerprints. tests/cli/pageInputs.test.ts
+ * changes every other field of the schema in turn, so a field added to Observation and not here
+ * fails it. Text fields hold no control characters (the schema refuses them), so the separators
+ * cannot occur inside a field.
  */
 function observationLine(o: Observation): string {
   const { at, period } = o;
-  return `${o.id}\u0001${at.file}\u0001${at.dataFile}\u0001${at.line}\u0001${at.column}\u0001${o.province}\u0001${o.unit}\u0001${period.id}\u0001${period.start}\u0001${period.end}\u0001${period.years}\u0001${o.metric}\u0001${o.value}\u0001${o.step}\u0001${o.qualifier}\u0001${o.written}\u0001${o.measureWord}\u0001${o.source}\u0001${o.quote}\u0001${o.note}\n`;
+  return `${at.dataFile}\u0001${at.line}\u0001${at.column}\u0001${o.province}\u0001${o.unit}\u0001${period.id}\u0001${period.start}\u0001${period.end}\u0001${period.years}\u0001${o.metric}\u0001${o.value}\u0001${o.step}\u0001${o.qualifier}\u0001${o.written}\u0001${o.measureWord}\u0001${o.source}\u0001${o.quote}\u0001${o.note}\n`;
 }
 
 /**

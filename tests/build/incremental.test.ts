@@ -14,8 +14,9 @@ import { useTempDir } from '../helpers/tempDir.ts';
 const tempDir = useTempDir('all');
 let work = '';
 
-async function build(outDir: string, cacheDir?: string): Promise<BuildReport> {
-  const options = { dataDir: join(work, 'data'), contentDir: join(work, 'content') };
+/** `from`: the folder holding data/ and content/. */
+async function build(outDir: string, cacheDir?: string, from = work): Promise<BuildReport> {
+  const options = { dataDir: join(from, 'data'), contentDir: join(from, 'content') };
   const { dataSet } = await loadDataSet(options);
   return buildSite({ ...options, dataSet, outDir, ...(cacheDir ? { cacheDir } : {}) });
 }
@@ -80,6 +81,15 @@ describe('incremental builds', () => {
     expect(inodes[2]?.hainanFigures).toBe(inodes[1]?.hainanFigures);
     expect(inodes[2]?.jiangsuObservations).not.toBe(inodes[1]?.jiangsuObservations);
     expect(readFileSync(packagePart('observations', 'jiangsu'), 'utf8')).toContain(',jiangsu,,2021,donations,322,');
+  });
+
+  it('takes every page from the previous site when the same data are read from another folder', async () => {
+    const moved = join(work, 'moved');
+    cpSync(join(work, 'data'), join(moved, 'data'), { recursive: true });
+    cpSync(join(work, 'content'), join(moved, 'content'), { recursive: true });
+    const report = await build(site(), cache(), moved);
+    expect(report.pagesReused).toBe(report.pages - 2);
+    expect([...fileHashes(site())].filter(([path, hash]) => hashes[2]?.get(path) !== hash)).toEqual([]);
   });
 
   it('writes exactly what a full build of the changed data writes', async () => {

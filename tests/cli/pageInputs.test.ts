@@ -35,12 +35,14 @@ describe('scopeFingerprints', () => {
     expect(after(changed('hainan', (o) => ({ ...o, value: o.value + 1 })))).toBe(before);
   });
 
-  it('changes with every field of an observation, nested ones included', () => {
+  it('changes with every field of an observation a page can show, nested ones included', () => {
     const before = fingerprintsOf(dataSet).hainan;
     const changedValue = (value: unknown): unknown => (typeof value === 'number' ? value + 1 : value === null ? 'x' : `${String(value)}x`);
-    const paths = Object.entries(ObservationSchema.shape).flatMap(([key, schema]) =>
-      'shape' in schema ? Object.keys(schema.shape as object).map((inner) => [key, inner]) : [[key]],
-    );
+    // The path the data folder was given by: no page shows it (see the next test).
+    const folderPaths = ['id', 'at.file'];
+    const paths = Object.entries(ObservationSchema.shape)
+      .flatMap(([key, schema]) => ('shape' in schema ? Object.keys(schema.shape as object).map((inner) => [key, inner]) : [[key]]))
+      .filter((path) => !folderPaths.includes(path.join('.')));
     expect(paths.length).toBeGreaterThan(15);
     for (const [key, inner] of paths) {
       const after = fingerprintsOf(
@@ -52,6 +54,11 @@ describe('scopeFingerprints', () => {
       ).hainan;
       expect(after, inner ? `${key}.${inner}` : key).not.toBe(before);
     }
+  });
+
+  it('keeps a province’s fingerprint when the same data are read from another folder, as its pages stay the same', () => {
+    const moved = changed('hainan', (o) => ({ ...o, id: `/elsewhere/${o.id}`, at: { ...o.at, file: `/elsewhere/${o.at.file}` } }));
+    expect(fingerprintsOf(moved).hainan).toBe(fingerprintsOf(dataSet).hainan);
   });
 
   it('changes when a row only moves to another line, since pages link to rows by line', () => {
