@@ -19,6 +19,17 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
   );
 }
 
+/** The problems without repeats: the same fault at the same place, said once. */
+export function withoutRepeats(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.severity}\u0001${p.code}\u0001${location(p)}\u0001${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }

@@ -14,6 +14,7 @@ import { didYouMean } from '../lib/names.ts';
 import type { Observation } from '../lib/schema/observation.ts';
 import { PeriodSchema, type Period } from '../lib/schema/period.ts';
 import type { Problem } from '../lib/schema/problem.ts';
+import { withoutRepeats } from '../lib/problems.ts';
 import type { Province } from '../lib/schema/province.ts';
 import { streamCsv } from './csvStream.ts';
 import { listFiles, shown, type FileTally } from './files.ts';
@@ -65,7 +66,8 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
       const o = readObservation(cell, catalog, files, found);
       return o ? [[o, cell]] : [];
     });
-    problems.push(...found);
+    // A fault of the row itself (its unit) is found again in each of its filled cells: it is said once.
+    problems.push(...withoutRepeats(found));
     if (found.some((p) => p.severity === 'error')) return;
     if (observations.map(([o, cell]) => store.add(o, cell, problems)).every(Boolean)) tally.accepted++;
   }, table.dataFile);
