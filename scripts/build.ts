@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { buildSite, defaultCacheDir } from '../src/cli/buildSite.ts';
 import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/cli/garbage.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
+import { folderReadingCache } from '../src/cli/readingCache.ts';
 import { reportText } from '../src/cli/report.ts';
 import { hasErrors } from '../src/lib/problems.ts';
 import { loadDataSet } from '../src/load/loadDataSet.ts';
@@ -16,7 +17,9 @@ const started = Date.now();
 // The heap only grows while the data are read: V8's own growing factor then, the build's once it starts (src/cli/garbage.ts).
 growHeapFreely();
 // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
-const { dataSet, problems, files } = await loadDataSet({ ...options, afterReading: collectGarbageWhenPiledUp });
+// Observation files unchanged since the last build are taken as that build read them (src/cli/readingCache.ts).
+const readings = folderReadingCache(defaultCacheDir(), options.dataDir);
+const { dataSet, problems, files } = await loadDataSet({ ...options, cache: readings, afterReading: collectGarbageWhenPiledUp });
 collectGarbageWhenPiledUp();
 const loadSeconds = (Date.now() - started) / 1000;
 console.log(reportText(problems, files));
@@ -28,7 +31,8 @@ try {
   const progress = consoleProgress();
   const report = await buildSite({ ...options, dataSet, progress, cacheDir: defaultCacheDir() });
   const seconds = (Date.now() - started) / 1000;
-  console.log(`built ${options.outDir} in ${seconds.toFixed(1)} s: ${report.pages} pages (${report.pagesReused} unchanged since the last build), ${report.charts.drawn} charts drawn, ${report.charts.cached} from the cache`);
+  const { kept, read } = readings.stats();
+  console.log(`built ${options.outDir} in ${seconds.toFixed(1)} s: ${report.pages} pages (${report.pagesReused} unchanged since the last build), ${report.charts.drawn} charts drawn, ${report.charts.cached} from the cache; ${kept} of ${kept + read} observation files unchanged`);
   // For npm run bench: the figures of this build, measured inside it.
   if (process.env.ZONGSHU_BUILD_REPORT) {
     const stages = [{ name: 'check', seconds: Number((loadSeconds).toFixed(1)) }, ...progress.stages()];

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { buildSite, defaultCacheDir, projectRoot } from '../src/cli/buildSite.ts';
 import { growHeapFreely } from '../src/cli/garbage.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
+import { folderReadingCache } from '../src/cli/readingCache.ts';
 import { serve } from '../src/cli/staticServer.ts';
 import { writeSyntheticDataSet } from '../src/cli/synth.ts';
 import { hasErrors } from '../src/lib/problems.ts';
@@ -27,7 +28,7 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== JSON.stringify(default
 const options = { dataDir: join(data, 'data'), contentDir: join(data, 'content') };
 // As npm run build does: V8's own growing factor while the data are read (src/cli/garbage.ts).
 growHeapFreely();
-const { dataSet, problems } = await loadDataSet(options);
+const { dataSet, problems } = await loadDataSet({ ...options, cache: folderReadingCache(defaultCacheDir(), options.dataDir) });
 if (hasErrors(problems)) throw new Error('the synthetic data set has errors');
 const outDir = join(work, 'dist');
 await buildSite({ ...options, dataSet, outDir, progress: consoleProgress(), cacheDir: defaultCacheDir() });

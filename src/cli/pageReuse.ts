@@ -17,33 +17,15 @@
  * package's parts) are kept the same way, as pages with no HTML.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { PagePublisher, PageScope, PublishedPage, UnchangedScope } from '../lib/pages/published.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 import { sitePaths } from '../lib/site/paths.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
+import { codeVersion } from './codeVersion.ts';
 import { scopeFingerprints } from './pageInputs.ts';
 import { searchTextFolder, type SearchTexts } from './searchTextFolder.ts';
-
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-/** A hash of everything that turns page data into HTML: the sources, the public files, the locked dependencies. */
-export function siteCodeVersion(): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else hash.update(path.slice(projectRoot.length)).update(readFileSync(path));
-    }
-  };
-  walk(join(projectRoot, 'src'));
-  walk(join(projectRoot, 'public'));
-  hash.update(readFileSync(join(projectRoot, 'package-lock.json')));
-  return hash.digest('hex');
-}
 
 /** Page data as JSON for its hash; a Map, a Set or a function would hash as {} and hide a change, so they are refused. */
 function pageJson(data: unknown): string {
@@ -129,7 +111,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   // Per site, as the manifest is: a build keeps only its own pages' texts, and another site's build must not delete them.
   const kept = searchTextFolder(`${site}.search`);
   const previous = existsSync(options.previousSite) ? previousRecords(manifest) : new Map<string, PageRecord>();
-  const version = createHash('sha256').update(siteCodeVersion()).update(pageJson(options.dataSet.site)).digest('hex');
+  const version = createHash('sha256').update(codeVersion()).update(pageJson(options.dataSet.site)).digest('hex');
   const fingerprint = scopeFingerprints(options.dataSet);
   const records = new Map<string, PageRecord>();
   /** Inputs hashes of scoped pages whose data is being made this build. */

@@ -3,10 +3,12 @@
  * DataSet. Every problem is collected and returned; nothing is thrown for bad
  * input, so one run reports everything.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { assembleDataSet } from '../lib/dataSet.ts';
-import { buildCatalog, withSources, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
+import { buildCatalog, withSources, type Catalog, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
+import type { FileReading } from '../lib/ingest/fileReading.ts';
 import { checkHeader, type CsvRecord } from '../lib/ingest/csvRecord.ts';
 import { readNarrative } from '../lib/ingest/narrative.ts';
 import { readSiteSettings } from '../lib/ingest/siteSettings.ts';
@@ -23,11 +25,23 @@ import { tableSource } from '../lib/ingest/tableSource.ts';
 export interface LoadOptions {
   dataDir: string;
   contentDir: string;
+  /** Readings of unchanged observation files kept by earlier loads; absent: every file is read. */
+  cache?: ReadingCache;
   /** Called once every file is read, before the figures are derived: where a build can free what reading left behind (src/cli/garbage.ts). */
   afterReading?: () => void;
 }
 
 export type { FileTally };
+
+/** Readings of observation files kept across loads (src/cli/readingCache.ts). */
+export interface ReadingCache {
+  /** The kept reading of the file at `path`, if its bytes, the catalog (`catalogDigest`) and the code are those it was read with. */
+  get(path: string, file: string, dataFile: string, catalogDigest: string): FileReading | undefined;
+  /** Keeps the reading of a file that `get` found none for. */
+  set(path: string, reading: FileReading): void;
+  /** Once every file is read: readings of files not read by this load are dropped. */
+  finish(): void;
+}
 
 export interface LoadResult {
   dataSet: DataSet;
@@ -45,6 +59,57 @@ async function readTable(path: string, problems: Problem[]): Promise<Table> {
   const result = await streamCsv(path, file, (record) => records.push(record));
   problems.push(...result.problems);
   return { file, header: result.header, records };
+}
+
+/** What every observation file is read against: the catalog, and the unit-return tables that add sources to it. */
+function digestOf(tables: CatalogTables, tableSources: readonly string[]): string {
+  return createHash('sha256').update(JSON.stringify([tables, tableSources])).digest('hex');
+}
+
+/** Reads one observation file row by row, without yet looking at other files' rows. */
+async function readObservationFile(path: string, file: string, dataFile: string, catalog: Catalog, catalogFiles: CatalogFiles): Promise<FileReading> {
+  const reading: FileReading = { rows: 0, observations: [], problems: [] };
+  const rowProblems: Problem[] = [];
+  const note = () => {
+    for (const problem of rowProblems) reading.problems.push({ after: reading.observations.length, problem });
+    rowProblems.length = 0;
+  };
+  let headerChecked = false;
+  let headerOk = true;
+  const result = await streamCsv(path, file, (record) => {
+    if (!headerChecked) {
+      headerChecked = true;
+      const headerProblems = checkHeader(file, record.header, observationColumns.required, observationColumns.optional);
+      rowProblems.push(...headerProblems);
+      headerOk = !headerProblems.some((p) => p.severity === 'error');
+    }
+    const observation = headerOk ? readObservation(record, catalog, catalogFiles, rowProblems) : undefined;
+    if (rowProblems.length > 0) note();
+    if (observation) reading.observations.push(observation);
+  }, dataFile);
+  rowProblems.push(...result.problems);
+  note();
+  reading.rows = result.rows;
+  return reading;
+}
+
+/** Adds a file's observations to the store, and its problems in the order they arose, with the store's; its tally. */
+function addReading(file: string, reading: FileReading, store: ObservationStore, problems: Problem[]): FileTally {
+  const tally: FileTally = { file, rows: reading.rows, accepted: 0, rejected: 0 };
+  let next = 0;
+  const problemsUpTo = (count: number) => {
+    for (; next < reading.problems.length && (reading.problems[next]?.after ?? 0) <= count; next++) problems.push((reading.problems[next] as FileReading['problems'][number]).problem);
+  };
+  reading.observations.forEach((observation, index) => {
+    problemsUpTo(index);
+    // The store words its own problems by the row: where it stands is all they need of it.
+    const record: CsvRecord = { file, line: observation.at.line, header: [], fields: {}, columns: { value: observation.at.column } };
+    if (store.add(observation, record, problems)) tally.accepted++;
+  });
+  problemsUpTo(Infinity);
+  // Rows with the wrong number of fields never became observations; they are rejected too.
+  tally.rejected = reading.rows - tally.accepted;
+  return tally;
 }
 
 export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
@@ -73,27 +138,18 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
   if (observationFiles.length === 0) {
     problems.push({ severity: 'warning', code: 'no-observations', file: shown(path('observations')), message: 'no observation files (*.csv) were found', hint: 'figures go in data/observations/*.csv' });
   }
+  const catalogDigest = digestOf(tables, wideTables.map((t) => tableSource(t.province, t.period).id));
   for (const observationFile of observationFiles) {
     const file = shown(observationFile);
-    const tally: FileTally = { file, rows: 0, accepted: 0, rejected: 0 };
-    let headerChecked = false;
-    let headerOk = true;
-    const result = await streamCsv(observationFile, file, (record) => {
-      if (!headerChecked) {
-        headerChecked = true;
-        const headerProblems = checkHeader(file, record.header, observationColumns.required, observationColumns.optional);
-        problems.push(...headerProblems);
-        headerOk = !headerProblems.some((p) => p.severity === 'error');
-      }
-      const observation = headerOk ? readObservation(record, catalog, catalogFiles, problems) : undefined;
-      if (observation && store.add(observation, record, problems)) tally.accepted++;
-    }, relative(options.dataDir, observationFile).replaceAll('\\', '/'));
-    problems.push(...result.problems);
-    tally.rows = result.rows;
-    // Rows with the wrong number of fields never reach the callback; they are rejected too.
-    tally.rejected = result.rows - tally.accepted;
-    files.push(tally);
+    const dataFile = relative(options.dataDir, observationFile).replaceAll('\\', '/');
+    let reading = options.cache?.get(observationFile, file, dataFile, catalogDigest);
+    if (!reading) {
+      reading = await readObservationFile(observationFile, file, dataFile, catalog, catalogFiles);
+      options.cache?.set(observationFile, reading);
+    }
+    files.push(addReading(file, reading, store, problems));
   }
+  options.cache?.finish();
 
   for (const table of wideTables) {
     files.push(await readWideTable(table, catalog, catalogFiles, store, problems));

@@ -7,6 +7,7 @@
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { folderReadingCache } from '../../src/cli/readingCache.ts';
 import { exitCodeFor } from '../../src/cli/report.ts';
 import type { Problem } from '../../src/lib/schema/problem.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
@@ -60,5 +61,13 @@ describe('the corpus of broken and hostile inputs', () => {
     for (const [file, accepted] of Object.entries(expected.accepted ?? {})) {
       expect(files.find((f) => f.file.replaceAll('\\', '/').endsWith(file))?.accepted, file).toBe(accepted);
     }
+
+    // A build keeps each file's reading: read back, it must say the same, in the same order.
+    const cache = tempDir();
+    const cached = () => loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content'), cache: folderReadingCache(cache, join(dir, 'data')) });
+    await cached();
+    const again = await cached();
+    expect(again.problems).toEqual(problems);
+    expect(again.files).toEqual(files);
   });
 });
