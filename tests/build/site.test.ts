@@ -22,7 +22,6 @@ import { useTempDir } from '../helpers/tempDir.ts';
 
 const run = promisify(execFile);
 const tempDir = useTempDir('all');
-const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 
 function treeHash(dir: string): string {
   const hash = createHash('sha256');
@@ -152,7 +151,7 @@ describe('the fixture site', () => {
     cpSync(fixtureSite, broken, { recursive: true });
     const file = join(broken, 'data/observations/sample.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace('hainan,,2020,branches-total', 'hainann,,2020,branches-total'));
-    const result = await run(tsx, ['scripts/build.ts', '--data', join(broken, 'data'), '--content', join(broken, 'content'), '--out', out], { cwd: repoRoot }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const result = await run(process.execPath, ['scripts/run.mjs', 'build', '--data', join(broken, 'data'), '--content', join(broken, 'content'), '--out', out], { cwd: repoRoot }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect('code' in result ? result.code : 0).toBe(1);
     expect(result.stdout).toContain("unknown province 'hainann'");
     expect(treeHash(out)).toBe(before);

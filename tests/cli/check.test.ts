@@ -8,10 +8,10 @@ import { useTempDir } from '../helpers/tempDir.ts';
 
 const run = promisify(execFile);
 const tempDir = useTempDir();
-const tsx = join(repoRoot, 'node_modules/.bin/tsx');
 
+/** As `npm run check` runs it (package.json). */
 async function check(...args: string[]) {
-  return run(tsx, ['scripts/check.ts', ...args], { cwd: repoRoot })
+  return run(process.execPath, ['scripts/run.mjs', 'check', ...args], { cwd: repoRoot })
     .then((r) => ({ code: 0, stdout: r.stdout }))
     .catch((e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }));
 }
