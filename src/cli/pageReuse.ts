@@ -136,7 +136,11 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   const inputsOf = new Map<string, string>();
   const unchanged = new Set<string>();
   const stillThere = (path: string, files: readonly string[]) => [path, ...files].every((f) => existsSync(join(options.previousSite, f)));
-  const inputsHash = (path: string, scope: PageScope) => createHash('sha256').update(version).update(path).update(fingerprint(scope)).digest('hex');
+  const inputsHash = (path: string, scope: PageScope) => {
+    const hash = createHash('sha256').update(version).update(path).update(fingerprint(scope));
+    if ('beyond' in scope) hash.update(pageJson(scope.beyond));
+    return hash.digest('hex');
+  };
   const carryOver = carrier(options.previousSite, options.siteDir);
   const keep = (path: string, record: PageRecord) => {
     for (const file of record.files) carryOver(file);

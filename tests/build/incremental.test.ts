@@ -108,4 +108,16 @@ describe('incremental builds', () => {
     expect(report.pagesReused).toBe(0);
     expect(statSync(packagePart('figures', 'hainan')).ino).not.toBe(before);
   });
+
+  it("renders a review again when its narrative changes, as a full build does", async () => {
+    const narrative = join(work, 'content/hainan/2020.md');
+    writeFileSync(narrative, readFileSync(narrative, 'utf8').replace('培训{{training-attendance}}。', '培训{{training-attendance}}，较上年有增长。'));
+    const report = await build(site(), cache());
+    expect(report.pagesReused).toBeLessThan(report.pages - 2);
+    expect(readFileSync(join(site(), 'hainan/2020.html'), 'utf8')).toContain('较上年有增长');
+    const fresh = join(work, 'fresh-narrative');
+    await build(fresh);
+    const full = fileHashes(fresh);
+    expect([...fileHashes(site())].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path)).toEqual([]);
+  });
 });

@@ -66,6 +66,18 @@ describe('scopeFingerprints', () => {
     expect(after.hainan).not.toBe(fingerprintsOf(dataSet).hainan);
   });
 
+  it('changes a province’s fingerprint when one of its narratives changes, but not with the content folder’s path', () => {
+    expect(dataSet.narratives.some((n) => n.province === 'hainan')).toBe(true);
+    const narrated = (change: (n: DataSet['narratives'][number]) => DataSet['narratives'][number]) =>
+      fingerprintsOf({ ...dataSet, narratives: dataSet.narratives.map((n) => (n.province === 'hainan' ? change(n) : n)) });
+    const before = fingerprintsOf(dataSet);
+    const edited = narrated((n) => ({ ...n, body: `${n.body}\n\n另起一段。` }));
+    expect(edited.hainan).not.toBe(before.hainan);
+    expect(edited.jiangsu).toBe(before.jiangsu);
+    expect(narrated((n) => ({ ...n, title: `${n.title}（修订）` })).hainan).not.toBe(before.hainan);
+    expect(narrated((n) => ({ ...n, file: `/elsewhere/${n.file}` })).hainan).toBe(before.hainan);
+  });
+
   it('changes for every province when the catalog changes', () => {
     const before = fingerprintsOf(dataSet);
     const after = fingerprintsOf({ ...dataSet, metrics: dataSet.metrics.map((m, i) => (i === 0 ? { ...m, name: `${m.name}改` } : m)) });

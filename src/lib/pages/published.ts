@@ -19,8 +19,12 @@ export interface PublishedPage {
 
 export type PagePublisher = (page: PublishedPage) => void;
 
-/** The part of the data set a page reads besides the catalog every page reads: one province's rows, or one source's. */
-export type PageScope = { province: string } | { source: string };
+/**
+ * The part of the data set a page reads besides the catalog every page reads: one province's rows
+ * and narratives, or one source's rows. `beyond`: what else a page of a province reads, as plain
+ * data made cheaply (a review's chart of other provinces), hashed with the province's part.
+ */
+export type PageScope = { province: string; beyond?: unknown } | { source: string };
 
 /** Whether the page at `path`, which reads only `scope`, is the same as in the last build. */
 export type UnchangedScope = (path: string, scope: PageScope) => boolean;

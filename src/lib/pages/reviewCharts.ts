@@ -178,13 +178,20 @@ function measureChart(context: PageContext, review: Review, chosen: Map<string, 
   };
 }
 
+const chartPrefix = (review: Review) => `${review.province.id}-${review.period.id}`;
+
+/** The one chart of a review that reads other provinces: their latest figures of the review's headline metrics. */
+export function reviewPeerChart(context: PageContext, review: Review, figures: readonly Figure[]): ChartSpec {
+  return peerChart(context, review, headlineFigures(figures, review), `${chartPrefix(review)}-peers`);
+}
+
 export function reviewCharts(context: PageContext, review: Review, figures: readonly Figure[]): ChartSpec[] {
-  const prefix = `${review.province.id}-${review.period.id}`;
+  const prefix = chartPrefix(review);
   const chosen = headlineFigures(figures, review);
   const pipeline = pipelineChart(context, review, chosen, `${prefix}-cases`);
   const inPipeline = new Set(pipeline ? casePipelineSteps : []);
   return [
-    peerChart(context, review, chosen, `${prefix}-peers`),
+    reviewPeerChart(context, review, figures),
     rateChart(context, review, figures, `${prefix}-rates`),
     pipeline,
     measureChart(context, review, chosen, inPipeline, `${prefix}-measure`),

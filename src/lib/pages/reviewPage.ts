@@ -1,12 +1,13 @@
 /** Page data of a review (综述): narrative, headline cards, charts, the figures, the units and the sources. */
 import { categoryLabel } from '../labels.ts';
+import type { Figure } from '../schema/figure.ts';
 import { renderNarrative } from '../narrativeHtml.ts';
 import { periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import { linkCharts, type ChartSpec } from './chartData.ts';
 import { byMetricThenPeriod, reviewFigures, type PageContext, type Review } from './context.ts';
 import { headlineCards, headlineFirst, type HeadlineCard } from './headlines.ts';
-import { headlineFigures, reviewCharts } from './reviewCharts.ts';
+import { headlineFigures, reviewCharts, reviewPeerChart } from './reviewCharts.ts';
 import { figureView, type FigureView } from './views.ts';
 import { periodWithin } from '../period.ts';
 
@@ -66,9 +67,23 @@ export function sourceEntries(context: PageContext, review: Review, path: string
   }));
 }
 
+/** The committee figures of a review in the order its page lists them. */
+function reviewFiguresInOrder(context: PageContext, review: Review): Figure[] {
+  return reviewFigures(context, review).sort(byMetricThenPeriod(context));
+}
+
+/**
+ * What a review page reads beyond its province's rows and narratives: its chart of other provinces'
+ * figures, as data. A build hashes it with the province's rows to know the page unchanged without
+ * making the rest of its data; it costs a few milliseconds where the page's data costs tens.
+ */
+export function reviewBeyondProvince(context: PageContext, review: Review): ChartSpec {
+  return reviewPeerChart(context, review, reviewFiguresInOrder(context, review));
+}
+
 export function reviewPageData(context: PageContext, review: Review): ReviewPageData {
   const path = sitePaths.review(review.province.id, review.period.id);
-  const figures = reviewFigures(context, review).sort(byMetricThenPeriod(context));
+  const figures = reviewFiguresInOrder(context, review);
   const views = figures.map((f) => figureView(context, f, path));
   const groups = Object.entries(categoryLabel)
     .map(([category, label]) => ({ category: label, rows: views.filter((v) => context.metrics.get(v.metricId)?.category === category) }))

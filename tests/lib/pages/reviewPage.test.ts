@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixturePages } from '../../helpers/fixtureSite.ts';
+import { reviewBeyondProvince } from '../../../src/lib/pages/reviewPage.ts';
+import { siteIndex } from '../../../src/lib/pages/site.ts';
+import { sitePaths } from '../../../src/lib/site/paths.ts';
+import { fixtureDataSet, fixturePages } from '../../helpers/fixtureSite.ts';
 
 const site = await fixturePages();
 const review = (path: string) => {
@@ -67,5 +70,19 @@ describe('reviewPageData', () => {
     expect(jiangsu.narrativeHtml).toBeUndefined();
     expect(jiangsu.title).toBe('江苏2021年机关党建工作综述');
     expect(jiangsu.charts.map((c) => c.kind)).toEqual(['peerStrip', 'coverageMatrix']);
+  });
+});
+
+describe('reviewBeyondProvince', () => {
+  it("is the review's chart of other provinces, as its page shows it: all a review reads outside its province", async () => {
+    const index = siteIndex(await fixtureDataSet());
+    for (const r of index.context.reviews) {
+      const page = review(sitePaths.review(r.province.id, r.period.id));
+      const peers = page.charts.find((c) => c.kind === 'peerStrip');
+      const { csvHref, jsonHref, ...shown } = peers ?? { csvHref: '', jsonHref: '' };
+      expect(csvHref).not.toBe('');
+      expect(jsonHref).not.toBe('');
+      expect(reviewBeyondProvince(index.context, r)).toEqual(shown);
+    }
   });
 });
