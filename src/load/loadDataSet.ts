@@ -96,9 +96,11 @@ async function readObservationFile(path: string, file: string, dataFile: string,
 /** Adds a file's observations to the store, and its problems in the order they arose, with the store's; its tally. */
 function addReading(file: string, reading: FileReading, store: ObservationStore, problems: Problem[]): FileTally {
   const tally: FileTally = { file, rows: reading.rows, accepted: 0, rejected: 0 };
+  const pending = reading.problems;
   let next = 0;
+  /** Adds the file's problems that arose before its observation number `count`. */
   const problemsUpTo = (count: number) => {
-    for (; next < reading.problems.length && (reading.problems[next]?.after ?? 0) <= count; next++) problems.push((reading.problems[next] as FileReading['problems'][number]).problem);
+    for (let held = pending[next]; held && held.after <= count; held = pending[++next]) problems.push(held.problem);
   };
   reading.observations.forEach((observation, index) => {
     problemsUpTo(index);
