@@ -9,11 +9,11 @@
  * import.meta.url, so paths the sources take from it (the project root, worker modules) are as
  * under tsx.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { treeHash } from '../src/cli/treeHash.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [name] = process.argv.splice(2, 1);
@@ -23,24 +23,9 @@ if (!name || !existsSync(entry)) {
   process.exit(2);
 }
 
-/** The sources a bundle is made of, and the locked dependencies, hashed: a few milliseconds. */
-function sourcesHash() {
-  const hash = createHash('sha256');
-  const walk = (dir) => {
-    for (const item of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(dir, item.name);
-      if (item.isDirectory()) walk(path);
-      else hash.update(path.slice(root.length)).update('\0').update(readFileSync(path));
-    }
-  };
-  walk(join(root, 'src'));
-  walk(join(root, 'scripts'));
-  hash.update(readFileSync(join(root, 'package-lock.json')));
-  return hash.digest('hex').slice(0, 16);
-}
-
 const folder = join(root, 'node_modules', '.cache', 'zongshu');
-const bundle = join(folder, `${name}-${sourcesHash()}.mjs`);
+// Named by the sources it is made of and the locked dependencies.
+const bundle = join(folder, `${name}-${treeHash(root, ['src', 'scripts', 'package-lock.json']).slice(0, 16)}.mjs`);
 if (!existsSync(bundle)) {
   const result = await build({
     entryPoints: [entry],
