@@ -17,9 +17,9 @@ import { chartStats, installChartCache, installChartDrawer, type ChartStats } fr
 import { startChartThread, type ChartThread } from './chartThread.ts';
 import { folderChartCache } from './chartCacheFolder.ts';
 import { startSearchIndex, tableWriter, writeDataPackage, writeTraditionalEdition, type SearchIndex } from './publish.ts';
-import { searchFeed } from './searchFeed.ts';
-import { installPagePublisher } from '../lib/pages/published.ts';
-import { installPageReuse, pageReuse } from './pageReuse.ts';
+import { searchFeed, type SearchFeed } from './searchFeed.ts';
+import { installPagePublisher, type UnchangedScope } from '../lib/pages/published.ts';
+import { installPageReuse, pageReuse, type PageReuse } from './pageReuse.ts';
 import { startEditionThread, type EditionThread } from './editionThread.ts';
 import { installRenderedPageSink } from './renderedPages.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
@@ -61,6 +61,23 @@ function collecting(progress: Progress): Progress {
   };
 }
 
+/**
+ * The build's answer to "is this scoped page unchanged?" (src/lib/pages/published.ts). A page found
+ * unchanged before Astro renders it is never rendered: its kept search texts go to the index at
+ * once, where its render would have sent them, and it counts as done.
+ */
+function skippingUnchanged(reuse: PageReuse, feed: SearchFeed, progress: Progress): UnchangedScope {
+  return (path, scope) => {
+    if (!reuse.unchangedScope(path, scope)) return false;
+    if (!feed.has(path)) {
+      const kept = reuse.searchTexts(path);
+      if (kept) feed.provide(path, kept);
+      progress.tick();
+    }
+    return true;
+  };
+}
+
 export async function buildSite(options: BuildSiteOptions): Promise<BuildReport> {
   const parent = dirname(options.outDir);
   await mkdir(parent, { recursive: true });
@@ -89,13 +106,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     const reuse = options.cacheDir
       ? pageReuse({ cacheDir: join(options.cacheDir, 'pages'), previousSite: options.outDir, siteDir: staging, dataSet: options.dataSet, writeTables })
       : undefined;
-    installPagePublisher(reuse?.publish ?? writeTables, reuse?.unchangedScope);
     installPageReuse(reuse);
     charts = startChartThread();
     installChartDrawer(charts.draw);
     // Pagefind indexes in its own process as pages come, in the fixed order of the page list.
     search = await startSearchIndex();
     const feed = searchFeed(search.add, paths);
+    installPagePublisher(reuse?.publish ?? writeTables, reuse && skippingUnchanged(reuse, feed, progress));
     editions = startEditionThread(staging, (path, texts) => {
       reuse?.keepSearchTexts(path, texts);
       feed.provide(path, texts);
@@ -104,7 +121,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     installRenderedPageSink((path, html) => {
       if (!reuse?.unchanged(path)) return thread.convert(path, html);
       // An unchanged page renders nothing: its editions are carried over after, its texts are kept in the cache.
-      const kept = reuse.searchTexts(path);
+      const kept = feed.has(path) ? undefined : reuse.searchTexts(path);
       if (kept) feed.provide(path, kept);
     });
     await build({

@@ -5,7 +5,8 @@
  * Nothing is published when no publisher is installed (dev server, tests).
  * A page that reads only part of the data set names that part (its scope):
  * when the build knows that part unchanged since the last build, the page's
- * data is not made at all.
+ * data is not made at all, and the page is not even rendered when its route
+ * leaves it out of its paths (`stillToMake`).
  */
 import type { ChartSpec } from './chartData.ts';
 import type { PageTable } from './pageTables.ts';
@@ -50,4 +51,24 @@ export function published<P>(page: P, table: (page: P) => PageTable, charts: (pa
 export function publishedWithin<P>(path: string, scope: PageScope, make: () => P, table: (page: P) => PageTable, charts: (page: P) => readonly ChartSpec[] = noCharts): P | undefined {
   if (((globalThis as Slots)[scopeSlot] as UnchangedScope | undefined)?.(path, scope)) return undefined;
   return published(make(), table, charts);
+}
+
+/** A page of a route that reads only part of the data set: where it goes, and what it reads. */
+export interface ScopedPage {
+  path: string;
+  scope: PageScope;
+}
+
+/**
+ * The entries of a route whose pages are still to be made, for its getStaticPaths: a page the
+ * build knows unchanged is left out, so Astro spends nothing on it, and the build links its previous
+ * HTML in place. Outside a build (dev server, tests) every entry stays.
+ */
+export function stillToMake<E>(entries: readonly E[], pageOf: (entry: E) => ScopedPage): E[] {
+  const unchanged = (globalThis as Slots)[scopeSlot] as UnchangedScope | undefined;
+  if (!unchanged) return [...entries];
+  return entries.filter((entry) => {
+    const { path, scope } = pageOf(entry);
+    return !unchanged(path, scope);
+  });
 }

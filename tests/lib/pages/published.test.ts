@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { installPagePublisher, published, publishedWithin, type PageScope, type PublishedPage } from '../../../src/lib/pages/published.ts';
+import { installPagePublisher, published, publishedWithin, stillToMake, type PageScope, type PublishedPage } from '../../../src/lib/pages/published.ts';
 import type { PageTable } from '../../../src/lib/pages/pageTables.ts';
 
 const table = (page: { path: string }): PageTable => ({ id: page.path, title: 't', columns: ['a'], rows: [['1']] });
@@ -34,5 +34,18 @@ describe('published', () => {
     expect(made).toBe(1);
     expect(seen.map((p) => p.table.id)).toEqual(['jiangsu/units/b']);
     expect(asked).toEqual([['hainan/units/a.html', { province: 'hainan' }], ['jiangsu/units/b.html', { province: 'jiangsu' }]]);
+  });
+
+  it('leaves the pages the build knows unchanged out of a route, and keeps them all outside a build', () => {
+    const units = [
+      { province: 'hainan', id: 'a' },
+      { province: 'jiangsu', id: 'b' },
+    ];
+    const pageOf = (u: (typeof units)[number]) => ({ path: `${u.province}/units/${u.id}.html`, scope: { province: u.province } });
+    expect(stillToMake(units, pageOf)).toEqual(units);
+    const asked: string[] = [];
+    installPagePublisher(() => undefined, (path, scope) => (asked.push(path), 'province' in scope && scope.province === 'hainan'));
+    expect(stillToMake(units, pageOf)).toEqual([units[1]]);
+    expect(asked).toEqual(['hainan/units/a.html', 'jiangsu/units/b.html']);
   });
 });
