@@ -19,7 +19,7 @@ growHeapFreely();
 // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
 // Observation files unchanged since the last build are taken as that build read them (src/cli/readingCache.ts).
 const readings = folderReadingCache(defaultCacheDir(), options.dataDir);
-const { dataSet, problems, files } = await loadDataSet({ ...options, cache: readings, afterReading: collectGarbageWhenPiledUp });
+const { dataSet, problems, files, digests } = await loadDataSet({ ...options, cache: readings, afterReading: collectGarbageWhenPiledUp });
 collectGarbageWhenPiledUp();
 const loadSeconds = (Date.now() - started) / 1000;
 console.log(reportText(problems, files));
@@ -29,7 +29,7 @@ if (hasErrors(problems)) {
 }
 try {
   const progress = consoleProgress();
-  const report = await buildSite({ ...options, dataSet, progress, cacheDir: defaultCacheDir() });
+  const report = await buildSite({ ...options, dataSet, digests, progress, cacheDir: defaultCacheDir() });
   const seconds = (Date.now() - started) / 1000;
   const { kept, read } = readings.stats();
   console.log(`built ${options.outDir} in ${seconds.toFixed(1)} s: ${report.pages} pages (${report.pagesReused} unchanged since the last build), ${report.charts.drawn} charts drawn, ${report.charts.cached} from the cache; ${kept} of ${kept + read} observation files unchanged`);

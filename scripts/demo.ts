@@ -28,9 +28,9 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== JSON.stringify(default
 const options = { dataDir: join(data, 'data'), contentDir: join(data, 'content') };
 // As npm run build does: V8's own growing factor while the data are read (src/cli/garbage.ts).
 growHeapFreely();
-const { dataSet, problems } = await loadDataSet({ ...options, cache: folderReadingCache(defaultCacheDir(), options.dataDir) });
+const { dataSet, problems, digests } = await loadDataSet({ ...options, cache: folderReadingCache(defaultCacheDir(), options.dataDir) });
 if (hasErrors(problems)) throw new Error('the synthetic data set has errors');
 const outDir = join(work, 'dist');
-await buildSite({ ...options, dataSet, outDir, progress: consoleProgress(), cacheDir: defaultCacheDir() });
+await buildSite({ ...options, dataSet, digests, outDir, progress: consoleProgress(), cacheDir: defaultCacheDir() });
 const site = await serve(outDir, '/', Number(values.port));
 console.log(`the national demo (示例数据，非真实统计) is at ${site.url}/index.html — Ctrl+C stops it`);

@@ -23,11 +23,14 @@ import { installPageReuse, pageReuse, type PageReuse } from './pageReuse.ts';
 import { startEditionThread, type EditionThread } from './editionThread.ts';
 import { installRenderedPageSink } from './renderedPages.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
+import type { ObservationDigests } from '../load/scopeDigests.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface BuildSiteOptions {
   dataSet: DataSet;
+  /** The load's digests of the observation files' rows (a load with a reading cache): pages are told unchanged without hashing those rows again. */
+  digests?: ObservationDigests;
   dataDir: string;
   contentDir: string;
   outDir: string;
@@ -104,7 +107,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     installChartCache(options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined);
     const writeTables = tableWriter(staging);
     const reuse = options.cacheDir
-      ? pageReuse({ cacheDir: join(options.cacheDir, 'pages'), previousSite: options.outDir, siteDir: staging, dataSet: options.dataSet, writeTables })
+      ? pageReuse({ cacheDir: join(options.cacheDir, 'pages'), previousSite: options.outDir, siteDir: staging, dataSet: options.dataSet, digests: options.digests, writeTables })
       : undefined;
     installPageReuse(reuse);
     charts = startChartThread();

@@ -21,6 +21,7 @@ import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { dirname, join, resolve } from 'node:path';
 import type { PagePublisher, PageScope, PublishedPage, UnchangedScope } from '../lib/pages/published.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
+import type { ObservationDigests } from '../load/scopeDigests.ts';
 import { sitePaths } from '../lib/site/paths.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
 import { codeVersion } from './codeVersion.ts';
@@ -119,6 +120,8 @@ export interface PageReuseOptions {
   siteDir: string;
   /** The data set being built: its site settings frame every page, and pages that read part of it are hashed by that part. */
   dataSet: DataSet;
+  /** The load's digests of the observation files' rows, if it made them. */
+  digests?: ObservationDigests | undefined;
   /** Writes a changed page's tables. */
   writeTables: PagePublisher;
 }
@@ -130,7 +133,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   const kept = searchTextFolder(`${site}.search`);
   const previous = existsSync(options.previousSite) ? previousRecords(manifest) : new Map<string, PageRecord>();
   const version = createHash('sha256').update(codeVersion()).update(pageJson(options.dataSet.site)).digest('hex');
-  const fingerprint = scopeFingerprints(options.dataSet);
+  const fingerprint = scopeFingerprints(options.dataSet, options.digests);
   const records = new Map<string, PageRecord>();
   /** Inputs hashes of scoped pages whose data is being made this build. */
   const inputsOf = new Map<string, string>();

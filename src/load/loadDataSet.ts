@@ -16,10 +16,12 @@ import { ObservationStore } from '../lib/ingest/observationStore.ts';
 import { observationColumns, readObservation, type CatalogFiles } from '../lib/ingest/observations.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 import type { Narrative } from '../lib/schema/narrative.ts';
+import type { Observation } from '../lib/schema/observation.ts';
 import type { Problem } from '../lib/schema/problem.ts';
 import { streamCsv } from './csvStream.ts';
 import { listFiles, shown, type FileTally } from './files.ts';
 import { findWideTables, readWideTable } from './wideTables.ts';
+import { scopeDigestsOf, type ObservationDigests } from './scopeDigests.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
 
 export interface LoadOptions {
@@ -47,6 +49,8 @@ export interface LoadResult {
   dataSet: DataSet;
   problems: Problem[];
   files: FileTally[];
+  /** With a reading cache (a build): the observation files' rows digested by page scope, kept with their readings. */
+  digests?: ObservationDigests;
 }
 
 async function readTable(path: string, problems: Problem[]): Promise<Table> {
@@ -93,8 +97,8 @@ async function readObservationFile(path: string, file: string, dataFile: string,
   return reading;
 }
 
-/** Adds a file's observations to the store, and its problems in the order they arose, with the store's; its tally. */
-function addReading(file: string, reading: FileReading, store: ObservationStore, problems: Problem[]): FileTally {
+/** Adds a file's observations to the store, and its problems in the order they arose, with the store's; its tally. The observations the store turns away go to `dropped`. */
+function addReading(file: string, reading: FileReading, store: ObservationStore, problems: Problem[], dropped: Observation[]): FileTally {
   const tally: FileTally = { file, rows: reading.rows, accepted: 0, rejected: 0 };
   const pending = reading.problems;
   let next = 0;
@@ -107,6 +111,7 @@ function addReading(file: string, reading: FileReading, store: ObservationStore,
     // The store words its own problems by the row: where it stands is all they need of it.
     const record: CsvRecord = { file, line: observation.at.line, header: [], fields: {}, columns: { value: observation.at.column } };
     if (store.add(observation, record, problems)) tally.accepted++;
+    else dropped.push(observation);
   });
   problemsUpTo(Infinity);
   // Rows with the wrong number of fields never became observations; they are rejected too.
@@ -141,16 +146,23 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     problems.push({ severity: 'warning', code: 'no-observations', file: shown(path('observations')), message: 'no observation files (*.csv) were found', hint: 'figures go in data/observations/*.csv' });
   }
   const catalogDigest = digestOf(tables, wideTables.map((t) => tableSource(t.province, t.period).id));
+  const digests: ObservationDigests | undefined = options.cache ? { files: [], dropped: [] } : undefined;
+  const dropped: Observation[] = [];
   for (const observationFile of observationFiles) {
     const file = shown(observationFile);
     const dataFile = relative(options.dataDir, observationFile).replaceAll('\\', '/');
     let reading = options.cache?.get(observationFile, file, dataFile, catalogDigest);
     if (!reading) {
       reading = await readObservationFile(observationFile, file, dataFile, catalog, catalogFiles);
-      options.cache?.set(observationFile, reading);
+      if (options.cache) {
+        reading.scopes = scopeDigestsOf(reading.observations);
+        options.cache.set(observationFile, reading);
+      }
     }
-    files.push(addReading(file, reading, store, problems));
+    if (digests) digests.files.push({ dataFile, scopes: reading.scopes ?? scopeDigestsOf(reading.observations) });
+    files.push(addReading(file, reading, store, problems, dropped));
   }
+  if (digests) digests.dropped = dropped;
   options.cache?.finish();
 
   for (const table of wideTables) {
@@ -176,5 +188,5 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
   options.afterReading?.();
   const { dataSet, problems: dataSetProblems } = assembleDataSet(catalog, store.values(), narratives, site);
   problems.push(...dataSetProblems);
-  return { dataSet, problems, files };
+  return { dataSet, problems, files, ...(digests ? { digests } : {}) };
 }

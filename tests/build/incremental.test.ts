@@ -6,6 +6,7 @@ import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildReport } from '../../src/cli/buildSite.ts';
+import { folderReadingCache } from '../../src/cli/readingCache.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { fileHashes } from '../helpers/fileHashes.ts';
 import { fixtureSite } from '../helpers/paths.ts';
@@ -17,8 +18,9 @@ let work = '';
 /** `from`: the folder holding data/ and content/. */
 async function build(outDir: string, cacheDir?: string, from = work): Promise<BuildReport> {
   const options = { dataDir: join(from, 'data'), contentDir: join(from, 'content') };
-  const { dataSet } = await loadDataSet(options);
-  return buildSite({ ...options, dataSet, outDir, ...(cacheDir ? { cacheDir } : {}) });
+  // As npm run build does: with a cache, files are read through it, and pages told unchanged by the digests of their rows.
+  const { dataSet, digests } = await loadDataSet({ ...options, ...(cacheDir ? { cache: folderReadingCache(cacheDir, options.dataDir) } : {}) });
+  return buildSite({ ...options, dataSet, digests, outDir, ...(cacheDir ? { cacheDir } : {}) });
 }
 
 const site = () => join(work, 'site');

@@ -1,8 +1,14 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopeFingerprints } from '../../src/cli/pageInputs.ts';
+import { folderReadingCache } from '../../src/cli/readingCache.ts';
+import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import type { DataSet } from '../../src/lib/schema/dataSet.ts';
 import { ObservationSchema } from '../../src/lib/schema/observation.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
+import { fixtureSite } from '../helpers/paths.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
 
 let dataSet: DataSet;
 beforeAll(async () => {
@@ -88,5 +94,68 @@ describe('scopeFingerprints', () => {
   it('refuses a province the data set does not know', () => {
     expect(() => scopeFingerprints(dataSet)({ province: 'atlantis' })).toThrow("no province 'atlantis' to scope a page to");
     expect(() => scopeFingerprints(dataSet)({ source: 'nowhere' })).toThrow("no source 'nowhere' to scope a page to");
+  });
+});
+
+describe('scopeFingerprints from the digests a build’s load makes', () => {
+  const tempDir = useTempDir();
+
+  /** A copy of the fixture site's folders, to change. */
+  function copy(): string {
+    const dir = tempDir();
+    cpSync(fixtureSite, dir, { recursive: true });
+    return dir;
+  }
+
+  /** The fingerprints of a load through the reading cache in `cache`, as npm run build loads. */
+  async function fingerprints(dir: string, cache: string) {
+    const { dataSet, digests } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content'), cache: folderReadingCache(cache, join(dir, 'data')) });
+    expect(digests?.files.map((f) => f.dataFile)).toContain('observations/more.csv');
+    const fingerprint = scopeFingerprints(dataSet, digests);
+    return (scope: { province: string } | { source: string }) => fingerprint(scope);
+  }
+
+  const edit = (file: string, from: string, to: string) => {
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(from);
+    writeFileSync(file, text.replace(from, to));
+  };
+
+  it('are the same whether the files were read or taken from the cache, and from wherever the folder lies', async () => {
+    const dir = copy();
+    const cache = tempDir();
+    const cold = await fingerprints(dir, cache);
+    const warm = await fingerprints(dir, cache);
+    const elsewhere = await fingerprints(copy(), tempDir());
+    for (const scope of [{ province: 'hainan' }, { province: 'jiangsu' }, { source: 'hainan-2020' }]) {
+      expect(warm(scope)).toBe(cold(scope));
+      expect(elsewhere(scope)).toBe(cold(scope));
+    }
+  });
+
+  it('change with a row of a file taken from the cache, for its province and source only', async () => {
+    const dir = copy();
+    const cache = tempDir();
+    const before = await fingerprints(dir, cache);
+    edit(join(dir, 'data/observations/more.csv'), '问题线索821件', '问题线索821件。');
+    const after = await fingerprints(dir, cache);
+    expect(after({ province: 'hainan' })).not.toBe(before({ province: 'hainan' }));
+    expect(after({ source: 'hainan-2020' })).not.toBe(before({ source: 'hainan-2020' }));
+    expect(after({ province: 'jiangsu' })).toBe(before({ province: 'jiangsu' }));
+    expect(after({ source: 'hainan-2019' })).toBe(before({ source: 'hainan-2019' }));
+  });
+
+  it('change for a source whose row another file stopped giving first, though the source’s own file did not change', async () => {
+    const dir = copy();
+    const cache = tempDir();
+    // The same figure in two files, each quoting its own source: the store keeps aa.csv's row, read first, and drops zz.csv's.
+    const header = 'province,unit,period,metric,value,qualifier,source,quote,note\n';
+    writeFileSync(join(dir, 'data/observations/aa.csv'), `${header}hainan,,2020,cases-filed,96,,hainan-2020,立案96件,\n`);
+    writeFileSync(join(dir, 'data/observations/zz.csv'), `${header}hainan,,2020,cases-filed,96,,hainan-2019,立案96件,\n`);
+    const before = await fingerprints(dir, cache);
+    // Without aa.csv's row, zz.csv's is kept, and the source it quotes has one row more.
+    writeFileSync(join(dir, 'data/observations/aa.csv'), header);
+    const after = await fingerprints(dir, cache);
+    expect(after({ source: 'hainan-2019' })).not.toBe(before({ source: 'hainan-2019' }));
   });
 });

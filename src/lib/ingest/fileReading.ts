@@ -18,10 +18,12 @@ export interface FileReading {
   observations: Observation[];
   /** Every problem of the file, each with the number of observations read before it arose. */
   problems: Array<{ after: number; problem: Problem }>;
+  /** For a build: a digest of the observations per page scope they fall in (src/load/scopeDigests.ts), kept with the reading so they are not hashed again. */
+  scopes?: Record<string, string>;
 }
 
 /** Bumped whenever the columns below change, so an older kept reading is not misread. */
-const format = 1;
+const format = 2;
 
 /** Fields of an observation drawn from few values: kept as positions in one list of strings. */
 const sharedFields = ['province', 'unit', 'metric', 'qualifier', 'written', 'measureWord', 'source', 'note'] as const;
@@ -31,6 +33,7 @@ interface Columns {
   format: number;
   rows: number;
   problems: FileReading['problems'];
+  scopes?: Record<string, string>;
   strings: string[];
   periods: Period[];
   line: number[];
@@ -62,6 +65,7 @@ export function encodeReading(reading: FileReading): string {
     format,
     rows: reading.rows,
     problems: reading.problems,
+    ...(reading.scopes ? { scopes: reading.scopes } : {}),
     strings,
     periods,
     line: [],
@@ -125,5 +129,5 @@ export function decodeReading(text: string, file: string, dataFile: string): Fil
       note: stringOf(shared.note, i),
     });
   }
-  return { rows: columns.rows, observations, problems: columns.problems };
+  return { rows: columns.rows, observations, problems: columns.problems, ...(columns.scopes ? { scopes: columns.scopes } : {}) };
 }

@@ -37,6 +37,12 @@ describe('encodeReading and decodeReading', () => {
     expect(decodeReading(encodeReading(reading), file, dataFile)).toEqual(reading);
   });
 
+  it('reads back the digests of its rows by page scope, when the reading has them', () => {
+    const digested: FileReading = { ...reading, scopes: { 'province:hainan': 'ab12', 'source:hainan-2020': 'cd34' } };
+    expect(decodeReading(encodeReading(digested), file, dataFile)).toEqual(digested);
+    expect(decodeReading(encodeReading(reading), file, dataFile)).not.toHaveProperty('scopes');
+  });
+
   it('shares one period object per period, as loading does', () => {
     const decoded = decodeReading(encodeReading(reading), file, dataFile) as FileReading;
     const byId = new Map<string, Observation['period']>();
@@ -54,7 +60,8 @@ describe('encodeReading and decodeReading', () => {
   it('refuses text that is not a reading of this format', () => {
     const text = encodeReading(reading);
     expect(decodeReading(text.slice(0, -10), file, dataFile)).toBeUndefined();
-    expect(decodeReading(text.replace('"format":1', '"format":0'), file, dataFile)).toBeUndefined();
+    expect(text).toContain('"format":2');
+    expect(decodeReading(text.replace('"format":2', '"format":1'), file, dataFile)).toBeUndefined();
     expect(decodeReading('null', file, dataFile)).toBeUndefined();
   });
 });

@@ -1,0 +1,62 @@
+/**
+ * Digests of the observations each page scope reads (a province's rows, the
+ * rows quoting a source: src/lib/pages/published.ts), made per file as the
+ * file is read and kept with its reading (src/cli/readingCache.ts). A build
+ * whose files did not change then hashes none of their rows again to tell its
+ * pages unchanged (src/cli/pageInputs.ts): over the national set's 833k rows
+ * that hashing took 4 s of every build.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import type { PageScope } from '../lib/pages/published.ts';
+import type { Observation } from '../lib/schema/observation.ts';
+
+/** What a build knows of the rows of the observation files it read through its reading cache. */
+export interface ObservationDigests {
+  /** Every observation file read, in load order: its path within the data folder, and a digest of its rows for each scope they fall in. */
+  files: Array<{ dataFile: string; scopes: Record<string, string> }>;
+  /**
+   * Rows of those files that the store did not keep, as an earlier row gave the same figure: which
+   * of a file's rows a scope keeps depends on other files too, and the digests above cannot say.
+   */
+  dropped: Observation[];
+}
+
+/** The name a scope goes by in digests and fingerprints. */
+export function scopeKey(scope: PageScope): string {
+  return 'province' in scope ? `province:${scope.province}` : `source:${scope.source}`;
+}
+
+/**
+ * Every field of an observation that a page can show, in a line: half the time of JSON.stringify
+ * over the national set's 927k rows. Left out are the two that hold the path the data folder was
+ * given by: `at.file` (for messages) and `id` (file:line, a key that joins figures to their rows).
+ * Pages show a row by its path within the data folder (`at.dataFile`), so the same data read from
+ * another folder makes the same pages and keeps its fingerprints. tests/cli/pageInputs.test.ts
+ * changes every other field of the schema in turn, so a field added to Observation and not here
+ * fails it. Text fields hold no control characters (the schema refuses them), so the separators
+ * cannot occur inside a field.
+ */
+export function observationLine(o: Observation): string {
+  const { at, period } = o;
+  return `${at.dataFile}\u0001${at.line}\u0001${at.column}\u0001${o.province}\u0001${o.unit}\u0001${period.id}\u0001${period.start}\u0001${period.end}\u0001${period.years}\u0001${o.metric}\u0001${o.value}\u0001${o.step}\u0001${o.qualifier}\u0001${o.written}\u0001${o.measureWord}\u0001${o.source}\u0001${o.quote}\u0001${o.note}\n`;
+}
+
+/** Feeds each row to the hash of its province's scope and of its source's, made as they are first needed. */
+export function hashRowsByScope(observations: Iterable<Observation>, hashOf: (key: string) => Hash | undefined, prefix = ''): void {
+  for (const observation of observations) {
+    const row = prefix + observationLine(observation);
+    hashOf(scopeKey({ province: observation.province }))?.update(row);
+    hashOf(scopeKey({ source: observation.source }))?.update(row);
+  }
+}
+
+/** A digest of one file's rows per scope they fall in, in file order. */
+export function scopeDigestsOf(observations: readonly Observation[]): Record<string, string> {
+  const hashes = new Map<string, Hash>();
+  hashRowsByScope(observations, (key) => {
+    let hash = hashes.get(key);
+    if (!hash) hashes.set(key, (hash = createHash('sha256')));
+    return hash;
+  });
+  return Object.fromEntries([...hashes].map(([key, hash]) => [key, hash.digest('hex')]));
+}
