@@ -180,20 +180,25 @@ function localeRanks(values: Iterable<string>): Map<string, number> {
 
 /**
  * Figures by province, unit (committee first), period end, period start and
- * metric, ids in locale order. The ids are ranked once: comparing them with
- * localeCompare in the sort itself took a second over the national set's 940k figures.
+ * metric, ids in locale order. The ids are ranked once, and each figure's
+ * place is two numbers (province and unit; period and metric), so the sort
+ * compares numbers only: looking the ranks up in the sort itself took 2 s over
+ * the national set's 940k figures.
  */
 export function sortFigures(figures: Figure[]): Figure[] {
   const provinces = localeRanks(figures.map((f) => f.province));
   const units = localeRanks(figures.map((f) => f.unit ?? ''));
   const metrics = localeRanks(figures.map((f) => f.metric));
   const rank = (ranks: Map<string, number>, value: string) => ranks.get(value) as number;
-  return figures.sort(
-    (a, b) =>
-      rank(provinces, a.province) - rank(provinces, b.province) ||
-      rank(units, a.unit ?? '') - rank(units, b.unit ?? '') ||
-      a.period.end - b.period.end ||
-      a.period.start - b.period.start ||
-      rank(metrics, a.metric) - rank(metrics, b.metric),
-  );
+  // Years are below 4096; both numbers stay far below 2^53 for any number of ids a data set can hold.
+  const placed = figures.map((figure) => ({
+    figure,
+    who: rank(provinces, figure.province) * units.size + rank(units, figure.unit ?? ''),
+    what: (figure.period.end * 4096 + figure.period.start) * metrics.size + rank(metrics, figure.metric),
+  }));
+  placed.sort((a, b) => a.who - b.who || a.what - b.what);
+  placed.forEach((p, i) => {
+    figures[i] = p.figure;
+  });
+  return figures;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aggregateFigures, ratioAgrees } from '../../../src/lib/aggregate/figures.ts';
+import { aggregateFigures, ratioAgrees, sortFigures } from '../../../src/lib/aggregate/figures.ts';
 import { FigureIndex } from '../../../src/lib/aggregate/figureIndex.ts';
 import { period } from '../../../src/lib/period.ts';
 import type { Observation } from '../../../src/lib/schema/observation.ts';
@@ -103,6 +103,42 @@ describe('aggregateFigures', () => {
       aggregateFigures([obs('branch-compliance-rate', 0.9, { unit: 'gaoyuan' }), obs('branch-compliance-rate', 0.5, { unit: 'gonganting' })], metrics),
     );
     expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')).toBeUndefined();
+  });
+});
+
+describe('sortFigures', () => {
+  it('orders by province, unit with the committee first, period end, period start and metric, ids in locale order', () => {
+    const figure = (province: string, unit: string | null, written: string, metric: string) => ({ ...aggregateFigures([obs(metric, 1, { period: written })], metrics)[0]!, province, unit });
+    const figures = [
+      figure('jiangsu', null, '2020', 'sanctions'),
+      figure('hainan', 'gaoyuan', '2020', 'sanctions'),
+      figure('hainan', null, '2021', 'cases-filed'),
+      figure('hainan', null, '2019-2021', 'cases-filed'),
+      figure('hainan', null, '2020', 'sanctions'),
+      figure('hainan', null, '2020', 'cases-filed'),
+      figure('hainan', 'anji', '2020', 'sanctions'),
+      figure('anhui', 'zz', '2024', 'sanctions'),
+    ];
+    const reference = [...figures].sort(
+      (a, b) =>
+        a.province.localeCompare(b.province) ||
+        (a.unit ?? '').localeCompare(b.unit ?? '') ||
+        a.period.end - b.period.end ||
+        a.period.start - b.period.start ||
+        a.metric.localeCompare(b.metric),
+    );
+    const described = (list: typeof figures) => list.map((f) => `${f.province}/${f.unit ?? ''}/${f.period.id}/${f.metric}`);
+    expect(described(sortFigures([...figures].reverse()))).toEqual(described(reference));
+    expect(described(reference)).toEqual([
+      'anhui/zz/2024/sanctions',
+      'hainan//2020/cases-filed',
+      'hainan//2020/sanctions',
+      'hainan//2019-2021/cases-filed',
+      'hainan//2021/cases-filed',
+      'hainan/anji/2020/sanctions',
+      'hainan/gaoyuan/2020/sanctions',
+      'jiangsu//2020/sanctions',
+    ]);
   });
 });
 
