@@ -8,7 +8,8 @@
  * writing the HTML keeps ~260 MB of unchanged national pages out of memory.
  * A page that names the part of the data set it reads (a unit page: its
  * province) is known unchanged when that part and the code are, before its
- * data is made (src/cli/pageInputs.ts), and when it is made, that hash stands
+ * data is made (src/cli/pageInputs.ts): its route then leaves it out, and Astro
+ * does not render it at all (stillToMake). When it is made, that hash stands
  * for its data's: such a page is rendered again whenever what it reads
  * changed, even where its own data came out the same. The hashes of the last build are kept
  * in the cache folder (pages/), with the searchable text of each page for the

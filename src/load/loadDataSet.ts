@@ -146,8 +146,8 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     problems.push({ severity: 'warning', code: 'no-observations', file: shown(path('observations')), message: 'no observation files (*.csv) were found', hint: 'figures go in data/observations/*.csv' });
   }
   const catalogDigest = digestOf(tables, wideTables.map((t) => tableSource(t.province, t.period).id));
-  const digests: ObservationDigests | undefined = options.cache ? { files: [], dropped: [] } : undefined;
   const dropped: Observation[] = [];
+  const digests: ObservationDigests | undefined = options.cache ? { files: [], dropped } : undefined;
   for (const observationFile of observationFiles) {
     const file = shown(observationFile);
     const dataFile = relative(options.dataDir, observationFile).replaceAll('\\', '/');
@@ -162,7 +162,6 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     if (digests) digests.files.push({ dataFile, scopes: reading.scopes ?? scopeDigestsOf(reading.observations) });
     files.push(addReading(file, reading, store, problems, dropped));
   }
-  if (digests) digests.dropped = dropped;
   options.cache?.finish();
 
   for (const table of wideTables) {
