@@ -16,9 +16,9 @@ import { installProgress, type Progress } from './progress.ts';
 import { chartStats, installChartCache, installChartDrawer, type ChartStats } from '../charts/cache.ts';
 import { startChartThread, type ChartThread } from './chartThread.ts';
 import { folderChartCache } from './chartCacheFolder.ts';
-import { startSearchIndex, tableWriter, writeDataPackage, writeTraditionalEdition, type SearchIndex } from './publish.ts';
+import { startSearchIndex, writeDataPackage, writeTraditionalEdition, type SearchIndex } from './publish.ts';
 import { searchFeed, type SearchFeed } from './searchFeed.ts';
-import { installPagePublisher, type UnchangedScope } from '../lib/pages/published.ts';
+import { installPagePublisher, type PagePublisher, type UnchangedScope } from '../lib/pages/published.ts';
 import { installPageReuse, pageReuse, type PageReuse } from './pageReuse.ts';
 import { startEditionThread, type EditionThread } from './editionThread.ts';
 import { installRenderedPageSink } from './renderedPages.ts';
@@ -105,22 +105,24 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     progress.stage('pages', pages);
     installProgress(progress);
     installChartCache(options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined);
-    const writeTables = tableWriter(staging);
-    const reuse = options.cacheDir
-      ? pageReuse({ cacheDir: join(options.cacheDir, 'pages'), previousSite: options.outDir, siteDir: staging, dataSet: options.dataSet, digests: options.digests, writeTables })
-      : undefined;
-    installPageReuse(reuse);
     charts = startChartThread();
     installChartDrawer(charts.draw);
     // Pagefind indexes in its own process as pages come, in the fixed order of the page list.
     search = await startSearchIndex();
     const feed = searchFeed(search.add, paths);
-    installPagePublisher(reuse?.publish ?? writeTables, reuse && skippingUnchanged(reuse, feed, progress));
-    editions = startEditionThread(staging, (path, texts) => {
+    // The thread hands back texts only of pages sent to it, once pages render: by then `reuse` below is made.
+    const thread = startEditionThread(staging, (path, texts) => {
       reuse?.keepSearchTexts(path, texts);
       feed.provide(path, texts);
     });
-    const thread = editions;
+    editions = thread;
+    // A changed page's tables are written on that thread too.
+    const writeTables: PagePublisher = (page) => thread.writeTables(page);
+    const reuse = options.cacheDir
+      ? pageReuse({ cacheDir: join(options.cacheDir, 'pages'), previousSite: options.outDir, siteDir: staging, dataSet: options.dataSet, digests: options.digests, writeTables })
+      : undefined;
+    installPageReuse(reuse);
+    installPagePublisher(reuse?.publish ?? writeTables, reuse && skippingUnchanged(reuse, feed, progress));
     installRenderedPageSink((path, html) => {
       if (!reuse?.unchanged(path)) return thread.convert(path, html);
       // An unchanged page renders nothing: its editions are carried over after, its texts are kept in the cache.

@@ -3,16 +3,21 @@
  * pages: each page Astro renders is sent to a worker thread
  * (src/cli/editionWorker.ts), which writes its converted page and sends back
  * the searchable texts of both editions. Converting all pages after rendering
- * them, on the one thread, took a tenth of a national build.
+ * them, on the one thread, took a tenth of a national build. The thread also
+ * writes each page's download files (src/cli/tableFiles.ts).
  */
-import type { EditionResult } from './editionWorker.ts';
+import type { PublishedPage } from '../lib/pages/published.ts';
+import type { EditionRequest, EditionResult } from './editionWorker.ts';
+import { pageTablesOf } from './tableFiles.ts';
 import { startThread } from './thread.ts';
 import type { SearchTexts } from './searchTextFolder.ts';
 
 export interface EditionThread {
   /** Sends a page to the thread, which writes its Traditional edition under zh-Hant/ of the site folder. */
   convert(path: string, html: Uint8Array): void;
-  /** Waits for every page sent, stops the thread, and gives the paths of the pages it converted. */
+  /** Sends a page's tables to the thread, which writes their CSV and JSON files into the site folder. */
+  writeTables(page: PublishedPage): void;
+  /** Waits for every page and table sent, stops the thread, and gives the paths of the pages it converted. */
   finish(): Promise<Set<string>>;
   /** Stops the thread at once: the build failed. */
   stop(): Promise<void>;
@@ -22,7 +27,7 @@ export interface EditionThread {
 export function startEditionThread(siteDir: string, converted: (path: string, texts: SearchTexts) => void): EditionThread {
   const worker = startThread(new URL('./editionWorker.ts', import.meta.url), { siteDir });
   const paths = new Set<string>();
-  const failures: string[] = [];
+  const failures = { pages: [] as string[], tables: [] as string[] };
   let sent = 0;
   let received = 0;
   let crashed: Error | undefined;
@@ -30,16 +35,25 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   const settle = () => {
     if (crashed || received === sent) allReceived?.();
   };
-  worker.on('message', ({ path, simplified, traditional, error }: EditionResult) => {
+  const send = (request: EditionRequest) => {
+    sent++;
+    worker.postMessage(request);
+  };
+  worker.on('message', (result: EditionResult) => {
     received++;
-    try {
-      if (error !== undefined) throw new Error(error);
-      paths.add(path);
-      // What the caller does with the texts (keep them in the cache, hand them to the search index) may fail too:
-      // thrown here, in an event of the thread, it would end the process past the build's clean-up.
-      converted(path, { simplified, traditional });
-    } catch (failure) {
-      failures.push(`${path}: ${(failure as Error).message}`);
+    if (result.kind === 'tables') {
+      if (result.error !== undefined) failures.tables.push(`${result.id}: ${result.error}`);
+    } else {
+      const { path, simplified, traditional, error } = result;
+      try {
+        if (error !== undefined) throw new Error(error);
+        paths.add(path);
+        // What the caller does with the texts (keep them in the cache, hand them to the search index) may fail too:
+        // thrown here, in an event of the thread, it would end the process past the build's clean-up.
+        converted(path, { simplified, traditional });
+      } catch (failure) {
+        failures.pages.push(`${path}: ${(failure as Error).message}`);
+      }
     }
     settle();
   });
@@ -49,9 +63,11 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   });
   return {
     convert(path, html) {
-      sent++;
       // A copy goes to the thread: the page's own bytes are still to be written.
-      worker.postMessage({ path, html });
+      send({ kind: 'page', path, html });
+    },
+    writeTables(page) {
+      send({ kind: 'tables', tables: pageTablesOf(page) });
     },
     async finish() {
       await new Promise<void>((resolve) => {
@@ -61,7 +77,9 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
       await worker.terminate();
       if (crashed) throw new Error(`Traditional edition: ${crashed.message}`);
       // One cause often fails every page (a cache folder that cannot be written): the first few say it.
-      if (failures.length > 0) throw new Error(`Traditional edition: ${failures.slice(0, 3).join('; ')}${failures.length > 3 ? `; and ${failures.length - 3} pages more` : ''}`);
+      const firstFew = (list: string[]) => `${list.slice(0, 3).join('; ')}${list.length > 3 ? `; and ${list.length - 3} pages more` : ''}`;
+      if (failures.pages.length > 0) throw new Error(`Traditional edition: ${firstFew(failures.pages)}`);
+      if (failures.tables.length > 0) throw new Error(`page tables: ${firstFew(failures.tables)}`);
       return paths;
     },
     async stop() {

@@ -1,7 +1,8 @@
 /**
- * The thread that makes Traditional editions while the main thread renders
- * pages (src/cli/editionThread.ts): for each page it is sent, it writes the
- * converted page under zh-Hant/ and sends back the searchable texts of both.
+ * The thread that writes what the build adds to each page while the main
+ * thread renders pages (src/cli/editionThread.ts): for each page it is sent, it
+ * writes the converted page under zh-Hant/ and sends back the searchable texts
+ * of both editions; for each page's tables, it writes their download files.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -9,35 +10,49 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { traditionalRoot } from '../lib/site/navigation.ts';
 import { searchableHtml } from '../lib/site/searchText.ts';
 import { traditionalPage } from '../lib/site/traditionalPage.ts';
+import { tableFileWriter, type PageTables } from './tableFiles.ts';
 
-export interface EditionRequest {
-  path: string;
-  /** The page as Astro writes it, UTF-8. */
-  html: Uint8Array;
-}
+export type EditionRequest =
+  | {
+      kind: 'page';
+      path: string;
+      /** The page as Astro writes it, UTF-8. */
+      html: Uint8Array;
+    }
+  | { kind: 'tables'; tables: PageTables };
 
-export interface EditionResult {
-  path: string;
-  simplified: string;
-  traditional: string;
-  error?: string;
-}
+export type EditionResult =
+  | { kind: 'page'; path: string; simplified: string; traditional: string; error?: string }
+  /** `id`: the page table's (`hainan/2020`). */
+  | { kind: 'tables'; id: string; error?: string };
 
 const { siteDir } = workerData as { siteDir: string };
 const folders = new Set<string>();
+const writeTables = tableFileWriter(siteDir);
 
 const utf8 = new TextDecoder();
 
-parentPort?.on('message', ({ path, html: bytes }: EditionRequest) => {
+function convert(path: string, bytes: Uint8Array): EditionResult {
+  const html = utf8.decode(bytes);
+  const target = join(siteDir, traditionalRoot, path);
+  if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+  folders.add(dirname(target));
+  const traditional = traditionalPage(html, path);
+  writeFileSync(target, traditional);
+  return { kind: 'page', path, simplified: searchableHtml(html), traditional: searchableHtml(traditional) };
+}
+
+parentPort?.on('message', (request: EditionRequest) => {
   try {
-    const html = utf8.decode(bytes);
-    const target = join(siteDir, traditionalRoot, path);
-    if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-    folders.add(dirname(target));
-    const traditional = traditionalPage(html, path);
-    writeFileSync(target, traditional);
-    parentPort?.postMessage({ path, simplified: searchableHtml(html), traditional: searchableHtml(traditional) } satisfies EditionResult);
+    if (request.kind === 'page') {
+      parentPort?.postMessage(convert(request.path, request.html) satisfies EditionResult);
+    } else {
+      writeTables(request.tables);
+      parentPort?.postMessage({ kind: 'tables', id: request.tables.table.id } satisfies EditionResult);
+    }
   } catch (error) {
-    parentPort?.postMessage({ path, simplified: '', traditional: '', error: (error as Error).message } satisfies EditionResult);
+    const { message } = error as Error;
+    const failed: EditionResult = request.kind === 'page' ? { kind: 'page', path: request.path, simplified: '', traditional: '', error: message } : { kind: 'tables', id: request.tables.table.id, error: message };
+    parentPort?.postMessage(failed);
   }
 });

@@ -1,8 +1,9 @@
 /**
- * What a build adds to Astro's output before the site is swapped in: each
- * page's tables (written as the page renders), the data package, the Traditional-script edition (a converted mirror of every page
+ * What a build adds to Astro's output before the site is swapped in: the data
+ * package, the Traditional-script edition (a converted mirror of every page
  * under zh-Hant/), and the Pagefind search index over both, fed each page as
- * the edition is written.
+ * the edition is written. Each page's tables are written as it renders
+ * (src/cli/tableFiles.ts).
  */
 import { copyFileSync, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
@@ -11,10 +12,6 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import * as pagefind from 'pagefind';
 import { dataPackageFiles } from '../lib/openData/dataPackage.ts';
-import { chartCsv } from '../lib/pages/chartData.ts';
-import { tableJson } from '../lib/pages/pageTables.ts';
-import type { PagePublisher } from '../lib/pages/published.ts';
-import { sitePaths } from '../lib/site/paths.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
 import { searchableHtml } from '../lib/site/searchText.ts';
@@ -29,22 +26,6 @@ import type { Progress } from './progress.ts';
 function createdDate(): string | undefined {
   const epoch = process.env.SOURCE_DATE_EPOCH;
   return epoch && /^\d+$/u.test(epoch) ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10) : undefined;
-}
-
-/** Writes the table behind a page and each of its charts as CSV (with BOM, for Excel) and JSON, as the page renders. */
-export function tableWriter(siteDir: string): PagePublisher {
-  const write = (path: string, content: string) => {
-    mkdirSync(dirname(join(siteDir, path)), { recursive: true });
-    writeFileSync(join(siteDir, path), content);
-  };
-  return ({ table, charts }) => {
-    write(sitePaths.pageCsv(table.id), chartCsv(table));
-    write(sitePaths.pageJson(table.id), tableJson(table));
-    for (const chart of charts) {
-      write(sitePaths.chartCsv(chart.id), chartCsv(chart.table));
-      write(sitePaths.chartJson(chart.id), tableJson({ ...chart.table, title: chart.title }));
-    }
-  };
 }
 
 /**
