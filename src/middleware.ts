@@ -13,6 +13,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const response = await next();
   // Bytes, not a string: they stay outside the JavaScript heap, whose garbage the build must collect (src/cli/garbage.ts).
   const html = new Uint8Array(await response.arrayBuffer());
-  sink(pagePathOf(context.url.pathname), html);
+  await sink(pagePathOf(context.url.pathname), html);
   return new Response(html, response);
 });

@@ -124,7 +124,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     installPageReuse(reuse);
     installPagePublisher(reuse?.publish ?? writeTables, reuse && skippingUnchanged(reuse, feed, progress));
     installRenderedPageSink((path, html) => {
-      if (!reuse?.unchanged(path)) return thread.convert(path, html);
+      if (!reuse?.unchanged(path)) {
+        thread.convert(path, html);
+        return thread.ready();
+      }
       // An unchanged page renders nothing: its editions are carried over after, its texts are kept in the cache.
       const kept = feed.has(path) ? undefined : reuse.searchTexts(path);
       if (kept) feed.provide(path, kept);

@@ -17,11 +17,20 @@ export interface EditionThread {
   convert(path: string, html: Uint8Array): void;
   /** Sends a page's tables to the thread, which writes their CSV and JSON files into the site folder. */
   writeTables(page: PublishedPage): void;
+  /** Resolves once the thread has few enough pages and tables waiting (`backlog`): what waits is held in memory, outside the heap. */
+  ready(): Promise<void>;
   /** Waits for every page and table sent, stops the thread, and gives the paths of the pages it converted. */
   finish(): Promise<Set<string>>;
   /** Stops the thread at once: the build failed. */
   stop(): Promise<void>;
 }
+
+/**
+ * Pages and tables sent and not yet done at which the main thread waits: on two busy cores the
+ * thread fell behind on the national set's 1 MB source pages, and what waited for it raised the
+ * build's peak memory.
+ */
+const backlog = 32;
 
 /** `converted`: called with the searchable texts of both editions of each page, as it is converted. */
 export function startEditionThread(siteDir: string, converted: (path: string, texts: SearchTexts) => void): EditionThread {
@@ -32,7 +41,10 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   let received = 0;
   let crashed: Error | undefined;
   let allReceived: (() => void) | undefined;
+  /** Pages waiting for room: Astro renders two at once. */
+  const waiting: Array<() => void> = [];
   const settle = () => {
+    if (crashed || sent - received < backlog) for (const resume of waiting.splice(0)) resume();
     if (crashed || received === sent) allReceived?.();
   };
   const send = (request: EditionRequest) => {
@@ -61,6 +73,12 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
     crashed = error;
     settle();
   });
+  // A thread that ends without an error would leave pages waiting for room for ever.
+  let stopping = false;
+  worker.on('exit', () => {
+    if (!stopping) crashed ??= new Error('the thread stopped');
+    settle();
+  });
   return {
     convert(path, html) {
       // A copy goes to the thread: the page's own bytes are still to be written.
@@ -69,11 +87,16 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
     writeTables(page) {
       send({ kind: 'tables', tables: pageTablesOf(page) });
     },
+    async ready() {
+      if (crashed || sent - received < backlog) return;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
     async finish() {
       await new Promise<void>((resolve) => {
         allReceived = resolve;
         settle();
       });
+      stopping = true;
       await worker.terminate();
       if (crashed) throw new Error(`Traditional edition: ${crashed.message}`);
       // One cause often fails every page (a cache folder that cannot be written): the first few say it.
@@ -83,6 +106,7 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
       return paths;
     },
     async stop() {
+      stopping = true;
       await worker.terminate();
     },
   };

@@ -4,8 +4,11 @@
  * render. Nothing is handed on when no sink is installed (dev server, tests of
  * single pages): the response then passes through untouched.
  */
-/** `html`: the page as Astro writes it, UTF-8; the sink must not change the bytes. */
-export type RenderedPageSink = (path: string, html: Uint8Array) => void;
+/**
+ * `html`: the page as Astro writes it, UTF-8; the sink must not change the bytes. A promise
+ * returned holds the page back until the sink can take more (src/cli/editionThread.ts).
+ */
+export type RenderedPageSink = (path: string, html: Uint8Array) => void | Promise<void>;
 
 const slot = Symbol.for('zongshu.renderedPages');
 type Slots = Record<symbol, RenderedPageSink | undefined>;

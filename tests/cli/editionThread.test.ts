@@ -53,4 +53,18 @@ describe('startEditionThread', () => {
     thread.writeTables(published);
     await expect(thread.finish()).rejects.toThrow(/^page tables: hainan\/2020: /u);
   });
+
+  it('holds pages back while many wait for the thread, and lets every one of them on as it catches up', async () => {
+    const site = tempDir();
+    const thread = startEditionThread(site, () => undefined);
+    for (let i = 0; i < 100; i++) thread.convert(`p${i}.html`, page(`p${i}`));
+    const resumed: number[] = [];
+    // Astro renders two pages at once: both wait.
+    const both = [0, 1].map((n) => thread.ready().then(() => resumed.push(n)));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(resumed).toEqual([]);
+    await Promise.all(both);
+    expect(resumed.sort()).toEqual([0, 1]);
+    expect((await thread.finish()).size).toBe(100);
+  });
 });
