@@ -4,12 +4,11 @@
  * writes the converted page under zh-Hant/ and sends back the searchable texts
  * of both editions; for each page's tables, it writes their download files.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { traditionalRoot } from '../lib/site/navigation.ts';
 import { searchableHtml } from '../lib/site/searchText.ts';
 import { traditionalPage } from '../lib/site/traditionalPage.ts';
+import { siteFileWriter } from './siteFileWriter.ts';
 import { tableFileWriter, type PageTables } from './tableFiles.ts';
 
 export type EditionRequest =
@@ -27,18 +26,15 @@ export type EditionResult =
   | { kind: 'tables'; id: string; error?: string };
 
 const { siteDir } = workerData as { siteDir: string };
-const folders = new Set<string>();
-const writeTables = tableFileWriter(siteDir);
+const write = siteFileWriter(siteDir);
+const writeTables = tableFileWriter(write);
 
 const utf8 = new TextDecoder();
 
 function convert(path: string, bytes: Uint8Array): EditionResult {
   const html = utf8.decode(bytes);
-  const target = join(siteDir, traditionalRoot, path);
-  if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-  folders.add(dirname(target));
   const traditional = traditionalPage(html, path);
-  writeFileSync(target, traditional);
+  write(`${traditionalRoot}/${path}`, traditional);
   return { kind: 'page', path, simplified: searchableHtml(html), traditional: searchableHtml(traditional) };
 }
 

@@ -5,12 +5,11 @@
  * pages: making and writing them took 18 s of that thread in a national build,
  * handing them over takes a tenth of that.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { chartCsv, type ChartTable } from '../lib/pages/chartData.ts';
 import { tableJson, type PageTable } from '../lib/pages/pageTables.ts';
 import type { PublishedPage } from '../lib/pages/published.ts';
 import { sitePaths } from '../lib/site/paths.ts';
+import type { SiteFileWriter } from './siteFileWriter.ts';
 
 /** What a page's download files are made of: its table, and its charts' tables with their ids and titles. */
 export interface PageTables {
@@ -24,14 +23,7 @@ export function pageTablesOf({ table, charts }: PublishedPage): PageTables {
 }
 
 /** Writes a page's download files into the site folder. */
-export function tableFileWriter(siteDir: string): (tables: PageTables) => void {
-  const folders = new Set<string>();
-  const write = (path: string, content: string) => {
-    const target = join(siteDir, path);
-    if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
-    folders.add(dirname(target));
-    writeFileSync(target, content);
-  };
+export function tableFileWriter(write: SiteFileWriter): (tables: PageTables) => void {
   return ({ table, charts }) => {
     write(sitePaths.pageCsv(table.id), chartCsv(table));
     write(sitePaths.pageJson(table.id), tableJson(table));
