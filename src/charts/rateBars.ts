@@ -1,16 +1,16 @@
-/** Rates on a 0-100% scale; where the article states a different rate, a tick marks it beside the computed bar. */
+/** A stated rate on a 0-100% scale; where its parts give another, a tick marks the computed one beside the stated bar. */
 import * as Plot from '@observablehq/plot';
 import type { RateBarsData } from '../lib/pages/chartData.ts';
-import { chartWidth, fontSize, marginFor, palette, rowHeight, tickFormat } from './style.ts';
+import { chartWidth, fontSize, marginFor, palette, rowHeight, tickFormat, valueMargin } from './style.ts';
 
 export function rateBarsPlot(data: RateBarsData): Plot.PlotOptions {
-  const rows = data.rows.map((r) => ({ label: r.label, ...r.rate, stated: r.stated }));
-  const stated = rows.flatMap((r) => (r.stated ? [{ label: r.label, ...r.stated, text: `原文${r.stated.display}` }] : []));
+  const rows = data.rows.map((r) => ({ label: r.label, ...r.rate }));
+  const computed = data.rows.flatMap((r) => (r.computed ? [{ label: r.label, ...r.computed, text: `计算值${r.computed.display}` }] : []));
   return {
     width: chartWidth,
     height: 48 + rows.length * rowHeight * 1.5,
     marginLeft: marginFor(rows.map((r) => r.label)),
-    marginRight: 80,
+    marginRight: valueMargin(rows.map((r) => r.display)),
     marginTop: 24,
     style: { fontSize: `${fontSize}px` },
     x: { domain: [0, 1], grid: true, ticks: 5, tickFormat: tickFormat(true), label: null },
@@ -24,17 +24,10 @@ export function rateBarsPlot(data: RateBarsData): Plot.PlotOptions {
         stroke: palette.base,
         strokeWidth: 1.5,
       }),
-      // Long bars carry their value inside, so a stated-rate tick just beyond the end stays readable.
-      Plot.text(
-        rows.filter((r) => r.value > 0.2),
-        { x: 'value', y: 'label', text: 'display', textAnchor: 'end', dx: -6, fontWeight: 600, fill: (r: (typeof rows)[number]) => (r.approximate ? palette.ink : 'white') },
-      ),
-      Plot.text(
-        rows.filter((r) => r.value <= 0.2),
-        { x: 'value', y: 'label', text: 'display', textAnchor: 'start', dx: 6, fontWeight: 600, fill: palette.ink },
-      ),
-      Plot.tickX(stated, { x: 'value', y: 'label', stroke: palette.highlight, strokeWidth: 3 }),
-      Plot.text(stated, { x: 'value', y: 'label', text: 'text', dy: -18, fill: palette.highlight, fontSize: fontSize - 2 }),
+      // The stated value stands right of the 100% end, where no computed-rate tick can cross it.
+      Plot.text(rows, { x: 1, y: 'label', text: 'display', textAnchor: 'start', dx: 6, fontWeight: 600, fill: palette.ink }),
+      Plot.tickX(computed, { x: 'value', y: 'label', stroke: palette.highlight, strokeWidth: 3 }),
+      Plot.text(computed, { x: 'value', y: 'label', text: 'text', dy: -18, fill: palette.highlight, fontSize: fontSize - 2 }),
     ],
   };
 }

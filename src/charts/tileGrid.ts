@@ -7,7 +7,7 @@ export function tileGridPlot(data: TileGridData): Plot.PlotOptions {
   const columns = Math.max(...data.tiles.map((t) => t.column)) + 1;
   const rows = Math.max(...data.tiles.map((t) => t.row)) + 1;
   const size = 72;
-  const tiles = data.tiles.map((t) => ({ ...t, value: t.figure?.value ?? null, label: t.figure?.display ?? '未报告' }));
+  const tiles = data.tiles.map((t) => ({ ...t, value: t.figure?.value ?? null, label: t.figure?.display ?? t.label ?? '未报告' }));
   const reported = tiles.filter((t) => t.value !== null);
   // Not reported: solid outline where the province has other data (its page is linked), dashed where it has none.
   const silent = tiles.filter((t) => t.value === null && t.href !== null);

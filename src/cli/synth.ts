@@ -24,8 +24,9 @@ export async function writeSyntheticDataSet(out: string, options: SynthOptions):
   await mkdir(join(out, 'data/observations'), { recursive: true });
   const firstYear = options.lastYear - options.years + 1;
 
-  const header = ['id', 'name', 'name_hant', 'category', 'unit', 'kind', 'numerator', 'denominator', 'definition', 'aliases'] as const;
-  await writeFile(join(out, 'data/metrics.csv'), header.join(',') + '\n' + metrics.map((m) => csvLine(header.map((h) => (h === 'aliases' ? m.aliases.join('|') : m[h])))).join(''));
+  const header = ['id', 'name', 'name_hant', 'category', 'unit', 'kind', 'numerator', 'denominator', 'definition', 'aliases', 'counts', 'family', 'per_branch'] as const;
+  const cellOf = (m: (typeof metrics)[number], h: (typeof header)[number]): string => (h === 'aliases' ? m.aliases.join('|') : h === 'per_branch' ? (m.per_branch ? 'yes' : '') : m[h]);
+  await writeFile(join(out, 'data/metrics.csv'), header.join(',') + '\n' + metrics.map((m) => csvLine(header.map((h) => cellOf(m, h)))).join(''));
   await writeFile(join(out, 'data/provinces.csv'), 'id,name,name_hant,kind\n' + provinces.map((p) => csvLine([p.id, p.name, p.name_hant, p.kind])).join(''));
   let units = 'id,province,name,aliases,kind\n';
   let sources = 'id,province,title,publisher,published,url,period\n';

@@ -5,8 +5,10 @@ import { checkNarrativeFigures } from './checks/narrativeFigures.ts';
 import { checkMeasureWords } from './checks/measureWords.ts';
 import { checkNarrativeNumbers } from './checks/narrativeNumbers.ts';
 import { checkPartsAndWholes } from './checks/partsAndWholes.ts';
+import { checkStatedParts } from './checks/statedParts.ts';
 import { checkStatedRatios } from './checks/statedRatios.ts';
 import type { Catalog } from './ingest/catalog.ts';
+import { rowsById } from './narrativeFigure.ts';
 import { tableSourcePrefix } from './ingest/tableSource.ts';
 import type { DataSet } from './schema/dataSet.ts';
 import type { Narrative } from './schema/narrative.ts';
@@ -27,7 +29,8 @@ export function assembleDataSet(
     ...checkStatedRatios(figures, index, catalog.metrics, observations),
     ...checkPartsAndWholes(figures, index, catalog.metrics, observations),
     ...checkMeasureWords(observations, metrics),
-    ...checkNarrativeFigures(narratives, index),
+    ...checkStatedParts(observations, metrics),
+    ...checkNarrativeFigures(narratives, index, rowsById(observations)),
     ...checkNarrativeNumbers(narratives, index, catalog.metrics),
   ];
   // A unit-return table's own source is listed only when its rows are used.

@@ -29,7 +29,7 @@ export type QuantityResult =
 
 /** Measure words a figure may carry, longest first so 人次 wins over 人. */
 export const measureWords = [
-  '人次', '场次', '个', '名', '人', '期', '场', '次', '件', '篇', '份', '家', '项', '支', '条', '元', '所', '批', '部',
+  '人次', '场次', '批次', '个', '名', '人', '期', '场', '次', '件', '篇', '份', '家', '项', '支', '条', '元', '所', '批', '部',
 ] as const;
 
 const scaleWords: Record<string, number> = { 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 };
@@ -53,6 +53,37 @@ function toNumber(d: Decimal): number {
 
 function fail(reason: string, hint: string): QuantityResult {
   return { ok: false, reason, hint };
+}
+
+/**
+ * A number written in Chinese numerals below 10000 (三, 两, 十二, 二十五, 一百零八), as reviews write
+ * small counts (五项文体活动, 三场论坛). It starts with a digit word, never with 百 or 千 alone, so
+ * 突破百万 still reads as a bare scale word.
+ */
+const chineseNumber = /^[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*/u;
+const chineseDigits: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const chinesePlaces: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** The value of a Chinese numeral below 10000, or undefined when it is not well formed. */
+export function chineseNumeralValue(text: string): number | undefined {
+  let total = 0;
+  let digit: number | null = null;
+  let lastPlace = 10000;
+  for (const ch of text) {
+    if (ch in chineseDigits) {
+      if (digit !== null && digit !== 0) return undefined;
+      digit = chineseDigits[ch] as number;
+      continue;
+    }
+    const place = chinesePlaces[ch];
+    if (place === undefined || place >= lastPlace) return undefined;
+    // 十二: a leading 十 is one ten.
+    total += (digit ?? (place === 10 && total === 0 ? 1 : NaN)) * place;
+    if (Number.isNaN(total)) return undefined;
+    lastPlace = place;
+    digit = null;
+  }
+  return total + (digit ?? 0);
 }
 
 /** Most values are plain digits: read them without the full grammar. */
@@ -89,9 +120,15 @@ export function parseQuantity(written: string): QuantityResult {
     rest = rest.slice(grouped[0].length);
   } else {
     const plain = plainNumber.exec(rest);
+    const chinese = plain ? null : chineseNumber.exec(rest);
     if (plain) {
       number = decimalFrom(plain[0]);
       rest = rest.slice(plain[0].length);
+    } else if (chinese) {
+      const read = chineseNumeralValue(chinese[0]);
+      if (read === undefined) return fail(`cannot read the Chinese numeral '${chinese[0]}' in '${written}'`, 'write the figure in digits, or as the text writes it (三, 十二, 二十五)');
+      number = { digits: String(read), exponent: 0 };
+      rest = rest.slice(chinese[0].length);
     }
   }
 

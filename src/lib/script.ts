@@ -7,15 +7,28 @@ import * as OpenCC from 'opencc-js';
 
 // 'tw' reads both Taiwan and Hong Kong variant forms (著力 → 着力, 裡 → 里).
 const traditionalToSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
-// Standard OpenCC Traditional, not Taiwan wording: what the product shows as 繁體.
-const simplifiedToTraditional = OpenCC.Converter({ from: 'cn', to: 't' });
+// Taiwan standard forms (為, 考核, 核實), without Taiwan's vocabulary (`twp` would make 網路 of 網絡
+// and 資訊 of 信息): the forms most Traditional readers expect, words as the review writes them.
+const simplifiedToTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/**
+ * What OpenCC gets wrong in this field, fixed after it: 命名表彰 reads as 命名 + 名表 (a famous
+ * watch) and becomes 命名錶彰 under every standard; 了解 is 了解 in Taiwan usage, not 瞭解.
+ * Each pair is [OpenCC's output, the right form].
+ */
+export const traditionalFixes: ReadonlyArray<readonly [string, string]> = [
+  ['錶彰', '表彰'],
+  ['瞭解', '了解'],
+];
 
 export function toSimplified(text: string): string {
   return traditionalToSimplified(text);
 }
 
 export function toTraditional(text: string): string {
-  return simplifiedToTraditional(text);
+  let converted = simplifiedToTraditional(text);
+  for (const [wrong, right] of traditionalFixes) if (converted.includes(wrong)) converted = converted.replaceAll(wrong, right);
+  return converted;
 }
 
 /** The form in which two names are equal if a reader would call them equal. */

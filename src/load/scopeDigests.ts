@@ -38,7 +38,7 @@ export function scopeKey(scope: PageScope): string {
  */
 export function observationLine(o: Observation): string {
   const { at, period } = o;
-  return `${at.dataFile}\u0001${at.line}\u0001${at.column}\u0001${o.province}\u0001${o.unit}\u0001${period.id}\u0001${period.start}\u0001${period.end}\u0001${period.years}\u0001${o.metric}\u0001${o.value}\u0001${o.step}\u0001${o.qualifier}\u0001${o.written}\u0001${o.measureWord}\u0001${o.source}\u0001${o.quote}\u0001${o.note}\n`;
+  return `${at.dataFile}\u0001${at.line}\u0001${at.column}\u0001${o.province}\u0001${o.unit}\u0001${period.id}\u0001${period.start}\u0001${period.end}\u0001${period.years}\u0001${o.metric}\u0001${o.value}\u0001${o.step}\u0001${o.qualifier}\u0001${o.written}\u0001${o.measureWord}\u0001${o.source}\u0001${o.quote}\u0001${o.note}\u0001${o.rowId}\u0001${o.partOf}\u0001${o.scope}\u0001${o.time}\u0001${o.undated}\n`;
 }
 
 /** Feeds each row to the hash of its province's scope and of its source's, made as they are first needed. */

@@ -105,7 +105,8 @@ describe('the fixture site', () => {
 
   it('home: the tile grid, links to every review, and the provinces without data', () => {
     const body = text('index.html');
-    expect(body).toContain('各省党支部达标率');
+    // The map shows the metric most provinces report comparably.
+    expect(body).toContain('各省培训人次');
     expect(page('index.html').querySelector('a[href="./hainan/2020.html"]')).not.toBeNull();
     expect(page('index.html').querySelector('a[href="./jiangsu/2021.html"]')).not.toBeNull();
     expect(body).toMatch(/尚无数据.*西藏/u);
@@ -113,9 +114,9 @@ describe('the fixture site', () => {
 
   it('review: narrative, headline cards, figures with basis and quotes, units, sources', () => {
     const body = text('hainan/2020.html');
-    expect(body).toContain('达标党支部2387个，达标率84.5%，培训1800余人次。');
+    expect(body).toContain('达标党支部2387个，达标率89%，培训1800余人次。');
     expect(body).toContain('各单位立案合计12件，其中省高院5件。');
-    expect(body).toContain('原文为89%，比计算值高4.5个百分点');
+    expect(body).toContain('按2387个/2824个计算为84.5%，原文高4.5个百分点');
     expect(body).toContain('各单位合计（2个单位）');
     expect(body).toContain('省高院立案5件');
     expect([...page('hainan/2020.html').querySelectorAll('.card .area')].map((e) => e.textContent)).toEqual(['支部建设', '教育培训', '监督执纪', '表彰荣誉', '党员发展', '经费']);
@@ -132,7 +133,8 @@ describe('the fixture site', () => {
   it('metric, compare and sources pages carry their figures', () => {
     expect(text('metrics/training-attendance.html')).toMatch(/1\s*江苏\s*约7\.5万人次/u);
     expect(text('metrics/training-attendance.html')).toContain('西藏（共1个）');
-    expect(text('compare/hainan/jiangsu.html')).toContain('期间不同（2020年与2021年）');
+    expect(text('compare/hainan/jiangsu.html')).toContain('期间不同（2020年与2021年），长度相同');
+    expect(text('compare/hainan/jiangsu.html')).toContain('不可比：时点不同：2020年末与2021年末');
     expect(text('compare.html')).toContain('海南与江苏');
     expect(page('sources/hainan-2020.html').querySelector('#row-observations-sample-4')?.textContent).toContain('占全部在职党支部2824个的89%');
     expect(text('methodology.html')).toContain('海南2020年的党支部达标率，原文为89%，而2387个÷2824个为84.5%');

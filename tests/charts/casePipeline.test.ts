@@ -8,7 +8,8 @@ describe('casePipeline chart', () => {
     const svg = renderChartSvg(samples.casePipeline);
     expect(svg).toMatch(/^<svg[^>]* role="img"/u);
     expect(svg).toContain(`<title id="${samples.casePipeline.id}-title">`);
-    expect(svg).toContain('党纪政务处分（人次）');
+    expect(svg).toContain('案件审理（件）');
+    expect(svg).not.toContain('人次');
     expectSvgSnapshot('casePipeline', svg);
   });
 });

@@ -8,8 +8,9 @@ describe('rateBars chart', () => {
     const svg = renderChartSvg(samples.rateBars);
     expect(svg).toMatch(/^<svg[^>]* role="img"/u);
     expect(svg).toContain(`<title id="${samples.rateBars.id}-title">`);
-    expect(svg).toContain('原文89%');
-    expect(svg).toContain('84.5%');
+    // The stated rate is the bar; the computed one is the tick beside it.
+    expect(svg).toContain('>89%<');
+    expect(svg).toContain('计算值84.5%');
     expectSvgSnapshot('rateBars', svg);
   });
 });

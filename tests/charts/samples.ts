@@ -79,9 +79,8 @@ export const samples: Record<ChartSpec['kind'], ChartSpec> = {
     kind: 'rateBars',
     data: {
       rows: [
-        { label: '党支部达标率', rate: v(2387 / 2824, '84.5%'), stated: v(0.89, '89%') },
-        { label: '问题整改率', rate: v(0.983, '超过98.3%', true) },
-        { label: '先进党支部占比', rate: v(0.17, '17%') },
+        { label: '党支部达标率', rate: v(0.89, '89%'), computed: v(2387 / 2824, '84.5%') },
+        { label: '问题整改率', rate: v(0.983, '超过98.3%', true), computed: v(0.9, '90%') },
       ],
     },
   },
@@ -92,7 +91,7 @@ export const samples: Record<ChartSpec['kind'], ChartSpec> = {
       steps: [
         { ...v(821, '821件'), label: '信访举报和问题线索', unitLabel: '件' },
         { ...v(78, '78件'), label: '立案', unitLabel: '件' },
-        { ...v(173, '173人次'), label: '党纪政务处分', unitLabel: '人次' },
+        { ...v(50, '50件'), label: '案件审理', unitLabel: '件' },
       ],
     },
   },

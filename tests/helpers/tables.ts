@@ -46,7 +46,8 @@ branches-compliant,达标党支部数,達標黨支部數,branches,个,stock,,,�
 branch-compliance-rate,党支部达标率,黨支部達標率,branches,%,ratio,branches-compliant,branches-total,达标数除以总数,达标率
 training-attendance,培训人次,培訓人次,training,人次,flow,,,参训人次,
 cases-filed,立案,立案,cases,件,flow,,,立案件数,
-relief-funds,走访慰问资金,走訪慰問資金,funds,万元,flow,,,慰问资金,`;
+relief-funds,走访慰问资金,走訪慰問資金,funds,万元,flow,,,慰问资金,
+model-organs,模范机关,模範機關,honours,个,flow,,,命名的模范机关,`;
 
 export const sourcesCsv = `id,province,title,publisher,published,url,period
 hainan-2020,hainan,2020年省直机关党建工作综述,南海先锋网,2022-06-24,https://example.org/a,2020

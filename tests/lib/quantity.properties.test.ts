@@ -12,6 +12,7 @@ const count = fc.oneof(fc.integer({ min: 0, max: 2_000_000_000 }), fc.integer({ 
 const metric = (kind: Metric['kind'], unit: Metric['unit']): Metric => ({
   id: 'm', name: 'm', name_hant: 'm', category: 'other', unit, kind,
   numerator: kind === 'ratio' ? 'a' : '', denominator: kind === 'ratio' ? 'b' : '', definition: 'd', aliases: [],
+  counts: kind === 'ratio' ? 'share' : unit === '万元' ? 'money' : 'items', family: '', per_branch: false,
 });
 
 describe('parseQuantity, for any input', () => {

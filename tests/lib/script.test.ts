@@ -16,3 +16,11 @@ describe('script folding', () => {
     expect(toTraditional('内蒙古')).toBe('內蒙古');
   });
 });
+
+describe('toTraditional', () => {
+  it("writes Taiwan standard forms, without Taiwan's vocabulary, and fixes what OpenCC gets wrong in this field", () => {
+    expect(toTraditional('为考核优秀单位，初步核实231件')).toBe('為考核優秀單位，初步核實231件');
+    expect(toTraditional('命名表彰了首批16家省直模范机关')).toBe('命名表彰了首批16家省直模範機關');
+    expect(toTraditional('了解信息网络')).toBe('了解信息網絡');
+  });
+});

@@ -4,6 +4,7 @@ import { comparePeriods } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Period } from '../schema/period.ts';
 import { FigureMap } from './figureMap.ts';
+import { slotOf } from './slot.ts';
 
 const indexes = new WeakMap<readonly Figure[], FigureIndex>();
 
@@ -38,8 +39,9 @@ export class FigureIndex {
   constructor(figures: Iterable<Figure>, byPlace?: FigureMap<Figure>) {
     this.#byPlace = byPlace ?? new FigureMap<Figure>();
     for (const figure of figures) {
-      if (!byPlace) this.#byPlace.set(figure.province, figure.unit, figure.period, figure.metric, figure);
-      this.#seriesOf(figure.province, figure.unit ?? '', figure.metric).push(figure);
+      const slot = slotOf(figure);
+      if (!byPlace) this.#byPlace.set(figure.province, figure.unit, figure.period, slot, figure);
+      this.#seriesOf(figure.province, figure.unit ?? '', slot).push(figure);
       this.#periods.set(figure.period.id, figure.period);
     }
     for (const byUnit of this.#series.values()) {
@@ -49,14 +51,18 @@ export class FigureIndex {
     }
   }
 
-  /** The figure, or undefined when it was not reported (and could not be derived). */
-  get(province: string, unit: string | null, period: Period, metric: string): Figure | undefined {
-    return this.#byPlace.get(province, unit, period, metric);
+  /**
+   * The figure, or undefined when it was not reported (and could not be derived). A metric id
+   * finds the figure of the committee's usual scope and time; another slot (slot.ts) finds
+   * a figure of another scope, a running total or an undated one.
+   */
+  get(province: string, unit: string | null, period: Period, slot: string): Figure | undefined {
+    return this.#byPlace.get(province, unit, period, slot);
   }
 
-  /** The metric's figures for one committee (unit null) or unit, oldest period first. */
-  series(province: string, unit: string | null, metric: string): readonly Figure[] {
-    return this.#series.get(province)?.get(unit ?? '')?.get(metric) ?? [];
+  /** The figures of one slot (a metric id: its usual figures) for one committee (unit null) or unit, oldest period first. */
+  series(province: string, unit: string | null, slot: string): readonly Figure[] {
+    return this.#series.get(province)?.get(unit ?? '')?.get(slot) ?? [];
   }
 
   /** The list of one series, empty when first asked for. */

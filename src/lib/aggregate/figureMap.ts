@@ -1,21 +1,22 @@
 /**
- * A map from a figure's place (province, unit, period, metric) to anything, in
+ * A map from a figure's place (province, unit, period, slot) to anything, in
  * nested maps of ids instead of one map of joined key strings. A data set has
  * a million figures and is looked up several times per figure: the ids are
  * strings that already exist and keep their hash, so a lookup allocates
  * nothing, where a joined key costs two new strings each time and a million
- * of them stay on the heap.
+ * of them stay on the heap. The slot is the metric id for a figure in the
+ * committee's usual scope and time, and a longer key for others (slot.ts).
  */
 import { entryOf } from '../maps.ts';
 import type { Period } from '../schema/period.ts';
 
-/** metric → position in the list of values. */
+/** slot → position in the list of values. */
 type ByMetric = Map<string, number>;
 
 export class FigureMap<T> {
   /** In the order places were first set, as a Map iterates. */
   readonly #values: T[] = [];
-  /** province → unit ('' for the committee itself) → period id → metric → position in #values. */
+  /** province → unit ('' for the committee itself) → period id → slot → position in #values. */
   readonly #positions = new Map<string, Map<string, Map<string, ByMetric>>>();
 
   get(province: string, unit: string | null, period: Period, metric: string): T | undefined {

@@ -4,14 +4,18 @@
  * 2. a committee total that was not reported is summed from its units' figures
  *    (flows and stocks only);
  * 3. a ratio is computed from its numerator and denominator wherever both are
- *    known; a stated ratio is kept beside the computed one, never replaced.
+ *    known; where the review states the ratio, the stated value is the figure's
+ *    and the computed one stands beside it, never in its place.
+ * Only figures in their metric's own slot (the usual scope, dated, not a running
+ * total) are summed or divided: a figure of another scope is shown as stated.
  */
-import type { Metric } from '../schema/metric.ts';
+import { hasParts, type Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Figure } from '../schema/figure.ts';
 import { indexFiguresBy } from './figureIndex.ts';
 import { FigureMap } from './figureMap.ts';
 import { combineQualifiers, quotientQualifier } from './qualifiers.ts';
+import { isUsual, slotOf } from './slot.ts';
 
 function reportedFigure(o: Observation): Figure {
   return {
@@ -19,6 +23,9 @@ function reportedFigure(o: Observation): Figure {
     unit: o.unit,
     period: o.period,
     metric: o.metric,
+    scope: o.scope,
+    time: o.time,
+    undated: o.undated,
     value: o.value,
     qualifier: o.qualifier,
     basis: 'reported',
@@ -53,7 +60,7 @@ function unitSums(figures: FigureMap<Figure>, metrics: Map<string, Metric>): Fig
   // Units by the committee total they would add up to.
   const groups = new FigureMap<Figure[]>();
   for (const figure of figures.values()) {
-    if (figure.unit === null || metrics.get(figure.metric)?.kind === 'ratio') continue;
+    if (figure.unit === null || !isUsual(figure) || metrics.get(figure.metric)?.kind === 'ratio') continue;
     const { province, period, metric } = figure;
     if (figures.has(province, null, period, metric)) continue;
     const group = groups.get(province, null, period, metric);
@@ -68,6 +75,9 @@ function unitSums(figures: FigureMap<Figure>, metrics: Map<string, Metric>): Fig
       unit: null,
       period: first.period,
       metric: first.metric,
+      scope: '',
+      time: first.time,
+      undated: false,
       value: sum(sorted.map((p) => p.value)),
       qualifier: combineQualifiers(sorted.map((p) => p.qualifier)),
       basis: 'sum_of_units',
@@ -99,42 +109,58 @@ function matchedSums(figures: FigureMap<Figure>, numerator: Figure, denominator:
   return [sumOver(numerator), sumOver(denominator)];
 }
 
-function ratioFigures(figures: FigureMap<Figure>, ratios: readonly Metric[]): Figure[] {
+/** A ratio of its parts, where both are known in the same coverage of units. */
+function computedRatio(figures: FigureMap<Figure>, metric: Metric, found: Figure): Figure | undefined {
+  const foundDenominator = figures.get(found.province, found.unit, found.period, metric.denominator);
+  if (!foundDenominator || !isUsual(foundDenominator)) return undefined;
+  const parts = sameCoverage(found, foundDenominator) ? ([found, foundDenominator] as const) : matchedSums(figures, found, foundDenominator);
+  if (!parts) return undefined;
+  const [numerator, denominator] = parts;
+  if (denominator.value === 0) return undefined;
+  return {
+    province: numerator.province,
+    unit: numerator.unit,
+    period: numerator.period,
+    metric: metric.id,
+    scope: '',
+    time: 'stock',
+    undated: false,
+    value: numerator.value / denominator.value,
+    qualifier: quotientQualifier(numerator.qualifier, denominator.qualifier),
+    basis: 'ratio_of_parts',
+    observations: [...numerator.observations, ...denominator.observations],
+  };
+}
+
+/**
+ * Ratios computed from their parts. Where the ratio is also stated, the stated figure is the one
+ * returned, with the computed value beside it: the review's own number is what pages show.
+ */
+function ratioFigures(figures: FigureMap<Figure>, ratios: readonly Metric[], stepOf: ReadonlyMap<string, number>): Figure[] {
   const result: Figure[] = [];
   // Numerator figures by metric, in the order of `figures`: one pass instead of one per ratio.
   const numerators = new Map<string, Figure[]>(ratios.map((m) => [m.numerator, []]));
-  for (const figure of figures.values()) numerators.get(figure.metric)?.push(figure);
+  for (const figure of figures.values()) if (isUsual(figure)) numerators.get(figure.metric)?.push(figure);
   for (const metric of ratios) {
     for (const found of numerators.get(metric.numerator) ?? []) {
-      const foundDenominator = figures.get(found.province, found.unit, found.period, metric.denominator);
-      if (!foundDenominator) continue;
-      const parts = sameCoverage(found, foundDenominator) ? ([found, foundDenominator] as const) : matchedSums(figures, found, foundDenominator);
-      if (!parts) continue;
-      const [numerator, denominator] = parts;
-      if (denominator.value === 0) continue;
-      const value = numerator.value / denominator.value;
-      const stated = figures.get(numerator.province, numerator.unit, numerator.period, metric.id);
-      const computed: Figure = {
-        province: numerator.province,
-        unit: numerator.unit,
-        period: numerator.period,
-        metric: metric.id,
-        value,
-        qualifier: quotientQualifier(numerator.qualifier, denominator.qualifier),
-        basis: 'ratio_of_parts',
-        observations: [...numerator.observations, ...denominator.observations],
-      };
-      if (stated) {
-        computed.stated = {
-          value: stated.value,
-          qualifier: stated.qualifier,
-          observation: stated.observations[0] as string,
-          differencePoints: (stated.value - value) * 100,
-          agrees: false,
-        };
-        computed.observations.push(...stated.observations);
+      const computed = computedRatio(figures, metric, found);
+      if (!computed) continue;
+      const stated = figures.get(computed.province, computed.unit, computed.period, metric.id);
+      if (!stated || stated.basis !== 'reported') {
+        result.push(computed);
+        continue;
       }
-      result.push(computed);
+      const step = stepOf.get(stated.observations[0] ?? '') ?? 0;
+      result.push({
+        ...stated,
+        computed: {
+          value: computed.value,
+          qualifier: computed.qualifier,
+          observations: computed.observations,
+          differencePoints: (stated.value - computed.value) * 100,
+          agrees: ratioAgrees(stated, step, computed.value),
+        },
+      });
     }
   }
   return result;
@@ -158,16 +184,13 @@ export function aggregateFigures(observations: readonly Observation[], metrics: 
   // Precision of stated ratios, to judge whether a computed ratio agrees with them.
   const stepOf = new Map<string, number>();
   const figures = new FigureMap<Figure>();
-  const add = (f: Figure) => figures.set(f.province, f.unit, f.period, f.metric, f);
+  const add = (f: Figure) => figures.set(f.province, f.unit, f.period, slotOf(f), f);
   for (const o of observations) {
     if (metricById.get(o.metric)?.kind === 'ratio') stepOf.set(o.id, o.step);
     add(reportedFigure(o));
   }
   for (const total of unitSums(figures, metricById)) add(total);
-  for (const ratio of ratioFigures(figures, metrics.filter((m) => m.kind === 'ratio'))) {
-    if (ratio.stated) ratio.stated.agrees = ratioAgrees(ratio.stated, stepOf.get(ratio.stated.observation) ?? 0, ratio.value);
-    add(ratio);
-  }
+  for (const ratio of ratioFigures(figures, metrics.filter(hasParts), stepOf)) add(ratio);
   const sorted = sortFigures([...figures.values()]);
   indexFiguresBy(sorted, figures);
   return sorted;

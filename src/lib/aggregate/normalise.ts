@@ -7,6 +7,7 @@ import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Qualifier } from '../schema/qualifier.ts';
 import { quotientQualifier } from './qualifiers.ts';
+import { isUsual } from './slot.ts';
 
 /** Metric id (data/metrics.csv) of the number of party branches. */
 export const branchCountMetric = 'branches-total';
@@ -19,15 +20,17 @@ export interface PerHundredBranches {
 }
 
 /**
- * Undefined when the metric is a ratio, counts branches itself (达标 branches
- * per 100 branches is a rate, shown as one), or no branch count is known.
+ * Undefined unless the metric says a value per 100 branches means something
+ * (`per_branch`: trainings and cases do, money and counts of units do not),
+ * the figure is of the committee's usual scope and time, and a branch count
+ * of the same committee or unit and period is known.
  */
 export function perHundredBranches(
   figure: Figure,
-  metric: Pick<Metric, 'id' | 'kind' | 'category'>,
+  metric: Pick<Metric, 'id' | 'kind' | 'category' | 'per_branch'>,
   branches: Figure | undefined,
 ): PerHundredBranches | undefined {
-  if (metric.kind === 'ratio' || metric.category === 'branches' || metric.id === branchCountMetric) return undefined;
+  if (!metric.per_branch || metric.kind === 'ratio' || metric.id === branchCountMetric || !isUsual(figure)) return undefined;
   if (!branches || branches.value <= 0) return undefined;
   if (branches.period.id !== figure.period.id || branches.province !== figure.province || branches.unit !== figure.unit) return undefined;
   return {

@@ -1,14 +1,15 @@
 /**
  * A figure the source writes with another measure word than its metric's
  * (60名先进基层党组织 for a count of organisations in 个, 3054人 for a metric in
- * 人次): the article may be counting something else.
+ * 人次): the article counts on another basis, and a page would publish it on the
+ * metric's. That is an error: the row belongs to a metric counted as the text counts.
  */
 import { measureWords } from '../quantity.ts';
 import { toSimplified } from '../script.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
-import { compatibleWords } from './relations.ts';
+import { allowedWords } from './relations.ts';
 
 const fold = (text: string) => toSimplified(text.normalize('NFKC')).replace(/\s+/gu, '').replace(/人[（(]次[)）]/gu, '人次');
 /** Measure words longest first, money included. */
@@ -61,20 +62,27 @@ function wordAt(text: string): string | undefined {
   return word;
 }
 
+/** A note that names the text's own word (原文量词作“名”) says the article's word is loose and the row counts what its metric counts. */
+function acknowledges(note: string, word: string): boolean {
+  return note.includes(`原文量词作“${word}”`) || note.includes(`原文量词作"${word}"`);
+}
+
 export function checkMeasureWords(observations: readonly Observation[], metrics: ReadonlyMap<string, Metric>): Problem[] {
   const problems: Problem[] = [];
   for (const o of observations) {
     const metric = metrics.get(o.metric);
-    const allowed = metric && compatibleWords[metric.unit];
-    if (!metric || !allowed || metric.kind === 'ratio') continue;
+    if (!metric || metric.kind === 'ratio') continue;
+    const allowed = allowedWords(metric);
     const word = writtenMeasureWord(o);
-    if (!word || allowed.includes(word)) continue;
+    if (!word || allowed.includes(word) || acknowledges(o.note, word)) continue;
     problems.push({
-      severity: 'warning',
+      severity: 'error',
       code: 'measure-word',
       ...o.at,
       message: `${o.metric} counts ${metric.unit}, but the source writes ${o.written}${o.measureWord ? '' : word}`,
-      hint: word === '人' && metric.unit === '人次' ? '人 counts people, 人次 counts attendances: check which the article means' : 'check that the figure counts what the metric counts; if the article uses a loose word, say so in the note',
+      hint: word === '人' && metric.unit === '人次'
+        ? '人 counts people, 人次 counts attendances: put the figure on a metric counted in 名 (people), or correct the quote'
+        : `put the figure on a metric counted in ${word}; if the article's word is loose and the figure counts what ${o.metric} counts, say so in the note with 原文量词作“${word}”`,
     });
   }
   return problems;

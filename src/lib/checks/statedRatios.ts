@@ -16,28 +16,28 @@ export function checkStatedRatios(
   metrics: readonly Metric[],
   observations: readonly Observation[],
 ): Problem[] {
-  const differing = figures.filter((f) => f.stated && !f.stated.agrees);
+  const differing = figures.filter((f) => f.computed && !f.computed.agrees);
   if (differing.length === 0) return [];
-  const wanted = new Set(differing.map((f) => f.stated?.observation));
+  const wanted = new Set(differing.map((f) => f.observations[0]));
   const observationById = new Map(observations.filter((o) => wanted.has(o.id)).map((o) => [o.id, o]));
   const metricById = new Map(metrics.map((m) => [m.id, m]));
   const problems: Problem[] = [];
   for (const figure of differing) {
-    const stated = figure.stated;
+    const computed = figure.computed;
     const metric = metricById.get(figure.metric);
-    const observation = stated && observationById.get(stated.observation);
-    if (!stated || !metric || !observation) continue;
+    const observation = observationById.get(figure.observations[0] ?? '');
+    if (!computed || !metric || !observation) continue;
     const part = (id: string) => index.get(figure.province, figure.unit, figure.period, id);
     const numerator = part(metric.numerator);
     const denominator = part(metric.denominator);
     const parts = numerator && denominator ? `${formatCount(numerator.value, numerator.qualifier)}/${formatCount(denominator.value, denominator.qualifier)}` : 'its parts';
-    const direction = stated.differencePoints > 0 ? 'higher' : 'lower';
+    const direction = computed.differencePoints > 0 ? 'higher' : 'lower';
     problems.push({
       severity: 'warning',
       code: 'stated-ratio-differs',
       ...observation.at,
-      message: `${metric.id} of ${figure.unit ?? figure.province} for ${figure.period.id} is stated as ${formatShare(stated.value, stated.qualifier, percentDecimals(observation.step))}, but ${parts} = ${formatShare(figure.value, figure.qualifier, 1)}: the stated rate is ${formatPoints(stated.differencePoints)} ${direction}`,
-      hint: 'both figures are kept and the pages show the difference; correct the row only if it was mistyped',
+      message: `${metric.id} of ${figure.unit ?? figure.province} for ${figure.period.id} is stated as ${formatShare(figure.value, figure.qualifier, percentDecimals(observation.step))}, but ${parts} = ${formatShare(computed.value, computed.qualifier, 1)}: the stated rate is ${formatPoints(computed.differencePoints)} ${direction}`,
+      hint: 'pages show the stated rate with the computed one beside it; correct the row only if it was mistyped',
     });
   }
   return problems;

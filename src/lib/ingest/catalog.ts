@@ -3,7 +3,7 @@
  * read into typed lists with name indexes, and checked against each other.
  */
 import { didYouMean, NameIndex } from '../names.ts';
-import { MetricSchema, type Metric } from '../schema/metric.ts';
+import { hasParts, MetricSchema, type Metric } from '../schema/metric.ts';
 import type { Problem } from '../schema/problem.ts';
 import { ProvinceSchema, type Province } from '../schema/province.ts';
 import { SourceSchema, type Source } from '../schema/source.ts';
@@ -40,7 +40,7 @@ export const catalogColumns = {
   units: { required: ['id', 'province', 'name'], optional: ['aliases', 'kind'] },
   metrics: {
     required: ['id', 'name', 'name_hant', 'category', 'unit', 'kind', 'definition'],
-    optional: ['numerator', 'denominator', 'aliases'],
+    optional: ['numerator', 'denominator', 'aliases', 'counts', 'family', 'per_branch'],
   },
   sources: { required: ['id', 'province', 'title', 'period'], optional: ['publisher', 'published', 'url'] },
 } as const;
@@ -130,8 +130,9 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
     problems,
   );
   const metricIndex = new NameIndex(metrics.map((m) => ({ id: m.id, label: m.name, names: [m.name, m.name_hant, ...m.aliases], item: m })));
+  problems.push(...familyProblems(metrics, metricRecords));
   for (const metric of metrics) {
-    if (metric.kind !== 'ratio') continue;
+    if (!hasParts(metric)) continue;
     const record = metricRecords.get(metric.id);
     if (!record) continue;
     for (const part of ['numerator', 'denominator'] as const) {
@@ -160,6 +161,25 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
     catalog: { provinces, units, metrics, sources, provinceIndex, unitIndexes, metricIndex, sourceIndex },
     problems,
   };
+}
+
+/** Metrics of one family share an axis, so they must count the same thing in the same measure word. */
+function familyProblems(metrics: readonly Metric[], records: ReadonlyMap<string, CsvRecord>): Problem[] {
+  const problems: Problem[] = [];
+  const first = new Map<string, Metric>();
+  for (const metric of metrics) {
+    if (metric.family === '') continue;
+    const head = first.get(metric.family);
+    if (!head) {
+      first.set(metric.family, metric);
+      continue;
+    }
+    const record = records.get(metric.id);
+    if (record && (head.counts !== metric.counts || head.unit !== metric.unit || head.kind !== metric.kind)) {
+      problems.push(fieldProblem(record, 'family', 'family-mismatch', `${metric.id} counts ${metric.counts} in ${metric.unit} (${metric.kind}), but ${head.id} of the family '${metric.family}' counts ${head.counts} in ${head.unit} (${head.kind})`, 'metrics of one family are drawn on one axis: they must count the same thing in the same measure word; leave family empty or give it another id'));
+    }
+  }
+  return problems;
 }
 
 function sourceIndexOf(sources: readonly Source[]): NameIndex<Source> {

@@ -23,10 +23,10 @@ export interface FileReading {
 }
 
 /** Bumped whenever the columns below change, so an older kept reading is not misread. */
-const format = 2;
+const format = 3;
 
 /** Fields of an observation drawn from few values: kept as positions in one list of strings. */
-const sharedFields = ['province', 'unit', 'metric', 'qualifier', 'written', 'measureWord', 'source', 'note'] as const;
+const sharedFields = ['province', 'unit', 'metric', 'qualifier', 'written', 'measureWord', 'source', 'note', 'rowId', 'partOf', 'scope', 'time'] as const;
 type SharedField = (typeof sharedFields)[number];
 
 interface Columns {
@@ -42,6 +42,8 @@ interface Columns {
   value: number[];
   step: number[];
   quote: string[];
+  /** 1 for an undated figure, else 0. */
+  undated: number[];
   /** Position in `strings`, -1 for null. */
   shared: Record<SharedField, number[]>;
 }
@@ -74,6 +76,7 @@ export function encodeReading(reading: FileReading): string {
     value: [],
     step: [],
     quote: [],
+    undated: [],
     shared: Object.fromEntries(sharedFields.map((field) => [field, []])) as unknown as Columns['shared'],
   };
   for (const o of reading.observations) {
@@ -88,6 +91,7 @@ export function encodeReading(reading: FileReading): string {
     columns.value.push(o.value);
     columns.step.push(o.step);
     columns.quote.push(o.quote);
+    columns.undated.push(o.undated ? 1 : 0);
     for (const field of sharedFields) columns.shared[field].push(place(o[field]));
   }
   return JSON.stringify(columns);
@@ -127,6 +131,11 @@ export function decodeReading(text: string, file: string, dataFile: string): Fil
       source: stringOf(shared.source, i),
       quote: columns.quote[i] as string,
       note: stringOf(shared.note, i),
+      rowId: nullable(shared.rowId, i),
+      partOf: nullable(shared.partOf, i),
+      scope: stringOf(shared.scope, i),
+      time: stringOf(shared.time, i) as Observation['time'],
+      undated: columns.undated[i] === 1,
     });
   }
   return { rows: columns.rows, observations, problems: columns.problems, ...(columns.scopes ? { scopes: columns.scopes } : {}) };

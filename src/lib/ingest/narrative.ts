@@ -9,9 +9,13 @@ import { NarrativeFrontMatterSchema, type FigureReference, type Narrative } from
 import type { Problem } from '../schema/problem.ts';
 import type { Catalog } from './catalog.ts';
 
-/** Anything between double braces; well-formed ones are `{{metric_id}}` or `{{metric_id@unit_id}}`. */
+/**
+ * Anything between double braces; well-formed ones are `{{metric_id}}`, `{{metric_id@unit_id}}`, or
+ * `{{#row_id}}` for the row of the narrative's source whose `id` column says so: the way to name a
+ * figure of another scope, a running total or an undated one.
+ */
 export const placeholder = /\{\{([^{}]*)\}\}/gu;
-export const wellFormed = /^\s*([a-z0-9-]+)(?:@([a-z0-9-]+))?\s*$/u;
+export const wellFormed = /^\s*(?:#([a-z0-9-]+)|([a-z0-9-]+)(?:@([a-z0-9-]+))?)\s*$/u;
 
 export interface NarrativeInput {
   /** Path as shown to the user, e.g. content/hainan/2020.md. */
@@ -68,10 +72,15 @@ export function readNarrative(input: NarrativeInput, catalog: Catalog, sourcesFi
     const at = lineAndColumn(text, bodyOffset + (match.index ?? 0));
     const inner = wellFormed.exec(match[1] ?? '');
     if (!inner) {
-      problem('malformed-reference', `'${match[0]}' is not a figure reference`, 'write {{metric_id}} or {{metric_id@unit_id}}', at);
+      problem('malformed-reference', `'${match[0]}' is not a figure reference`, 'write {{metric_id}}, {{metric_id@unit_id}} or {{#row_id}}', at);
       continue;
     }
-    const [, metricId = '', unitId] = inner;
+    const [, rowId, metricId = '', unitId] = inner;
+    if (rowId !== undefined) {
+      // Whether the row exists is known once the observations are read (checks/narrativeFigures.ts).
+      references.push({ metric: '', unit: null, row: rowId, ...at, text: match[0] });
+      continue;
+    }
     const metric = catalog.metricIndex.resolve(metricId)?.item;
     if (!metric || metric.id !== metricId) {
       problem('unknown-reference', `'${match[0]}' names unknown metric '${metricId}'`, didYouMean(catalog.metricIndex, metricId, 'data/metrics.csv'), at);
@@ -85,7 +94,7 @@ export function readNarrative(input: NarrativeInput, catalog: Catalog, sourcesFi
         continue;
       }
     }
-    references.push({ metric: metricId, unit: unitId ?? null, ...at, text: match[0] });
+    references.push({ metric: metricId, unit: unitId ?? null, row: null, ...at, text: match[0] });
   }
 
   problems.push(...found);

@@ -1,15 +1,17 @@
 /**
- * Keeps one observation per figure (province, unit, period, metric), so memory
+ * Keeps one observation per figure (province, unit, period, slot), so memory
  * grows with the number of figures, not of rows, and catches the same figure
  * given twice.
  */
 import { FigureMap } from '../aggregate/figureMap.ts';
+import { isUsual, slotOf } from '../aggregate/slot.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
 import { fieldProblem, type CsvRecord } from './csvRecord.ts';
 
 function describe(o: Observation): string {
-  return `${o.metric} of ${o.unit ?? o.province} for ${o.period.id}`;
+  const apart = isUsual(o) ? '' : ` (${[o.scope, o.time === 'cumulative' ? 'cumulative' : '', o.undated ? 'undated' : ''].filter(Boolean).join(', ')})`;
+  return `${o.metric}${apart} of ${o.unit ?? o.province} for ${o.period.id}`;
 }
 
 export class ObservationStore {
@@ -17,10 +19,11 @@ export class ObservationStore {
 
   /** Adds an observation; returns false (with a problem) when it repeats a figure already held. */
   add(observation: Observation, record: CsvRecord, problems: Problem[]): boolean {
-    const { province, unit, period, metric } = observation;
-    const held = this.#byFigure.get(province, unit, period, metric);
+    const { province, unit, period } = observation;
+    const slot = slotOf(observation);
+    const held = this.#byFigure.get(province, unit, period, slot);
     if (!held) {
-      this.#byFigure.set(province, unit, period, metric, observation);
+      this.#byFigure.set(province, unit, period, slot, observation);
       return true;
     }
     const sameFile = held.id.slice(0, held.id.lastIndexOf(':')) === record.file;

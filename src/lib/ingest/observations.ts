@@ -7,7 +7,7 @@ import { detached } from '../detached.ts';
 import { entryOf } from '../maps.ts';
 import { didYouMean } from '../names.ts';
 import { internPeriod, periodWithin } from '../period.ts';
-import type { Observation } from '../schema/observation.ts';
+import type { Observation, TimeKind } from '../schema/observation.ts';
 import { ObservationRowSchema, type ObservationRow } from '../schema/observation.ts';
 import { hasForbiddenCharacter } from '../schema/id.ts';
 import { PeriodSchema, type Period } from '../schema/period.ts';
@@ -20,7 +20,7 @@ import type { Metric } from '../schema/metric.ts';
 
 export const observationColumns = {
   required: ['province', 'period', 'metric', 'value', 'source', 'quote'],
-  optional: ['unit', 'qualifier', 'note'],
+  optional: ['unit', 'qualifier', 'note', 'id', 'part_of', 'scope', 'time', 'undated'],
 } as const;
 
 export interface CatalogFiles {
@@ -54,11 +54,13 @@ const qualifiers = new Set<string>(['', ...QualifierSchema.options]);
  */
 function cleanRow(fields: Readonly<Record<string, string>>): ObservationRow | undefined {
   const { province = '', unit = '', period = '', metric = '', value = '', qualifier = '', source = '', quote = '', note = '' } = fields;
+  const { id = '', part_of = '', scope = '', time = '', undated = '' } = fields;
   if (province === '' || metric === '' || value === '' || source === '' || quote === '') return undefined;
-  if (province.length > 200 || unit.length > 200 || metric.length > 200 || value.length > 50 || quote.length > 500 || note.length > 1000) return undefined;
+  if (province.length > 200 || unit.length > 200 || metric.length > 200 || value.length > 50 || quote.length > 500 || note.length > 1000 || scope.length > 60) return undefined;
   if (!qualifiers.has(qualifier) || !cleanId.test(source)) return undefined;
+  if ((id !== '' && !cleanId.test(id)) || (part_of !== '' && !cleanId.test(part_of)) || !times.has(time) || (undated !== '' && undated !== 'yes')) return undefined;
   // Field by field: joining them first would copy every row's text once more.
-  if ([province, unit, metric, value, quote, note].some(hasForbiddenCharacter)) return undefined;
+  if ([province, unit, metric, value, quote, note, scope].some(hasForbiddenCharacter)) return undefined;
   let known = periods.get(period);
   if (!known) {
     const parsed = PeriodSchema.safeParse(period);
@@ -66,7 +68,15 @@ function cleanRow(fields: Readonly<Record<string, string>>): ObservationRow | un
     known = internPeriod(parsed.data);
     periods.set(period, known);
   }
-  return { province, unit, period: known, metric, value, qualifier: qualifier as ObservationRow['qualifier'], source, quote, note };
+  return { province, unit, period: known, metric, value, qualifier: qualifier as ObservationRow['qualifier'], source, quote, note, id, part_of, scope, time: time as ObservationRow['time'], undated: undated as ObservationRow['undated'] };
+}
+
+const times = new Set<string>(['', 'flow', 'stock', 'cumulative']);
+
+/** The time of a figure: as written, or as its metric's kind says; a ratio stands at a point like a stock. */
+function timeOf(written: ObservationRow['time'], metric: Metric): TimeKind {
+  if (written !== '') return written;
+  return metric.kind === 'flow' ? 'flow' : 'stock';
 }
 
 const cleanId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -156,6 +166,10 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
     qualifier = figure.qualifier;
   }
 
+  if (metric && (row.time === 'flow' || row.time === 'stock') && metric.kind !== 'ratio' && row.time !== metric.kind) {
+    problems.push(fieldProblem(record, 'time', 'time-disagrees', `time '${row.time}' disagrees with ${metric.id}, which counts a ${metric.kind}`, `leave time empty, write cumulative for a running total, or use a metric that counts a ${row.time}`));
+  }
+
   if (!province || !metric || !figure || !source) return undefined;
   return {
     id: `${record.file}:${record.line}`,
@@ -172,5 +186,10 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
     source: source.id,
     quote: detached(row.quote),
     note: detached(row.note),
+    rowId: row.id === '' ? null : row.id,
+    partOf: row.part_of === '' ? null : row.part_of,
+    scope: detached(row.scope),
+    time: timeOf(row.time, metric),
+    undated: row.undated === 'yes',
   };
 }

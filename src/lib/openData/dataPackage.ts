@@ -7,19 +7,20 @@
  * scale, are one file per province: a build writes again only the files of
  * the provinces whose rows changed (src/cli/publish.ts).
  */
-import { metricCategories, metricUnits } from '../schema/metric.ts';
+import { slotOf } from '../aggregate/slot.ts';
+import { countingBases, metricCategories, metricUnits } from '../schema/metric.ts';
 import { QualifierSchema } from '../schema/qualifier.ts';
 import type { DataSet } from '../schema/dataSet.ts';
 import type { Figure } from '../schema/figure.ts';
-import type { Observation } from '../schema/observation.ts';
+import { TimeSchema, type Observation } from '../schema/observation.ts';
 import { groupBy } from '../maps.ts';
 import { rowLabel } from '../site/paths.ts';
 
-type Cell = string | number | null;
+type Cell = string | number | boolean | null;
 
 interface Field {
   name: string;
-  type: 'string' | 'number' | 'integer';
+  type: 'string' | 'number' | 'integer' | 'boolean';
   title: string;
   description?: string;
   constraints?: Record<string, unknown>;
@@ -129,13 +130,16 @@ function resources(dataSet: DataSet): Resource[] {
         id('denominator', '分母（比率）', false),
         text('definition', '指标解释', true),
         text('aliases', '别名，以|分隔'),
+        { ...text('counts', '计量：people 人，attendances 人次，organisations 组织/单位，cases 件，events 场次，items 项/个，documents 篇/份，money 万元，share 比率'), constraints: { required: true, enum: [...countingBases] } },
+        text('family', '可同轴比较的指标组'),
+        { name: 'per_branch', type: 'boolean', title: '每百个党支部的数值有意义', constraints: { required: true } },
       ],
       primaryKey: 'id',
       foreignKeys: [
         { fields: 'numerator', reference: { resource: '', fields: 'id' } },
         { fields: 'denominator', reference: { resource: '', fields: 'id' } },
       ],
-      rows: () => lazyMap(dataSet.metrics, (m) => [m.id, m.name, m.name_hant, m.category, m.unit, m.kind, m.numerator || null, m.denominator || null, m.definition, m.aliases.join('|') || null]),
+      rows: () => lazyMap(dataSet.metrics, (m) => [m.id, m.name, m.name_hant, m.category, m.unit, m.kind, m.numerator || null, m.denominator || null, m.definition, m.aliases.join('|') || null, m.counts, m.family || null, m.per_branch]),
     },
     {
       name: 'sources',
@@ -167,25 +171,33 @@ function resources(dataSet: DataSet): Resource[] {
         id('source', '来源id'),
         text('quote', '原文引语', true),
         text('note', '注'),
+        text('id', '行id（供part_of引用）'),
+        text('part_of', '所属整体的行id（其中、分项）'),
+        text('scope', '口径：空为工委通常口径'),
+        { ...text('time', '时间：flow 期内，stock 期末，cumulative 累计'), constraints: { required: true, enum: [...TimeSchema.options] } },
+        { name: 'undated', type: 'boolean', title: '原文未给出时间', constraints: { required: true } },
       ],
       primaryKey: 'row',
       foreignKeys: [fk('province', 'provinces'), fk('metric', 'metrics'), fk('source', 'sources')],
-      rowsOf: (province) => lazyMap(observationsOf(province), (o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null]),
+      rowsOf: (province) => lazyMap(observationsOf(province), (o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null, o.rowId, o.partOf, o.scope || null, o.time, o.undated]),
     },
     {
       name: 'figures',
       fields: [
-        text('key', '省份|单位|期间|指标', true),
+        text('key', '省份|单位|期间|指标（口径、累计、未注明时间的数字另加标记）', true),
         id('province', '省份id'),
         id('unit', '单位id；空为工委', false),
         { ...text('period', '期间'), constraints: { required: true, pattern: periodPattern } },
         id('metric', '指标id'),
-        { name: 'value', type: 'number', title: '采用值', constraints: { required: true }, unit: 'per row, in column measure' },
+        text('scope', '口径：空为工委通常口径'),
+        { ...text('time', '时间：flow 期内，stock 期末，cumulative 累计'), constraints: { required: true, enum: [...TimeSchema.options] } },
+        { name: 'undated', type: 'boolean', title: '原文未给出时间', constraints: { required: true } },
+        { name: 'value', type: 'number', title: '原文数字（原文未报告时为合计或计算值）', constraints: { required: true }, unit: 'per row, in column measure' },
         { ...text('measure', '数值的单位'), constraints: { required: true } },
         { ...text('qualifier', '限定'), constraints: { required: true, enum: [...QualifierSchema.options] } },
         { ...text('basis', '来历：reported 原文，sum_of_units 各单位合计，ratio_of_parts 分子÷分母'), constraints: { required: true, enum: ['reported', 'sum_of_units', 'ratio_of_parts'] } },
         text('rows', '依据的数据行，以;分隔', true),
-        { name: 'stated_value', type: 'number', title: '原文比率（与计算值并存时）', unit: 'share (0-1)' },
+        { name: 'computed_value', type: 'number', title: '按分子分母计算的比率（原文另有比率时）', unit: 'share (0-1)' },
         { name: 'difference_points', type: 'number', title: '原文比率减计算值', unit: '个百分点 (percentage points)' },
       ],
       primaryKey: 'key',
@@ -194,18 +206,21 @@ function resources(dataSet: DataSet): Resource[] {
         // A figure rests on rows of its own province only (src/lib/aggregate/figures.ts).
         const rowOf = new Map(observationsOf(province).map((o) => [o.id, rowLabel(o.at)]));
         return lazyMap(figuresOf(province), (f) => [
-          `${f.province}|${f.unit ?? ''}|${f.period.id}|${f.metric}`,
+          `${f.province}|${f.unit ?? ''}|${f.period.id}|${slotOf(f)}`,
           f.province,
           f.unit,
           f.period.id,
           f.metric,
+          f.scope || null,
+          f.time,
+          f.undated,
           f.value,
           metricUnit.get(f.metric) ?? '',
           f.qualifier,
           f.basis,
           f.observations.map((row) => rowOf.get(row) ?? '').join(';'),
-          f.stated?.value ?? null,
-          f.stated ? Number(f.stated.differencePoints.toFixed(4)) : null,
+          f.computed?.value ?? null,
+          f.computed ? Number(f.computed.differencePoints.toFixed(4)) : null,
         ]);
       },
     },
@@ -223,7 +238,11 @@ organ work committees, as published by the zongshu site this package comes with.
 - observations/<province>.csv: ${dataSet.observations.length} figures as the articles give them, each with its
   verbatim quote; \`value\` is in the unit named in \`measure\` (a share 0-1 for ratios).
 - figures/<province>.csv: the figures the site shows: reported ones, totals summed from units, and
-  rates computed from their parts (a stated rate that differs is kept in \`stated_value\`).
+  rates computed from their parts. Where a review states a rate, \`value\` is the stated rate and
+  the rate its parts give is beside it in \`computed_value\`. A figure whose \`scope\` is not empty
+  covers another scope than the committee's usual one, \`time\` says whether it counts a period
+  (flow), stands at its end (stock) or is a running total (cumulative), and \`undated\` marks a
+  figure whose text gives no time: compare figures only where all three agree.
 
 Observations and figures are one file per province (the province ids of provinces.csv),
 listed in datapackage.json as the parts of one resource each. Every part begins with the

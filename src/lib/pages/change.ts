@@ -17,15 +17,10 @@ function boundedAmount(amount: string, qualifier: Qualifier, rising: boolean): s
 
 export function describeChange(change: Change): string {
   const since = `较${periodLabel(change.from.period)}`;
-  if (!change.comparable) {
-    if (change.reason === 'different_period_length') return `${since}：期间长度不同，不作比较`;
-    if (change.reason === 'overlapping_periods') return `${since}：期间重叠，不作比较`;
-    return `${since}：基数为0，无增减率`;
-  }
-  const note = change.periodLengthsDiffer ? '（期末数，期间长度不同）' : '';
-  if (change.value === 0 && change.qualifier === 'exact') return `${since}持平${note}`;
+  if (!change.comparable) return `${since}：${change.label}`;
+  if (change.value === 0 && change.qualifier === 'exact') return `${since}持平`;
   const rising = change.value >= 0;
   const amount = change.kind === 'points' ? formatPoints(change.value) : formatPercentChange(change.value);
   const verb = change.kind === 'points' ? (rising ? '提高' : '降低') : rising ? '增加' : '减少';
-  return `${since}${verb}${boundedAmount(amount, change.qualifier, rising)}${note}`;
+  return `${since}${verb}${boundedAmount(amount, change.qualifier, rising)}`;
 }

@@ -41,8 +41,10 @@ export interface Tile {
   /** Grid position: column from the west, row from the north. */
   column: number;
   row: number;
-  /** null: not reported, drawn differently from zero. */
+  /** null: not reported (or not comparable: see label), drawn differently from zero. */
   figure: ChartValue | null;
+  /** What an empty tile says, when not 未报告 (不可比 for a figure that may not be compared). */
+  label?: string;
   /** Relative link to the province page, when it has one. */
   href: string | null;
 }
@@ -105,10 +107,10 @@ export interface CoverageData {
 
 export interface RateRow {
   label: string;
-  /** Share 0-1: the figure the page uses (computed where the parts are known). */
+  /** Share 0-1: the rate the review states. */
   rate: ChartValue;
-  /** The share the article states, when it differs in kind from `rate` (computed). */
-  stated?: ChartValue;
+  /** The share its numerator and denominator give, where that differs from the stated one. */
+  computed?: ChartValue;
 }
 
 export interface RateBarsData {

@@ -11,6 +11,8 @@ import type { Province } from '../schema/province.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import { linkCharts, siteSourceNote, type ChartSpec } from './chartData.ts';
 import { latestFigure, reportingProvinces, type PageContext } from './context.ts';
+import { latestComparison } from './comparison.ts';
+import { rankable } from '../aggregate/comparability.ts';
 import type { Link } from './reviewPage.ts';
 import { chartValue, figureCell, perHundredBranchesDisplay } from './views.ts';
 
@@ -67,13 +69,11 @@ function cell(context: PageContext, figure: Figure, path: string): CompareCell {
   };
 }
 
-/** What a reader must know before setting two figures side by side. */
-export function periodDifference(a: Figure, b: Figure, kind: string): string {
-  if (a.period.id === b.period.id) return '';
-  if (a.period.years !== b.period.years) {
-    return kind === 'flow' ? '期间长度不同：累计数不可直接比较' : '期间长度不同：均为期末数，可比但年份不同';
-  }
-  return `期间不同（${periodLabel(a.period)}与${periodLabel(b.period)}）`;
+/** What a reader must know before setting two figures side by side: why they may not be compared, or that their periods differ. */
+export function pairNote(context: PageContext, a: Figure, b: Figure): string {
+  const verdict = rankable(a, b, context.metrics);
+  if (!verdict.comparable) return `不可比：${verdict.label}`;
+  return a.period.id === b.period.id ? '' : `期间不同（${periodLabel(a.period)}与${periodLabel(b.period)}），长度相同`;
 }
 
 /** Metrics both provinces report, by dictionary order. */
@@ -108,9 +108,10 @@ export function compareIndexData(context: PageContext): CompareIndexData {
   };
 }
 
+/** Bars of figures that may be ranked together (the caller's entries are); none for fewer than two. */
 function barsChart(context: PageContext, id: string, title: string, caption: string, entries: Array<{ province: Province; figure: Figure }>, normalised: boolean): ChartSpec | undefined {
   const metric = context.metrics.get(entries[0]?.figure.metric ?? '');
-  if (!metric) return undefined;
+  if (!metric || entries.length < 2) return undefined;
   const bars = entries.flatMap(({ province, figure }) => {
     if (!normalised) return [{ ...chartValue(context, figure, metric), label: province.name, highlight: false }];
     const display = perHundredBranchesDisplay(context, figure, metric);
@@ -118,7 +119,7 @@ function barsChart(context: PageContext, id: string, title: string, caption: str
     if (!display || !branches) return [];
     return [{ value: (figure.value / branches.value) * 100, display, approximate: figure.qualifier !== 'exact' || branches.qualifier !== 'exact', label: province.name, highlight: false }];
   });
-  if (bars.length === 0) return undefined;
+  if (bars.length < 2) return undefined;
   return {
     id,
     kind: 'rankedBars',
@@ -135,10 +136,12 @@ export function compareMetricData(context: PageContext, metricId: string): Compa
   if (!metric) throw new Error(`no metric '${metricId}'`);
   const path = sitePaths.compareMetric(metricId);
   const provinces = context.dataSet.provinces;
-  const section = (title: string, key: string, entries: Array<{ province: Province; figure: Figure }>, note?: string, perHundred = false): CompareMetricSection => ({
+  type Entry = { province: Province; figure: Figure };
+  /** Rows of `shown`; charts of `entries`, which may be ranked together. */
+  const section = (title: string, key: string, entries: Entry[], note?: string, perHundred = false, shown: Entry[] = entries): CompareMetricSection => ({
     title,
     ...(note ? { note } : {}),
-    rows: entries.map(({ province, figure }) => ({
+    rows: shown.map(({ province, figure }) => ({
       province: { label: province.name, href: relativeHref(path, sitePaths.province(province.id)) },
       cell: cell(context, figure, path),
     })),
@@ -148,16 +151,14 @@ export function compareMetricData(context: PageContext, metricId: string): Compa
     ].filter((c): c is ChartSpec => c !== undefined)),
   });
 
-  const latest = provinces.flatMap((p) => {
-    const figure = latestFigure(context, p.id, metricId);
-    return figure ? [{ province: p, figure }] : [];
-  });
+  const comparison = latestComparison(context, metricId);
+  const latest = comparison.compared;
   const periods = [...new Map(latest.map((e) => [e.figure.period.id, e.figure.period])).values()];
   const sections: CompareMetricSection[] = [];
-  if (periods.length > 1) {
-    const lengths = new Set(periods.map((p) => p.years));
-    const note = lengths.size > 1 && metric.kind === 'flow' ? '各省最近一期的期间长度不同：多年累计数偏大，不可直接比较。' : '各省最近一期的年份不同。';
-    sections.push(section('各省最近一期', 'latest', latest, note, true));
+  if (periods.length > 1 || comparison.apart.length > 0) {
+    const apartNote = comparison.apart.map((e) => `${e.province.name}${periodLabel(e.figure.period)}：${e.reason}`).join('；');
+    const note = [periods.length > 1 ? '各省最近一期的年份不同，期间长度相同。' : '', apartNote ? `不参加比较：${apartNote}。` : ''].join('');
+    sections.push(section('各省最近一期', 'latest', latest, note, true, [...latest, ...comparison.apart]));
   }
   // Every period of the metric's committee figures, from the provinces' series: scanning all figures took 50 ms a page.
   const committeeFigures = provinces.flatMap((p) => context.figures.series(p.id, null, metricId));
@@ -194,7 +195,7 @@ export function comparePairData(context: PageContext, a: string, b: string): Com
         metricHref: relativeHref(path, sitePaths.metric(id)),
         a: cell(context, fa, path),
         b: cell(context, fb, path),
-        note: periodDifference(fa, fb, metric.kind),
+        note: pairNote(context, fa, fb),
       };
     }),
   };

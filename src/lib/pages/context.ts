@@ -4,6 +4,8 @@
  */
 import { groupBy } from '../maps.ts';
 import { figureIndexOf, type FigureIndex } from '../aggregate/figureIndex.ts';
+import { slotOf } from '../aggregate/slot.ts';
+import { rowsById, type RowsById } from '../narrativeFigure.ts';
 import { comparePeriods, periodWithin } from '../period.ts';
 import type { DataSet } from '../schema/dataSet.ts';
 import type { Figure } from '../schema/figure.ts';
@@ -41,11 +43,13 @@ export interface PageContext {
   unitFigures: Map<string, Figure[]>;
   /** Observations by source id, in file order. */
   observationsBySource: Map<string, Observation[]>;
-  /** Unit figures by `province|period|metric`: the units a unit is set against. */
+  /** Rows with an id by `source#id`, for narratives' `{{#row}}` placeholders. */
+  rowsById: RowsById;
+  /** Unit figures by `province|period|slot` (slot.ts): the units a unit is set against. */
   unitPeers: Map<string, Figure[]>;
 }
 
-export const peersKey = (province: string, period: Period, metric: string) => `${province}|${period.id}|${metric}`;
+export const peersKey = (province: string, period: Period, slot: string) => `${province}|${period.id}|${slot}`;
 
 function reviewsOf(dataSet: DataSet, provinces: Map<string, Province>): Review[] {
   const reviews = new Map<string, Review>();
@@ -82,7 +86,8 @@ export function pageContext(dataSet: DataSet): PageContext {
     committeeFigures: groupBy(dataSet.figures.filter((f) => f.unit === null), (f) => f.province),
     unitFigures: groupBy(dataSet.figures.filter((f) => f.unit !== null), (f) => `${f.province}/${f.unit}`),
     observationsBySource: groupBy(dataSet.observations, (o) => o.source),
-    unitPeers: groupBy(dataSet.figures.filter((f) => f.unit !== null), (f) => peersKey(f.province, f.period, f.metric)),
+    rowsById: rowsById(dataSet.observations),
+    unitPeers: groupBy(dataSet.figures.filter((f) => f.unit !== null), (f) => peersKey(f.province, f.period, slotOf(f))),
   };
 }
 

@@ -37,6 +37,8 @@ export interface CardFigure {
   display: string;
   approximate: boolean;
   href: string;
+  /** For a stated rate whose parts give another: 按2387个/2824个计算为84.5%. */
+  computed?: string;
 }
 
 export interface HeadlineCard {
@@ -53,8 +55,15 @@ export function headlineCards(context: PageContext, chosen: ReadonlyMap<string, 
       const figure = chosen.get(id);
       if (!figure || !context.metrics.has(id)) return [];
       const view = figureView(context, figure, pagePath);
-      const period = figure.period.id === reviewPeriod ? '' : `（${view.periodLabel}）`;
-      return [{ label: `${view.metricName}${period}`, display: view.display, approximate: view.approximate, href: view.href }];
+      const apart = [...(figure.period.id === reviewPeriod ? [] : [view.periodLabel]), ...view.standing];
+      const label = apart.length === 0 ? view.metricName : `${view.metricName}（${apart.join('；')}）`;
+      return [{
+        label,
+        display: view.display,
+        approximate: view.approximate,
+        href: view.href,
+        ...(view.computed && !view.computed.agrees ? { computed: `按${view.computed.parts}计算为${view.computed.display}` } : {}),
+      }];
     });
     return { area, primary: shown[0] ?? null, secondary: shown.slice(1, 3), notReported: notReportedDisplay };
   });

@@ -8,8 +8,9 @@ import { headlineAreas, headlineCards } from './headlines.ts';
 import { headlineFigures } from './reviewCharts.ts';
 import type { Link } from './reviewPage.ts';
 import { tileChart } from './tileChart.ts';
+import { latestComparison } from './comparison.ts';
 
-/** The metric the home page colours its map by: the branch compliance rate when the dictionary has it. */
+/** The metric the home page prefers for its map, among those most provinces report comparably. */
 export const homeMetric = 'branch-compliance-rate';
 
 export interface HomePageData {
@@ -24,8 +25,15 @@ export interface HomePageData {
   latestPeriod: string;
 }
 
+/** The metric most provinces report comparably (the compliance rate on a tie), for the map. */
 function chosenMetric(context: PageContext): Metric {
-  const metric = context.metrics.get(homeMetric) ?? context.dataSet.metrics.find((m) => m.kind === 'ratio') ?? context.dataSet.metrics[0];
+  let best: { metric: Metric; count: number } | undefined;
+  for (const metric of context.dataSet.metrics) {
+    const count = latestComparison(context, metric.id).compared.length;
+    const better = !best || count > best.count || (count === best.count && metric.id === homeMetric);
+    if (better) best = { metric, count };
+  }
+  const metric = best?.metric ?? context.dataSet.metrics[0];
   if (!metric) throw new Error('the metric dictionary is empty');
   return metric;
 }
@@ -38,7 +46,7 @@ export function homePageData(context: PageContext): HomePageData {
   return {
     path,
     metric: { label: metric.name, href: relativeHref(path, sitePaths.metric(metric.id)) },
-    charts: linkCharts(path, [tileChart(context, metric, 'home-tiles', path)]),
+    charts: linkCharts(path, [tileChart(context, metric, 'home-tiles', path)].filter((c): c is ChartSpec => c !== undefined)),
     stats: [
       { label: '收录综述', value: `${context.reviews.length}篇` },
       { label: '省份', value: `${reporting.length}个` },

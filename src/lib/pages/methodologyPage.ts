@@ -21,7 +21,7 @@ export interface MethodologyPageData {
 
 export function methodologyPageData(context: PageContext): MethodologyPageData {
   const path = sitePaths.methodology();
-  const figure = context.dataSet.figures.find((f) => f.stated && !f.stated.agrees);
+  const figure = context.dataSet.figures.find((f) => f.computed && !f.computed.agrees);
   const metric = figure && context.metrics.get(figure.metric);
   if (!figure || !metric) return { path };
   const part = (id: string) => {
@@ -36,9 +36,9 @@ export function methodologyPageData(context: PageContext): MethodologyPageData {
       metricName: metric.name,
       numerator: part(metric.numerator),
       denominator: part(metric.denominator),
-      computed: view.display,
-      stated: view.stated?.display ?? '',
-      gap: view.stated?.gap ?? '',
+      computed: view.computed?.display ?? '',
+      stated: view.display,
+      gap: view.computed?.gap ?? '',
       href: relativeHref(path, sitePaths.review(figure.province, figure.period.id)),
     },
   };

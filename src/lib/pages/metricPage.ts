@@ -4,7 +4,10 @@ import { categoryLabel, kindLabel } from '../labels.ts';
 import { periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import { linkCharts, type ChartSpec } from './chartData.ts';
-import { latestFigure, type PageContext } from './context.ts';
+import type { PageContext } from './context.ts';
+import { latestComparison } from './comparison.ts';
+import { countsLabel } from '../aggregate/comparability.ts';
+import { trendSeries } from './trendChart.ts';
 import type { Link } from './reviewPage.ts';
 import { tileChart } from './tileChart.ts';
 import { trendChart } from './trendChart.ts';
@@ -32,9 +35,12 @@ export interface MetricPageData {
   category: string;
   definition: string;
   aliases: string[];
+  /** What the metric counts (人数, 人次…) and whether a value per 100 branches is shown. */
+  counts: string;
   parts?: { numerator: Link; denominator: Link };
   ranking: RankingRow[];
-  rankingNote?: string;
+  /** Provinces whose latest figure may not be ranked with the others, with why. */
+  apart: Array<{ province: Link; display: string; href: string; periodLabel: string; reason: string }>;
   notReported: string[];
   charts: ChartSpec[];
   compare?: Link;
@@ -44,8 +50,8 @@ export function metricPageData(context: PageContext, metricId: string): MetricPa
   const metric = context.metrics.get(metricId);
   if (!metric) throw new Error(`no metric '${metricId}'`);
   const path = sitePaths.metric(metricId);
-  const entries = context.dataSet.provinces.map((p) => ({ key: p, figure: latestFigure(context, p.id, metricId) }));
-  const ranking = rankFigures(entries);
+  const comparison = latestComparison(context, metricId);
+  const ranking = rankFigures(comparison.compared.map((e) => ({ key: e.province, figure: e.figure })));
   const rows = ranking.ranked.map((r): RankingRow => {
     const view = figureView(context, r.figure, path);
     return {
@@ -59,13 +65,13 @@ export function metricPageData(context: PageContext, metricId: string): MetricPa
       notes: view.notes,
     };
   });
-  const charts: ChartSpec[] = [tileChart(context, metric, `metric-${metricId}-tiles`, path)];
-  if (ranking.ranked.length > 0) {
+  const charts: ChartSpec[] = [tileChart(context, metric, `metric-${metricId}-tiles`, path)].filter((c): c is ChartSpec => c !== undefined);
+  if (ranking.ranked.length >= 2) {
     charts.push({
       id: `metric-${metricId}-ranking`,
       kind: 'rankedBars',
       title: `${metric.name}：各省最近一期`,
-      caption: `按数值从大到小排列，数字为各省最近一期。${ranking.periodLengths.length > 1 ? '各省期间长度不同，流量不能直接比较。' : ''}空心条为约数（余、近、约）。${siteSourceNote}`,
+      caption: `按数值从大到小排列，数字为各省最近一期，只列口径、计量和期间可比的省份。空心条为约数（余、近、约）。${siteSourceNote}`,
       description: rows.map((r) => `${r.province.label}${r.display}（${r.periodLabel}）`).join('，'),
       table: { columns: ['名次', '省份', '数值', '期间'], rows: rows.map((r) => [r.rank, r.province.label, r.display, r.periodLabel]) },
       data: {
@@ -76,7 +82,7 @@ export function metricPageData(context: PageContext, metricId: string): MetricPa
     });
   }
   const series = context.dataSet.provinces
-    .map((p) => ({ name: p.name, figures: context.figures.series(p.id, null, metricId) }))
+    .map((p) => ({ name: p.name, figures: trendSeries(context, context.figures.series(p.id, null, metricId)) }))
     .filter((s) => s.figures.length > 0);
   if (series.some((s) => s.figures.length >= 2)) charts.push(trendChart(context, metric, series, `metric-${metricId}-trend`, '各省'));
   const part = (id: string): Link => ({ label: context.metrics.get(id)?.name ?? id, href: relativeHref(path, sitePaths.metric(id)) });
@@ -90,10 +96,14 @@ export function metricPageData(context: PageContext, metricId: string): MetricPa
     category: categoryLabel[metric.category],
     definition: metric.definition,
     aliases: metric.aliases,
+    counts: `${countsLabel[metric.counts]}${metric.per_branch ? '；另给出每百个党支部的数' : ''}`,
     ...(metric.kind === 'ratio' ? { parts: { numerator: part(metric.numerator), denominator: part(metric.denominator) } } : {}),
     ranking: rows,
-    ...(ranking.periodLengths.length > 1 ? { rankingNote: '排名中的各省期间长度不同（一年与多年）：流量指标的多年累计数偏大，名次仅供参考。' } : {}),
-    notReported: ranking.notReported.map((p) => p.name),
+    apart: comparison.apart.map((e) => {
+      const view = figureView(context, e.figure, path);
+      return { province: { label: e.province.name, href: relativeHref(path, sitePaths.province(e.province.id)) }, display: view.display, href: view.href, periodLabel: view.periodLabel, reason: e.reason };
+    }),
+    notReported: comparison.notReported.map((p) => p.name),
     charts: linkCharts(path, charts),
     ...(rows.length > 0 ? { compare: { label: `各省${metric.name}对比`, href: relativeHref(path, sitePaths.compareMetric(metricId)) } } : {}),
   };

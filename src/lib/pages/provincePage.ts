@@ -5,10 +5,11 @@ import type { Period } from '../schema/period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import { describeChange } from './change.ts';
 import { linkCharts, type ChartSpec } from './chartData.ts';
-import type { PageContext } from './context.ts';
+import { byMetricThenPeriod, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
-import { trendChart } from './trendChart.ts';
-import { figureView } from './views.ts';
+import { trendChart, trendSeries } from './trendChart.ts';
+import { figureStanding, figureView } from './views.ts';
+import { slotOf } from '../aggregate/slot.ts';
 
 export interface MetricRow {
   metricName: string;
@@ -37,17 +38,19 @@ export function provincePageData(context: PageContext, provinceId: string): Prov
   const path = sitePaths.province(provinceId);
   const figures = context.committeeFigures.get(provinceId) ?? [];
   const periods: Period[] = [...new Map(figures.map((f) => [f.period.id, f.period])).values()].sort(comparePeriods);
-  const metricIds = context.dataSet.metrics.map((m) => m.id).filter((id) => figures.some((f) => f.metric === id));
-  const rows = metricIds.map((id): MetricRow => {
-    const metric = context.metrics.get(id);
-    if (!metric) throw new Error(id);
-    const series = context.figures.series(provinceId, null, id);
+  // One row per slot (slot.ts): a metric's usual figures, then each other scope, running total or undated figure apart.
+  const slots = [...new Map([...figures].sort(byMetricThenPeriod(context)).map((f) => [slotOf(f), f])).entries()];
+  const rows = slots.map(([slot, first]): MetricRow => {
+    const metric = context.metrics.get(first.metric);
+    if (!metric) throw new Error(first.metric);
+    const series = context.figures.series(provinceId, null, slot);
+    const standing = figureStanding(first);
     return {
-      metricName: metric.name,
-      metricHref: relativeHref(path, sitePaths.metric(id)),
+      metricName: `${metric.name}${standing.length > 0 ? `（${standing.join('；')}）` : ''}`,
+      metricHref: relativeHref(path, sitePaths.metric(metric.id)),
       unit: metric.unit,
       cells: periods.map((p) => {
-        const f = context.figures.get(provinceId, null, p, id);
+        const f = context.figures.get(provinceId, null, p, slot);
         if (!f) return null;
         const v = figureView(context, f, path);
         return { display: v.display, href: v.href, approximate: v.approximate };
@@ -55,14 +58,11 @@ export function provincePageData(context: PageContext, provinceId: string): Prov
       changes: changesAlong(series, metric).map(describeChange),
     };
   });
-  const charts = metricIds
-    .filter((id) => context.figures.series(provinceId, null, id).length >= 2)
+  const charts = context.dataSet.metrics
+    .map((metric) => ({ metric, series: trendSeries(context, context.figures.series(provinceId, null, metric.id)) }))
+    .filter((t) => t.series.length >= 2)
     .slice(0, 6)
-    .map((id) => {
-      const metric = context.metrics.get(id);
-      if (!metric) throw new Error(id);
-      return trendChart(context, metric, [{ name: province.name, figures: context.figures.series(provinceId, null, id) }], `${provinceId}-trend-${id}`, province.name);
-    });
+    .map(({ metric, series }) => trendChart(context, metric, [{ name: province.name, figures: series }], `${provinceId}-trend-${metric.id}`, province.name));
   const lengths = new Set(periods.map((p) => p.years));
   return {
     path,

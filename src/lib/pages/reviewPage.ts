@@ -8,7 +8,8 @@ import { linkCharts, type ChartSpec } from './chartData.ts';
 import { byMetricThenPeriod, reviewFigures, type PageContext, type Review } from './context.ts';
 import { headlineCards, headlineFirst, type HeadlineCard } from './headlines.ts';
 import { headlineFigures, reviewCharts, reviewPeerChart } from './reviewCharts.ts';
-import { figureView, type FigureView } from './views.ts';
+import { figureDisplay, figureView, type FigureView } from './views.ts';
+import type { Metric } from '../schema/metric.ts';
 import { periodWithin } from '../period.ts';
 
 export interface Link {
@@ -77,8 +78,8 @@ function reviewFiguresInOrder(context: PageContext, review: Review): Figure[] {
  * figures, as data. A build hashes it with the province's rows to know the page unchanged without
  * making the rest of its data; it costs a few milliseconds where the page's data costs tens.
  */
-export function reviewBeyondProvince(context: PageContext, review: Review): ChartSpec {
-  return reviewPeerChart(context, review, reviewFiguresInOrder(context, review));
+export function reviewBeyondProvince(context: PageContext, review: Review): ChartSpec | null {
+  return reviewPeerChart(context, review, reviewFiguresInOrder(context, review)) ?? null;
 }
 
 export function reviewPageData(context: PageContext, review: Review): ReviewPageData {
@@ -118,7 +119,7 @@ export function reviewPageData(context: PageContext, review: Review): ReviewPage
     provinceName: review.province.name,
     periodLabel: periodLabel(review.period),
     ...(note ? { lengthNote: note } : {}),
-    ...(review.narrative ? { narrativeHtml: renderNarrative(review.narrative, context.figures, context.metrics) } : {}),
+    ...(review.narrative ? { narrativeHtml: renderNarrative(review.narrative, context.figures, context.rowsById, (f) => figureDisplay(context, f, context.metrics.get(f.metric) as Metric)) } : {}),
     cards: headlineCards(context, headlineFigures(figures, review), review.period.id, path),
     charts: linkCharts(path, reviewCharts(context, review, figures)),
     groups,

@@ -3,7 +3,9 @@
  * article with every data row taken from it and its quote, so a figure on any
  * page links to its row.
  */
-import { formatFigure } from '../format.ts';
+import { writtenMeasureWord } from '../checks/measureWords.ts';
+import { writtenDisplay } from '../figureText.ts';
+import { figureStanding } from './views.ts';
 import { attribute, escapeText } from '../html.ts';
 import { entryOf } from '../maps.ts';
 import { periodLabel } from '../period.ts';
@@ -97,9 +99,9 @@ export function sourcePageData(context: PageContext, id: string): SourcePageData
         subject,
         periodLabel: period,
         written: o.written,
-        display: metric ? formatFigure(o, metric, o.step) : o.written,
+        display: metric ? writtenDisplay(o, metric, writtenMeasureWord(o)) : o.written,
         quote: o.quote,
-        note: o.note,
+        note: [...figureStanding(o), ...(o.partOf ? [`计入本来源id为${o.partOf}的数字`] : []), ...(o.note ? [o.note] : [])].join('；'),
         row: rowLabel(o.at),
       };
     }),
@@ -117,7 +119,7 @@ export function sourceRowsHtml(rows: readonly SourceRow[]): string {
       `<tr${attribute('id', r.anchor)}><td><a${attribute('href', r.metricHref)}>${escapeText(r.metricName)}</a></td>` +
       `<td>${escapeText(r.subject)}</td><td>${escapeText(r.periodLabel)}</td>` +
       `<td class="num">${escapeText(r.written)}</td><td class="num">${escapeText(r.display)}</td>` +
-      `<td class="quote"><q>${escapeText(r.quote)}</q>${r.note ? `<div>注：${escapeText(r.note)}</div>` : ''}</td>` +
+      `<td class="quote"><q data-verbatim>${escapeText(r.quote)}</q>${r.note ? `<div>注：${escapeText(r.note)}</div>` : ''}</td>` +
       `<td class="note">${escapeText(r.row)}</td></tr>`;
   }
   return html;

@@ -6,6 +6,23 @@ import type { ChartSpec } from './chartData.ts';
 import type { PageContext } from './context.ts';
 import { siteSourceNote } from './chartData.ts';
 import { chartValue } from './views.ts';
+import { changeable } from '../aggregate/comparability.ts';
+
+/**
+ * The figures of a series a trend line may join: the longest run from the latest backwards in
+ * which each step may be turned into a change (comparability.ts), so a line never joins a
+ * two-year total to a one-year figure, nor a running total or an undated figure to anything.
+ */
+export function trendSeries(context: PageContext, series: readonly Figure[]): Figure[] {
+  const run: Figure[] = [];
+  for (let i = series.length - 1; i >= 0; i--) {
+    const figure = series[i] as Figure;
+    const next = run[0];
+    if (next && !changeable(figure, next, context.metrics).comparable) break;
+    run.unshift(figure);
+  }
+  return run;
+}
 
 export function trendChart(
   context: PageContext,
@@ -20,7 +37,7 @@ export function trendChart(
     id,
     kind: 'trendLines',
     title: `${subject}${metric.name}的变化`,
-    caption: `横轴为期间的最后一年；方形表示跨多年的期间，其数字不能与单一年度直接比较。空心标记为约数（余、近、约）。${siteSourceNote}`,
+    caption: `横轴为期间的最后一年；线上只连接可比的数字（口径、计量相同，流量的期间长度相同）。空心标记为约数（余、近、约）。${siteSourceNote}`,
     description: rows.map((r) => `${r[0]}${r[1]}${r[2]}`).join('，'),
     table: { columns: ['名称', '期间', '数值'], rows },
     data: {

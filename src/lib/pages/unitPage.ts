@@ -11,7 +11,8 @@ import { linkCharts, siteSourceNote, type ChartSpec, type UnitStandingRow } from
 import { byMetricThenPeriod, peersKey, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { headlineFirst } from './headlines.ts';
-import { chartValue, figureCell, type FigureCell } from './views.ts';
+import { chartValue, figureCell, figureStanding, type FigureCell } from './views.ts';
+import { isUsual, slotOf } from '../aggregate/slot.ts';
 
 export interface UnitCell {
   display: string;
@@ -77,6 +78,19 @@ function provinceShared(context: PageContext, province: string): ProvinceShared 
   return fresh;
 }
 
+/**
+ * The unit's place among the units of its province that report the same figure, where a place
+ * says something: never for a figure that may not be ranked (an undated one, a running total),
+ * nor among values that are all equal (the units named in a list of 20 winners, each 1).
+ */
+function standingOf(ranking: Ranking<Unit>, figure: Figure): { rank: number; tied: boolean; of: number } | undefined {
+  if (!isUsual(figure) || ranking.ranked.length < 2) return undefined;
+  const values = new Set(ranking.ranked.map((r) => r.figure.value));
+  if (values.size < 2) return undefined;
+  const mine = ranking.ranked.find((r) => r.figure === figure);
+  return mine ? { rank: mine.rank, tied: mine.tied, of: ranking.ranked.length } : undefined;
+}
+
 export function unitPageData(context: PageContext, provinceId: string, unitId: string): UnitPageData {
   const unit = context.units.get(`${provinceId}/${unitId}`);
   const province = context.provinces.get(provinceId);
@@ -88,8 +102,8 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   const shared = provinceShared(context, provinceId);
   const unitsById = shared.unitsById;
   const rankings = shared.rankings;
-  const rankingOf = (metric: string, period: Figure['period']) => {
-    const key = peersKey(provinceId, period, metric);
+  const rankingOf = (slot: string, period: Figure['period']) => {
+    const key = peersKey(provinceId, period, slot);
     let ranking = rankings.get(key);
     if (!ranking) {
       ranking = rankFigures(
@@ -114,13 +128,14 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     const view = viewOf(f);
     return { display: view.display, href: view.href, approximate: view.approximate };
   };
-  const rows = [...groupBy(own, (f) => f.metric)].map(([metricId, series]): UnitMetricRow => {
+  const rows = [...groupBy(own, slotOf)].map(([slot, series]): UnitMetricRow => {
     const last = series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
-    const committee = context.figures.get(provinceId, null, last.period, metricId);
-    const ranking = rankingOf(metricId, last.period);
-    const mine = ranking.ranked.find((r) => r.key.id === unitId);
+    const metricId = last.metric;
+    const committee = context.figures.get(provinceId, null, last.period, slot);
+    const mine = standingOf(rankingOf(slot, last.period), last);
+    const standing = figureStanding(last);
     return {
-      metricName: context.metrics.get(metricId)?.name ?? metricId,
+      metricName: `${context.metrics.get(metricId)?.name ?? metricId}${standing.length > 0 ? `（${standing.join('；')}）` : ''}`,
       metricHref: relativeHref(path, sitePaths.metric(metricId)),
       cells: periods.map((p) => {
         const f = series.find((s) => s.period.id === p.id);
@@ -129,7 +144,7 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
       latest: {
         periodLabel: periodLabel(last.period),
         committee: committee ? cell(committee) : null,
-        rank: mine ? `${ranking.ranked.length}个单位中${mine.tied ? '并列' : ''}第${mine.rank}` : '',
+        rank: mine ? `${mine.of}个单位中${mine.tied ? '并列' : ''}第${mine.rank}` : '',
       },
       notes: [...new Set(series.flatMap((f) => viewOf(f).notes))],
     };
@@ -137,12 +152,12 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
 
   // The chart shows the latest period, at most a dozen metrics, headline ones first; the table has them all.
   const latest = own.reduce((end, f) => Math.max(end, f.period.end), 0);
-  const charted = headlineFirst(own.filter((f) => f.period.end === latest).map((f) => f.metric), 12);
-  const standingRows = own.filter((f) => f.period.end === latest && charted.includes(f.metric)).flatMap((f): UnitStandingRow[] => {
+  const charted = headlineFirst(own.filter((f) => f.period.end === latest && isUsual(f)).map((f) => f.metric), 12);
+  const standingRows = own.filter((f) => f.period.end === latest && isUsual(f) && charted.includes(f.metric)).flatMap((f): UnitStandingRow[] => {
     const metric = context.metrics.get(f.metric);
     if (!metric) throw new Error(f.metric);
     const ranking = rankingOf(f.metric, f.period);
-    const mine = ranking.ranked.find((r) => r.key.id === unitId);
+    const mine = standingOf(ranking, f);
     const spread = spreadOf(ranking.ranked.map((r) => r.figure.value));
     if (!mine || !spread) return [];
     const show = (value: number) => formatFigure({ value, qualifier: 'exact' }, metric);

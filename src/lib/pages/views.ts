@@ -5,7 +5,10 @@
  */
 import { entryOf } from '../maps.ts';
 import { branchCountMetric, perHundredBranches } from '../aggregate/normalise.ts';
-import { formatCount, formatFigure, formatMoney, formatPoints, formatShare, percentDecimals, trimDecimals } from '../format.ts';
+import { formatPoints } from '../format.ts';
+import { derivedQuotient, derivedShare, figureText } from '../figureText.ts';
+import { writtenMeasureWord } from '../checks/measureWords.ts';
+import { scopeLabel } from '../aggregate/comparability.ts';
 import { basisLabel } from '../labels.ts';
 import { periodLabel } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
@@ -32,9 +35,12 @@ export interface FigureView {
   display: string;
   approximate: boolean;
   basis: string;
+  /** How the figure differs from the committee's usual ones: its scope, a running total, no time given. */
+  standing: string[];
   /** Link to the first data row behind the figure. */
   href: string;
-  stated?: { display: string; gap: string; agrees: boolean };
+  /** For a stated rate whose parts give another: the computed value beside the stated one. */
+  computed?: { display: string; gap: string; agrees: boolean; parts: string };
   perHundredBranches?: string;
   unitsSummed?: number;
   /** Notes of the data rows: scope, what is and is not counted. */
@@ -47,10 +53,19 @@ export interface FigureView {
 /** Rows a figure cites on a page; a total of eighty units cites its first few, and says how many. */
 const citationsShown = 3;
 
-/** The share or count of a figure as it is written on a page and on charts. */
+/** The share or count of a figure as it is written on a page and on charts: a stated one as its review writes it. */
 export function figureDisplay(context: PageContext, figure: Figure, metric: Metric): string {
   const single = figure.basis === 'reported' ? context.observations.get(figure.observations[0] ?? '') : undefined;
-  return formatFigure(figure, metric, single?.step);
+  return figureText(figure, metric, single, single && writtenMeasureWord(single));
+}
+
+/** What sets a figure apart from the committee's usual ones, in words: 口径：全区各级机关, 累计数, 原文未注明时间. */
+export function figureStanding(figure: Pick<Figure, 'scope' | 'time' | 'undated'>): string[] {
+  return [
+    ...(figure.scope === '' ? [] : [`口径：${scopeLabel(figure.scope)}`]),
+    ...(figure.time === 'cumulative' ? ['累计数'] : []),
+    ...(figure.undated ? ['原文未注明时间'] : []),
+  ];
 }
 
 export function chartValue(context: PageContext, figure: Figure, metric: Metric): ChartValue {
@@ -62,8 +77,7 @@ export function perHundredBranchesDisplay(context: PageContext, figure: Figure, 
   const branches = context.figures.get(figure.province, figure.unit, figure.period, branchCountMetric);
   const normalised = perHundredBranches(figure, metric, branches);
   if (!normalised) return undefined;
-  const value = Number(trimDecimals(normalised.value, 2));
-  return metric.unit === '万元' ? formatMoney(value, normalised.qualifier) : `${formatCount(value, normalised.qualifier)}${metric.unit}`;
+  return derivedQuotient(normalised.value, normalised.qualifier !== 'exact', metric);
 }
 
 interface RowsBehind {
@@ -148,6 +162,7 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     display: figureDisplay(context, figure, metric),
     approximate: figure.qualifier !== 'exact',
     basis: basisLabel[figure.basis],
+    standing: figureStanding(figure),
     href: cited[0] ? link(cited[0]) : relativeHref(pagePath, sitePaths.sources()),
     notes,
     citationCount,
@@ -158,12 +173,17 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
       row: rowLabel(o.at),
     })),
   };
-  if (figure.stated) {
-    const step = context.observations.get(figure.stated.observation)?.step;
-    view.stated = {
-      display: formatShare(figure.stated.value, figure.stated.qualifier, percentDecimals(step)),
-      gap: `${figure.stated.differencePoints > 0 ? '高' : '低'}${formatPoints(figure.stated.differencePoints)}`,
-      agrees: figure.stated.agrees,
+  if (figure.computed) {
+    const part = (id: string) => {
+      const f = context.figures.get(figure.province, figure.unit, figure.period, id);
+      const m = context.metrics.get(id);
+      return f && m ? figureDisplay(context, f, m) : m?.name ?? id;
+    };
+    view.computed = {
+      parts: `${part(metric.numerator)}/${part(metric.denominator)}`,
+      display: derivedShare(figure.computed.value, figure.computed.qualifier !== 'exact'),
+      gap: `${figure.computed.differencePoints > 0 ? '高' : '低'}${formatPoints(figure.computed.differencePoints)}`,
+      agrees: figure.computed.agrees,
     };
   }
   const normalised = perHundredBranchesDisplay(context, figure, metric);

@@ -16,11 +16,14 @@ export const NarrativeFrontMatterSchema = z.object({
   published: DayTextSchema.default(''),
 });
 
-/** A `{{metric_id}}` or `{{metric_id@unit_id}}` placeholder in a narrative. */
+/** A `{{metric_id}}`, `{{metric_id@unit_id}}` or `{{#row_id}}` placeholder in a narrative. */
 export const FigureReferenceSchema = z.object({
-  metric: IdSchema,
+  /** '' for a reference to a row. */
+  metric: z.union([z.literal(''), IdSchema]),
   /** null: the committee's figure for the province and period. */
   unit: IdSchema.nullable(),
+  /** The `id` of a row of the narrative's source; null for a reference by metric. */
+  row: IdSchema.nullable(),
   /** 1-based line and column of the opening braces in the file. */
   line: z.number().int().positive(),
   column: z.number().int().positive(),

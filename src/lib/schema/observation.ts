@@ -3,6 +3,14 @@ import { IdSchema, RequiredTextSchema, requiredTextSchema, textSchema } from './
 import { PeriodSchema, PeriodValueSchema } from './period.ts';
 import { QualifierSchema } from './qualifier.ts';
 
+/**
+ * When a figure stands in time: counted within its period (flow), standing at the period's end
+ * (stock), or a running total up to some point (cumulative), which is neither and is never
+ * compared with either.
+ */
+export const TimeSchema = z.enum(['flow', 'stock', 'cumulative']);
+export type TimeKind = z.infer<typeof TimeSchema>;
+
 /** One row of data/observations/*.csv as written: names still unresolved, value still text. */
 export const ObservationRowSchema = z.object({
   /** Province id, or its name in either script. */
@@ -20,6 +28,16 @@ export const ObservationRowSchema = z.object({
   /** The shortest phrase of the source that holds the number, verbatim. */
   quote: requiredTextSchema(500),
   note: textSchema(1000).default(''),
+  /** Optional row id, unique within its source, for another row's `part_of` to name. */
+  id: z.union([z.literal(''), IdSchema]).default(''),
+  /** The `id` of the row of the same source whose figure this one is counted within (其中, a listed part). */
+  part_of: z.union([z.literal(''), IdSchema]).default(''),
+  /** Empty: the committee's usual scope (its own units); else the text's words for another one (全区各级机关, 含直属单位, one campaign or commendation). */
+  scope: textSchema(60).default(''),
+  /** Empty: as the metric's kind says; `cumulative` for a running total (截至目前, 累计) that is not the period's flow. */
+  time: z.union([z.literal(''), TimeSchema], { error: 'time is empty, flow, stock or cumulative' }).default(''),
+  /** yes: the text gives no time for the figure; its period is the review's, and it is never placed in a year. */
+  undated: z.union([z.literal(''), z.literal('yes')], { error: "write 'yes' or leave it empty" }).default(''),
 });
 
 export type ObservationRow = z.infer<typeof ObservationRowSchema>;
@@ -47,6 +65,14 @@ export const ObservationSchema = z.object({
   source: IdSchema,
   quote: z.string(),
   note: z.string(),
+  /** The row's own id (`id` column), null when it has none. */
+  rowId: z.string().nullable(),
+  /** Row id of the whole this figure is counted within, in the same source; null when none. */
+  partOf: z.string().nullable(),
+  /** '' for the committee's usual scope. */
+  scope: z.string(),
+  time: TimeSchema,
+  undated: z.boolean(),
 });
 
 export type Observation = z.infer<typeof ObservationSchema>;

@@ -1,7 +1,9 @@
 /**
  * A page of the Traditional-script edition, made from its Simplified page at
- * build time: every character converted with OpenCC (standard Traditional,
- * not Taiwan wording), `lang` set to zh-Hant, the script switch turned to lead
+ * build time: every character converted with OpenCC (Taiwan standard forms,
+ * without Taiwan wording; script.ts), except quotes, which stay verbatim in
+ * their source's own script (any element marked `data-verbatim`), `lang` set
+ * to zh-Hant, the script switch turned to lead
  * back, the search facet set to 繁體, and links to files kept once for both
  * editions (the search index) pointed one folder up.
  */
@@ -48,10 +50,24 @@ export function toTraditionalText(text: string): string {
   return text.replace(/[^\u0000-\u007f]+/g, convertRun);
 }
 
+/** An element whose text is a verbatim quote (`<q data-verbatim>…</q>`), with no element of the same name inside. */
+const verbatim = /<([a-z]+)\b[^>]*\sdata-verbatim(?=[\s>=])[^>]*>[\s\S]*?<\/\1>/g;
+
+/** The text converted, quotes marked verbatim left as they are. */
+export function toTraditionalOutsideQuotes(html: string): string {
+  let converted = '';
+  let from = 0;
+  for (const match of html.matchAll(verbatim)) {
+    converted += toTraditionalText(html.slice(from, match.index)) + match[0];
+    from = (match.index ?? 0) + match[0].length;
+  }
+  return converted + toTraditionalText(html.slice(from));
+}
+
 export function traditionalPage(html: string, pagePath: string): string {
   const path = `${traditionalRoot}/${pagePath}`;
   const back = relativeHref(path, pagePath);
-  return toTraditionalText(html)
+  return toTraditionalOutsideQuotes(html)
     .replace('<html lang="zh-CN">', '<html lang="zh-Hant">')
     .replace(editionFilter, 'data-pagefind-filter="版本:繁體" data-edition')
     .replace(scriptSwitch, `<a href="${back}" lang="zh-Hans" hreflang="zh-Hans" class="script-switch" data-script-switch>简体</a>`)

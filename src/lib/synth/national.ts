@@ -7,7 +7,7 @@
  */
 import { randomLcg } from 'd3';
 import { formatShare } from '../format.ts';
-import type { Metric } from '../schema/metric.ts';
+import { hasParts, type Metric } from '../schema/metric.ts';
 import type { Province } from '../schema/province.ts';
 import { unitNames } from './unitNames.ts';
 
@@ -65,6 +65,7 @@ const magnitudes: Record<string, [number, number]> = {
 /** Metrics that are a share of another in the same unit and year: [part, whole, low share, high share]. */
 const shares: Array<[string, string, number, number]> = [
   ['branches-compliant', 'branches-total', 0.8, 0.99],
+  ['branches-rated', 'branches-total', 0.95, 1],
   ['branches-advanced', 'branches-total', 0.1, 0.3],
   ['branches-standard-tier', 'branches-total', 0.55, 0.7],
   ['issues-rectified', 'issues-found', 0.85, 1],
@@ -74,6 +75,16 @@ const shares: Array<[string, string, number, number]> = [
   ['cases-tried', 'cases-filed', 0.6, 1],
   ['members-developed-frontline', 'members-developed', 0, 0.15],
 ];
+
+/**
+ * The metrics units report in their year-end returns: those given a magnitude, a share or a
+ * multiple above, and the rates of two of them. The rest of the dictionary (figures of one
+ * review's prose: a campaign's screenings, a contest's entries) is left unreported.
+ */
+function returnedMetrics(metrics: readonly Metric[]): Metric[] {
+  const counts = new Set([...Object.keys(magnitudes), ...shares.map(([part]) => part), ...multiples.map(([id]) => id)]);
+  return metrics.filter((m) => counts.has(m.id) || (hasParts(m) && counts.has(m.numerator) && counts.has(m.denominator)));
+}
 
 /** Multiples of another metric: [metric, of, low, high]. */
 const multiples: Array<[string, string, number, number]> = [
@@ -128,8 +139,9 @@ export function sourceId(province: string, year: number): string {
  * reports, unit by unit (ratios as the unit states them), and the committee's
  * stated compliance rate. Shares and multiples keep parts below their wholes.
  */
-export function synthProvinceRows(options: SynthOptions, province: Province, provinceIndex: number, metrics: readonly Metric[], units: readonly SynthUnit[]): SynthRow[] {
+export function synthProvinceRows(options: SynthOptions, province: Province, provinceIndex: number, dictionary: readonly Metric[], units: readonly SynthUnit[]): SynthRow[] {
   const random = randomLcg((options.seed + provinceIndex * 7919) / 2 ** 32);
+  const metrics = returnedMetrics(dictionary);
   const byId = new Map(metrics.map((m) => [m.id, m]));
   // Each province leaves out a few metrics entirely: "not reported" at scale.
   const silent = new Set(metrics.filter((m) => m.kind !== 'ratio').filter(() => random() < 0.04).map((m) => m.id));

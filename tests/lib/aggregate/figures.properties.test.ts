@@ -14,6 +14,7 @@ function observation(unit: string, metric: string, value: number, qualifier: Obs
   return {
     id: `f.csv:${line}`, at: { file: 'f.csv', dataFile: 'f.csv', line, column: 5 }, province: 'hainan', unit, period: y2020, metric,
     value, step: 1, qualifier, written: String(value), measureWord: null, source: 'hainan-2020', quote: 'q', note: '',
+    rowId: null, partOf: null, scope: '', time: metric === 'training-attendance' ? 'flow' : 'stock', undated: false,
   };
 }
 

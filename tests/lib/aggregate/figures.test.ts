@@ -25,23 +25,41 @@ function obs(metric: string, value: number, options: { unit?: string; qualifier?
     source: 'hainan-2020',
     quote: 'q',
     note: '',
+    rowId: null,
+    partOf: null,
+    scope: '',
+    time: metrics.find((m) => m.id === metric)?.kind === 'flow' ? 'flow' : 'stock',
+    undated: false,
   };
 }
 
 const y2020 = period('2020');
 
 describe('aggregateFigures', () => {
-  it('keeps the stated ratio beside the one computed from its parts (Hainan 2020)', () => {
+  it('keeps the stated ratio as the figure, with the one its parts give beside it (Hainan 2020)', () => {
     const figures = new FigureIndex(
       aggregateFigures([obs('branches-compliant', 2387), obs('branches-total', 2824), obs('branch-compliance-rate', 0.89, { step: 0.01 })], metrics),
     );
     const rate = figures.get('hainan', null, y2020, 'branch-compliance-rate');
-    expect(rate?.basis).toBe('ratio_of_parts');
-    expect(rate?.value).toBe(2387 / 2824);
-    expect(rate?.stated?.value).toBe(0.89);
-    expect(rate?.stated?.differencePoints).toBeCloseTo((0.89 - 2387 / 2824) * 100, 10);
-    expect(rate?.stated?.agrees).toBe(false);
-    expect(rate?.observations).toHaveLength(3);
+    expect(rate?.basis).toBe('reported');
+    expect(rate?.value).toBe(0.89);
+    expect(rate?.computed?.value).toBe(2387 / 2824);
+    expect(rate?.computed?.differencePoints).toBeCloseTo((0.89 - 2387 / 2824) * 100, 10);
+    expect(rate?.computed?.agrees).toBe(false);
+    expect(rate?.observations).toHaveLength(1);
+    expect(rate?.computed?.observations).toHaveLength(2);
+  });
+
+  it('files a figure of another scope, a running total and an undated one beside the usual one, and sums none of them', () => {
+    const usual = obs('training-attendance', 100, { unit: 'gaoyuan' });
+    const scoped = { ...obs('training-attendance', 7, { unit: 'gonganting' }), scope: '专项培训' };
+    const total = { ...obs('model-organs', 73), time: 'cumulative' as const, undated: true };
+    const year = obs('model-organs', 73);
+    const figures = aggregateFigures([usual, scoped, total, year], metrics);
+    const committee = figures.filter((f) => f.unit === null);
+    expect(committee.find((f) => f.metric === 'training-attendance')).toMatchObject({ value: 100, basis: 'sum_of_units', units: ['gaoyuan'] });
+    expect(committee.filter((f) => f.metric === 'model-organs').map((f) => [f.time, f.undated])).toEqual(expect.arrayContaining([['flow', false], ['cumulative', true]]));
+    expect(new FigureIndex(figures).get('hainan', null, y2020, 'model-organs')?.time).toBe('flow');
   });
 
   it('sums unit figures when the committee total is missing, keeping the lower bound', () => {

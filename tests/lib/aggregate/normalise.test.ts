@@ -8,6 +8,9 @@ const fig = (metric: string, value: number, p = '2020', qualifier: Figure['quali
   unit: null,
   period: period(p),
   metric,
+  scope: '',
+  time: 'flow',
+  undated: false,
   value,
   qualifier,
   basis: 'reported',
@@ -16,17 +19,20 @@ const fig = (metric: string, value: number, p = '2020', qualifier: Figure['quali
 
 describe('perHundredBranches', () => {
   it('divides a count by the branch count of the same scope and period', () => {
-    const result = perHundredBranches(fig('cases-filed', 78), { id: 'cases-filed', kind: 'flow', category: 'cases' }, fig('branches-total', 2824));
+    const result = perHundredBranches(fig('cases-filed', 78), { id: 'cases-filed', kind: 'flow', category: 'cases', per_branch: true }, fig('branches-total', 2824));
     expect(result?.value).toBeCloseTo(2.762, 3);
-    expect(perHundredBranches(fig('t', 1800, '2020', 'more_than'), { id: 't', kind: 'flow', category: 'training' }, fig('branches-total', 2824))?.qualifier).toBe('more_than');
+    expect(perHundredBranches(fig('t', 1800, '2020', 'more_than'), { id: 't', kind: 'flow', category: 'training', per_branch: true }, fig('branches-total', 2824))?.qualifier).toBe('more_than');
   });
 
   it('says nothing where it would mislead', () => {
     const branches = fig('branches-total', 2824);
-    expect(perHundredBranches(fig('r', 0.9), { id: 'r', kind: 'ratio', category: 'branches' }, branches)).toBeUndefined();
-    expect(perHundredBranches(branches, { id: 'branches-total', kind: 'stock', category: 'branches' }, branches)).toBeUndefined();
-    expect(perHundredBranches(fig('b', 2387), { id: 'b', kind: 'stock', category: 'branches' }, branches)).toBeUndefined();
-    expect(perHundredBranches(fig('c', 5, '2019'), { id: 'c', kind: 'flow', category: 'cases' }, branches)).toBeUndefined();
-    expect(perHundredBranches(fig('c', 5), { id: 'c', kind: 'flow', category: 'cases' }, undefined)).toBeUndefined();
+    // Money and counts of units or honours do not scale with branches: their metrics say so.
+    expect(perHundredBranches(fig('d', 527.8), { id: 'd', kind: 'flow', category: 'funds', per_branch: false }, branches)).toBeUndefined();
+    expect(perHundredBranches({ ...fig('c', 5), scope: '专项整治' }, { id: 'c', kind: 'flow', category: 'cases', per_branch: true }, branches)).toBeUndefined();
+    expect(perHundredBranches(fig('r', 0.9), { id: 'r', kind: 'ratio', category: 'branches', per_branch: true }, branches)).toBeUndefined();
+    expect(perHundredBranches(branches, { id: 'branches-total', kind: 'stock', category: 'branches', per_branch: true }, branches)).toBeUndefined();
+    expect(perHundredBranches(fig('b', 2387), { id: 'b', kind: 'stock', category: 'branches', per_branch: false }, branches)).toBeUndefined();
+    expect(perHundredBranches(fig('c', 5, '2019'), { id: 'c', kind: 'flow', category: 'cases', per_branch: true }, branches)).toBeUndefined();
+    expect(perHundredBranches(fig('c', 5), { id: 'c', kind: 'flow', category: 'cases', per_branch: true }, undefined)).toBeUndefined();
   });
 });

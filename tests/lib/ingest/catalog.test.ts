@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCatalog } from '../../../src/lib/ingest/catalog.ts';
-import { files, metricsCsv, provincesCsv, sourcesCsv, table, unitsCsv } from '../../helpers/tables.ts';
+import { files, testCatalog, metricsCsv, provincesCsv, sourcesCsv, table, unitsCsv } from '../../helpers/tables.ts';
 
 function problemsOf(overrides: Partial<Record<'provinces' | 'units' | 'metrics' | 'sources', string>>) {
   return buildCatalog({
@@ -50,12 +50,30 @@ count,数,數,branches,个,flow,branches-total,,x,`,
     });
     const messages = problems.map((p) => `${p.line}:${p.column} ${p.message}`);
     expect(messages).toEqual([
-      "8:8 denominator '': a ratio needs its denominator metric id",
-      "8:5 unit '个': a ratio is measured in %, and only a ratio is",
-      "10:7 numerator 'branches-total': only a ratio has a numerator; leave it empty for a flow",
-      "9:7 numerator 'branch-compliance-rate' is itself a ratio",
-      "9:8 unknown denominator metric 'branches-totl'",
+      "9:8 denominator '': a ratio has both a numerator and a denominator metric, or neither (a stated share)",
+      "9:5 unit '个': a ratio is measured in %, and only a ratio is",
+      "11:7 numerator 'branches-total': only a ratio has a numerator; leave it empty for a flow",
+      "10:7 numerator 'branch-compliance-rate' is itself a ratio",
+      "10:8 unknown denominator metric 'branches-totl'",
     ]);
+  });
+
+  it('reads the optional columns counts, family and per_branch, and checks a family counts alike', () => {
+    const problems = problemsOf({
+      metrics: `id,name,name_hant,category,unit,kind,numerator,denominator,definition,aliases,counts,family,per_branch
+cases-filed,立案,立案,cases,件,flow,,,立案件数,,cases,case-pipeline,yes
+sanctions,处分,處分,cases,人次,flow,,,处分人次,,attendances,case-pipeline,yes
+coverage,覆盖率,覆蓋率,other,%,ratio,,,文章给出的覆盖率,,share,,
+money,金额,金額,funds,万元,flow,,,金额,,items,,`,
+    });
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.code}`)).toEqual(['5:11 invalid-field', '3:12 family-mismatch']);
+    expect(problems[1]?.message).toBe('sanctions counts attendances in 人次 (flow), but cases-filed of the family \'case-pipeline\' counts cases in 件 (flow)');
+    const metrics = testCatalog({
+      metrics: `id,name,name_hant,category,unit,kind,numerator,denominator,definition,aliases,counts,family,per_branch
+a,甲,甲,other,个,flow,,,甲,,organisations,,yes
+b,乙,乙,other,名,flow,,,乙,,,,`,
+    }).metrics;
+    expect(metrics.map((m) => [m.counts, m.per_branch])).toEqual([['organisations', true], ['people', false]]);
   });
 
   it('reports missing columns and duplicate ids', () => {

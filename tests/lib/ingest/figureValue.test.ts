@@ -13,6 +13,9 @@ const metric = (kind: Metric['kind'], unit: Metric['unit']): Metric => ({
   denominator: kind === 'ratio' ? 'b' : '',
   definition: 'd',
   aliases: [],
+  counts: kind === 'ratio' ? 'share' : unit === '万元' ? 'money' : 'items',
+  family: '',
+  per_branch: false,
 });
 
 const value = (text: string, m: Metric) => {

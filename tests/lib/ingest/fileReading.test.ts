@@ -60,8 +60,8 @@ describe('encodeReading and decodeReading', () => {
   it('refuses text that is not a reading of this format', () => {
     const text = encodeReading(reading);
     expect(decodeReading(text.slice(0, -10), file, dataFile)).toBeUndefined();
-    expect(text).toContain('"format":2');
-    expect(decodeReading(text.replace('"format":2', '"format":1'), file, dataFile)).toBeUndefined();
+    expect(text).toContain('"format":3');
+    expect(decodeReading(text.replace('"format":3', '"format":2'), file, dataFile)).toBeUndefined();
     expect(decodeReading('null', file, dataFile)).toBeUndefined();
   });
 });

@@ -15,14 +15,15 @@ const front = '---\ntitle: 综述\nsource: hainan-2020\npublished: 2021-01-05\n-
 
 describe('readNarrative', () => {
   it('reads front matter and placeholders with their positions', () => {
-    const { narrative, problems } = read(`${front}\n第一段。\n\n达标{{branches-compliant}}，其中{{cases-filed@gaoyuan}}。\n`);
+    const { narrative, problems } = read(`${front}\n第一段。\n\n达标{{branches-compliant}}，其中{{cases-filed@gaoyuan}}。{{#row-7}}\n`);
     expect(problems).toEqual([]);
     expect(narrative?.title).toBe('综述');
     expect(narrative?.published).toBe('2021-01-05');
     expect(narrative?.period.id).toBe('2020');
     expect(narrative?.references).toEqual([
-      { metric: 'branches-compliant', unit: null, line: 9, column: 3, text: '{{branches-compliant}}' },
-      { metric: 'cases-filed', unit: 'gaoyuan', line: 9, column: 28, text: '{{cases-filed@gaoyuan}}' },
+      { metric: 'branches-compliant', unit: null, row: null, line: 9, column: 3, text: '{{branches-compliant}}' },
+      { metric: 'cases-filed', unit: 'gaoyuan', row: null, line: 9, column: 28, text: '{{cases-filed@gaoyuan}}' },
+      { metric: '', unit: null, row: 'row-7', line: 9, column: 52, text: '{{#row-7}}' },
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('dataPackageFiles', () => {
       expect(chunks.length).toBeGreaterThan(0);
       for (const chunk of chunks) expect(chunk.endsWith('\n')).toBe(true);
       const lines = chunks.join('').split('\n');
-      expect(lines[0]).toBe('row,province,unit,period,metric,value,measure,qualifier,written,source,quote,note');
+      expect(lines[0]).toBe('row,province,unit,period,metric,value,measure,qualifier,written,source,quote,note,id,part_of,scope,time,undated');
       // Quotes never hold a line break here, so every row is one line, and the text ends with a newline.
       expect(lines.slice(1, -1).every((line) => line.split(',')[1] === part.province)).toBe(true);
       rows += lines.length - 2;

@@ -17,13 +17,15 @@ describe('homePageData', () => {
     ]);
     expect(site.home.notReported).toEqual(['西藏']);
     expect(site.home.glance.rows.map((r) => [r.name, r.review.label, ...r.cells.map((c) => c?.display ?? null)])).toEqual([
-      ['海南', '2020年', '84.5%', '1800余人次', '12件', null, null, '527.8万余元'],
+      ['海南', '2020年', '89%', '1800余人次', '12件', null, null, '527.8万余元'],
       ['江苏', '2021年', '6280个', '约7.5万人次', null, null, null, '321万元'],
     ]);
+    // The map shows the metric most provinces report comparably: training, not a rate only Hainan gives.
     const tiles = site.home.charts[0];
+    expect(site.home.metric.label).toBe('培训人次');
     expect(tiles?.kind === 'tileGrid' && tiles.data.tiles.map((t) => [t.id, t.figure?.display ?? null])).toEqual([
-      ['hainan', '84.5%'],
-      ['jiangsu', null],
+      ['hainan', '1800余人次'],
+      ['jiangsu', '约7.5万人次'],
       ['xizang', null],
     ]);
   });
@@ -71,12 +73,17 @@ describe('compare pages', () => {
   it('flags different periods and normalises per 100 branches where the branch count is known', () => {
     const pair = site.comparePairs.find((p) => p.path === 'compare/hainan/jiangsu.html');
     const donations = pair?.rows.find((r) => r.metricName === '捐款');
-    expect(donations?.note).toBe('期间不同（2020年与2021年）');
-    expect(donations?.a.perHundredBranches).toBe('18.69万余元');
-    expect(donations?.b.perHundredBranches).toBe('5.11万元');
-    const training = site.compareMetrics.find((p) => p.path === 'compare/training-attendance.html');
-    expect(training?.sections.map((s) => s.title)).toEqual(['各省最近一期', '2021年', '2020年', '2019年']);
-    expect(training?.sections[0]?.note).toBe('各省最近一期的年份不同。');
+    expect(donations?.note).toBe('期间不同（2020年与2021年），长度相同');
+    // Money does not scale with branches: no value per 100 branches. Trainings do, three significant figures, no 余.
+    expect(donations?.a.perHundredBranches).toBeUndefined();
+    const training = pair?.rows.find((r) => r.metricName === '培训人次');
+    expect(training?.a.perHundredBranches).toBe('≈63.7人次');
+    expect(training?.b.perHundredBranches).toBe('≈1190人次');
+    const branches = pair?.rows.find((r) => r.metricName === '党支部数');
+    expect(branches?.note).toBe('不可比：时点不同：2020年末与2021年末');
+    const trainingPage = site.compareMetrics.find((p) => p.path === 'compare/training-attendance.html');
+    expect(trainingPage?.sections.map((s) => s.title)).toEqual(['各省最近一期', '2021年', '2020年', '2019年']);
+    expect(trainingPage?.sections[0]?.note).toBe('各省最近一期的年份不同，期间长度相同。');
     expect(site.compareIndex.pairs).toEqual([{ label: '海南与江苏', href: './compare/hainan/jiangsu.html', shared: 3 }]);
   });
 });
@@ -110,9 +117,9 @@ describe('sourceRowsHtml', () => {
   it('writes a row as the template did, and its note only when it has one', () => {
     expect(sourceRowsHtml([row, { ...row, note: '含预备党员' }])).toBe(
       '<tr id="row-observations-a-2"><td><a href="../metrics/branches-total.html">党支部数</a></td><td>海南 · 高原</td><td>2020年</td>' +
-        '<td class="num">106</td><td class="num">106个</td><td class="quote"><q>党支部数106</q></td><td class="note">observations/a.csv:2</td></tr>' +
+        '<td class="num">106</td><td class="num">106个</td><td class="quote"><q data-verbatim>党支部数106</q></td><td class="note">observations/a.csv:2</td></tr>' +
         '<tr id="row-observations-a-2"><td><a href="../metrics/branches-total.html">党支部数</a></td><td>海南 · 高原</td><td>2020年</td>' +
-        '<td class="num">106</td><td class="num">106个</td><td class="quote"><q>党支部数106</q><div>注：含预备党员</div></td><td class="note">observations/a.csv:2</td></tr>',
+        '<td class="num">106</td><td class="num">106个</td><td class="quote"><q data-verbatim>党支部数106</q><div>注：含预备党员</div></td><td class="note">observations/a.csv:2</td></tr>',
     );
     expect(sourceRowsHtml([])).toBe('');
   });
@@ -139,12 +146,15 @@ describe('sourceRowsHtml', () => {
 });
 
 describe('describeChange', () => {
-  const fig = (p: string, value: number) => ({ province: 'x', unit: null, period: period(p), metric: 'm', value, qualifier: 'exact' as const, basis: 'reported' as const, observations: ['f:1'] });
+  const fig = (p: string, value: number, time: 'flow' | 'stock' = 'flow') => ({ province: 'x', unit: null, period: period(p), metric: 'm', scope: '', time, undated: false, value, qualifier: 'exact' as const, basis: 'reported' as const, observations: ['f:1'] });
+  const ratio = { id: 'm', kind: 'ratio' as const, family: '', counts: 'share' as const, unit: '%' as const };
+  const flow = { id: 'm', kind: 'flow' as const, family: '', counts: 'items' as const, unit: '个' as const };
   it('words changes of counts, rates and unlike periods', () => {
-    expect(describeChange(changeBetween(fig('2019', 0.82), fig('2020', 0.827), { kind: 'ratio' }))).toBe('较2019年提高0.7个百分点');
-    expect(describeChange(changeBetween(fig('2019', 100), fig('2020', 80), { kind: 'flow' }))).toBe('较2019年减少20%');
-    expect(describeChange(changeBetween(fig('2018-2019', 100), fig('2020', 80), { kind: 'flow' }))).toBe('较2018—2019年：期间长度不同，不作比较');
+    expect(describeChange(changeBetween(fig('2019', 0.82, 'stock'), fig('2020', 0.827, 'stock'), ratio))).toBe('较2019年提高0.7个百分点');
+    expect(describeChange(changeBetween(fig('2019', 100), fig('2020', 80), flow))).toBe('较2019年减少20%');
+    expect(describeChange(changeBetween(fig('2018-2019', 100), fig('2020', 80), flow))).toBe('较2018—2019年：期间长度不同：2018—2019年与2020年');
+    expect(describeChange(changeBetween({ ...fig('2019', 60), scope: '建党98周年表彰' }, { ...fig('2020', 20), scope: '抗疫表彰' }, flow))).toBe('较2019年：口径不同：建党98周年表彰与抗疫表彰');
     const lower = { ...fig('2020', 80), qualifier: 'more_than' as const };
-    expect(describeChange(changeBetween(fig('2019', 100), lower, { kind: 'flow' }))).toBe('较2019年减少不到20%');
+    expect(describeChange(changeBetween(fig('2019', 100), lower, flow))).toBe('较2019年减少不到20%');
   });
 });

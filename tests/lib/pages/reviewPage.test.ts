@@ -16,12 +16,12 @@ describe('reviewPageData', () => {
 
   it('titles the review from its narrative and renders the narrative', () => {
     expect(page.title).toBe('海南示例综述');
-    expect(page.narrativeHtml).toContain('达标党支部2387个，达标率84.5%，培训1800余人次。');
+    expect(page.narrativeHtml).toContain('达标党支部2387个，达标率89%，培训1800余人次。');
   });
 
   it('fills the six headline cards, saying 未报告 where the review has nothing', () => {
     expect(page.cards.map((c) => [c.area, c.primary?.display ?? c.notReported])).toEqual([
-      ['支部建设', '84.5%'],
+      ['支部建设', '89%'],
       ['教育培训', '1800余人次'],
       ['监督执纪', '12件'],
       ['表彰荣誉', '未报告'],
@@ -29,26 +29,30 @@ describe('reviewPageData', () => {
       ['经费', '527.8万余元'],
     ]);
     expect(page.cards[0]?.secondary.map((s) => s.display)).toEqual(['2824个']);
-    // A computed rate links to the first row it rests on, its numerator.
-    expect(page.cards[0]?.primary?.href).toBe('../sources/hainan-2020.html#row-observations-sample-3');
+    // The stated rate comes first, linked to its own row, with the computed one beside it.
+    expect(page.cards[0]?.primary?.href).toBe('../sources/hainan-2020.html#row-observations-sample-4');
+    expect(page.cards[0]?.primary?.computed).toBe('按2387个/2824个计算为84.5%');
   });
 
   it('has at least three charts, each with its table and CSV link', () => {
-    expect(page.charts.map((c) => c.kind)).toEqual(['peerStrip', 'rateBars', 'casePipeline', 'rankedBars', 'coverageMatrix']);
+    // No chart of figures that merely share a measure word; the pipeline holds the family's steps only (件).
+    expect(page.charts.map((c) => c.kind)).toEqual(['peerStrip', 'rateBars', 'casePipeline', 'coverageMatrix']);
+    expect(page.charts.find((c) => c.kind === 'casePipeline')?.table.rows).toEqual([['信访举报和问题线索', '821件', '件'], ['立案', '12件', '件']]);
     for (const chart of page.charts) {
       expect(chart.table.rows.length).toBeGreaterThan(0);
       expect(chart.csvHref).toBe(`../data/charts/${chart.id}.csv`);
     }
     // The peers' table reads like the chart: a row per province, a column per metric, other periods named.
+    // Branch counts at the end of 2020 and of 2021 stand at two points: not set against each other.
     expect(page.charts[0]?.table).toEqual({
-      columns: ['省份', '党支部数（2020年）', '培训人次（2020年）', '捐款（2020年）'],
+      columns: ['省份', '培训人次（2020年）', '捐款（2020年）'],
       rows: [
-        ['海南', '2824个', '1800余人次', '527.8万余元'],
-        ['江苏', '6280个（2021年）', '约7.5万人次（2021年）', '321万元（2021年）'],
+        ['海南', '1800余人次', '527.8万余元'],
+        ['江苏', '约7.5万人次（2021年）', '321万元（2021年）'],
       ],
     });
     const rates = page.charts.find((c) => c.kind === 'rateBars');
-    expect(rates?.table.rows).toEqual([['党支部达标率', '84.5%', '89%']]);
+    expect(rates?.table.rows).toEqual([['党支部达标率', '89%', '84.5%']]);
   });
 
   it('lists every figure with its basis, quotes and links, and its units', () => {
@@ -57,7 +61,8 @@ describe('reviewPageData', () => {
     expect(cases).toMatchObject({ display: '12件', basis: '各单位合计', unitsSummed: 2 });
     expect(cases?.citations.map((c) => c.quote)).toEqual(['省高院立案5件', '省公安厅立案7件']);
     const rate = rows.find((r) => r.metricId === 'branch-compliance-rate');
-    expect(rate?.stated).toEqual({ display: '89%', gap: '高4.5个百分点', agrees: false });
+    expect(rate).toMatchObject({ display: '89%', basis: '原文数字' });
+    expect(rate?.computed).toEqual({ display: '84.5%', gap: '高4.5个百分点', agrees: false, parts: '2387个/2824个' });
     expect(page.units.map((u) => [u.name, u.href])).toEqual([
       ['省高级人民法院', './units/gaoyuan.html'],
       ['省公安厅', './units/gonganting.html'],
