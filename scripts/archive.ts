@@ -1,6 +1,8 @@
 /**
  * npm run archive [-- --site DIR --out FILE]   writes and verifies an archive of the built site
- * npm run archive -- --verify FILE            verifies an existing archive
+ * npm run archive -- --verify FILE            verifies an existing archive, without extracting it: refuses any entry but a
+ *                                             regular file or folder inside zongshu-site/ (links, devices, FIFOs, names
+ *                                             that leave it)
  * Exit 0: sound. Exit 1: a problem, each printed.
  */
 import { parseArgs } from 'node:util';
@@ -20,7 +22,8 @@ try {
   }
   const problems = await verifyArchive(file);
   for (const problem of problems) console.error(`error   ${problem}`);
-  console.log(problems.length === 0 ? `verified ${file}: every file matches its SHA-256 in the manifest` : `${file}: ${problems.length} problems`);
+  if (problems.length === 0) console.log(`verified ${file}: every file matches its SHA-256 in the manifest`);
+  else console.log(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}; do not extract or publish it: write a new archive with npm run archive`);
   process.exitCode = problems.length === 0 ? 0 : 1;
 } catch (error) {
   console.error(`archive failed: ${(error as Error).message}`);

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { bench } from '../src/cli/bench.ts';
-import { projectRoot } from '../src/cli/buildSite.ts';
+import { projectRoot } from '../src/build/buildSite.ts';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const results = await bench(values.quick);

@@ -4,20 +4,20 @@
  */
 import { readCliOptions } from '../src/cli/options.ts';
 import { writeFileSync } from 'node:fs';
-import { buildSite, defaultCacheDir } from '../src/cli/buildSite.ts';
-import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/cli/garbage.ts';
+import { buildSite, defaultCacheDir } from '../src/build/buildSite.ts';
+import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/build/garbage.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
-import { folderReadingCache } from '../src/cli/readingCache.ts';
+import { folderReadingCache } from '../src/build/incremental/readingCache.ts';
 import { reportText } from '../src/cli/report.ts';
 import { hasErrors } from '../src/lib/problems.ts';
 import { loadDataSet } from '../src/load/loadDataSet.ts';
 
 const options = readCliOptions();
 const started = Date.now();
-// The heap only grows while the data are read: V8's own growing factor then, the build's once it starts (src/cli/garbage.ts).
+// The heap only grows while the data are read: V8's own growing factor then, the build's once it starts (src/build/garbage.ts).
 growHeapFreely();
 // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
-// Observation files unchanged since the last build are taken as that build read them (src/cli/readingCache.ts).
+// Observation files unchanged since the last build are taken as that build read them (src/build/incremental/readingCache.ts).
 const readings = folderReadingCache(defaultCacheDir(), options.dataDir);
 const { dataSet, problems, files, digests } = await loadDataSet({ ...options, cache: readings, afterReading: collectGarbageWhenPiledUp });
 collectGarbageWhenPiledUp();
@@ -29,9 +29,14 @@ if (hasErrors(problems)) {
 }
 try {
   const progress = consoleProgress();
-  const report = await buildSite({ ...options, dataSet, digests, progress, cacheDir: defaultCacheDir() });
+  const waiting = (pid: number) => console.error(`another build (process ${pid}) is writing ${options.outDir}: waiting for it to finish`);
+  const report = await buildSite({ outDir: options.outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting });
   const seconds = (Date.now() - started) / 1000;
-  const { kept, read } = readings.stats();
+  const { kept, read, rejected } = readings.stats();
+  if (report.recovery !== 'none') console.log(`a build stopped while publishing ${options.outDir}: its publish was ${report.recovery === 'completed' ? 'completed' : 'rolled back'} first`);
+  const refused = rejected + report.refused.cacheEntries;
+  if (refused > 0) console.log(`${refused} cache entries were not as they were written (changed, cut short or of another kind) and were made again`);
+  if (report.refused.pages > 0) console.log(`${report.refused.pages} pages of the previous site had been changed since it was built and were made again`);
   console.log(`built ${options.outDir} in ${seconds.toFixed(1)} s: ${report.pages} pages (${report.pagesReused} unchanged since the last build), ${report.charts.drawn} charts drawn, ${report.charts.cached} from the cache; ${kept} of ${kept + read} observation files unchanged`);
   // For npm run bench: the figures of this build, measured inside it.
   if (process.env.ZONGSHU_BUILD_REPORT) {

@@ -6,10 +6,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildSite, defaultCacheDir, projectRoot } from '../src/cli/buildSite.ts';
-import { growHeapFreely } from '../src/cli/garbage.ts';
+import { buildSite, defaultCacheDir, projectRoot } from '../src/build/buildSite.ts';
+import { growHeapFreely } from '../src/build/garbage.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
-import { folderReadingCache } from '../src/cli/readingCache.ts';
+import { folderReadingCache } from '../src/build/incremental/readingCache.ts';
 import { serve } from '../src/cli/staticServer.ts';
 import { writeSyntheticDataSet } from '../src/cli/synth.ts';
 import { hasErrors } from '../src/lib/problems.ts';
@@ -26,7 +26,7 @@ if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== JSON.stringify(default
   writeFileSync(stamp, JSON.stringify(defaultSynthOptions));
 }
 const options = { dataDir: join(data, 'data'), contentDir: join(data, 'content') };
-// As npm run build does: V8's own growing factor while the data are read (src/cli/garbage.ts).
+// As npm run build does: V8's own growing factor while the data are read (src/build/garbage.ts).
 growHeapFreely();
 const { dataSet, problems, digests } = await loadDataSet({ ...options, cache: folderReadingCache(defaultCacheDir(), options.dataDir) });
 if (hasErrors(problems)) throw new Error('the synthetic data set has errors');

@@ -4,7 +4,7 @@
  */
 import { dev } from 'astro';
 import { readCliOptions } from '../src/cli/options.ts';
-import { projectRoot } from '../src/cli/buildSite.ts';
+import { projectRoot } from '../src/build/buildSite.ts';
 
 const options = readCliOptions();
 process.env.ZONGSHU_DATA = options.dataDir;

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../src/cli/buildSite.ts';
+import { projectRoot } from '../src/build/buildSite.ts';
 import { measureSeeds } from '../src/cli/extractQuality.ts';
 import { share, type Tally } from '../src/lib/extract/quality.ts';
 

@@ -7,7 +7,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { projectRoot } from '../src/cli/buildSite.ts';
+import { projectRoot } from '../src/build/buildSite.ts';
 import { compareWithData } from '../src/lib/extract/compare.ts';
 import { candidatesCsv, extractCandidates } from '../src/lib/extract/extract.ts';
 import { PeriodSchema } from '../src/lib/schema/period.ts';

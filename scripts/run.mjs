@@ -5,13 +5,14 @@
  * Astro imports for each page it renders) goes through TypeScript loader hooks that Node 20 runs
  * on a thread of their own, one round trip per import: 2-4 s of a build of the bundled data
  * (measured: 14.1-14.7 s under tsx, 10.3-12.1 s so). Worker threads still start under tsx
- * (src/cli/threadEntry.mjs). The bundle keeps every module's own file address in place of
+ * (src/build/threads/threadEntry.mjs). The bundle keeps every module's own file address in place of
  * import.meta.url, so paths the sources take from it (the project root, worker modules) are as
  * under tsx.
  */
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
 import { treeHash } from '../src/cli/treeHash.mjs';
 
@@ -24,8 +25,10 @@ if (!name || !existsSync(entry)) {
 }
 
 const folder = join(root, 'node_modules', '.cache', 'zongshu');
-// Named by the sources it is made of and the locked dependencies.
-const bundle = join(folder, `${name}-${treeHash(root, ['src', 'scripts', 'package-lock.json']).slice(0, 16)}.mjs`);
+// Named by the checkout it is in, the sources it is made of and the locked dependencies: the bundle holds this
+// checkout's paths (its own file addresses, below), so a copy of the checkout, node_modules and all, makes its own.
+const version = createHash('sha256').update(root).update(treeHash(root, ['src', 'scripts', 'package-lock.json'])).digest('hex');
+const bundle = join(folder, `${name}-${version.slice(0, 16)}.mjs`);
 if (!existsSync(bundle)) {
   const result = await build({
     entryPoints: [entry],

@@ -4,7 +4,7 @@
  */
 import { check } from '@astrojs/check';
 import { sync } from 'astro';
-import { projectRoot } from '../src/cli/buildSite.ts';
+import { projectRoot } from '../src/build/buildSite.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 await sync({ root: projectRoot, logLevel: 'warn' });

@@ -1,23 +1,23 @@
-/** The one Astro configuration, used by astro.config.mjs (dev, editors) and by the build script. */
+/** The one Astro configuration, used by astro.config.mjs (dev, editors) and by the build. */
 import type { AstroUserConfig } from 'astro';
-import { dataSetIntegration, type DataSetSource } from './dataSetPlugin.ts';
+import { devSessionIntegration, type DevSource } from './devSession.ts';
 
 /** Configurations made in this process: each build's server-side bundle gets file names of its own. */
 let configured = 0;
 
-export function siteConfig(source: DataSetSource): AstroUserConfig {
-  // Astro imports the pages it bundled for rendering from files named by their content (under .astro/ when the
-  // output folder lies outside the project). A second build in one process (tests) would get the first build's
-  // modules back from Node's module cache, and with them the first build's lists of pages: the names differ per build.
+/** `dev`: the folders the dev server reads the data from; a build hands its pages a session of its own instead (src/build/session.ts). */
+export function siteConfig(dev?: DevSource): AstroUserConfig {
+  // Astro imports the pages it bundled for rendering from files named by their content. A second build in one
+  // process (tests) would get the first build's modules back from Node's module cache: the names differ per build.
   const run = `${process.pid}-${++configured}`;
   return {
     // Every page is its own .html file, so links work from a folder and from file://.
     // The site's stylesheet is public/site.css, linked relatively; what components style is inlined:
     // no absolute /_astro/ link that would break under a sub-path or file://.
-    // Two pages at once: while one waits for a chart drawn on another thread (src/cli/chartThread.ts), the other renders.
+    // Two pages at once: while one waits for a chart drawn on another thread (src/build/threads/chartThread.ts), the other renders.
     build: { format: 'file', inlineStylesheets: 'always', concurrency: 2 },
     trailingSlash: 'never',
-    integrations: [dataSetIntegration(source)],
+    integrations: dev ? [devSessionIntegration(dev)] : [],
     devToolbar: { enabled: false },
     vite: {
       environments: {

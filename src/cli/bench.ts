@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import Papa from 'papaparse';
 import { defaultSynthOptions, type SynthOptions } from '../lib/synth/national.ts';
 import { loadDataSet } from '../load/loadDataSet.ts';
-import { projectRoot } from './buildSite.ts';
+import { projectRoot } from '../build/buildSite.ts';
 import { writeSyntheticDataSet } from './synth.ts';
 
 const run = promisify(execFile);

@@ -9,16 +9,6 @@ export interface Progress {
   done(): void;
 }
 
-const slot = Symbol.for('zongshu.progress');
-
-/** Pages report each render through this slot while a build is running; nothing happens when none is installed. */
-export function reportPageRendered(): void {
-  (globalThis as Record<symbol, Progress | undefined>)[slot]?.tick();
-}
-
-export function installProgress(progress: Progress | undefined): void {
-  (globalThis as Record<symbol, Progress | undefined>)[slot] = progress;
-}
 
 export interface StageTime {
   name: string;

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/buildSite.ts';
+import { buildSite } from '../../src/build/buildSite.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
@@ -38,7 +38,7 @@ let out = '';
 
 beforeAll(async () => {
   out = join(tempDir(), 'dist');
-  await buildSite({ dataSet: await fixtureDataSet(), dataDir: join(fixtureSite, 'data'), contentDir: join(fixtureSite, 'content'), outDir: out });
+  await buildSite({ dataSet: await fixtureDataSet(), outDir: out });
   site = await serve(out);
   browser = await launchChromium();
   mkdirSync(screenshots, { recursive: true });

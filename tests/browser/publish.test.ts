@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/buildSite.ts';
+import { buildSite } from '../../src/build/buildSite.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { repoRoot } from '../helpers/paths.ts';

@@ -2,7 +2,7 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/buildSite.ts';
+import { buildSite } from '../../src/build/buildSite.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { encodeGb18030 } from '../helpers/gb18030.ts';
 import { fixtureSite } from '../helpers/paths.ts';

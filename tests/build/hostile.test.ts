@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/buildSite.ts';
+import { buildSite } from '../../src/build/buildSite.ts';
 import { contentSecurityPolicy } from '../../src/lib/site/security.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { htmlFiles } from '../helpers/linkCheck.ts';

@@ -2,11 +2,12 @@
  * Incremental builds: an unchanged page is taken from the previous site, and
  * what comes out is byte for byte what a full build of the same data writes.
  */
-import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildReport } from '../../src/cli/buildSite.ts';
-import { folderReadingCache } from '../../src/cli/readingCache.ts';
+import { buildSite, type BuildReport } from '../../src/build/buildSite.ts';
+import { folderReadingCache } from '../../src/build/incremental/readingCache.ts';
+import { manifestName } from '../../src/build/incremental/siteManifest.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { fileHashes } from '../helpers/fileHashes.ts';
 import { fixtureSite } from '../helpers/paths.ts';
@@ -20,7 +21,7 @@ async function build(outDir: string, cacheDir?: string, from = work): Promise<Bu
   const options = { dataDir: join(from, 'data'), contentDir: join(from, 'content') };
   // As npm run build does: with a cache, files are read through it, and pages told unchanged by the digests of their rows.
   const { dataSet, digests } = await loadDataSet({ ...options, ...(cacheDir ? { cache: folderReadingCache(cacheDir, options.dataDir) } : {}) });
-  return buildSite({ ...options, dataSet, digests, outDir, ...(cacheDir ? { cacheDir } : {}) });
+  return buildSite({ dataSet, digests, outDir, ...(cacheDir ? { cacheDir } : {}) });
 }
 
 const site = () => join(work, 'site');
@@ -103,10 +104,17 @@ describe('incremental builds', () => {
     expect([...incremental].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path)).toEqual([]);
   });
 
-  it('builds in full again when the kept hashes are gone', async () => {
-    cpSync(join(work, 'data'), join(work, 'data-copy'), { recursive: true });
-    const before = statSync(packagePart('figures', 'hainan')).ino;
+  it('takes what it reuses from the site it replaces, whatever the cache folder, and writes what a full build writes', async () => {
+    const before = fileHashes(site());
     const report = await build(site(), join(work, 'another-cache'));
+    expect(report.pagesReused).toBe(report.pages - 2);
+    expect([...fileHashes(site())].filter(([path, hash]) => before.get(path) !== hash).map(([path]) => path)).toEqual([]);
+  });
+
+  it('builds in full again when the site has lost its manifest', async () => {
+    rmSync(join(site(), manifestName));
+    const before = statSync(packagePart('figures', 'hainan')).ino;
+    const report = await build(site(), cache());
     expect(report.pagesReused).toBe(0);
     expect(statSync(packagePart('figures', 'hainan')).ino).not.toBe(before);
   });

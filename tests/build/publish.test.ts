@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/buildSite.ts';
+import { buildSite } from '../../src/build/buildSite.ts';
 import { fileHashes } from '../helpers/fileHashes.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 import { htmlFiles } from '../helpers/linkCheck.ts';

@@ -6,7 +6,7 @@
 import { appendFileSync, cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildReport } from '../../src/cli/buildSite.ts';
+import { buildSite, type BuildReport } from '../../src/build/buildSite.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { fixtureSite } from '../helpers/paths.ts';
 import { useTempDir } from '../helpers/tempDir.ts';

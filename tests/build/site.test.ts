@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/buildSite.ts';
+import { buildSite } from '../../src/build/buildSite.ts';
 import { pagePaths, siteIndex } from '../../src/lib/pages/site.ts';
 import { toSimplified } from '../../src/lib/script.ts';
 import type { DataSet } from '../../src/lib/schema/dataSet.ts';
@@ -42,7 +42,7 @@ let dataSet: DataSet;
 beforeAll(async () => {
   out = join(tempDir(), 'dist');
   dataSet = await fixtureDataSet();
-  await buildSite({ dataSet, dataDir: join(fixtureSite, 'data'), contentDir: join(fixtureSite, 'content'), outDir: out });
+  await buildSite({ dataSet, outDir: out });
 });
 
 describe('the fixture site', () => {
@@ -162,7 +162,7 @@ describe('the fixture site', () => {
   it('leaves the previous site untouched when the page build itself fails', async () => {
     const before = treeHash(out);
     const unusable = { provinces: null } as unknown as DataSet;
-    await expect(buildSite({ dataSet: unusable, dataDir: '', contentDir: '', outDir: out })).rejects.toThrow();
+    await expect(buildSite({ dataSet: unusable, outDir: out })).rejects.toThrow();
     expect(treeHash(out)).toBe(before);
     expect(readdirSync(join(out, '..')).filter((name) => name.startsWith('.zongshu-'))).toEqual([]);
     expect(existsSync(join(out, 'index.html'))).toBe(true);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 
-const snapshots = fileURLToPath(new URL('./snapshots/', import.meta.url));
+const snapshots = fileURLToPath(new URL('./snapshots', import.meta.url));
 
 export function normaliseSvg(svg: string): string {
   return svg.replace(/\d+\.\d+/gu, (n) => String(Number(Number(n).toFixed(2)))).replace(/></gu, '>\n<');

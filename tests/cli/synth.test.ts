@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/cli/buildSite.ts';
+import { buildSite } from '../../src/build/buildSite.ts';
 import { writeSyntheticDataSet } from '../../src/cli/synth.ts';
 import { syntheticNotice } from '../../src/lib/synth/national.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';

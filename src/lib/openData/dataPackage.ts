@@ -5,7 +5,7 @@
  * no units, plus a README with the licence line, as Our World in Data ships
  * its downloads. Observations and figures, a million rows each at national
  * scale, are one file per province: a build writes again only the files of
- * the provinces whose rows changed (src/cli/publish.ts).
+ * the provinces whose rows changed (src/build/publish.ts).
  */
 import { slotOf } from '../aggregate/slot.ts';
 import { countingBases, metricCategories, metricUnits } from '../schema/metric.ts';

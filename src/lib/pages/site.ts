@@ -42,25 +42,19 @@ function buildIndex(dataSet: DataSet): SiteIndex {
   };
 }
 
-/** Shared through a global slot: the build script and the pages Astro bundles each have their own copy of this module, and the index of a national data set takes seconds to make. */
-const builtSlot = Symbol.for('zongshu.siteIndexes');
-const built: WeakMap<DataSet, SiteIndex> = ((globalThis as Record<symbol, WeakMap<DataSet, SiteIndex> | undefined>)[builtSlot] ??= new WeakMap());
-
-/** The site's index for this data set, built on first use. */
+/**
+ * The site's index for this data set. It takes seconds for a national data set: a build makes it
+ * once and hands it to the pages with its session (src/session.ts).
+ */
 export function siteIndex(dataSet: DataSet): SiteIndex {
-  let index = built.get(dataSet);
-  if (!index) {
-    index = buildIndex(dataSet);
-    built.set(dataSet, index);
-  }
-  return index;
+  return buildIndex(dataSet);
 }
 
 /**
  * Pages of one edition, by path: the fixed ones (home, metrics, compare, sources, methodology,
  * search) and one per review, province, unit, metric, compared metric, pair and source. In the
  * order Astro 6 renders them (deepest routes first, each route's pages as its getStaticPaths
- * lists them), so that the build's search feed (src/cli/searchFeed.ts), which takes pages in
+ * lists them), so that the build's search feed (src/build/searchFeed.ts), which takes pages in
  * this order, hands each on soon after it renders. The order is fixed by the data alone, so a
  * build writes the same index whichever page finished first; another order, another index.
  */

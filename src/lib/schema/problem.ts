@@ -18,6 +18,11 @@ export const ProblemSchema = z.object({
   message: z.string(),
   /** How to fix it. */
   hint: z.string().optional(),
+  /**
+   * Set on the one problem that stands for the rest of a kind in a file once the first few are
+   * listed (src/lib/ingest/problemCap.ts): how many problems it stands for, none of them listed.
+   */
+  omitted: z.number().int().positive().optional(),
 });
 
 export type Problem = z.infer<typeof ProblemSchema>;

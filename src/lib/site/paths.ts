@@ -61,3 +61,10 @@ export function rowAnchor(at: { dataFile: string; line: number }): string {
   }
   return `row-${base}-${at.line}`;
 }
+
+/** The site path of a page from its URL path: /beijing/2023.html → beijing/2023.html, / → index.html. */
+export function pagePathOf(pathname: string): string {
+  const path = decodeURIComponent(pathname).replace(/^\/+/u, '');
+  if (path === '' || path.endsWith('/')) return `${path}index.html`;
+  return path.endsWith('.html') ? path : `${path}.html`;
+}

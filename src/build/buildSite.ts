@@ -1,0 +1,191 @@
+/**
+ * Builds the site: the data set loaded and checked by the caller → a session for the pages →
+ * Astro renders them (two at a time, charts drawn and pages converted on other threads) → the
+ * Traditional edition completed → the data package and the search index → the site published in
+ * place of the output folder. Everything is built in a staging folder beside the output folder
+ * and swapped in only when whole (publishSite.ts), so a failed, interrupted or killed build leaves
+ * the previous site, or after the next command the new one, never half of each.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'astro';
+import { siteConfig } from '../astro/siteConfig.ts';
+import { pagePaths, siteIndex } from '../lib/pages/site.ts';
+import type { DataSet } from '../lib/schema/dataSet.ts';
+import type { ObservationDigests } from '../load/scopeDigests.ts';
+import { installSession } from '../session.ts';
+import type { Progress } from '../cli/progress.ts';
+import { chartDrawing, type ChartStats } from './chartDrawing.ts';
+import { collectGarbageWhenPiledUp, keepHeapNearLive } from './garbage.ts';
+import { folderChartCache } from './incremental/chartCacheFolder.ts';
+import { pageReuse } from './incremental/pageReuse.ts';
+import { writeManifest } from './incremental/siteManifest.ts';
+import { startSearchIndex, writeDataPackage, writeTraditionalEdition, type SearchIndex } from './publish.ts';
+import { lockOutput, processRuns, recoverPublish, swapIn, workPaths, type Recovery } from './publishSite.ts';
+import { searchFeed } from './searchFeed.ts';
+import { buildSession } from './session.ts';
+import { startChartThread, type ChartThread } from './threads/chartThread.ts';
+import { startEditionThread, type EditionThread } from './threads/editionThread.ts';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BuildSiteOptions {
+  dataSet: DataSet;
+  /** The load's digests of the observation files' rows (a load with a reading cache): pages are told unchanged without hashing those rows again. */
+  digests?: ObservationDigests;
+  outDir: string;
+  /** Where the build reports its stages; silent when absent. */
+  progress?: Progress;
+  /** Folder kept across builds (charts/: drawn charts; pages/: the pages' search texts); absent: everything is drawn and rendered. */
+  cacheDir?: string;
+  /** Told when another build into the same output folder runs: this one waits for it. */
+  waiting?: (pid: number) => void;
+}
+
+export interface BuildReport {
+  pages: number;
+  charts: ChartStats;
+  /** Pages unchanged since the last build, taken from it rather than rendered. */
+  pagesReused: number;
+  /** Cache entries found but not taken (changed, cut short, of another shape) and made again; pages whose files were edited since they were published. */
+  refused: { cacheEntries: number; pages: number };
+  /** What was done about a publish a killed build left. */
+  recovery: Recovery;
+}
+
+/** The cache folder of the project's builds, unless ZONGSHU_CACHE names another. */
+export const defaultCacheDir = (): string => process.env.ZONGSHU_CACHE ?? join(projectRoot, '.zongshu-cache');
+
+const silent: Progress = { stage() {}, tick() {}, done() {} };
+
+/** Progress that also looks at the heap at every step: after every page rendered, and every page of the Traditional edition. */
+function collecting(progress: Progress): Progress {
+  return {
+    stage: (name, total) => progress.stage(name, total),
+    tick(count) {
+      progress.tick(count);
+      collectGarbageWhenPiledUp();
+    },
+    done: () => progress.done(),
+  };
+}
+
+/**
+ * Astro bundles the pages for rendering into `<working directory>/.astro/.prerender/` when the output
+ * folder lies outside the working directory, where two builds at once would take and delete each
+ * other's bundles; the bundles must stay inside the checkout, to find its node_modules. Each build
+ * runs Astro from a folder of its own there, `.zongshu-work/<process id>/`, removed after; those of
+ * builds that were killed go at the next build.
+ */
+async function inWorkFolder<T>(run: () => Promise<T>): Promise<T> {
+  const work = join(projectRoot, '.zongshu-work');
+  for (const entry of existsSync(work) ? readdirSync(work) : []) {
+    const pid = Number(entry);
+    if (Number.isInteger(pid) && pid !== process.pid && !processRuns(pid)) rmSync(join(work, entry), { recursive: true, force: true });
+  }
+  const folder = join(work, String(process.pid));
+  mkdirSync(folder, { recursive: true });
+  const before = process.cwd();
+  process.chdir(folder);
+  try {
+    return await run();
+  } finally {
+    process.chdir(before);
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+export async function buildSite(options: BuildSiteOptions): Promise<BuildReport> {
+  const lock = await lockOutput(options.outDir, options.waiting);
+  const { staging, parent } = workPaths(options.outDir);
+  const cleanUp = () => rm(staging, { recursive: true, force: true });
+  const onSignal = () => {
+    void cleanUp().finally(() => {
+      lock.release();
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
+  keepHeapNearLive();
+  const progress = collecting(options.progress ?? silent);
+  // Astro bundles the pages before it renders the first: the heap is looked at while it does too.
+  const looking = setInterval(collectGarbageWhenPiledUp, 200).unref();
+  let editions: EditionThread | undefined;
+  let charts: ChartThread | undefined;
+  let search: SearchIndex | undefined;
+  try {
+    const recovery = recoverPublish(options.outDir);
+    await mkdir(parent, { recursive: true });
+    process.env.ASTRO_TELEMETRY_DISABLED = '1';
+    const site = siteIndex(options.dataSet);
+    const paths = pagePaths(site);
+    progress.stage('pages', paths.length);
+
+    // The parts of the session: charts, the Traditional edition and the search index, each of its own.
+    const chartCache = options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined;
+    charts = startChartThread();
+    const drawing = chartDrawing(chartCache, charts.draw);
+    // Pagefind indexes in its own process as pages come, in the fixed order of the page list.
+    search = await startSearchIndex();
+    const feed = searchFeed(search.add, paths);
+    const thread = startEditionThread(staging, (path, texts) => {
+      reuse.keepSearchTexts(path, texts);
+      feed.provide(path, texts);
+    });
+    editions = thread;
+    // A changed page's tables are written on that thread too.
+    // Every page is hashed for the new site's manifest; with a cache folder, one unchanged since the site it replaces is taken from it.
+    const reuse = pageReuse({
+      cacheDir: options.cacheDir === undefined ? undefined : join(options.cacheDir, 'pages'),
+      previousSite: options.outDir,
+      siteDir: staging,
+      dataSet: options.dataSet,
+      digests: options.digests,
+      writeTables: (page) => thread.writeTables(page),
+    });
+    installSession(buildSession({ site, reuse, charts: drawing, editions: thread, feed, progress }));
+
+    await inWorkFolder(() => build({ ...siteConfig(), root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }));
+    await charts.stop();
+    charts = undefined;
+
+    progress.stage('traditional edition');
+    const converted = await editions.finish();
+    editions = undefined;
+    reuse.carryOverPages();
+    await writeTraditionalEdition(staging, feed, converted, reuse, progress);
+    // Pagefind takes the last pages and writes its index, on the other core, while this one makes the data package.
+    const index = search;
+    const indexWritten = feed.finish().then(() => index.write(staging));
+    const packageWritten = (async () => {
+      progress.stage('data package');
+      await writeDataPackage(staging, options.dataSet, reuse);
+      progress.stage('search index');
+    })();
+    // Both are waited for even when one fails, so that neither goes on writing into a staging folder being removed.
+    for (const written of await Promise.allSettled([indexWritten, packageWritten])) if (written.status === 'rejected') throw written.reason;
+    await search.close();
+    search = undefined;
+
+    progress.stage('publish');
+    const manifest = writeManifest(staging, reuse.records(), reuse.carriedFiles());
+    swapIn(staging, options.outDir);
+    reuse.save(manifest);
+    progress.done();
+    const rejected = (chartCache?.rejected() ?? 0) + reuse.rejectedTexts();
+    return { pages: paths.length, charts: drawing.stats(), pagesReused: reuse.reused(), refused: { cacheEntries: rejected, pages: reuse.refused() }, recovery };
+  } catch (error) {
+    await editions?.stop();
+    await charts?.stop();
+    await search?.close();
+    await cleanUp();
+    throw error;
+  } finally {
+    installSession(undefined);
+    clearInterval(looking);
+    lock.release();
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal);
+  }
+}

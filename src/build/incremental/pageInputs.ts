@@ -1,0 +1,59 @@
+/**
+ * What a page reads of the data set, hashed, for pages that read less than
+ * all of it. A unit page reads its province's rows and the catalog, a source
+ * page the rows quoting its source; when those did not change since the last
+ * build, neither did the page, and its data need not even be made
+ * (src/build/incremental/pageReuse.ts). A review reads its province's rows and narratives.
+ * Making the data of the 2,480 unit, 310 review and 310 source pages of the
+ * national set just to hash it costs more than this.
+ */
+import { createHash } from 'node:crypto';
+import type { PageScope } from '../../lib/pages/published.ts';
+import type { DataSet } from '../../lib/schema/dataSet.ts';
+import type { Narrative } from '../../lib/schema/narrative.ts';
+import { groupBy } from '../../lib/maps.ts';
+import { hashRowsByScope, scopeDigestsOf, scopeKey, type ObservationDigests } from '../../load/scopeDigests.ts';
+
+export type ScopeFingerprint = (scope: PageScope) => string;
+
+/** A narrative as a page can show it: all but `file`, the path the content folder was given by, which no page shows. */
+function narrativeLine(narrative: Narrative): string {
+  return `${JSON.stringify({ ...narrative, file: undefined })}\n`;
+}
+
+/**
+ * A fingerprint per province and per source: the catalog (provinces, units, metrics, sources)
+ * and every observation of the province or quoting the source, where it stands included, since
+ * pages link to rows by file and line; a province's also every narrative of the province. Figures
+ * are derived from these by the code, which the page hash covers. Files the load digested
+ * (`digests`: a build's) stand in by their digests, with the rows the store dropped; only the rows
+ * of other files (unit-return tables, loads without a reading cache) are hashed here.
+ */
+export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests): ScopeFingerprint {
+  let made: Map<string, string> | undefined;
+  const fingerprints = (): Map<string, string> => {
+    if (made) return made;
+    const catalog = JSON.stringify([dataSet.provinces, dataSet.units, dataSet.metrics, dataSet.sources]);
+    const scopes = [...dataSet.provinces.map((p) => scopeKey({ province: p.id })), ...dataSet.sources.map((s) => scopeKey({ source: s.id }))];
+    const hashes = new Map(scopes.map((key) => [key, createHash('sha256').update(catalog)]));
+    const hashOf = (key: string) => hashes.get(key);
+    const fileDigest = (dataFile: string, scopes: Record<string, string>) => {
+      for (const [key, digest] of Object.entries(scopes)) hashOf(key)?.update(`${dataFile}\u0001${digest}\n`);
+    };
+    for (const file of digests?.files ?? []) fileDigest(file.dataFile, file.scopes);
+    // The rows of files the load did not digest are digested here the same way, file by file, so a build
+    // with a reading cache and one without give a page the same fingerprint (it is in the site's manifest).
+    const digested = new Set(digests?.files.map((f) => f.dataFile));
+    const undigested = groupBy(digested.size === 0 ? dataSet.observations : dataSet.observations.filter((o) => !digested.has(o.at.dataFile)), (o) => o.at.dataFile);
+    for (const [dataFile, rows] of undigested) fileDigest(dataFile, scopeDigestsOf(rows));
+    hashRowsByScope(digests?.dropped ?? [], hashOf, 'dropped\u0001');
+    for (const narrative of dataSet.narratives) hashOf(scopeKey({ province: narrative.province }))?.update(narrativeLine(narrative));
+    made = new Map([...hashes].map(([key, hash]) => [key, hash.digest('hex')]));
+    return made;
+  };
+  return (scope) => {
+    const fingerprint = fingerprints().get(scopeKey(scope));
+    if (fingerprint === undefined) throw new Error(`no ${scopeKey(scope).replace(':', " '")}' to scope a page to`);
+    return fingerprint;
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * Incremental builds. Every page hands its data to the build before it renders
+ * (src/session.ts); the build hashes that data with the code that renders it.
+ * A page whose hash is the one the manifest of the site being replaced records
+ * for it (siteManifest.ts), and whose files are all still as that manifest has
+ * them, is not rendered again: its frame renders nothing, and its HTML, its
+ * Traditional edition and its tables are hard-linked from the previous site,
+ * which stays untouched until the new one is swapped in. Linking rather than
+ * reading and writing the HTML keeps ~260 MB of unchanged national pages out of
+ * memory. A page that names the part of the data set it reads (a unit page: its
+ * province) is known unchanged when that part and the code are, before its data
+ * is made (pageInputs.ts): its route then leaves it out, and Astro does not
+ * render it at all. When it is made, that hash stands for its data's: such a
+ * page is rendered again whenever what it reads changed, even where its own data
+ * came out the same. The page list lives with the site, so a site built from
+ * other data, by another cache folder, or edited by hand is never mistaken for
+ * this one; the cache folder keeps only the searchable text of each page, under
+ * the page's hash and sealed. Other files made from one province's rows alone
+ * (the data package's parts) are kept the same way, as pages with no HTML.
+ */
+import { createHash } from 'node:crypto';
+import { linkSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { PageScope, PublishedPage } from '../../lib/pages/published.ts';
+
+/** Hands a page's data and tables on: to be hashed and written, or to be written. */
+export type PagePublisher = (page: PublishedPage) => void;
+import type { DataSet } from '../../lib/schema/dataSet.ts';
+import type { ObservationDigests } from '../../load/scopeDigests.ts';
+import { sitePaths } from '../../lib/site/paths.ts';
+import { traditionalRoot } from '../../lib/site/navigation.ts';
+import { codeVersion } from './codeVersion.ts';
+import { scopeFingerprints } from './pageInputs.ts';
+import { searchTextFolder, type SearchTexts } from './searchTextFolder.ts';
+import { fileUnchanged, readManifest, siteStats, type PageRecord, type SiteManifest } from './siteManifest.ts';
+
+/** Page data as JSON for its hash; a Map, a Set or a function would hash as {} and hide a change, so they are refused. */
+function pageJson(data: unknown): string {
+  return JSON.stringify(data, (key, value: unknown) => {
+    if (value instanceof Map || value instanceof Set || typeof value === 'function') throw new Error(`page data must be plain to be hashed: '${key}' is not`);
+    return value;
+  });
+}
+
+/** The files a page's tables and charts' tables are written to. */
+function tableFiles({ table, charts }: PublishedPage): string[] {
+  return [sitePaths.pageCsv(table.id), sitePaths.pageJson(table.id), ...charts.flatMap((c) => [sitePaths.chartCsv(c.id), sitePaths.chartJson(c.id)])];
+}
+
+/**
+ * Takes files of the previous site into the new one without copying their bytes, over anything
+ * written there; false when one is not there. An incremental national build carries ~25k files:
+ * one link each, with a folder made once and a file replaced only where there was one, rather
+ * than four calls to the file system per file.
+ */
+function carrier(previousSite: string, siteDir: string): (path: string) => boolean {
+  const folders = new Set<string>();
+  return (path) => {
+    const from = join(previousSite, path);
+    const to = join(siteDir, path);
+    const folder = dirname(to);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return false;
+      if (code !== 'EEXIST') throw error;
+      rmSync(to);
+      linkSync(from, to);
+    }
+    return true;
+  };
+}
+
+export interface PageReuse {
+  /** Hashes each page as its data is ready; carries over its tables when it is unchanged, else writes them. */
+  publish: PagePublisher;
+  /** For a page that reads only part of the data set: true, and its tables carried over, when that part is unchanged. */
+  unchangedScope(path: string, scope: PageScope): boolean;
+  /** Whether a page was found unchanged: then the page renders nothing and carryOverPages puts its previous HTML in place. */
+  unchanged(path: string): boolean;
+  /** Once the pages are written: links the previous HTML of every unchanged page over its empty render. */
+  carryOverPages(): void;
+  /** Takes the Traditional edition of an unchanged page from the previous site; false when the page changed. */
+  carryOverTraditional(path: string): boolean;
+  /** The searchable texts of an unchanged page, as the build that made it kept them; undefined: extract them from its HTML. */
+  searchTexts(path: string): SearchTexts | undefined;
+  /** Keeps the searchable texts of a page of this build for the next. */
+  keepSearchTexts(path: string, texts: SearchTexts): void;
+  /** For a file other than a page made from only part of the data set: true, and the file linked from the previous site, when that part and the code are unchanged; false: the caller writes it. */
+  carryOverScopedFile(path: string, scope: PageScope): boolean;
+  /** Pages found unchanged. */
+  reused(): number;
+  /** Pages of the previous site not taken because a file of theirs was not as its manifest had it (edited by hand, say). */
+  refused(): number;
+  /** Kept search texts found but not taken (changed, cut short, of another shape). */
+  rejectedTexts(): number;
+  /** What every page of this build was made from, for the new site's manifest. */
+  records(): Record<string, PageRecord>;
+  /** The files carried over from the previous site, with their hashes there, checked as they were carried. */
+  carriedFiles(): ReadonlyMap<string, string>;
+  /** Once the new site is in place: keeps its files' stats and its pages' search texts, and drops the others. */
+  save(manifest: SiteManifest): void;
+}
+
+export interface PageReuseOptions {
+  /** The folder of kept search texts and stats (.zongshu-cache/pages); absent: every page is made, and only hashed for the new site's manifest. */
+  cacheDir?: string | undefined;
+  /** The site being replaced, read from; and the staging folder, written to. */
+  previousSite: string;
+  siteDir: string;
+  /** The data set being built: its site settings frame every page, and pages that read part of it are hashed by that part. */
+  dataSet: DataSet;
+  /** The load's digests of the observation files' rows, if it made them. */
+  digests?: ObservationDigests | undefined;
+  /** Writes a changed page's tables. */
+  writeTables: PagePublisher;
+}
+
+export function pageReuse(options: PageReuseOptions): PageReuse {
+  const kept = options.cacheDir === undefined ? undefined : searchTextFolder(join(options.cacheDir, 'texts'));
+  const stats = options.cacheDir === undefined ? undefined : siteStats(join(options.cacheDir, 'sites'), options.previousSite);
+  const manifest = options.cacheDir === undefined ? undefined : readManifest(options.previousSite);
+  const previous = new Map(Object.entries(manifest?.pages ?? {}));
+  const previousFiles = manifest?.files ?? {};
+  const previousStats = manifest && stats ? stats.read() : new Map();
+  const version = createHash('sha256').update(codeVersion()).update(pageJson(options.dataSet.site)).digest('hex');
+  const fingerprint = scopeFingerprints(options.dataSet, options.digests);
+  const records = new Map<string, PageRecord>();
+  /** Inputs hashes of scoped pages whose data is being made this build. */
+  const inputsOf = new Map<string, string>();
+  const unchanged = new Set<string>();
+  const carried = new Map<string, string>();
+  let refused = 0;
+  /** The files of a page (both editions and its tables) or of another file, each as the previous manifest has it. */
+  const intact = (path: string, record: PageRecord) => {
+    const files = path.endsWith('.html') ? [path, `${traditionalRoot}/${path}`, ...record.files] : [path, ...record.files];
+    if (files.every((file) => fileUnchanged(options.previousSite, file, previousFiles[file], previousStats.get(file)))) return true;
+    refused++;
+    return false;
+  };
+  const inputsHash = (path: string, scope: PageScope) => {
+    const hash = createHash('sha256').update(version).update(path).update(fingerprint(scope));
+    if ('beyond' in scope) hash.update(pageJson(scope.beyond));
+    return hash.digest('hex');
+  };
+  const linker = carrier(options.previousSite, options.siteDir);
+  const carryOver = (path: string) => {
+    const hash = previousFiles[path];
+    if (hash === undefined || !linker(path)) return false;
+    carried.set(path, hash);
+    return true;
+  };
+  const keep = (path: string, record: PageRecord) => {
+    for (const file of record.files) carryOver(file);
+    records.set(path, record);
+    unchanged.add(path);
+  };
+  return {
+    publish(page) {
+      const path = `${page.table.id}.html`;
+      const inputs = inputsOf.get(path);
+      // A page that names what it reads is made only when that changed, and the hash of that, with the code, is already
+      // its hash: hashing its data too (a source page's thousands of rows) would cost as much again to say nothing new.
+      const data = inputs ?? createHash('sha256').update(version).update(pageJson(page.data)).digest('hex');
+      const record: PageRecord = { data, ...(inputs ? { inputs } : {}), files: tableFiles(page) };
+      if (previous.get(path)?.data === data && intact(path, record)) {
+        keep(path, record);
+      } else {
+        records.set(path, record);
+        options.writeTables(page);
+      }
+    },
+    unchangedScope(path, scope) {
+      const inputs = inputsHash(path, scope);
+      const held = previous.get(path);
+      if (held?.inputs === inputs && intact(path, held)) {
+        keep(path, held);
+        return true;
+      }
+      inputsOf.set(path, inputs);
+      return false;
+    },
+    unchanged: (path) => unchanged.has(path),
+    carryOverPages() {
+      for (const path of unchanged) {
+        if (!carryOver(path)) throw new Error(`${path} of the previous build has gone while this one ran; build again`);
+      }
+    },
+    carryOverTraditional(path) {
+      return unchanged.has(path) && carryOver(`${traditionalRoot}/${path}`);
+    },
+    searchTexts(path) {
+      const hash = records.get(path)?.data;
+      return hash !== undefined && unchanged.has(path) ? kept?.get(hash) : undefined;
+    },
+    keepSearchTexts(path, texts) {
+      const hash = records.get(path)?.data;
+      if (hash !== undefined) kept?.set(hash, texts);
+    },
+    carryOverScopedFile(path, scope) {
+      const inputs = inputsHash(path, scope);
+      const record: PageRecord = { data: inputs, inputs, files: [] };
+      records.set(path, record);
+      return previous.get(path)?.inputs === inputs && intact(path, record) && carryOver(path);
+    },
+    reused: () => unchanged.size,
+    refused: () => refused,
+    rejectedTexts: () => kept?.rejected() ?? 0,
+    records: () => Object.fromEntries(records),
+    carriedFiles: () => carried,
+    save(published) {
+      stats?.write(published);
+      kept?.keepOnly(new Set([...records.values()].map((r) => r.data)));
+    },
+  };
+}

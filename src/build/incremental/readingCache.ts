@@ -1,0 +1,107 @@
+/**
+ * Readings of observation files kept in the cache folder between builds
+ * (readings/), one JSON file per observation file, named by a hash of its
+ * bytes, of the catalog it was read against, of how it was named, and of the
+ * code. A file, catalog or code that changed is simply not found and read
+ * again. Each data folder keeps its readings apart, and a load drops those of
+ * files it no longer has. Deleting the folder only makes the next load read
+ * every file. A reading is sealed (sealed.ts): one changed, cut short, emptied,
+ * moved under another name or of another shape is not taken, and the file is
+ * read again (counted as `rejected`).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { decodeReading, encodeReading } from '../../lib/ingest/fileReading.ts';
+import type { ReadingCache } from '../../load/loadDataSet.ts';
+import { codeVersion } from './codeVersion.ts';
+import { seal, unseal } from './sealed.ts';
+import type { FileReading } from '../../lib/ingest/fileReading.ts';
+
+const sha256 = (...parts: Array<string | Uint8Array>) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part).update('\u0000');
+  return hash.digest('hex');
+};
+
+export interface FolderReadingCache extends ReadingCache {
+  /** Files whose kept reading was used, files read, and of those the ones whose kept reading was found but refused, in this load. */
+  stats(): { kept: number; read: number; rejected: number };
+}
+
+/**
+ * The reading kept, when it decodes to one of the shape a load expects: a count of rows no smaller
+ * than its observations, each with the fields a page reads. The seal guards against changes; this
+ * against a reading of an older code that wrote another shape under the same format number.
+ */
+function decodeWhole(text: string, file: string, dataFile: string): FileReading | undefined {
+  let reading: FileReading | undefined;
+  try {
+    reading = decodeReading(text, file, dataFile);
+  } catch {
+    return undefined;
+  }
+  if (!reading || !Number.isInteger(reading.rows) || reading.rows < reading.observations.length || !Array.isArray(reading.problems)) return undefined;
+  const whole = reading.observations.every(
+    (o) => typeof o.province === 'string' && typeof o.metric === 'string' && typeof o.source === 'string' && typeof o.quote === 'string' && Number.isFinite(o.value) && o.period !== undefined && Number.isInteger(o.at.line),
+  );
+  return whole ? reading : undefined;
+}
+
+/** `cacheDir`: the build's cache folder; `dataDir`: the data folder being loaded. */
+export function folderReadingCache(cacheDir: string, dataDir: string): FolderReadingCache {
+  const folder = join(cacheDir, 'readings', sha256(resolve(dataDir)).slice(0, 16));
+  const version = codeVersion();
+  const used = new Set<string>();
+  const stats = { kept: 0, read: 0, rejected: 0 };
+  // The name of each file's reading, from its bytes as `get` read them: `set` keeps the reading under the same name.
+  // (A file saved again between the two is read as it then is: its reading is kept under the older bytes' name,
+  // which the next load, seeing the newer bytes, does not ask for, and drops.)
+  const names = new Map<string, string>();
+  const nameOf = (path: string, file: string, dataFile: string, catalogDigest: string) => {
+    const name = `${sha256(version, catalogDigest, file, dataFile, readFileSync(path))}.json`;
+    names.set(path, name);
+    used.add(name);
+    return name;
+  };
+  return {
+    get(path, file, dataFile, catalogDigest) {
+      const name = nameOf(path, file, dataFile, catalogDigest);
+      let entry: string;
+      try {
+        entry = readFileSync(join(folder, name), 'utf8');
+      } catch {
+        stats.read++;
+        return undefined;
+      }
+      const text = unseal(name, entry);
+      const reading = text === undefined ? undefined : decodeWhole(text, file, dataFile);
+      if (reading) {
+        stats.kept++;
+      } else {
+        stats.read++;
+        stats.rejected++;
+      }
+      return reading;
+    },
+    set(path, reading) {
+      const name = names.get(path);
+      if (!name) return;
+      mkdirSync(folder, { recursive: true });
+      // Written whole under another name first: a build stopped halfway leaves no half reading behind.
+      const partial = join(folder, `${name}.${process.pid}.partial`);
+      writeFileSync(partial, seal(name, encodeReading(reading)));
+      renameSync(partial, join(folder, name));
+    },
+    finish() {
+      let entries: string[];
+      try {
+        entries = readdirSync(folder);
+      } catch {
+        return;
+      }
+      for (const entry of entries) if (!used.has(entry)) rmSync(join(folder, entry), { force: true });
+    },
+    stats: () => ({ ...stats }),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Every entry a build keeps in its cache folder is sealed: written with the key it was made for
+ * and a hash of its content, and taken back only when both still hold. An entry changed by hand,
+ * cut short, emptied, moved under another key or of another format is not an entry: the build
+ * makes it again and counts it (a cache must never be the reason a page shows what the data no
+ * longer says). The hash is of the content as written, so checking it costs one pass over it.
+ */
+import { createHash } from 'node:crypto';
+
+const mark = 'zongshu-cache 1';
+
+function contentHash(key: string, content: string): string {
+  return createHash('sha256').update(key).update('\u0000').update(content).digest('hex');
+}
+
+/** The entry to write for `content` kept under `key`. */
+export function seal(key: string, content: string): string {
+  return `${mark} ${key} ${contentHash(key, content)}\n${content}`;
+}
+
+/** The content of an entry read back under `key`, or undefined when it is not one sealed for that key with that content. */
+export function unseal(key: string, entry: string): string | undefined {
+  const newline = entry.indexOf('\n');
+  if (newline < 0) return undefined;
+  const [name, version, sealedKey, hash, ...rest] = entry.slice(0, newline).split(' ');
+  if (`${name} ${version}` !== mark || sealedKey !== key || rest.length > 0) return undefined;
+  const content = entry.slice(newline + 1);
+  return hash === contentHash(key, content) ? content : undefined;
+}

@@ -1,0 +1,145 @@
+/**
+ * The manifest of a published site, kept in the site itself (`.zongshu-site.json`): what every page
+ * was made from (hashes of its data, or of the part of the data set it reads, with the code), and
+ * every file's SHA-256. A later build reuses a page only when the manifest of the site it replaces
+ * says the page was made from the same things and every file of the page still has the hash the
+ * manifest records: a site built from other data or with another cache folder has other hashes, a
+ * file edited by hand another content. A site without a manifest, or with one that is not whole,
+ * is built from nothing. The manifest holds nothing but hashes, so two builds of the same inputs
+ * write the same one.
+ *
+ * Reading every file of a large site to hash it would cost seconds, so the build also keeps, in its
+ * cache folder, each file's size, times and inode as they were once the site was in place (`stats`):
+ * a file whose stat is still that one is the file that was hashed, since no tool can set a file's
+ * inode change time back. A file without such a record, or with another stat, is hashed again.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { seal, unseal } from './sealed.ts';
+
+export const manifestName = '.zongshu-site.json';
+const manifestKey = 'site-manifest-1';
+const statsKey = 'site-stats-1';
+
+/** What one page (or another file made from part of the data set, such as a data package part) was made from. */
+export interface PageRecord {
+  /** Hash of the code and the page's data; for a page that names what it reads, its `inputs`. */
+  data: string;
+  /** Hash of the code and the part of the data set the page reads, for a page that names it. */
+  inputs?: string;
+  /** The files that go with the page beside its two editions: its tables and its charts' tables. */
+  files: string[];
+}
+
+export interface SiteManifest {
+  pages: Record<string, PageRecord>;
+  /** SHA-256 of every file of the site but the manifest, by site path. */
+  files: Record<string, string>;
+}
+
+/** A file as it was once its site was in place. */
+export interface StatRecord {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+const sameStat = (stats: Stats, record: StatRecord) =>
+  stats.size === record.size && stats.mtimeMs === record.mtimeMs && stats.ctimeMs === record.ctimeMs && stats.ino === record.ino;
+
+function readSealed<T>(path: string, key: string, accept: (value: unknown) => value is T): T | undefined {
+  try {
+    const text = unseal(key, readFileSync(path, 'utf8'));
+    const value = text === undefined ? undefined : (JSON.parse(text) as unknown);
+    return accept(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeSealed(path: string, key: string, value: unknown): void {
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, seal(key, JSON.stringify(value)));
+  renameSync(partial, path);
+}
+
+const isRecordOf = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isManifest(value: unknown): value is SiteManifest {
+  return isRecordOf(value) && isRecordOf(value.pages) && isRecordOf(value.files) && Object.values(value.files).every((hash) => typeof hash === 'string');
+}
+
+/** The manifest of the site in `siteDir`, or undefined when it has none that holds. */
+export function readManifest(siteDir: string): SiteManifest | undefined {
+  return readSealed(join(siteDir, manifestName), manifestKey, isManifest);
+}
+
+/** Whether the file at `path` of the site still has `sha256` for its content: by its stat, when that is the one recorded, else by reading it. */
+export function fileUnchanged(siteDir: string, path: string, sha256: string | undefined, stat: StatRecord | undefined): boolean {
+  if (sha256 === undefined) return false;
+  let stats: Stats;
+  try {
+    stats = statSync(join(siteDir, path));
+  } catch {
+    return false;
+  }
+  if (!stats.isFile()) return false;
+  if (stat && stat.sha256 === sha256 && sameStat(stats, stat)) return true;
+  return sha256Of(join(siteDir, path)) === sha256;
+}
+
+/** Every file under `dir`, as site paths, in order, the manifest left out. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).replaceAll('\\', '/'))
+    .filter((path) => path !== manifestName)
+    .sort();
+}
+
+/**
+ * Writes the manifest of the site in `siteDir`. A file carried over from the previous site (`known`:
+ * its hash there, checked when it was carried) keeps its hash; every other file is hashed.
+ */
+export function writeManifest(siteDir: string, pages: Record<string, PageRecord>, known: ReadonlyMap<string, string> = new Map()): SiteManifest {
+  const files: Record<string, string> = {};
+  for (const path of filesUnder(siteDir)) files[path] = known.get(path) ?? sha256Of(join(siteDir, path));
+  const sortedPages = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const manifest: SiteManifest = { pages: sortedPages, files };
+  writeSealed(join(siteDir, manifestName), manifestKey, manifest);
+  return manifest;
+}
+
+/** The stats of the files of the site at `outDir`, kept in the cache folder. */
+export interface SiteStats {
+  read(): ReadonlyMap<string, StatRecord>;
+  /** Records the files of the site now in place at `outDir`, as its manifest hashes them. */
+  write(manifest: SiteManifest): void;
+}
+
+const isStats = (value: unknown): value is Record<string, StatRecord> => isRecordOf(value);
+
+export function siteStats(cacheDir: string, outDir: string): SiteStats {
+  const file = join(cacheDir, `${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`);
+  return {
+    read: () => new Map(Object.entries(readSealed(file, statsKey, isStats) ?? {})),
+    write(manifest) {
+      const records: Record<string, StatRecord> = {};
+      for (const [path, sha256] of Object.entries(manifest.files)) {
+        try {
+          const stats = statSync(join(outDir, path));
+          records[path] = { sha256, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+        } catch {
+          // A file gone meanwhile has no record: it is read, or found missing, next time.
+        }
+      }
+      mkdirSync(cacheDir, { recursive: true });
+      writeSealed(file, statsKey, records);
+    },
+  };
+}

@@ -1,0 +1,142 @@
+/**
+ * What a build adds to Astro's output before the site is swapped in: the data
+ * package, the Traditional-script edition (a converted mirror of every page
+ * under zh-Hant/), and the Pagefind search index over both, fed each page as
+ * the edition is written. Each page's tables are written as it renders
+ * (src/build/threads/tableFiles.ts).
+ */
+import { copyFileSync, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import * as pagefind from 'pagefind';
+import { dataPackageFiles } from '../lib/openData/dataPackage.ts';
+import type { DataSet } from '../lib/schema/dataSet.ts';
+import { traditionalRoot } from '../lib/site/navigation.ts';
+import { searchableHtml } from '../lib/site/searchText.ts';
+import { traditionalPage } from '../lib/site/traditionalPage.ts';
+import type { PageReuse } from './incremental/pageReuse.ts';
+import type { AddToIndex, SearchFeed } from './searchFeed.ts';
+import type { SearchTexts } from './incremental/searchTextFolder.ts';
+import { collectGarbageWhenPiledUp } from './garbage.ts';
+import type { Progress } from '../cli/progress.ts';
+
+/** A date only when the caller fixes one (SOURCE_DATE_EPOCH), so two builds are byte-identical. */
+function createdDate(): string | undefined {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch && /^\d+$/u.test(epoch) ? new Date(Number(epoch) * 1000).toISOString().slice(0, 10) : undefined;
+}
+
+/**
+ * Streams each file of the data package to disk chunk by chunk, as the chunks
+ * are made; a province's part whose rows did not change since the previous
+ * build is linked from the previous site instead, and none of it is made.
+ */
+export async function writeDataPackage(siteDir: string, dataSet: DataSet, reuse?: Pick<PageReuse, 'carryOverScopedFile'>): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of dataPackageFiles(dataSet, createdDate())) {
+    const path = `data/package/${file.path}`;
+    if (file.province !== undefined && reuse?.carryOverScopedFile(path, { province: file.province })) continue;
+    const target = join(siteDir, path);
+    if (!folders.has(dirname(target))) await mkdir(dirname(target), { recursive: true });
+    folders.add(dirname(target));
+    await pipeline(Readable.from(collectingBetween(file.chunks())), createWriteStream(target));
+  }
+}
+
+/** The chunks, with a look at the heap before each: a file's rows are made as they are written, and leave garbage. */
+function* collectingBetween<T>(chunks: Iterable<T>): Generator<T> {
+  for (const chunk of chunks) {
+    collectGarbageWhenPiledUp();
+    yield chunk;
+  }
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).replaceAll('\\', '/'))
+    .sort();
+}
+
+type EditionReuse = Pick<PageReuse, 'carryOverTraditional' | 'searchTexts' | 'keepSearchTexts'>;
+
+/**
+ * Writes a page's Traditional edition unless the previous build's is still
+ * right, and gives the searchable texts of both. Files are read and written
+ * synchronously: pages are a few hundred kilobytes from the page cache, and the
+ * promise API's chunked reads and writes cost more than the copies themselves.
+ */
+function pageEditions(siteDir: string, path: string, reuse: EditionReuse | undefined): SearchTexts {
+  const target = join(siteDir, traditionalRoot, path);
+  // An unchanged page's Traditional edition is the previous build's, and so are the texts of both editions when the cache has them.
+  const carried = reuse?.carryOverTraditional(path) ?? false;
+  const kept = carried ? reuse?.searchTexts(path) : undefined;
+  if (kept) return kept;
+  const simplified = readFileSync(join(siteDir, path), 'utf8');
+  const traditional = carried ? readFileSync(target, 'utf8') : traditionalPage(simplified, path);
+  if (!carried) writeFileSync(target, traditional);
+  const texts = { simplified: searchableHtml(simplified), traditional: searchableHtml(traditional) };
+  reuse?.keepSearchTexts(path, texts);
+  return texts;
+}
+
+/**
+ * Completes the Traditional edition: every page not converted as it rendered
+ * (`converted`, src/build/threads/editionThread.ts) is carried over from the previous
+ * site or converted here, and the search feed gets the texts it lacks.
+ */
+export async function writeTraditionalEdition(siteDir: string, feed: SearchFeed, converted: ReadonlySet<string>, reuse?: EditionReuse, progress?: Progress): Promise<void> {
+  const folders = new Set<string>();
+  for (const path of await filesUnder(siteDir)) {
+    progress?.tick();
+    // Data files are shared: the Traditional pages link to the one copy at the root.
+    if (path.startsWith(`${traditionalRoot}/`) || path.startsWith('pagefind/') || path.startsWith('data/')) continue;
+    if (converted.has(path)) continue;
+    const target = join(siteDir, traditionalRoot, path);
+    // Thousands of pages share a few hundred folders.
+    if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
+    folders.add(dirname(target));
+    if (!path.endsWith('.html')) copyFileSync(join(siteDir, path), target);
+    // An unchanged page whose texts the feed already has from the cache needs only its Traditional edition.
+    else if (feed.has(path)) reuse?.carryOverTraditional(path);
+    else feed.provide(path, pageEditions(siteDir, path, reuse));
+  }
+}
+
+export interface SearchIndex {
+  /** Hands a page to Pagefind, which indexes it in its own process while the build goes on. */
+  add: AddToIndex;
+  /** Waits for every page and writes the index into `pagefind/`. */
+  write(siteDir: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** One index for both editions, so 江蘇 finds the Traditional pages and 江苏 the Simplified ones. */
+export async function startSearchIndex(): Promise<SearchIndex> {
+  // Links in results keep their index.html: no link may depend on a server's directory index.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', keepIndexUrl: true });
+  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+  const failures: string[] = [];
+  const pending: Array<Promise<unknown>> = [];
+  return {
+    async add(path, searchable) {
+      const added = index.addHTMLFile({ sourcePath: path, content: searchable });
+      // Failures are collected, never thrown, so a page still in the queue cannot reject with no one waiting for it.
+      pending.push(added.then(({ errors }) => failures.push(...errors.map((e) => `${path}: ${e}`)), (error: Error) => failures.push(`${path}: ${error.message}`)));
+      // A bounded queue, so pages do not pile up in memory; waiting for the oldest page only, not for all, keeps Pagefind busy while the next are made.
+      if (pending.length >= 64) await pending.shift();
+    },
+    async write(siteDir) {
+      await Promise.all(pending.splice(0));
+      if (failures.length > 0) throw new Error(`search index: ${failures.join('; ')}`);
+      const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
+      if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
+    },
+    async close() {
+      await pagefind.close();
+    },
+  };
+}

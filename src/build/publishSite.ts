@@ -1,0 +1,162 @@
+/**
+ * Putting a built site in place of the one at the output folder, so that no kill leaves the output
+ * folder missing or half of two sites after the next command. Node 20 cannot exchange two folders
+ * in one step, so the swap is two renames with a journal beside the output folder:
+ *
+ *   1. the journal is written: which staging folder replaces the output, where the old site goes;
+ *   2. the output folder is renamed to the retired folder (when there is one);
+ *   3. the staging folder is renamed to the output folder;
+ *   4. the journal is deleted, then the retired folder.
+ *
+ * A build holds a lock on the output folder while it runs (a second build into the same folder
+ * waits for it), and before anything else it finishes an interrupted publish from its journal:
+ * after step 3 only the clean-up is left; before it, the new site is put in place if it is whole
+ * (step 1 is written only once the staging folder is complete), else the old one goes back. Work
+ * folders left by a killed build (`.zongshu-build-…`, `.zongshu-old-…`) are removed then too.
+ */
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+interface Journal {
+  staging: string;
+  retired: string;
+}
+
+/** The folders and files beside an output folder that belong to its builds. */
+export function workPaths(outDir: string, pid = process.pid) {
+  const parent = dirname(outDir);
+  const name = basename(outDir);
+  return {
+    parent,
+    staging: join(parent, `.zongshu-build-${name}-${pid}`),
+    retired: join(parent, `.zongshu-old-${name}-${pid}`),
+    journal: join(parent, `.zongshu-publish-${name}.json`),
+    lock: join(parent, `.zongshu-lock-${name}`),
+  };
+}
+
+/** Whether a process of that id runs (one of another user's counts). */
+export function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function readJournal(path: string): Journal | undefined {
+  try {
+    const journal = JSON.parse(readFileSync(path, 'utf8')) as Partial<Journal>;
+    return typeof journal.staging === 'string' && typeof journal.retired === 'string' ? { staging: journal.staging, retired: journal.retired } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What recovery did, for the build to say. */
+export type Recovery = 'none' | 'completed' | 'rolled-back';
+
+/**
+ * Finishes or undoes a publish into `outDir` that a killed build left, and removes the work folders
+ * killed builds left beside it. Call it holding the lock: no other build into `outDir` is running.
+ */
+export function recoverPublish(outDir: string): Recovery {
+  const paths = workPaths(outDir);
+  const journal = existsSync(paths.journal) ? readJournal(paths.journal) : undefined;
+  let recovery: Recovery = 'none';
+  if (journal) {
+    if (existsSync(journal.staging)) {
+      // Steps 2 or 3 were not done: the staging folder is whole (the journal is written only then), so the publish goes on.
+      if (existsSync(outDir)) renameSync(outDir, journal.retired);
+      renameSync(journal.staging, outDir);
+      recovery = 'completed';
+    } else if (!existsSync(outDir) && existsSync(journal.retired)) {
+      // Nothing to put in place: the old site goes back.
+      renameSync(journal.retired, outDir);
+      recovery = 'rolled-back';
+    } else {
+      recovery = 'completed';
+    }
+  }
+  rmSync(paths.journal, { force: true });
+  const name = basename(outDir);
+  const debris = new RegExp(`^\\.zongshu-(?:build|old)-${name.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}-\\d+$`, 'u');
+  for (const entry of existsSync(paths.parent) ? readdirSync(paths.parent) : []) {
+    if (debris.test(entry)) rmSync(join(paths.parent, entry), { recursive: true, force: true });
+  }
+  return recovery;
+}
+
+/** Puts the whole site in `staging` in place of `outDir` (steps 1-4 above). */
+export function swapIn(staging: string, outDir: string): void {
+  const paths = workPaths(outDir);
+  writeFileSync(paths.journal, JSON.stringify({ staging, retired: paths.retired } satisfies Journal));
+  if (existsSync(outDir)) renameSync(outDir, paths.retired);
+  renameSync(staging, outDir);
+  rmSync(paths.journal, { force: true });
+  rmSync(paths.retired, { recursive: true, force: true });
+}
+
+export interface OutputLock {
+  release(): void;
+}
+
+/** The process id a lock file names; 0 when it names none (gone meanwhile, or not a lock). */
+function holderOf(path: string): number {
+  try {
+    const pid = Number(readFileSync(path, 'utf8').trim());
+    return Number.isInteger(pid) && pid > 0 ? pid : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Takes the lock on `outDir`, waiting while another live build holds it (`waiting` is told once,
+ * with that build's process id); a lock left by a build that no longer runs is taken over. The
+ * lock file is made whole under another name and linked into place, so it is never seen empty.
+ */
+export async function lockOutput(outDir: string, waiting: (pid: number) => void = () => {}): Promise<OutputLock> {
+  const { lock, parent } = workPaths(outDir);
+  mkdirSync(parent, { recursive: true });
+  const mine = `${lock}.${process.pid}`;
+  writeFileSync(mine, String(process.pid));
+  let told = false;
+  try {
+    for (;;) {
+      try {
+        linkSync(mine, lock);
+        return { release: () => rmSync(lock, { force: true }) };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = holderOf(lock);
+      if (holder === 0 || !processRuns(holder)) {
+        // Moved aside before it is removed: should another build have taken the lock meanwhile, it is put back.
+        const stale = `${lock}.stale.${process.pid}`;
+        try {
+          renameSync(lock, stale);
+        } catch {
+          continue;
+        }
+        const moved = holderOf(stale);
+        if (moved !== 0 && moved !== holder && processRuns(moved)) {
+          try {
+            linkSync(stale, lock);
+          } catch {
+            // Taken again by a third build: it holds the lock now.
+          }
+        }
+        rmSync(stale, { force: true });
+        continue;
+      }
+      if (!told) waiting(holder);
+      told = true;
+      await sleep(250);
+    }
+  } finally {
+    rmSync(mine, { force: true });
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The Traditional edition made on the second core while the first renders
+ * pages: each page Astro renders is sent to a worker thread
+ * (src/build/threads/editionWorker.ts), which writes its converted page and sends back
+ * the searchable texts of both editions. Converting all pages after rendering
+ * them, on the one thread, took a tenth of a national build. The thread also
+ * writes each page's download files (src/build/threads/tableFiles.ts).
+ */
+import type { PublishedPage } from '../../lib/pages/published.ts';
+import type { EditionRequest, EditionResult } from './editionWorker.ts';
+import { pageTablesOf } from './tableFiles.ts';
+import { startThread } from './thread.ts';
+import type { SearchTexts } from '../incremental/searchTextFolder.ts';
+
+export interface EditionThread {
+  /** Sends a page to the thread, which writes its Traditional edition under zh-Hant/ of the site folder. */
+  convert(path: string, html: Uint8Array): void;
+  /** Sends a page's tables to the thread, which writes their CSV and JSON files into the site folder. */
+  writeTables(page: PublishedPage): void;
+  /** Resolves once the thread has few enough pages and tables waiting (`backlog`): what waits is held in memory, outside the heap. */
+  ready(): Promise<void>;
+  /** Waits for every page and table sent, stops the thread, and gives the paths of the pages it converted. */
+  finish(): Promise<Set<string>>;
+  /** Stops the thread at once: the build failed. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Pages and tables sent and not yet done at which the main thread waits: on two busy cores the
+ * thread fell behind on the national set's 1 MB source pages, and what waited for it raised the
+ * build's peak memory.
+ */
+const backlog = 32;
+
+/** `converted`: called with the searchable texts of both editions of each page, as it is converted. */
+export function startEditionThread(siteDir: string, converted: (path: string, texts: SearchTexts) => void): EditionThread {
+  const worker = startThread(new URL('./editionWorker.ts', import.meta.url), { siteDir });
+  const paths = new Set<string>();
+  const failures = { pages: [] as string[], tables: [] as string[] };
+  let sent = 0;
+  let received = 0;
+  let crashed: Error | undefined;
+  let allReceived: (() => void) | undefined;
+  /** Pages waiting for room: Astro renders two at once. */
+  const waiting: Array<() => void> = [];
+  const settle = () => {
+    if (crashed || sent - received < backlog) for (const resume of waiting.splice(0)) resume();
+    if (crashed || received === sent) allReceived?.();
+  };
+  const send = (request: EditionRequest) => {
+    sent++;
+    worker.postMessage(request);
+  };
+  worker.on('message', (result: EditionResult) => {
+    received++;
+    if (result.kind === 'tables') {
+      if (result.error !== undefined) failures.tables.push(`${result.id}: ${result.error}`);
+    } else {
+      const { path, simplified, traditional, error } = result;
+      try {
+        if (error !== undefined) throw new Error(error);
+        paths.add(path);
+        // What the caller does with the texts (keep them in the cache, hand them to the search index) may fail too:
+        // thrown here, in an event of the thread, it would end the process past the build's clean-up.
+        converted(path, { simplified, traditional });
+      } catch (failure) {
+        failures.pages.push(`${path}: ${(failure as Error).message}`);
+      }
+    }
+    settle();
+  });
+  worker.on('error', (error) => {
+    crashed = error;
+    settle();
+  });
+  // A thread that ends without an error would leave pages waiting for room for ever.
+  let stopping = false;
+  worker.on('exit', () => {
+    if (!stopping) crashed ??= new Error('the thread stopped');
+    settle();
+  });
+  return {
+    convert(path, html) {
+      // A copy goes to the thread: the page's own bytes are still to be written.
+      send({ kind: 'page', path, html });
+    },
+    writeTables(page) {
+      send({ kind: 'tables', tables: pageTablesOf(page) });
+    },
+    async ready() {
+      if (crashed || sent - received < backlog) return;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    async finish() {
+      await new Promise<void>((resolve) => {
+        allReceived = resolve;
+        settle();
+      });
+      stopping = true;
+      await worker.terminate();
+      if (crashed) throw new Error(`Traditional edition: ${crashed.message}`);
+      // One cause often fails every page (a cache folder that cannot be written): the first few say it.
+      const firstFew = (list: string[]) => `${list.slice(0, 3).join('; ')}${list.length > 3 ? `; and ${list.length - 3} pages more` : ''}`;
+      if (failures.pages.length > 0) throw new Error(`Traditional edition: ${firstFew(failures.pages)}`);
+      if (failures.tables.length > 0) throw new Error(`page tables: ${firstFew(failures.tables)}`);
+      return paths;
+    },
+    async stop() {
+      stopping = true;
+      await worker.terminate();
+    },
+  };
+}

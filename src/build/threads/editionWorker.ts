@@ -1,0 +1,54 @@
+/**
+ * The thread that writes what the build adds to each page while the main
+ * thread renders pages (src/build/threads/editionThread.ts): for each page it is sent, it
+ * writes the converted page under zh-Hant/ and sends back the searchable texts
+ * of both editions; for each page's tables, it writes their download files.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { traditionalRoot } from '../../lib/site/navigation.ts';
+import { searchableHtml } from '../../lib/site/searchText.ts';
+import { traditionalPage } from '../../lib/site/traditionalPage.ts';
+import { siteFileWriter } from './siteFileWriter.ts';
+import { tableFileWriter, type PageTables } from './tableFiles.ts';
+
+export type EditionRequest =
+  | {
+      kind: 'page';
+      path: string;
+      /** The page as Astro writes it, UTF-8. */
+      html: Uint8Array;
+    }
+  | { kind: 'tables'; tables: PageTables };
+
+export type EditionResult =
+  | { kind: 'page'; path: string; simplified: string; traditional: string; error?: string }
+  /** `id`: the page table's (`hainan/2020`). */
+  | { kind: 'tables'; id: string; error?: string };
+
+const { siteDir } = workerData as { siteDir: string };
+const write = siteFileWriter(siteDir);
+const writeTables = tableFileWriter(write);
+
+const utf8 = new TextDecoder();
+
+function convert(path: string, bytes: Uint8Array): EditionResult {
+  const html = utf8.decode(bytes);
+  const traditional = traditionalPage(html, path);
+  write(`${traditionalRoot}/${path}`, traditional);
+  return { kind: 'page', path, simplified: searchableHtml(html), traditional: searchableHtml(traditional) };
+}
+
+parentPort?.on('message', (request: EditionRequest) => {
+  try {
+    if (request.kind === 'page') {
+      parentPort?.postMessage(convert(request.path, request.html) satisfies EditionResult);
+    } else {
+      writeTables(request.tables);
+      parentPort?.postMessage({ kind: 'tables', id: request.tables.table.id } satisfies EditionResult);
+    }
+  } catch (error) {
+    const { message } = error as Error;
+    const failed: EditionResult = request.kind === 'page' ? { kind: 'page', path: request.path, simplified: '', traditional: '', error: message } : { kind: 'tables', id: request.tables.table.id, error: message };
+    parentPort?.postMessage(failed);
+  }
+});

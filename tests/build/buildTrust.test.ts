@@ -1,0 +1,114 @@
+/**
+ * Builds as a hostile user runs them (`npm run build`, in processes of their own): at once into
+ * two folders and into one, killed midway, after the cache was tampered with or a page edited by
+ * hand. Whatever happens, the site at the output folder is a whole site of the data as they are,
+ * byte for byte what a full build from nothing writes.
+ */
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { fileHashes } from '../helpers/fileHashes.ts';
+import { fixtureSite, repoRoot } from '../helpers/paths.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+
+const run = promisify(execFile);
+const tempDir = useTempDir('all');
+
+/** `npm run build` of the fixture copy in `work`, into `out`, with the cache folder `cache`. */
+function build(work: string, out: string, cache: string) {
+  const args = ['--expose-gc', '--heap-growing-percent=20', 'scripts/run.mjs', 'build', '--data', join(work, 'data'), '--content', join(work, 'content'), '--out', out];
+  return run(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' } })
+    .then((r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }))
+    .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
+}
+
+function fixture(): string {
+  const work = tempDir();
+  cpSync(fixtureSite, work, { recursive: true });
+  return work;
+}
+
+/** What a full build from nothing of the same data writes. */
+async function fullBuild(work: string): Promise<Map<string, string>> {
+  const out = join(tempDir(), 'full');
+  expect((await build(work, out, tempDir())).code).toBe(0);
+  return fileHashes(out);
+}
+
+const differing = (a: Map<string, string>, b: Map<string, string>) => [...new Set([...a.keys(), ...b.keys()])].filter((path) => a.get(path) !== b.get(path));
+
+describe('a build that cannot publish what the data does not say', () => {
+  it('runs two builds into two folders side by side, and makes two builds into one folder take turns', async () => {
+    const work = fixture();
+    const expected = await fullBuild(work);
+    const dir = tempDir();
+    const [a, b] = await Promise.all([build(work, join(dir, 'a'), join(dir, 'cache-a')), build(work, join(dir, 'b'), join(dir, 'cache-b'))]);
+    expect([a.code, b.code], `${a.stderr}\n${b.stderr}`).toEqual([0, 0]);
+    expect(differing(fileHashes(join(dir, 'a')), expected)).toEqual([]);
+    expect(differing(fileHashes(join(dir, 'b')), expected)).toEqual([]);
+    const [c, d] = await Promise.all([build(work, join(dir, 'same'), join(dir, 'cache-c')), build(work, join(dir, 'same'), join(dir, 'cache-d'))]);
+    expect([c.code, d.code], `${c.stderr}\n${d.stderr}`).toEqual([0, 0]);
+    expect(`${c.stderr}${d.stderr}`).toContain('waiting for it to finish');
+    expect(differing(fileHashes(join(dir, 'same')), expected)).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name.startsWith('.zongshu'))).toEqual([]);
+  }, 180_000);
+
+  it('mends a build killed at any moment: the next one leaves a whole site and nothing beside it', async () => {
+    const work = fixture();
+    const expected = await fullBuild(work);
+    const dir = tempDir();
+    const out = join(dir, 'site');
+    const cache = join(dir, 'cache');
+    expect((await build(work, out, cache)).code).toBe(0);
+    for (const afterMs of [400, 2500, 5000]) {
+      const child = spawn(process.execPath, ['scripts/run.mjs', 'build', '--data', join(work, 'data'), '--content', join(work, 'content'), '--out', out], { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' }, stdio: 'ignore' });
+      await new Promise((resolve) => setTimeout(resolve, afterMs));
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.on('exit', resolve));
+      const next = await build(work, out, cache);
+      expect(next.code, next.stderr).toBe(0);
+      expect(differing(fileHashes(out), expected), `killed after ${afterMs} ms`).toEqual([]);
+      expect(readdirSync(dir).sort(), `killed after ${afterMs} ms`).toEqual(['cache', 'site']);
+    }
+  }, 300_000);
+
+  it('makes again what a tampered cache or a hand-edited page would have published', async () => {
+    const work = fixture();
+    const expected = await fullBuild(work);
+    const dir = tempDir();
+    const out = join(dir, 'site');
+    const cache = join(dir, 'cache');
+    expect((await build(work, out, cache)).code).toBe(0);
+    // Every kept reading and chart with one digit changed, and a page of the site edited by hand.
+    const walk = (folder: string): string[] => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    for (const file of walk(cache)) writeFileSync(file, readFileSync(file, 'utf8').replace(/2387/gu, '2825'));
+    const page = join(out, 'hainan/2020.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('2387', '2825'));
+    const again = await build(work, out, cache);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('were not as they were written');
+    expect(again.stdout).toContain('had been changed since it was built and were made again');
+    expect(differing(fileHashes(out), expected)).toEqual([]);
+    expect(readFileSync(page, 'utf8')).not.toContain('2825');
+  }, 180_000);
+
+  it('builds its own pages into its own folders from a copy of the checkout', async () => {
+    // A copy of the sources beside the same node_modules: the runner's bundle, the threads, the cache and Astro's folders are the copy's.
+    const copy = tempDir();
+    for (const entry of ['src', 'scripts', 'public', 'package.json', 'package-lock.json', 'tsconfig.json', 'astro.config.mjs']) cpSync(join(repoRoot, entry), join(copy, entry), { recursive: true });
+    symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'));
+    const out = join(tempDir(), 'site');
+    const args = ['scripts/run.mjs', 'build', '--data', join(fixtureSite, 'data'), '--content', join(fixtureSite, 'content'), '--out', out];
+    const env = { ...process.env };
+    delete env.ZONGSHU_CACHE;
+    // The same sources as the original: a bundle named by the sources alone would be the original's, with its paths.
+    await run(process.execPath, args, { cwd: copy, env });
+    expect(existsSync(join(copy, '.zongshu-cache'))).toBe(true);
+    const frame = join(copy, 'src/layouts/Frame.astro');
+    writeFileSync(frame, readFileSync(frame, 'utf8').replace('<title>{title} · 机关党建工作综述</title>', '<title>{title} · 副本的站点</title>'));
+    await run(process.execPath, args, { cwd: copy, env });
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('副本的站点');
+  }, 120_000);
+});

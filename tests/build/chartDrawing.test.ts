@@ -1,0 +1,71 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chartDrawing, type ChartCache } from '../../src/build/chartDrawing.ts';
+import { folderChartCache } from '../../src/build/incremental/chartCacheFolder.ts';
+import { samples } from '../charts/samples.ts';
+
+function memoryCache(codeVersion: string, store = new Map<string, string>()): ChartCache {
+  return { codeVersion, get: (key) => store.get(key), set: (key, svg) => void store.set(key, svg) };
+}
+
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('drawing charts', () => {
+  it('draws a chart once and serves it from the cache while data and code stay the same', () => {
+    const drawing = chartDrawing(memoryCache('v1'));
+    const first = drawing.chart(samples.rankedBars);
+    const second = drawing.chart({ ...samples.rankedBars, csvHref: '../other.csv' });
+    expect(second).toBe(first);
+    expect(drawing.stats()).toMatchObject({ drawn: 1, cached: 1 });
+  });
+
+  it('draws again when the data or the drawing code change', () => {
+    const store = new Map<string, string>();
+    const drawing = chartDrawing(memoryCache('v1', store));
+    drawing.chart(samples.rankedBars);
+    drawing.chart({ ...samples.rankedBars, data: { ...samples.rankedBars.data, unitLabel: '件' } } as typeof samples.rankedBars);
+    expect(drawing.stats().drawn).toBe(2);
+    const again = chartDrawing(memoryCache('v2', store));
+    again.chart(samples.rankedBars);
+    expect(again.stats()).toMatchObject({ drawn: 1, cached: 0 });
+  });
+
+  it('draws every time without a cache', () => {
+    const drawing = chartDrawing();
+    drawing.chart(samples.rankedBars);
+    drawing.chart(samples.rankedBars);
+    expect(drawing.stats()).toMatchObject({ drawn: 2, cached: 0 });
+  });
+
+  it('never serves a cached chart that was changed, cut short, emptied or moved: it draws it again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zongshu-charts-'));
+    folders.push(dir);
+    const first = chartDrawing(folderChartCache(dir));
+    const svg = first.chart(samples.rankedBars) as string;
+    const [name = ''] = readdirSync(dir);
+    const file = join(dir, name);
+    const kept = readFileSync(file, 'utf8');
+    const tamper = (text: string) => {
+      writeFileSync(file, text);
+      const cache = folderChartCache(dir);
+      const drawing = chartDrawing(cache);
+      expect(drawing.chart(samples.rankedBars)).toBe(svg);
+      expect(drawing.stats()).toMatchObject({ drawn: 1, cached: 0 });
+      expect(cache.rejected()).toBe(1);
+    };
+    tamper(kept.replace('</svg>', '<text>2825</text></svg>'));
+    tamper(kept.slice(0, kept.length / 2));
+    tamper('');
+    tamper(kept.replace(name.replace('.svg', ''), 'f'.repeat(64)));
+    // Whole and untouched, it is served.
+    writeFileSync(file, kept);
+    const drawing = chartDrawing(folderChartCache(dir));
+    drawing.chart(samples.rankedBars);
+    expect(drawing.stats()).toMatchObject({ drawn: 0, cached: 1 });
+  });
+});

@@ -1,0 +1,176 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pageReuse, type PageReuse } from '../../../src/build/incremental/pageReuse.ts';
+import { manifestName, writeManifest } from '../../../src/build/incremental/siteManifest.ts';
+import type { PublishedPage } from '../../../src/lib/pages/published.ts';
+import type { DataSet } from '../../../src/lib/schema/dataSet.ts';
+import { fixtureDataSet } from '../../helpers/fixtureSite.ts';
+import { useTempDir } from '../../helpers/tempDir.ts';
+
+const tempDir = useTempDir();
+const table = { id: 'hainan/2020', title: 't', columns: ['a'], rows: [['1']] };
+const review = 'hainan/2020.html';
+const reviewFiles = [review, `zh-Hant/${review}`, 'data/pages/hainan/2020.csv', 'data/pages/hainan/2020.json'];
+
+let dataSet: DataSet;
+beforeAll(async () => {
+  dataSet = await fixtureDataSet();
+});
+
+function reuse(written: PublishedPage[], dir: string, data = dataSet) {
+  return pageReuse({ cacheDir: join(dir, 'cache'), previousSite: join(dir, 'site'), siteDir: join(dir, 'new'), dataSet: data, writeTables: (p) => written.push(p) });
+}
+
+/** The end of a build: the files it wrote in the staging folder, its manifest, the swap, the stats kept. */
+function publish(dir: string, pages: PageReuse, files: readonly string[]): void {
+  for (const file of files) {
+    const path = join(dir, 'new', file);
+    mkdirSync(dirname(path), { recursive: true });
+    try {
+      readFileSync(path);
+    } catch {
+      writeFileSync(path, `made ${file}`);
+    }
+  }
+  mkdirSync(join(dir, 'new'), { recursive: true });
+  const manifest = writeManifest(join(dir, 'new'), pages.records(), pages.carriedFiles());
+  rmSync(join(dir, 'site'), { recursive: true, force: true });
+  renameSync(join(dir, 'new'), join(dir, 'site'));
+  pages.save(manifest);
+}
+
+/** A build that published the review page of hainan 2020: its site has the page's files and a manifest. */
+function builtOnce(dir: string): PublishedPage {
+  const page: PublishedPage = { table, charts: [], data: { path: review } };
+  const first = reuse([], dir);
+  first.publish(page);
+  publish(dir, first, reviewFiles);
+  return page;
+}
+
+describe('pageReuse', () => {
+  it('writes the tables of a page it has no previous build of, and renders it', () => {
+    const written: PublishedPage[] = [];
+    const pages = reuse(written, tempDir());
+    pages.publish({ table, charts: [], data: { path: review } });
+    expect(written).toHaveLength(1);
+    expect(pages.unchanged(review)).toBe(false);
+    expect(pages.reused()).toBe(0);
+  });
+
+  it('links the previous HTML of an unchanged page over its empty render', () => {
+    const dir = tempDir();
+    const page = builtOnce(dir);
+    const written: PublishedPage[] = [];
+    const second = reuse(written, dir);
+    second.publish(page);
+    expect(written).toHaveLength(0);
+    expect(second.unchanged(review)).toBe(true);
+    mkdirSync(join(dir, 'new/hainan'), { recursive: true });
+    writeFileSync(join(dir, 'new', review), '');
+    second.carryOverPages();
+    expect(readFileSync(join(dir, 'new', review), 'utf8')).toBe(`made ${review}`);
+    expect(readFileSync(join(dir, 'new/data/pages/hainan/2020.csv'), 'utf8')).toBe('made data/pages/hainan/2020.csv');
+    expect(second.reused()).toBe(1);
+  });
+
+  it('renders a page again when any of its files was changed in the site by hand, even keeping its size and times', () => {
+    for (const file of reviewFiles) {
+      const dir = tempDir();
+      const page = builtOnce(dir);
+      const path = join(dir, 'site', file);
+      const before = readFileSync(path, 'utf8');
+      writeFileSync(path, before.replace('made', 'MADE'));
+      const written: PublishedPage[] = [];
+      const second = reuse(written, dir);
+      second.publish(page);
+      expect(second.unchanged(review), file).toBe(false);
+      expect(written, file).toHaveLength(1);
+      expect(second.refused()).toBe(1);
+    }
+  });
+
+  it('renders every page again when the site has no manifest, or one that is not whole, or one of another site', () => {
+    const cases: Array<(dir: string) => void> = [
+      (dir) => rmSync(join(dir, 'site', manifestName)),
+      (dir) => writeFileSync(join(dir, 'site', manifestName), readFileSync(join(dir, 'site', manifestName), 'utf8').slice(0, 80)),
+      (dir) => writeFileSync(join(dir, 'site', manifestName), readFileSync(join(dir, 'site', manifestName), 'utf8').replace(/"data":"[0-9a-f]{4}/u, '"data":"0000')),
+    ];
+    for (const [i, spoil] of cases.entries()) {
+      const dir = tempDir();
+      const page = builtOnce(dir);
+      spoil(dir);
+      const written: PublishedPage[] = [];
+      const second = reuse(written, dir);
+      second.publish(page);
+      expect(written, `case ${i}`).toHaveLength(1);
+      expect(second.unchanged(review), `case ${i}`).toBe(false);
+    }
+  });
+
+  it('takes the page list from the site, whatever the cache folder: another cache still reuses, and the search texts are found again or not at all', () => {
+    const dir = tempDir();
+    const page = builtOnce(dir);
+    const other = pageReuse({ cacheDir: join(dir, 'other-cache'), previousSite: join(dir, 'site'), siteDir: join(dir, 'new'), dataSet, writeTables: () => undefined });
+    other.publish(page);
+    expect(other.unchanged(review)).toBe(true);
+    expect(other.searchTexts(review)).toBeUndefined();
+  });
+
+  it('knows a page that reads one province unchanged without its data, and carries over its tables', () => {
+    const dir = tempDir();
+    const path = 'hainan/units/gaoyuan.html';
+    const files = [path, `zh-Hant/${path}`, 'data/pages/hainan/units/gaoyuan.csv', 'data/pages/hainan/units/gaoyuan.json'];
+    const first = reuse([], dir);
+    expect(first.unchangedScope(path, { province: 'hainan' })).toBe(false);
+    first.publish({ table: { ...table, id: 'hainan/units/gaoyuan' }, charts: [], data: { path } });
+    publish(dir, first, files);
+    const second = reuse([], dir);
+    expect(second.unchangedScope(path, { province: 'hainan' })).toBe(true);
+    expect(second.unchanged(path)).toBe(true);
+    expect(readFileSync(join(dir, 'new', files[2] as string), 'utf8')).toBe(`made ${files[2]}`);
+    expect(second.unchangedScope('hainan/units/other.html', { province: 'hainan' })).toBe(false);
+  });
+
+  it('keys a page that reads one province by what it reads, without hashing its data, and keeps its search texts under that', () => {
+    const dir = tempDir();
+    const path = 'hainan/units/gaoyuan.html';
+    const texts = { simplified: '高原', traditional: '高原' };
+    // Data the hash refuses (a Map) shows it is not hashed.
+    const page = (): PublishedPage => ({ table: { ...table, id: 'hainan/units/gaoyuan' }, charts: [], data: { figures: new Map([['a', 1]]) } });
+    const written: PublishedPage[] = [];
+    const first = reuse(written, dir);
+    expect(first.unchangedScope(path, { province: 'hainan' })).toBe(false);
+    first.publish(page());
+    expect(written).toHaveLength(1);
+    first.keepSearchTexts(path, texts);
+    publish(dir, first, [path, `zh-Hant/${path}`, 'data/pages/hainan/units/gaoyuan.csv', 'data/pages/hainan/units/gaoyuan.json']);
+    const second = reuse([], dir);
+    expect(second.unchangedScope(path, { province: 'hainan' })).toBe(true);
+    expect(second.searchTexts(path)).toEqual(texts);
+  });
+
+  it('renders a page that reads one province again when that province changed, even if its data came out the same', () => {
+    const dir = tempDir();
+    const path = 'hainan/units/gaoyuan.html';
+    const page: PublishedPage = { table: { ...table, id: 'hainan/units/gaoyuan' }, charts: [], data: { path } };
+    const first = reuse([], dir);
+    first.unchangedScope(path, { province: 'hainan' });
+    first.publish(page);
+    publish(dir, first, [path, `zh-Hant/${path}`, 'data/pages/hainan/units/gaoyuan.csv', 'data/pages/hainan/units/gaoyuan.json']);
+    const observations = dataSet.observations.map((o) => (o.province === 'hainan' && o.note === '' ? { ...o, note: 'changed' } : o));
+    expect(observations).not.toEqual(dataSet.observations);
+    const written: PublishedPage[] = [];
+    const second = reuse(written, dir, { ...dataSet, observations });
+    expect(second.unchangedScope(path, { province: 'hainan' })).toBe(false);
+    second.publish(page);
+    expect(written).toHaveLength(1);
+    expect(second.unchanged(path)).toBe(false);
+  });
+
+  it('refuses page data it cannot hash faithfully: a Map would hash as {} and hide a change', () => {
+    const pages = reuse([], tempDir());
+    expect(() => pages.publish({ table, charts: [], data: { figures: new Map([['a', 1]]) } })).toThrow("page data must be plain to be hashed: 'figures' is not");
+  });
+});

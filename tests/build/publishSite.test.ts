@@ -1,0 +1,115 @@
+/** Publishing a built site in place of the old one: every state a kill can leave is mended by the next build, and builds into one folder take turns. */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lockOutput, recoverPublish, swapIn, workPaths } from '../../src/build/publishSite.ts';
+import { useTempDir } from '../helpers/tempDir.ts';
+
+const tempDir = useTempDir();
+
+function site(path: string, text: string): void {
+  mkdirSync(path, { recursive: true });
+  writeFileSync(join(path, 'index.html'), text);
+}
+const page = (path: string) => readFileSync(join(path, 'index.html'), 'utf8');
+
+/** The folders a publish of `out` by process `pid` works with, and its journal written (step 1). */
+function started(dir: string, pid = 999999) {
+  const out = join(dir, 'dist');
+  const paths = { ...workPaths(out, pid), journal: workPaths(out).journal };
+  site(out, 'old');
+  site(paths.staging, 'new');
+  writeFileSync(paths.journal, JSON.stringify({ staging: paths.staging, retired: paths.retired }));
+  return { out, paths };
+}
+
+describe('publishing a site', () => {
+  it('swaps the new site in and leaves nothing beside it', () => {
+    const dir = tempDir();
+    const out = join(dir, 'dist');
+    site(out, 'old');
+    const { staging } = workPaths(out);
+    site(staging, 'new');
+    swapIn(staging, out);
+    expect(page(out)).toBe('new');
+    expect(readdirSync(dir)).toEqual(['dist']);
+  });
+
+  it('completes a publish killed before the old site was moved aside', () => {
+    const dir = tempDir();
+    const { out } = started(dir);
+    expect(recoverPublish(out)).toBe('completed');
+    expect(page(out)).toBe('new');
+    expect(readdirSync(dir)).toEqual(['dist']);
+  });
+
+  it('completes a publish killed between the two renames, when the output folder was missing', () => {
+    const dir = tempDir();
+    const { out, paths } = started(dir);
+    renameSync(out, paths.retired);
+    expect(existsSync(out)).toBe(false);
+    expect(recoverPublish(out)).toBe('completed');
+    expect(page(out)).toBe('new');
+    expect(readdirSync(dir)).toEqual(['dist']);
+  });
+
+  it('only cleans up after a publish killed once the new site was in place', () => {
+    const dir = tempDir();
+    const { out, paths } = started(dir);
+    renameSync(out, paths.retired);
+    renameSync(paths.staging, out);
+    expect(recoverPublish(out)).toBe('completed');
+    expect(page(out)).toBe('new');
+    expect(readdirSync(dir)).toEqual(['dist']);
+  });
+
+  it('puts the old site back when the new one is gone', () => {
+    const dir = tempDir();
+    const { out, paths } = started(dir);
+    renameSync(out, paths.retired);
+    renameSync(paths.staging, join(dir, 'elsewhere'));
+    expect(recoverPublish(out)).toBe('rolled-back');
+    expect(page(out)).toBe('old');
+  });
+
+  it('removes the work folders of killed builds, with no journal', () => {
+    const dir = tempDir();
+    const out = join(dir, 'dist');
+    site(out, 'old');
+    site(workPaths(out, 4242).staging, 'half');
+    site(workPaths(out, 4343).retired, 'older');
+    site(join(dir, '.zongshu-build-other-4242'), 'another output folder');
+    expect(recoverPublish(out)).toBe('none');
+    expect(readdirSync(dir).sort()).toEqual(['.zongshu-build-other-4242', 'dist']);
+  });
+
+  it('makes a second build into the same folder wait for the first, and takes over a lock whose build is gone', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'dist');
+    const first = await lockOutput(out);
+    let told = 0;
+    let second = false;
+    const waiting = lockOutput(out, (pid) => {
+      told = pid;
+    }).then((lock) => {
+      second = true;
+      return lock;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(second).toBe(false);
+    expect(told).toBe(process.pid);
+    first.release();
+    (await waiting).release();
+    expect(second).toBe(true);
+    // A lock of a process that no longer runs.
+    const { lock } = workPaths(out);
+    const gone = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => gone.on('exit', resolve));
+    writeFileSync(lock, String(gone.pid));
+    const taken = await lockOutput(out);
+    expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
+    taken.release();
+    expect(existsSync(lock)).toBe(false);
+  });
+});
