@@ -5,9 +5,13 @@
 import { readCliOptions } from '../src/cli/options.ts';
 import { exitCodeFor, reportJson, reportText } from '../src/cli/report.ts';
 import { loadDataSet } from '../src/load/loadDataSet.ts';
+import { recoverIfIdle } from '../src/build/publishSite.ts';
 
 try {
   const options = readCliOptions();
+  // A publish a killed build left at the output folder is finished (or undone) here too, so the site is whole again.
+  const recovery = recoverIfIdle(options.outDir);
+  if (recovery && !options.json) console.log(`a build stopped while publishing ${options.outDir}: its publish was ${recovery === 'completed' ? 'completed' : 'rolled back'}`);
   const { problems, files } = await loadDataSet(options);
   console.log(options.json ? reportJson(problems, files) : reportText(problems, files));
   process.exitCode = exitCodeFor(problems, options.strict);

@@ -103,6 +103,18 @@ export interface OutputLock {
   release(): void;
 }
 
+/**
+ * For commands that do not build (check): finishes or undoes a publish a killed build left at
+ * `outDir`, unless a build into it is running now. Undefined when there was nothing to do.
+ */
+export function recoverIfIdle(outDir: string): Recovery | undefined {
+  const { journal, lock } = workPaths(outDir);
+  if (!existsSync(journal)) return undefined;
+  const holder = holderOf(lock);
+  if (holder !== 0 && processRuns(holder)) return undefined;
+  return recoverPublish(outDir);
+}
+
 /** The process id a lock file names; 0 when it names none (gone meanwhile, or not a lock). */
 function holderOf(path: string): number {
   try {

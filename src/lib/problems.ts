@@ -1,3 +1,4 @@
+import { detached } from './detached.ts';
 import type { Problem } from './schema/problem.ts';
 
 export function location(problem: Pick<Problem, 'file' | 'line' | 'column'>): string {
@@ -30,11 +31,55 @@ export function withoutRepeats(problems: readonly Problem[]): Problem[] {
   });
 }
 
+/**
+ * Adds problems to a list one by one: `list.push(...more)` passes every element as an argument
+ * and overflows the call stack somewhere past 100k of them, which one bad file can give.
+ */
+export function addProblems(list: Problem[], more: readonly Problem[]): void {
+  for (const problem of more) list.push(problem);
+}
+
 export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((p) => p.severity === 'error');
 }
 
+/** True counts: a summary of problems left unlisted (`omitted`) counts as the problems it stands for. */
 export function countBySeverity(problems: readonly Problem[]): { errors: number; warnings: number } {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  return { errors, warnings: problems.length - errors };
+  let errors = 0;
+  let warnings = 0;
+  for (const p of problems) {
+    if (p.severity === 'error') errors += p.omitted ?? 1;
+    else warnings += p.omitted ?? 1;
+  }
+  return { errors, warnings };
 }
+
+/** 129990 → 129,990: messages are English. */
+export function withThousands(count: number): string {
+  return String(count).replace(/\B(?=(?:\d{3})+$)/gu, ',');
+}
+
+/** Characters (code points) a quoted field keeps before it is cut. */
+const quotedLength = 80;
+
+/**
+ * Text from a file as a message quotes it: whole when short, else its first 80 characters with an
+ * ellipsis and its length, so a 50 MB field makes a line of a hundred characters. The kept part is
+ * a string of its own: a slice would keep the whole field alive as long as the problem.
+ */
+export function quoted(text: string): string {
+  if (text.length <= quotedLength) return `'${text}'`;
+  let characters = 0;
+  let cut = 0;
+  // Counted without spreading the text into an array of characters: the field may be huge.
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xdc00 && unit <= 0xdfff && i > 0 && isHighSurrogate(text.charCodeAt(i - 1))) continue;
+    characters++;
+    if (characters === quotedLength - 1) cut = isHighSurrogate(unit) ? i + 2 : i + 1;
+  }
+  if (characters <= quotedLength) return `'${text}'`;
+  return `'${detached(text.slice(0, cut))}…' (${withThousands(characters)} characters)`;
+}
+
+const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;

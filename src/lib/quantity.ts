@@ -6,6 +6,7 @@
  * fractions, so 527.8万 is exactly 5278000 and 89% exactly 0.89.
  */
 import { qualifierWords, type Qualifier } from './schema/qualifier.ts';
+import { quoted } from './problems.ts';
 import { toSimplified } from './script.ts';
 
 export interface WrittenQuantity {
@@ -89,9 +90,37 @@ export function chineseNumeralValue(text: string): number | undefined {
 /** Most values are plain digits: read them without the full grammar. */
 const plainDigits = /^\d+(?:\.(\d+))?$/u;
 
+/**
+ * Significant digits a double holds exactly: any decimal of 15 reads back as written, while
+ * 12345678901234567890 would be published as 12345678901234567168.
+ */
+const exactDigits = 15;
+
+/** Digits from the first to the last that is not zero: 0.0250 has 2, 3000 has 1. */
+function significantDigits(digits: string): number {
+  let first = 0;
+  let last = digits.length - 1;
+  while (first <= last && (digits[first] === '0' || digits[first] === '.')) first++;
+  while (last >= first && (digits[last] === '0' || digits[last] === '.')) last--;
+  let count = 0;
+  for (let i = first; i <= last; i++) if (digits[i] !== '.') count++;
+  return count;
+}
+
+function tooManyDigits(written: string, digits: string): QuantityResult | undefined {
+  const significant = significantDigits(digits);
+  if (significant <= exactDigits) return undefined;
+  return fail(
+    `${quoted(written)} has ${significant} significant digits, more than a figure is held exactly (${exactDigits})`,
+    'check the value: no review gives a figure to so many digits; a number this long is mostly an id, or two figures run together',
+  );
+}
+
 export function parseQuantity(written: string): QuantityResult {
   const plain = plainDigits.exec(written);
   if (plain) {
+    const unheld = written.length > exactDigits ? tooManyDigits(written, written) : undefined;
+    if (unheld) return unheld;
     const decimals = plain[1]?.length ?? 0;
     return { ok: true, quantity: { value: Number(written), step: toNumber({ digits: '1', exponent: -decimals }), percent: false, scale: 0, qualifier: null, measureWord: null } };
   }
@@ -114,7 +143,7 @@ export function parseQuantity(written: string): QuantityResult {
   if (/^\d{1,3},/u.test(rest)) {
     const grouped = groupedNumber.exec(rest);
     if (!grouped || /^[\d,]/u.test(rest.slice(grouped[0].length))) {
-      return fail(`'${written}' has misplaced thousands separators`, 'group digits in threes (2,387) or leave the commas out (2387)');
+      return fail(`${quoted(written)} has misplaced thousands separators`, 'group digits in threes (2,387) or leave the commas out (2387)');
     }
     number = decimalFrom(grouped[0]);
     rest = rest.slice(grouped[0].length);
@@ -126,7 +155,7 @@ export function parseQuantity(written: string): QuantityResult {
       rest = rest.slice(plain[0].length);
     } else if (chinese) {
       const read = chineseNumeralValue(chinese[0]);
-      if (read === undefined) return fail(`cannot read the Chinese numeral '${chinese[0]}' in '${written}'`, 'write the figure in digits, or as the text writes it (三, 十二, 二十五)');
+      if (read === undefined) return fail(`cannot read the Chinese numeral ${quoted(chinese[0])} in ${quoted(written)}`, 'write the figure in digits, or as the text writes it (三, 十二, 二十五)');
       number = { digits: String(read), exponent: 0 };
       rest = rest.slice(chinese[0].length);
     }
@@ -137,7 +166,7 @@ export function parseQuantity(written: string): QuantityResult {
   let measureWord: string | null = null;
   while (rest !== '') {
     if (rest.startsWith('%')) {
-      if (percent || number === null) return fail(`'${written}' has a misplaced %`, 'write a percentage as 89% or a share as 0.89');
+      if (percent || number === null) return fail(`${quoted(written)} has a misplaced %`, 'write a percentage as 89% or a share as 0.89');
       percent = true;
       rest = rest.slice(1);
       continue;
@@ -161,22 +190,25 @@ export function parseQuantity(written: string): QuantityResult {
       continue;
     }
     return fail(
-      `cannot read '${rest}' in the value '${written}'`,
+      `cannot read ${quoted(rest)} in the value ${quoted(written)}`,
       'write digits with an optional 万/亿, a qualifier (多, 余, 以上, 超过, 近, 约) and a measure word, for example 3万多 or 1800余人次',
     );
   }
 
   if (number === null) {
     // 突破百万: a bare scale word means one of that unit.
-    if (scaleExponent === 0) return fail(`'${written}' has no number`, 'write the figure in digits, for example 2387 or 3万多');
+    if (scaleExponent === 0) return fail(`${quoted(written)} has no number`, 'write the figure in digits, for example 2387 or 3万多');
     number = { digits: '1', exponent: 0 };
   }
-  if (percent && scaleExponent !== 0) return fail(`'${written}' mixes % with 万/亿`, 'write a percentage as 89% or a count as 3万');
+  if (percent && scaleExponent !== 0) return fail(`${quoted(written)} mixes % with 万/亿`, 'write a percentage as 89% or a count as 3万');
 
   const distinct = [...new Set(qualifiers)];
   if (distinct.length > 1) {
-    return fail(`'${written}' has qualifiers that disagree (${distinct.join(', ')})`, 'keep one of 多/余/以上/超过 (more than), 近 (nearly) or 约 (about)');
+    return fail(`${quoted(written)} has qualifiers that disagree (${distinct.join(', ')})`, 'keep one of 多/余/以上/超过 (more than), 近 (nearly) or 约 (about)');
   }
+
+  const unheld = tooManyDigits(written, number.digits);
+  if (unheld) return unheld;
 
   const exponent = number.exponent + scaleExponent - (percent ? 2 : 0);
   const scaled = { digits: `${negative ? '-' : ''}${number.digits}`, exponent };

@@ -3,12 +3,15 @@
  * per data row with the line it starts on, so memory stays flat however long
  * the file is. Any encoding textStream recognises is read; blank lines are
  * skipped; Excel's ="123" text formulas are unwrapped; rows with the wrong
- * number of fields, unterminated quotes and undecodable bytes become problems.
+ * number of fields, unterminated quotes, undecodable bytes and binary content
+ * become problems, the first few of each kind listed (src/lib/ingest/problemCap.ts).
  */
 import Papa from 'papaparse';
 import type { CsvRecord } from '../lib/ingest/csvRecord.ts';
+import { ProblemCap } from '../lib/ingest/problemCap.ts';
+import { addProblems } from '../lib/problems.ts';
 import type { Problem } from '../lib/schema/problem.ts';
-import { EncodingError, openText, type TextEncoding } from './textStream.ts';
+import { BinaryTextError, EncodingError, openText, type OpenedText, type TextEncoding } from './textStream.ts';
 
 export interface CsvStreamResult {
   header: string[];
@@ -39,7 +42,14 @@ const conversionHint = 'save the file as “CSV UTF-8” (Excel: 另存为 → C
 /** `dataFile`: the file's path within the data folder, recorded with each row. */
 export async function streamCsv(path: string, file: string, onRecord: (record: CsvRecord) => void, dataFile?: string): Promise<CsvStreamResult> {
   const problems: Problem[] = [];
-  const opened = await openText(path);
+  let opened: OpenedText | undefined;
+  try {
+    opened = await openText(path);
+  } catch (error) {
+    // The loaders look at what a path is before reading it (src/load/files.ts); this is a file that changed meanwhile.
+    problems.push({ severity: 'error', code: 'unreadable-file', file, message: `the file cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, hint: 'check that it is there and readable, then run check again' });
+    return { header: [], rows: 0, problems, encoding: undefined };
+  }
   if (!opened) {
     problems.push({ severity: 'error', code: 'unknown-encoding', file, message: 'the file is neither UTF-8, UTF-16 nor GB18030 text', hint: conversionHint });
     return { header: [], rows: 0, problems, encoding: undefined };
@@ -55,6 +65,11 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
     });
   }
 
+  const encoding = opened.encoding;
+  const cap = new ProblemCap();
+  const report = (problem: Problem) => {
+    if (cap.admit(problem)) problems.push(problem);
+  };
   return new Promise((resolve) => {
     let header: string[] | null = null;
     let nextLine = 1;
@@ -63,14 +78,27 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
     const finish = () => {
       if (settled) return;
       settled = true;
-      if (header === null && !problems.some((p) => p.code === 'bad-bytes')) {
+      addProblems(problems, cap.summaries());
+      if (header === null && !problems.some((p) => p.code === 'bad-bytes' || p.code === 'binary-file')) {
         problems.push({ severity: 'error', code: 'empty-file', file, message: 'the file is empty', hint: 'a CSV file starts with its header row' });
       } else if (header !== null && rows === 0) {
         problems.push({ severity: 'warning', code: 'no-rows', file, line: 1, message: 'the file has a header but no data rows', hint: 'add rows below the header, or delete the file' });
       }
-      resolve({ header: header ?? [], rows, problems, encoding: opened.encoding });
+      resolve({ header: header ?? [], rows, problems, encoding });
     };
     opened.stream.on('error', (error) => {
+      if (error instanceof BinaryTextError) {
+        problems.push({
+          severity: 'error',
+          code: 'binary-file',
+          file,
+          line: error.line,
+          message: `${error.message}; reading stopped there`,
+          hint: 'restore the file from a backup, or save it again from the spreadsheet as CSV UTF-8 (a file cut short by a crash or a full disk often ends in zero bytes)',
+        });
+        finish();
+        return;
+      }
       const encodingError = error instanceof EncodingError ? error : undefined;
       problems.push({
         severity: 'error',
@@ -86,6 +114,8 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
       delimiter: opened.delimiter,
       skipEmptyLines: false,
       chunk(results) {
+        // Rows parsed after the file was found unreadable are not this reading's any more.
+        if (settled) return;
         const lines: number[] = [];
         // A row with an unclosed quote is reported once, as a syntax error, not also as a column count.
         const unclosed = new Set(results.errors.filter((e) => e.code === 'MissingQuotes').map((e) => e.row));
@@ -104,7 +134,7 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
           rows++;
           if (unclosed.has(index)) continue;
           if (fields.length !== header.length) {
-            problems.push({
+            report({
               severity: 'error',
               code: 'column-count',
               file,
@@ -120,10 +150,11 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
           if (dataFile) record.dataFile = dataFile;
           onRecord(record);
         }
+        opened.rowOpen(results.data.length === 0);
         for (const error of results.errors) {
           if (error.code === 'UndetectableDelimiter') continue;
           const line = error.row === undefined ? undefined : lines[error.row];
-          problems.push({
+          report({
             severity: 'error',
             code: 'csv-syntax',
             file,
@@ -135,7 +166,7 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
       },
       complete: finish,
       error(error: Error) {
-        if (error instanceof EncodingError) return;
+        if (error instanceof EncodingError || error instanceof BinaryTextError) return;
         problems.push({ severity: 'error', code: 'csv-syntax', file, message: `the file cannot be parsed: ${error.message}`, hint: 'check that it is a CSV file' });
         finish();
       },

@@ -1,10 +1,12 @@
 /**
  * Reads a data folder and a content folder in data format v1 into a checked
  * DataSet. Every problem is collected and returned; nothing is thrown for bad
- * input, so one run reports everything.
+ * input (a link to nowhere or a folder named x.csv included), so one run
+ * reports everything. Of each kind of problem in a file the first few are
+ * listed and one more counts the rest (src/lib/ingest/problemCap.ts).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { assembleDataSet } from '../lib/dataSet.ts';
 import { buildCatalog, withSources, type Catalog, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
@@ -14,12 +16,14 @@ import { readNarrative } from '../lib/ingest/narrative.ts';
 import { readSiteSettings } from '../lib/ingest/siteSettings.ts';
 import { ObservationStore } from '../lib/ingest/observationStore.ts';
 import { observationColumns, readObservation, type CatalogFiles } from '../lib/ingest/observations.ts';
+import { capProblems, ProblemCap } from '../lib/ingest/problemCap.ts';
+import { addProblems } from '../lib/problems.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 import type { Narrative } from '../lib/schema/narrative.ts';
 import type { Observation } from '../lib/schema/observation.ts';
 import type { Problem } from '../lib/schema/problem.ts';
 import { streamCsv } from './csvStream.ts';
-import { listFiles, shown, type FileTally } from './files.ts';
+import { fileFault, isLink, listFiles, listFolders, shown, unreadableFile, type FileTally } from './files.ts';
 import { findWideTables, readWideTable } from './wideTables.ts';
 import { scopeDigestsOf, type ObservationDigests } from './scopeDigests.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
@@ -29,13 +33,13 @@ export interface LoadOptions {
   contentDir: string;
   /** Readings of unchanged observation files kept by earlier loads; absent: every file is read. */
   cache?: ReadingCache;
-  /** Called once every file is read, before the figures are derived: where a build can free what reading left behind (src/cli/garbage.ts). */
+  /** Called once every file is read, before the figures are derived: where a build can free what reading left behind (src/build/garbage.ts). */
   afterReading?: () => void;
 }
 
 export type { FileTally };
 
-/** Readings of observation files kept across loads (src/cli/readingCache.ts). */
+/** Readings of observation files kept across loads (src/build/incremental/readingCache.ts). */
 export interface ReadingCache {
   /** The kept reading of the file at `path`, if its bytes, the catalog (`catalogDigest`) and the code are those it was read with. */
   get(path: string, file: string, dataFile: string, catalogDigest: string): FileReading | undefined;
@@ -55,13 +59,18 @@ export interface LoadResult {
 
 async function readTable(path: string, problems: Problem[]): Promise<Table> {
   const file = shown(path);
-  if (!existsSync(path)) {
+  if (!existsSync(path) && !isLink(path)) {
     problems.push({ severity: 'error', code: 'missing-file', file, message: 'the file does not exist', hint: 'every data folder holds provinces.csv, units.csv, metrics.csv and sources.csv' });
+    return { file, header: [], records: [] };
+  }
+  const fault = fileFault(path);
+  if (fault) {
+    problems.push(unreadableFile(file, fault));
     return { file, header: [], records: [] };
   }
   const records: CsvRecord[] = [];
   const result = await streamCsv(path, file, (record) => records.push(record));
-  problems.push(...result.problems);
+  addProblems(problems, result.problems);
   return { file, header: result.header, records };
 }
 
@@ -74,8 +83,10 @@ function digestOf(tables: CatalogTables, tableSources: readonly string[]): strin
 async function readObservationFile(path: string, file: string, dataFile: string, catalog: Catalog, catalogFiles: CatalogFiles): Promise<FileReading> {
   const reading: FileReading = { rows: 0, observations: [], problems: [] };
   const rowProblems: Problem[] = [];
+  // Capped as they arise, so a file of bad rows does not keep a problem per row.
+  const cap = new ProblemCap();
   const note = () => {
-    for (const problem of rowProblems) reading.problems.push({ after: reading.observations.length, problem });
+    for (const problem of rowProblems) if (cap.admit(problem)) reading.problems.push({ after: reading.observations.length, problem });
     rowProblems.length = 0;
   };
   let headerChecked = false;
@@ -84,15 +95,16 @@ async function readObservationFile(path: string, file: string, dataFile: string,
     if (!headerChecked) {
       headerChecked = true;
       const headerProblems = checkHeader(file, record.header, observationColumns.required, observationColumns.optional);
-      rowProblems.push(...headerProblems);
+      addProblems(rowProblems, headerProblems);
       headerOk = !headerProblems.some((p) => p.severity === 'error');
     }
     const observation = headerOk ? readObservation(record, catalog, catalogFiles, rowProblems) : undefined;
     if (rowProblems.length > 0) note();
     if (observation) reading.observations.push(observation);
   }, dataFile);
-  rowProblems.push(...result.problems);
+  addProblems(rowProblems, result.problems);
   note();
+  for (const problem of cap.summaries()) reading.problems.push({ after: reading.observations.length, problem });
   reading.rows = result.rows;
   return reading;
 }
@@ -101,22 +113,58 @@ async function readObservationFile(path: string, file: string, dataFile: string,
 function addReading(file: string, reading: FileReading, store: ObservationStore, problems: Problem[], dropped: Observation[]): FileTally {
   const tally: FileTally = { file, rows: reading.rows, accepted: 0, rejected: 0 };
   const pending = reading.problems;
+  // The reading's problems are capped already; the store's (a file of repeated rows) are capped with them.
+  const cap = new ProblemCap();
+  const report = (problem: Problem) => {
+    if (cap.admit(problem)) problems.push(problem);
+  };
   let next = 0;
   /** Adds the file's problems that arose before its observation number `count`. */
   const problemsUpTo = (count: number) => {
-    for (let held = pending[next]; held && held.after <= count; held = pending[++next]) problems.push(held.problem);
+    for (let held = pending[next]; held && held.after <= count; held = pending[++next]) report(held.problem);
   };
+  const stored: Problem[] = [];
   reading.observations.forEach((observation, index) => {
     problemsUpTo(index);
     // The store words its own problems by the row: where it stands is all they need of it.
     const record: CsvRecord = { file, line: observation.at.line, header: [], fields: {}, columns: { value: observation.at.column } };
-    if (store.add(observation, record, problems)) tally.accepted++;
+    if (store.add(observation, record, stored)) tally.accepted++;
     else dropped.push(observation);
+    for (const problem of stored) report(problem);
+    stored.length = 0;
   });
   problemsUpTo(Infinity);
+  addProblems(problems, cap.summaries());
   // Rows with the wrong number of fields never became observations; they are rejected too.
   tally.rejected = reading.rows - tally.accepted;
   return tally;
+}
+
+/** The text of a content file, or undefined after a problem when it is no readable file. */
+function readContentFile(path: string, problems: Problem[]): string | undefined {
+  const fault = fileFault(path);
+  if (fault) {
+    problems.push(unreadableFile(shown(path), fault));
+    return undefined;
+  }
+  return readFileSync(path, 'utf8');
+}
+
+/** The narratives of content/<province>/<period>.md; other files and folders are not read. */
+function readNarratives(contentDir: string, catalog: Catalog, sourcesFile: string, problems: Problem[]): Narrative[] {
+  const narratives: Narrative[] = [];
+  // Files beside the province folders (site.md) are not narratives.
+  for (const dir of listFolders(contentDir, problems)) {
+    const provinceDir = dir.slice(contentDir.length + 1);
+    for (const mdPath of listFiles(dir, '.md')) {
+      const name = mdPath.slice(dir.length + 1, -'.md'.length);
+      const text = readContentFile(mdPath, problems);
+      if (text === undefined) continue;
+      const narrative = readNarrative({ file: shown(mdPath), provinceDir, periodName: name, text }, catalog, sourcesFile, problems);
+      if (narrative) narratives.push(narrative);
+    }
+  }
+  return narratives;
 }
 
 export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
@@ -136,13 +184,15 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     sources: tables.sources.file,
   };
   const built = buildCatalog(tables);
-  problems.push(...built.problems);
+  addProblems(problems, built.problems);
   const wideTables = findWideTables(path('tables'), built.catalog, problems);
   const catalog = withSources(built.catalog, wideTables.map((t) => tableSource(t.province, t.period)));
 
   const store = new ObservationStore();
-  const observationFiles = listFiles(path('observations'), '.csv');
-  if (observationFiles.length === 0) {
+  const known = problems.length;
+  const observationFiles = listFiles(path('observations'), '.csv', problems);
+  // A folder that cannot be listed has been said to be so; only one that holds no files is said to hold none.
+  if (observationFiles.length === 0 && problems.length === known) {
     problems.push({ severity: 'warning', code: 'no-observations', file: shown(path('observations')), message: 'no observation files (*.csv) were found', hint: 'figures go in data/observations/*.csv' });
   }
   const catalogDigest = digestOf(tables, wideTables.map((t) => tableSource(t.province, t.period).id));
@@ -150,6 +200,11 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
   const digests: ObservationDigests | undefined = options.cache ? { files: [], dropped } : undefined;
   for (const observationFile of observationFiles) {
     const file = shown(observationFile);
+    const fault = fileFault(observationFile);
+    if (fault) {
+      problems.push(unreadableFile(file, fault));
+      continue;
+    }
     const dataFile = relative(options.dataDir, observationFile).replaceAll('\\', '/');
     let reading = options.cache?.get(observationFile, file, dataFile, catalogDigest);
     if (!reading) {
@@ -168,24 +223,13 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     files.push(await readWideTable(table, catalog, catalogFiles, store, problems));
   }
 
-  const narratives: Narrative[] = [];
-  if (existsSync(options.contentDir)) {
-    for (const provinceDir of readdirSync(options.contentDir).sort()) {
-      const dir = join(options.contentDir, provinceDir);
-      if (!statSync(dir).isDirectory()) continue;
-      for (const mdPath of listFiles(dir, '.md')) {
-        const name = mdPath.slice(dir.length + 1, -'.md'.length);
-        const text = readFileSync(mdPath, 'utf8');
-        const narrative = readNarrative({ file: shown(mdPath), provinceDir, periodName: name, text }, catalog, catalogFiles.sources, problems);
-        if (narrative) narratives.push(narrative);
-      }
-    }
-  }
-
+  const narratives = readNarratives(options.contentDir, catalog, catalogFiles.sources, problems);
   const settingsPath = join(options.contentDir, 'site.md');
-  const site = existsSync(settingsPath) ? readSiteSettings(shown(settingsPath), readFileSync(settingsPath, 'utf8'), problems) : undefined;
+  // A link to nowhere in its place has been said by readNarratives, which lists the content folder.
+  const settingsText = existsSync(settingsPath) ? readContentFile(settingsPath, problems) : undefined;
+  const site = settingsText === undefined ? undefined : readSiteSettings(shown(settingsPath), settingsText, problems);
   options.afterReading?.();
   const { dataSet, problems: dataSetProblems } = assembleDataSet(catalog, store.values(), narratives, site);
-  problems.push(...dataSetProblems);
-  return { dataSet, problems, files, ...(digests ? { digests } : {}) };
+  addProblems(problems, dataSetProblems);
+  return { dataSet, problems: capProblems(problems), files, ...(digests ? { digests } : {}) };
 }

@@ -1,9 +1,9 @@
 /**
  * Digests of the observations each page scope reads (a province's rows, the
  * rows quoting a source: src/lib/pages/published.ts), made per file as the
- * file is read and kept with its reading (src/cli/readingCache.ts). A build
+ * file is read and kept with its reading (src/build/incremental/readingCache.ts). A build
  * whose files did not change then hashes none of their rows again to tell its
- * pages unchanged (src/cli/pageInputs.ts): over the national set's 833k rows
+ * pages unchanged (src/build/incremental/pageInputs.ts): over the national set's 833k rows
  * that hashing took 4 s of every build.
  */
 import { createHash, type Hash } from 'node:crypto';

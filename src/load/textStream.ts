@@ -17,8 +17,14 @@ export interface OpenedText {
   bom: boolean;
   /** ',' for CSV; '\t' for tab-separated text such as Excel's "Unicode text". */
   delimiter: ',' | '\t';
-  /** Decoded text in chunks; emits an error of type EncodingError at the first byte that does not decode. */
+  /** Decoded text in chunks; emits an EncodingError at the first byte that does not decode, a BinaryTextError at the first chunk that is not text. */
   stream: Readable;
+  /**
+   * Tells the stream whether the reader's last chunk ended inside a row. While one does, chunks
+   * double in length: papaparse parses an open row again with each chunk, which over a 50 MB
+   * field of 64 KiB chunks is quadratic (minutes); over doubling chunks it is linear.
+   */
+  rowOpen(open: boolean): void;
 }
 
 export class EncodingError extends Error {
@@ -31,6 +37,37 @@ export class EncodingError extends Error {
   ) {
     super(`the bytes at offset ${offset} are not valid ${encoding}`);
   }
+}
+
+/**
+ * Text that is not text: a file zero-filled by a crash or a full disk, or a binary file whose
+ * bytes happen to decode. CSV text never holds NUL, and control characters only as a slip within a
+ * field (which the field's own check reports); many of them mean the bytes are not text.
+ */
+export class BinaryTextError extends Error {
+  constructor(
+    /** 1-based line on which the first NUL or control character stands. */
+    readonly line: number,
+    what: string,
+  ) {
+    super(`the file holds ${what} on line ${line}: it is zero-filled or binary, not CSV text`);
+  }
+}
+
+/** Control characters text files do not hold: C0 but tab, line feed, vertical tab, form feed and carriage return, and DEL. */
+const controlCharacters = /[\u0000-\u0008\u000e-\u001f\u007f]/gu;
+
+/** Where a decoded chunk shows it is not text, or undefined: a NUL (UTF-16's zero bytes are gone once it is decoded as such), or control characters, eight or more and at least one in 100 characters. */
+function binaryAt(text: string): { index: number; what: string } | undefined {
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return { index: nul, what: 'NUL (zero) bytes' };
+  controlCharacters.lastIndex = 0;
+  const first = controlCharacters.exec(text);
+  if (!first) return undefined;
+  let count = 1;
+  while (controlCharacters.exec(text)) count++;
+  if (count < 8 || count * 100 < text.length) return undefined;
+  return { index: first.index, what: `${count} control characters in ${text.length}` };
 }
 
 /** Longest prefix of a chunk that decodes, as bytes and text: validity only gets lost as a prefix grows. */
@@ -94,18 +131,40 @@ export function detectEncoding(sample: Uint8Array, wholeFile: boolean): { encodi
   return undefined;
 }
 
-function decodingStream(path: string, encoding: TextEncoding): Readable {
+function decodingStream(path: string, encoding: TextEncoding): Pick<OpenedText, 'stream' | 'rowOpen'> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   let offset = 0;
   let lines = 1;
+  // Text decoded but held back until a chunk of `wanted` characters is gathered.
+  const held: string[] = [];
+  let heldLength = 0;
+  let lastLength = 0;
+  let wanted = 0;
+  const release = (): string | undefined => {
+    if (heldLength === 0) return undefined;
+    const text = held.length === 1 ? (held[0] as string) : held.join('');
+    held.length = 0;
+    heldLength = 0;
+    lastLength = text.length;
+    return text;
+  };
   const decode = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding, done) {
       try {
         const text = decoder.decode(chunk, { stream: true });
+        const binary = binaryAt(text);
+        if (binary) {
+          done(new BinaryTextError(lines + countNewlines(text.slice(0, binary.index)), binary.what));
+          return;
+        }
         offset += chunk.length;
         lines += countNewlines(text);
-        done(null, text === '' ? undefined : text);
+        if (text !== '') {
+          held.push(text);
+          heldLength += text.length;
+        }
+        done(null, heldLength >= wanted ? release() : undefined);
       } catch {
         const good = validPrefix(chunk, encoding);
         done(new EncodingError(encoding, offset + good.bytes, lines + countNewlines(good.text)));
@@ -114,7 +173,9 @@ function decodingStream(path: string, encoding: TextEncoding): Readable {
     flush(done) {
       try {
         const rest = decoder.decode();
-        done(null, rest === '' ? undefined : rest);
+        if (rest !== '') held.push(rest);
+        heldLength += rest.length;
+        done(null, release());
       } catch {
         done(new EncodingError(encoding, offset, lines));
       }
@@ -122,7 +183,12 @@ function decodingStream(path: string, encoding: TextEncoding): Readable {
   });
   const input = createReadStream(path);
   input.on('error', (error) => decode.destroy(error));
-  return input.pipe(decode);
+  return {
+    stream: input.pipe(decode),
+    rowOpen(open) {
+      wanted = open ? 2 * lastLength : 0;
+    },
+  };
 }
 
 /** Opens a file for reading as text; undefined when its encoding cannot be recognised. */
@@ -143,7 +209,7 @@ export async function openText(path: string): Promise<OpenedText | undefined> {
   const firstLine = (new TextDecoder(detected.encoding).decode(sample).split('\n')[0] ?? '').replace(/"[^"]*"/gu, '');
   const tabs = firstLine.split('\t').length - 1;
   const commas = firstLine.split(',').length - 1;
-  return { ...detected, delimiter: tabs > commas ? '\t' : ',', stream: decodingStream(path, detected.encoding) };
+  return { ...detected, delimiter: tabs > commas ? '\t' : ',', ...decodingStream(path, detected.encoding) };
 }
 
 /** Reads a whole (small) text file, such as a review copied from the web, in whatever encoding it was saved; throws a message that says what to do. */

@@ -3,8 +3,6 @@
  * A row is taken whole or not at all: if one of its cells has an error, none
  * of its figures is kept.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Catalog } from '../lib/ingest/catalog.ts';
 import type { ObservationStore } from '../lib/ingest/observationStore.ts';
 import { readObservation, type CatalogFiles } from '../lib/ingest/observations.ts';
@@ -14,10 +12,11 @@ import { didYouMean } from '../lib/names.ts';
 import type { Observation } from '../lib/schema/observation.ts';
 import { PeriodSchema, type Period } from '../lib/schema/period.ts';
 import type { Problem } from '../lib/schema/problem.ts';
-import { withoutRepeats } from '../lib/problems.ts';
+import { ProblemCap } from '../lib/ingest/problemCap.ts';
+import { addProblems, quoted, withoutRepeats } from '../lib/problems.ts';
 import type { Province } from '../lib/schema/province.ts';
 import { streamCsv } from './csvStream.ts';
-import { listFiles, shown, type FileTally } from './files.ts';
+import { fileFault, listFiles, listFolders, shown, unreadableFile, type FileTally } from './files.ts';
 
 export interface WideTableFile {
   path: string;
@@ -29,20 +28,21 @@ export interface WideTableFile {
 }
 
 export function findWideTables(dir: string, catalog: Catalog, problems: Problem[]): WideTableFile[] {
-  if (!existsSync(dir)) return [];
   const found: WideTableFile[] = [];
-  for (const folder of readdirSync(dir).sort()) {
-    const folderPath = join(dir, folder);
-    if (!statSync(folderPath).isDirectory()) continue;
+  for (const folderPath of listFolders(dir, problems)) {
+    const folder = folderPath.slice(dir.length + 1);
     const province = catalog.provinceIndex.resolve(folder)?.item;
     for (const path of listFiles(folderPath, '.csv')) {
       const file = shown(path);
       const name = path.slice(folderPath.length + 1, -'.csv'.length);
       const period = PeriodSchema.safeParse(name);
-      if (!province) {
-        problems.push({ severity: 'error', code: 'unknown-province', file, message: `folder '${folder}' is not a province`, hint: `name the folder after a province: ${didYouMean(catalog.provinceIndex, folder, 'data/provinces.csv')}` });
+      const fault = fileFault(path);
+      if (fault) {
+        problems.push(unreadableFile(file, fault));
+      } else if (!province) {
+        problems.push({ severity: 'error', code: 'unknown-province', file, message: `folder ${quoted(folder)} is not a province`, hint: `name the folder after a province: ${didYouMean(catalog.provinceIndex, folder, 'data/provinces.csv')}` });
       } else if (!period.success) {
-        problems.push({ severity: 'error', code: 'invalid-period', file, message: `file name '${name}.csv' is not a period`, hint: 'name a table after its period: 2020.csv or 2019-2020.csv' });
+        problems.push({ severity: 'error', code: 'invalid-period', file, message: `file name ${quoted(`${name}.csv`)} is not a period`, hint: 'name a table after its period: 2020.csv or 2019-2020.csv' });
       } else {
         found.push({ path, file, dataFile: `tables/${folder}/${name}.csv`, province, period: period.data });
       }
@@ -54,11 +54,16 @@ export function findWideTables(dir: string, catalog: Catalog, problems: Problem[
 export async function readWideTable(table: WideTableFile, catalog: Catalog, files: CatalogFiles, store: ObservationStore, problems: Problem[]): Promise<FileTally> {
   const tally: FileTally = { file: table.file, rows: 0, accepted: 0, rejected: 0 };
   const defaultSource = tableSource(table.province, table.period).id;
+  // The first few problems of each kind are listed, the rest counted (src/lib/ingest/problemCap.ts).
+  const cap = new ProblemCap();
+  const report = (found: readonly Problem[]) => {
+    for (const problem of found) if (cap.admit(problem)) problems.push(problem);
+  };
   let layout: WideLayout | undefined;
   const result = await streamCsv(table.path, table.file, (record) => {
     if (!layout) {
       const header = readWideHeader(table.file, record.header, catalog, files.metrics);
-      problems.push(...header.problems);
+      report(header.problems);
       layout = header.layout;
     }
     const found: Problem[] = [];
@@ -67,11 +72,14 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
       return o ? [[o, cell]] : [];
     });
     // A fault of the row itself (its unit) is found again in each of its filled cells: it is said once.
-    problems.push(...withoutRepeats(found));
+    report(withoutRepeats(found));
     if (found.some((p) => p.severity === 'error')) return;
-    if (observations.map(([o, cell]) => store.add(o, cell, problems)).every(Boolean)) tally.accepted++;
+    const stored: Problem[] = [];
+    if (observations.map(([o, cell]) => store.add(o, cell, stored)).every(Boolean)) tally.accepted++;
+    report(stored);
   }, table.dataFile);
-  problems.push(...result.problems);
+  report(result.problems);
+  addProblems(problems, cap.summaries());
   tally.rows = result.rows;
   tally.rejected = result.rows - tally.accepted;
   return tally;

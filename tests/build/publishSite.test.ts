@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockOutput, recoverPublish, swapIn, workPaths } from '../../src/build/publishSite.ts';
+import { lockOutput, recoverIfIdle, recoverPublish, swapIn, workPaths } from '../../src/build/publishSite.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
 const tempDir = useTempDir();
@@ -111,5 +111,19 @@ describe('publishing a site', () => {
     expect(readFileSync(lock, 'utf8')).toBe(String(process.pid));
     taken.release();
     expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('check', () => {
+  it('mends a publish a killed build left, unless a build is running', () => {
+    const dir = tempDir();
+    const { out, paths } = started(dir);
+    renameSync(out, paths.retired);
+    writeFileSync(workPaths(out).lock, String(process.pid));
+    expect(recoverIfIdle(out)).toBeUndefined();
+    expect(existsSync(out)).toBe(false);
+    writeFileSync(workPaths(out).lock, '999999');
+    expect(recoverIfIdle(out)).toBe('completed');
+    expect(page(out)).toBe('new');
   });
 });

@@ -106,4 +106,26 @@ describe('signs', () => {
     const unicodeMinus = parseQuantity('−3万');
     expect(unicodeMinus.ok && unicodeMinus.quantity.value).toBe(-30000);
   });
+
+  it('refuses more significant digits than a double holds exactly, and reads 15', () => {
+    for (const text of ['12345678901234567890', '1234567890123456', '0.1234567890123456', '12,345,678,901,234,567', '1234567890123456万多', '１２３４５６７８９０１２３４５６７']) {
+      const result = parseQuantity(text);
+      expect(result.ok, text).toBe(false);
+      if (!result.ok) {
+        expect(result.reason).toMatch(/has 1[6-9] significant digits, more than a figure is held exactly \(15\)$/u);
+        expect(result.hint).toContain('two figures run together');
+      }
+    }
+    expect(read('123456789012345').value).toBe(123456789012345);
+    expect(read('0.00123456789012345').value).toBe(0.00123456789012345);
+    // Zeros that only place the digits are not significant: 10²⁰ is held exactly.
+    expect(read('100000000000000000000').value).toBe(1e20);
+    expect(read('12345678901234.5万').value).toBe(123456789012345000);
+  });
+
+  it('quotes at most 80 characters of a long value in its reason', () => {
+    const result = parseQuantity(`${'三'.repeat(200)}件`);
+    expect(!result.ok && result.reason.length).toBeLessThan(250);
+    expect(!result.ok && result.reason).toContain('…\' (201 characters)');
+  });
 });

@@ -2,12 +2,14 @@
  * The corpus of broken and hostile inputs: each case in tests/fixtures/corpus
  * lays its files over a clean base data set and names every problem it must
  * produce (file, line, column, what, hint) and the exit code of `check`.
- * Every expected problem must appear, and no other.
+ * Every expected problem must appear, and no other. What cannot or should not
+ * be committed (130,000 rows, a 1 MB field, a link to nowhere, a folder named
+ * x.csv) a case makes (`make` in its expected.json).
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { folderReadingCache } from '../../src/cli/readingCache.ts';
+import { folderReadingCache } from '../../src/build/incremental/readingCache.ts';
 import { exitCodeFor } from '../../src/cli/report.ts';
 import type { Problem } from '../../src/lib/schema/problem.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
@@ -20,6 +22,39 @@ interface Expected {
   problems: Array<Partial<Problem> & Pick<Problem, 'severity' | 'code' | 'file'>>;
   delete?: string[];
   accepted?: Record<string, number>;
+  make?: Made[];
+}
+
+/** A file a case makes in its data set rather than commits. */
+interface Made {
+  /** Relative to the case's folder, as data/observations/x.csv. */
+  path: string;
+  /** UTF-8 text the file begins with. */
+  text?: string;
+  /** Text written `times` times after `text`, then `end`. */
+  repeat?: string;
+  times?: number;
+  end?: string;
+  /** NUL bytes written last. */
+  zeros?: number;
+  /** Instead of a file: a symbolic link to this target. */
+  link?: string;
+  /** Instead of a file: a folder, holding a file of its own. */
+  folder?: boolean;
+}
+
+function make(dir: string, made: Made): void {
+  const path = join(dir, made.path);
+  mkdirSync(dirname(path), { recursive: true });
+  if (made.link !== undefined) {
+    symlinkSync(made.link, path);
+  } else if (made.folder) {
+    mkdirSync(path);
+    writeFileSync(join(path, 'readme.txt'), 'not data\n');
+  } else {
+    writeFileSync(path, `${made.text ?? ''}${(made.repeat ?? '').repeat(made.times ?? 1)}${made.end ?? ''}`);
+    if (made.zeros) appendFileSync(path, Buffer.alloc(made.zeros));
+  }
 }
 
 const corpus = join(repoRoot, 'tests/fixtures/corpus');
@@ -49,6 +84,7 @@ describe('the corpus of broken and hostile inputs', () => {
     cpSync(join(corpus, name), dir, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
     const expected = JSON.parse(readFileSync(join(corpus, name, 'expected.json'), 'utf8')) as Expected;
     for (const path of expected.delete ?? []) rmSync(join(dir, path));
+    for (const made of expected.make ?? []) make(dir, made);
     expect(existsSync(join(dir, 'data'))).toBe(true);
 
     const { problems, files } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });

@@ -15,6 +15,7 @@ import { bounds, sumBounds, surelyExceeds, type Bounds } from './bounds.ts';
 import { scopeLabel } from '../aggregate/comparability.ts';
 import { isUsual } from '../aggregate/slot.ts';
 import { groupBy } from '../maps.ts';
+import { quoted } from '../problems.ts';
 import { periodLabel } from '../period.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
@@ -36,17 +37,17 @@ function linkProblems(rows: readonly Observation[], byId: ReadonlyMap<string, Ob
   for (const o of rows) {
     if (o.rowId === null) continue;
     const first = seen.get(o.rowId);
-    if (first) problems.push(problem(o, 'error', 'duplicate-row-id', `row id '${o.rowId}' is already used at ${at(first)} for source ${o.source}`, 'give each row of a source its own id'));
+    if (first) problems.push(problem(o, 'error', 'duplicate-row-id', `row id ${quoted(o.rowId)} is already used at ${at(first)} for source ${o.source}`, 'give each row of a source its own id'));
     else seen.set(o.rowId, o);
   }
   for (const o of rows) {
     if (o.partOf === null) continue;
     if (o.partOf === o.rowId) {
-      problems.push(problem(o, 'error', 'part-of-itself', `part_of '${o.partOf}' names this row itself`, 'name the row of the whole this figure is counted within'));
+      problems.push(problem(o, 'error', 'part-of-itself', `part_of ${quoted(o.partOf)} names this row itself`, 'name the row of the whole this figure is counted within'));
       continue;
     }
     if (!byId.has(o.partOf)) {
-      problems.push(problem(o, 'error', 'unknown-part-of', `part_of '${o.partOf}' names no row of source ${o.source}`, `give the whole's row the id '${o.partOf}' in its id column, or correct part_of`));
+      problems.push(problem(o, 'error', 'unknown-part-of', `part_of ${quoted(o.partOf)} names no row of source ${o.source}`, `give the whole's row the id ${quoted(o.partOf)} in its id column, or correct part_of`));
       continue;
     }
     const visited = new Set<Observation>([o]);

@@ -3,6 +3,7 @@
  * read into typed lists with name indexes, and checked against each other.
  */
 import { didYouMean, NameIndex } from '../names.ts';
+import { addProblems, quoted } from '../problems.ts';
 import { hasParts, MetricSchema, type Metric } from '../schema/metric.ts';
 import type { Problem } from '../schema/problem.ts';
 import { ProvinceSchema, type Province } from '../schema/province.ts';
@@ -55,7 +56,7 @@ function readTable<T extends { id: string }>(
   // A missing or empty file has been reported as such; its header is not reported again.
   if (table.header.length === 0) return [];
   const headerProblems = checkHeader(table.file, table.header, columns.required, columns.optional);
-  problems.push(...headerProblems);
+  addProblems(problems, headerProblems);
   if (headerProblems.some((p) => p.severity === 'error')) return [];
   const items: T[] = [];
   const firstLine = new Map<string, number>();
@@ -65,7 +66,7 @@ function readTable<T extends { id: string }>(
     const key = `${scopeOf(item)}/${item.id}`;
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
-      problems.push(fieldProblem(record, 'id', 'duplicate-id', `id '${item.id}' is already used on line ${earlier}`, 'give each entry its own id'));
+      problems.push(fieldProblem(record, 'id', 'duplicate-id', `id ${quoted(item.id)} is already used on line ${earlier}`, 'give each entry its own id'));
       continue;
     }
     firstLine.set(key, record.line);
@@ -82,7 +83,7 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
 
   const checkProvince = (record: CsvRecord, id: string): boolean => {
     if (provinceIndex.resolve(id)?.id === id) return true;
-    problems.push(fieldProblem(record, 'province', 'unknown-province', `unknown province '${id}'`, didYouMean(provinceIndex, id, tables.provinces.file)));
+    problems.push(fieldProblem(record, 'province', 'unknown-province', `unknown province ${quoted(id)}`, didYouMean(provinceIndex, id, tables.provinces.file)));
     return false;
   };
 
@@ -110,7 +111,7 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
         if (sharing.length > 0 && sharing[0]?.id !== unit.id) {
           const record = unitRecords.get(unit);
           if (record) {
-            problems.push(fieldProblem(record, 'aliases', 'ambiguous-name', `name '${name}' is used by ${sharing.map((s) => s.id).join(' and ')}`, 'a name must lead to one unit; remove it from all but one', 'warning'));
+            problems.push(fieldProblem(record, 'aliases', 'ambiguous-name', `name ${quoted(name)} is used by ${sharing.map((s) => s.id).join(' and ')}`, 'a name must lead to one unit; remove it from all but one', 'warning'));
           }
         }
       }
@@ -130,7 +131,7 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
     problems,
   );
   const metricIndex = new NameIndex(metrics.map((m) => ({ id: m.id, label: m.name, names: [m.name, m.name_hant, ...m.aliases], item: m })));
-  problems.push(...familyProblems(metrics, metricRecords));
+  addProblems(problems, familyProblems(metrics, metricRecords));
   for (const metric of metrics) {
     if (!hasParts(metric)) continue;
     const record = metricRecords.get(metric.id);
@@ -138,7 +139,7 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
     for (const part of ['numerator', 'denominator'] as const) {
       const target = metrics.find((m) => m.id === metric[part]);
       if (!target) {
-        problems.push(fieldProblem(record, part, 'unknown-metric', `unknown ${part} metric '${metric[part]}'`, didYouMean(metricIndex, metric[part], tables.metrics.file)));
+        problems.push(fieldProblem(record, part, 'unknown-metric', `unknown ${part} metric ${quoted(metric[part])}`, didYouMean(metricIndex, metric[part], tables.metrics.file)));
       } else if (target.kind === 'ratio') {
         problems.push(fieldProblem(record, part, 'invalid-field', `${part} '${target.id}' is itself a ratio`, 'a ratio divides two counts (flows or stocks)'));
       }
@@ -176,7 +177,7 @@ function familyProblems(metrics: readonly Metric[], records: ReadonlyMap<string,
     }
     const record = records.get(metric.id);
     if (record && (head.counts !== metric.counts || head.unit !== metric.unit || head.kind !== metric.kind)) {
-      problems.push(fieldProblem(record, 'family', 'family-mismatch', `${metric.id} counts ${metric.counts} in ${metric.unit} (${metric.kind}), but ${head.id} of the family '${metric.family}' counts ${head.counts} in ${head.unit} (${head.kind})`, 'metrics of one family are drawn on one axis: they must count the same thing in the same measure word; leave family empty or give it another id'));
+      problems.push(fieldProblem(record, 'family', 'family-mismatch', `${metric.id} counts ${metric.counts} in ${metric.unit} (${metric.kind}), but ${head.id} of the family ${quoted(metric.family)} counts ${head.counts} in ${head.unit} (${head.kind})`, 'metrics of one family are drawn on one axis: they must count the same thing in the same measure word; leave family empty or give it another id'));
     }
   }
   return problems;

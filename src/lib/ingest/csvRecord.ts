@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { quoted, withThousands } from '../problems.ts';
 import type { Problem } from '../schema/problem.ts';
 
 /** One data row of a CSV file, with where it stands: the unit every check points at. */
@@ -45,18 +46,37 @@ export function fieldProblem(
   };
 }
 
+/**
+ * Characters (UTF-16 code units) beyond which a field is not handed to its schema: above every
+ * limit of data format v1 (aliases, 2000 characters), far below what an unclosed quote can swallow.
+ * The schemas count characters by spreading the text into an array, which for a 50 MB field
+ * costs gigabytes.
+ */
+const longestField = 10_000;
+
 /** Validates a row against its schema; every failing field becomes one problem. */
 export function parseRecord<S extends z.ZodType>(
   schema: S,
   record: CsvRecord,
   problems: Problem[],
 ): z.infer<S> | undefined {
-  const result = schema.safeParse(record.fields);
-  if (result.success) return result.data;
+  let fields = record.fields;
+  const overlong = Object.keys(fields).filter((field) => (fields[field] ?? '').length > longestField);
+  if (overlong.length > 0) {
+    for (const field of overlong) {
+      const written = fields[field] ?? '';
+      problems.push(fieldProblem(record, field, 'invalid-field', `${field} ${quoted(written)} is ${withThousands(written.length)} characters long; no field may hold more than 2,000`, 'a field this long is most often a quote (") left open, which swallows the rows after it: close it; else cut the text to what the column holds'));
+    }
+    // The rest of the row is still checked; what the schema says of the stand-ins is not: their fault is said.
+    fields = { ...fields, ...Object.fromEntries(overlong.map((field) => [field, 'x'])) };
+  }
+  const result = schema.safeParse(fields);
+  if (result.success) return overlong.length > 0 ? undefined : result.data;
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? '');
-    const written = record.fields[field] ?? '';
-    problems.push(fieldProblem(record, field, 'invalid-field', `${field} '${written}': ${issue.message}`));
+    if (overlong.includes(field)) continue;
+    const written = fields[field] ?? '';
+    problems.push(fieldProblem(record, field, 'invalid-field', `${field} ${quoted(written)}: ${issue.message}`));
   }
   return undefined;
 }
@@ -88,7 +108,7 @@ export function checkHeader(
         file,
         line: 1,
         column: index + 1,
-        message: `column '${name}' is not part of data format v1 and is ignored`,
+        message: `column ${quoted(name)} is not part of data format v1 and is ignored`,
         hint: `expected columns: ${[...required, ...optional].join(',')}`,
       });
     }
@@ -96,7 +116,7 @@ export function checkHeader(
   const seen = new Set<string>();
   header.forEach((name, index) => {
     if (seen.has(name)) {
-      problems.push({ severity: 'error', code: 'duplicate-column', file, line: 1, column: index + 1, message: `column '${name}' appears twice`, hint: 'remove one of them' });
+      problems.push({ severity: 'error', code: 'duplicate-column', file, line: 1, column: index + 1, message: `column ${quoted(name)} appears twice`, hint: 'remove one of them' });
     }
     seen.add(name);
   });

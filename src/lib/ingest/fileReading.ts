@@ -2,7 +2,7 @@
  * What reading one observation file gave, before its rows meet the rows of
  * other files: the observations it yields and the problems it has, in the
  * order they arose, and how many rows it has. A build keeps this for every
- * file (src/cli/readingCache.ts), so an unchanged file of a national data set
+ * file (src/build/incremental/readingCache.ts), so an unchanged file of a national data set
  * is not parsed and checked row by row again: reviving its 30k observations
  * from columns costs a tenth of reading them.
  */

@@ -4,10 +4,12 @@
  */
 import matter from 'gray-matter';
 import { didYouMean } from '../names.ts';
+import { addProblems, quoted } from '../problems.ts';
 import { PeriodSchema } from '../schema/period.ts';
 import { NarrativeFrontMatterSchema, type FigureReference, type Narrative } from '../schema/narrative.ts';
 import type { Problem } from '../schema/problem.ts';
 import type { Catalog } from './catalog.ts';
+import { nameHint, resolveName } from './nameHint.ts';
 
 /**
  * Anything between double braces; well-formed ones are `{{metric_id}}`, `{{metric_id@unit_id}}`, or
@@ -27,10 +29,22 @@ export interface NarrativeInput {
   text: string;
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return { line, column: offset - before.lastIndexOf('\n') };
+/**
+ * Line and column of offsets asked for in increasing order, each counted on from the one before:
+ * a narrative with 100k placeholders is walked once, not once per placeholder.
+ */
+function positions(text: string): (offset: number) => { line: number; column: number } {
+  let counted = 0;
+  let line = 1;
+  let lineStart = 0;
+  return (offset) => {
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    counted = Math.max(counted, offset);
+    return { line, column: offset - lineStart + 1 };
+  };
 }
 
 export function readNarrative(input: NarrativeInput, catalog: Catalog, sourcesFile: string, problems: Problem[]): Narrative | undefined {
@@ -41,17 +55,17 @@ export function readNarrative(input: NarrativeInput, catalog: Catalog, sourcesFi
 
   const province = catalog.provinceIndex.resolve(input.provinceDir)?.item;
   if (!province || province.id !== input.provinceDir) {
-    problem('unknown-province', `folder '${input.provinceDir}' is not a province id`, didYouMean(catalog.provinceIndex, input.provinceDir, 'data/provinces.csv'));
+    problem('unknown-province', `folder ${quoted(input.provinceDir)} is not a province id`, didYouMean(catalog.provinceIndex, input.provinceDir, 'data/provinces.csv'));
   }
   const period = PeriodSchema.safeParse(input.periodName);
-  if (!period.success) problem('invalid-period', `file name '${input.periodName}.md' is not a period`, 'name the file after its period: 2020.md or 2019-2020.md');
+  if (!period.success) problem('invalid-period', `file name ${quoted(`${input.periodName}.md`)} is not a period`, 'name the file after its period: 2020.md or 2019-2020.md');
 
   let parsed;
   try {
     parsed = matter(text);
   } catch (error) {
     problem('invalid-front-matter', `front matter cannot be read: ${(error as Error).message.split('\n')[0]}`, 'front matter is YAML between two lines of ---', { line: 1, column: 1 });
-    problems.push(...found);
+    addProblems(problems, found);
     return undefined;
   }
   const front = NarrativeFrontMatterSchema.safeParse(parsed.data);
@@ -62,17 +76,19 @@ export function readNarrative(input: NarrativeInput, catalog: Catalog, sourcesFi
   } else {
     const source = catalog.sourceIndex.resolve(front.data.source)?.item;
     if (!source || source.id !== front.data.source) {
-      problem('unknown-source', `front matter names source '${front.data.source}', which is not in ${sourcesFile}`, didYouMean(catalog.sourceIndex, front.data.source, sourcesFile), { line: 1, column: 1 });
+      problem('unknown-source', `front matter names source ${quoted(front.data.source)}, which is not in ${sourcesFile}`, didYouMean(catalog.sourceIndex, front.data.source, sourcesFile), { line: 1, column: 1 });
     }
   }
 
   const bodyOffset = text.length - parsed.content.length;
+  const positionOf = positions(text);
+  const bodyLine = positionOf(bodyOffset).line;
   const references: FigureReference[] = [];
   for (const match of parsed.content.matchAll(placeholder)) {
-    const at = lineAndColumn(text, bodyOffset + (match.index ?? 0));
+    const at = positionOf(bodyOffset + (match.index ?? 0));
     const inner = wellFormed.exec(match[1] ?? '');
     if (!inner) {
-      problem('malformed-reference', `'${match[0]}' is not a figure reference`, 'write {{metric_id}}, {{metric_id@unit_id}} or {{#row_id}}', at);
+      problem('malformed-reference', `${quoted(match[0])} is not a figure reference`, 'write {{metric_id}}, {{metric_id@unit_id}} or {{#row_id}}', at);
       continue;
     }
     const [, rowId, metricId = '', unitId] = inner;
@@ -81,23 +97,23 @@ export function readNarrative(input: NarrativeInput, catalog: Catalog, sourcesFi
       references.push({ metric: '', unit: null, row: rowId, ...at, text: match[0] });
       continue;
     }
-    const metric = catalog.metricIndex.resolve(metricId)?.item;
+    const metric = resolveName(catalog.metricIndex, metricId)?.item;
     if (!metric || metric.id !== metricId) {
-      problem('unknown-reference', `'${match[0]}' names unknown metric '${metricId}'`, didYouMean(catalog.metricIndex, metricId, 'data/metrics.csv'), at);
+      problem('unknown-reference', `${quoted(match[0])} names unknown metric ${quoted(metricId)}`, nameHint(catalog.metricIndex, metricId, 'data/metrics.csv'), at);
       continue;
     }
     if (unitId !== undefined && province) {
       const units = catalog.unitIndexes.get(province.id);
-      const unit = units?.resolve(unitId)?.item;
+      const unit = units && resolveName(units, unitId)?.item;
       if (!unit || unit.id !== unitId) {
-        problem('unknown-reference', `'${match[0]}' names unknown unit '${unitId}' of ${province.id}`, units ? didYouMean(units, unitId, 'data/units.csv') : 'add the unit to data/units.csv', at);
+        problem('unknown-reference', `${quoted(match[0])} names unknown unit ${quoted(unitId)} of ${province.id}`, units ? nameHint(units, unitId, 'data/units.csv') : 'add the unit to data/units.csv', at);
         continue;
       }
     }
     references.push({ metric: metricId, unit: unitId ?? null, row: null, ...at, text: match[0] });
   }
 
-  problems.push(...found);
+  addProblems(problems, found);
   if (found.length > 0 || !province || !period.success || !front.success) return undefined;
   return {
     ...front.data,
@@ -105,7 +121,7 @@ export function readNarrative(input: NarrativeInput, catalog: Catalog, sourcesFi
     province: province.id,
     period: period.data,
     body: parsed.content,
-    bodyLine: lineAndColumn(text, bodyOffset).line,
+    bodyLine,
     references,
   };
 }

@@ -6,6 +6,7 @@
 import { detached } from '../detached.ts';
 import { entryOf } from '../maps.ts';
 import { didYouMean } from '../names.ts';
+import { quoted } from '../problems.ts';
 import { internPeriod, periodWithin } from '../period.ts';
 import type { Observation, TimeKind } from '../schema/observation.ts';
 import { ObservationRowSchema, type ObservationRow } from '../schema/observation.ts';
@@ -57,6 +58,8 @@ function cleanRow(fields: Readonly<Record<string, string>>): ObservationRow | un
   const { id = '', part_of = '', scope = '', time = '', undated = '' } = fields;
   if (province === '' || metric === '' || value === '' || source === '' || quote === '') return undefined;
   if (province.length > 200 || unit.length > 200 || metric.length > 200 || value.length > 50 || quote.length > 500 || note.length > 1000 || scope.length > 60) return undefined;
+  // Ids have no limit of their own; a huge one goes to parseRecord, which refuses any field of more than 10,000 characters.
+  if (source.length > 200 || id.length > 200 || part_of.length > 200) return undefined;
   if (!qualifiers.has(qualifier) || !cleanId.test(source)) return undefined;
   if ((id !== '' && !cleanId.test(id)) || (part_of !== '' && !cleanId.test(part_of)) || !times.has(time) || (undated !== '' && undated !== 'yes')) return undefined;
   // Field by field: joining them first would copy every row's text once more.
@@ -113,7 +116,7 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
 
   const province = catalog.provinceIndex.resolve(row.province)?.item;
   if (!province) {
-    problems.push(fieldProblem(record, 'province', 'unknown-province', `unknown province '${row.province}'`, didYouMean(catalog.provinceIndex, row.province, files.provinces)));
+    problems.push(fieldProblem(record, 'province', 'unknown-province', `unknown province ${quoted(row.province)}`, didYouMean(catalog.provinceIndex, row.province, files.provinces)));
   }
 
   let unitId: string | null = null;
@@ -124,20 +127,20 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
       unitId = unit.id;
     } else {
       const hint = units ? didYouMean(units, row.unit, files.units) : `add it to ${files.units}`;
-      problems.push(fieldProblem(record, 'unit', 'unknown-unit', `unknown unit '${row.unit}' in ${province.id} (${province.name})`, hint));
+      problems.push(fieldProblem(record, 'unit', 'unknown-unit', `unknown unit ${quoted(row.unit)} in ${province.id} (${province.name})`, hint));
     }
   }
 
   const metric = catalog.metricIndex.resolve(row.metric)?.item;
   if (!metric) {
-    problems.push(fieldProblem(record, 'metric', 'unknown-metric', `unknown metric '${row.metric}'`, didYouMean(catalog.metricIndex, row.metric, files.metrics)));
+    problems.push(fieldProblem(record, 'metric', 'unknown-metric', `unknown metric ${quoted(row.metric)}`, didYouMean(catalog.metricIndex, row.metric, files.metrics)));
   }
 
   const source = catalog.sourceIndex.resolve(row.source)?.item;
   if (!source || source.id !== row.source) {
     const suggestions = catalog.sourceIndex.suggest(row.source);
     const hint = suggestions.length > 0 ? didYouMean(catalog.sourceIndex, row.source, files.sources) : `add the article to ${files.sources}, or use one of its ids`;
-    problems.push(fieldProblem(record, 'source', 'unknown-source', `source '${row.source}' is not in ${files.sources}`, hint));
+    problems.push(fieldProblem(record, 'source', 'unknown-source', `source ${quoted(row.source)} is not in ${files.sources}`, hint));
   } else {
     if (province && source.province !== province.id) {
       problems.push(fieldProblem(record, 'source', 'source-province', `source '${source.id}' is a review of ${source.province}, but this row is for ${province.id}`, 'check the province or the source of this row', 'warning'));
@@ -162,7 +165,7 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
 
   let qualifier = row.qualifier === '' ? (figure?.qualifier ?? 'exact') : row.qualifier;
   if (figure && figure.qualifier !== null && row.qualifier !== '' && figure.qualifier !== row.qualifier) {
-    problems.push(fieldProblem(record, 'qualifier', 'qualifier-disagrees', `qualifier '${row.qualifier}' disagrees with the value '${row.value}', which reads as ${figure.qualifier}`, 'leave the qualifier empty to take it from the value, or correct one of them'));
+    problems.push(fieldProblem(record, 'qualifier', 'qualifier-disagrees', `qualifier '${row.qualifier}' disagrees with the value ${quoted(row.value)}, which reads as ${figure.qualifier}`, 'leave the qualifier empty to take it from the value, or correct one of them'));
     qualifier = figure.qualifier;
   }
 

@@ -6,12 +6,13 @@
  * filled cell becomes one long-format record, so it goes through the same
  * reading and the same checks as data/observations/*.csv.
  */
-import { didYouMean } from '../names.ts';
+import { quoted } from '../problems.ts';
 import type { Period } from '../schema/period.ts';
 import type { Problem } from '../schema/problem.ts';
 import type { Province } from '../schema/province.ts';
 import type { Catalog } from './catalog.ts';
 import type { CsvRecord } from './csvRecord.ts';
+import { nameHint, resolveName } from './nameHint.ts';
 
 export interface WideLayout {
   metricColumns: Array<{ column: number; header: string; metric: string }>;
@@ -38,7 +39,7 @@ export function readWideHeader(file: string, header: readonly string[], catalog:
       layout.noteColumn = name;
       return;
     }
-    const metric = catalog.metricIndex.resolve(name)?.item;
+    const metric = resolveName(catalog.metricIndex, name)?.item;
     if (metric) {
       layout.metricColumns.push({ column: index + 1, header: name, metric: metric.id });
     } else {
@@ -48,8 +49,8 @@ export function readWideHeader(file: string, header: readonly string[], catalog:
         file,
         line: 1,
         column: index + 1,
-        message: `column '${name}' is not a metric`,
-        hint: `${didYouMean(catalog.metricIndex, name, metricsFile)} A column header is a metric id or its name in either script; 'source' and 'note' are also allowed.`,
+        message: `column ${quoted(name)} is not a metric`,
+        hint: `${nameHint(catalog.metricIndex, name, metricsFile)} A column header is a metric id or its name in either script; 'source' and 'note' are also allowed.`,
       });
     }
   });

@@ -25,6 +25,17 @@ function describeForbidden(text: string): string {
   return `U+${(found.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Characters (code points) of a text, counted without spreading it into an array: a field may be megabytes. */
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) i++;
+    count++;
+  }
+  return count;
+}
+
 /** Free text of at most `max` characters, without control or direction characters. */
 export function textSchema(max: number) {
   return z
@@ -34,8 +45,9 @@ export function textSchema(max: number) {
       if (forbidden.test(text)) {
         context.addIssue({ code: 'custom', message: `contains the invisible control character ${describeForbidden(text)}; delete it (it often comes with copied text)` });
       }
-      if ([...text].length > max) {
-        context.addIssue({ code: 'custom', message: `is ${[...text].length} characters long; at most ${max} are allowed` });
+      const length = codePoints(text);
+      if (length > max) {
+        context.addIssue({ code: 'custom', message: `is ${length} characters long; at most ${max} are allowed` });
       }
     });
 }
