@@ -1,20 +1,22 @@
 /**
- * npm run build [-- --data DIR --content DIR --out DIR]
+ * npm run build [-- --data DIR --content DIR --out DIR --lang en]
  * Checks the data, then builds the site. On any error nothing under the output folder changes.
  * Exit 0: built. Exit 1: the data have errors, or the build failed. Exit 2: the command itself failed.
+ * Speaks Chinese unless --lang en.
  */
 import { writeFileSync } from 'node:fs';
 import { buildSite, defaultCacheDir } from '../src/build/buildSite.ts';
 import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/build/garbage.ts';
 import { folderReadingCache } from '../src/build/incremental/readingCache.ts';
-import { readCliOptions, type CliOptions } from '../src/cli/options.ts';
+import { argumentLanguage, errorMessage, readCliOptions, say, type CliOptions } from '../src/cli/options.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
-import { reportText } from '../src/cli/report.ts';
+import { recoveryLine, reportText } from '../src/cli/report.ts';
 import { hasErrors } from '../src/lib/problems.ts';
 import { loadDataSet } from '../src/load/loadDataSet.ts';
 
 async function build(options: CliOptions): Promise<number> {
   const started = Date.now();
+  const { lang, outDir } = options;
   // The heap only grows while the data are read: V8's own growing factor then, the build's once it starts (src/build/garbage.ts).
   growHeapFreely();
   // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
@@ -23,22 +25,33 @@ async function build(options: CliOptions): Promise<number> {
   const { dataSet, problems, files, digests } = await loadDataSet({ ...options, cache: readings, afterReading: collectGarbageWhenPiledUp });
   collectGarbageWhenPiledUp();
   const loadSeconds = (Date.now() - started) / 1000;
-  console.log(reportText(problems, files));
+  console.log(reportText(problems, files, lang));
   if (hasErrors(problems)) {
-    console.error(`build stopped: fix the errors above; ${options.outDir} is unchanged.`);
+    console.error(say(lang, `没有生成网站：请先改正上面的错误；${outDir} 保持原样。`, `build stopped: fix the errors above; ${outDir} is unchanged.`));
     return 1;
   }
   try {
-    const progress = consoleProgress();
-    const waiting = (pid: number) => console.error(`another build (process ${pid}) is writing ${options.outDir}: waiting for it to finish`);
-    const report = await buildSite({ outDir: options.outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting });
+    const progress = consoleProgress(process.stderr, lang);
+    const waiting = (pid: number) => console.error(say(lang, `另一次生成（进程 ${pid}）正在写入 ${outDir}：等它写完`, `another build (process ${pid}) is writing ${outDir}: waiting for it to finish`));
+    const report = await buildSite({ outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting });
     const seconds = (Date.now() - started) / 1000;
     const { kept, read, rejected } = readings.stats();
-    if (report.recovery !== 'none') console.log(`a build stopped while publishing ${options.outDir}: its publish was ${report.recovery === 'completed' ? 'completed' : 'rolled back'} first`);
+    if (report.recovery !== 'none') console.log(recoveryLine(lang, outDir, report.recovery, true));
     const refused = rejected + report.refused.cacheEntries;
-    if (refused > 0) console.log(`${refused} cache entries were not as they were written (changed, cut short or of another kind) and were made again`);
-    if (report.refused.pages > 0) console.log(`${report.refused.pages} pages of the previous site had been changed since it was built and were made again`);
-    console.log(`built ${options.outDir} in ${seconds.toFixed(1)} s: ${report.pages} pages (${report.pagesReused} unchanged since the last build), ${report.charts.drawn} charts drawn, ${report.charts.cached} from the cache; ${kept} of ${kept + read} observation files unchanged`);
+    if (refused > 0) {
+      console.log(say(lang, `有${refused}个缓存条目与写入时不一样（被改动、截短或类型不对），已重新生成`, `${refused} cache entries were not as they were written (changed, cut short or of another kind) and were made again`));
+    }
+    if (report.refused.pages > 0) {
+      console.log(say(lang, `上一版网站有${report.refused.pages}个页面在生成后被改动过，已重新生成`, `${report.refused.pages} pages of the previous site had been changed since it was built and were made again`));
+    }
+    const { pages, pagesReused, charts } = report;
+    console.log(
+      say(
+        lang,
+        `已生成网站 ${outDir}，用时${seconds.toFixed(1)}秒：共${pages}个页面（其中${pagesReused}个与上次相同），新画图表${charts.drawn}张，取自缓存${charts.cached}张；${kept + read}个观测数据文件中${kept}个没有变化`,
+        `built ${outDir} in ${seconds.toFixed(1)} s: ${pages} pages (${pagesReused} unchanged since the last build), ${charts.drawn} charts drawn, ${charts.cached} from the cache; ${kept} of ${kept + read} observation files unchanged`,
+      ),
+    );
     // For npm run bench: the figures of this build, measured inside it.
     if (process.env.ZONGSHU_BUILD_REPORT) {
       const stages = [{ name: 'check', seconds: Number(loadSeconds.toFixed(1)) }, ...progress.stages()];
@@ -46,17 +59,19 @@ async function build(options: CliOptions): Promise<number> {
     }
     return 0;
   } catch (error) {
-    console.error(`build failed: ${(error as Error).message}\n${options.outDir} is unchanged.`);
+    const message = errorMessage(error, lang);
+    console.error(say(lang, `生成失败：${message}\n${outDir} 保持原样。`, `build failed: ${message}\n${outDir} is unchanged.`));
     return 1;
   }
 }
 
 // No stack reaches the user: an unknown option or a failure while reading says what it is.
 let code: number;
+const language = argumentLanguage();
 try {
   code = await build(readCliOptions());
 } catch (error) {
-  console.error(`build failed: ${(error as Error).message}`);
+  console.error(say(language, `生成失败：${errorMessage(error, language)}`, `build failed: ${errorMessage(error, language)}`));
   code = 2;
 }
 process.exit(code);

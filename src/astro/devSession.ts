@@ -7,7 +7,7 @@ import type { AstroIntegration } from 'astro';
 import type { ViteDevServer } from 'vite';
 import { renderChartSvg } from '../charts/render.ts';
 import { siteIndex } from '../lib/pages/site.ts';
-import { formatProblem, hasErrors, sortProblems } from '../lib/problems.ts';
+import { formatProblem, hasErrors, sortProblems, type Language } from '../lib/problems.ts';
 import { loadDataSet } from '../load/loadDataSet.ts';
 import { installSession, type Session } from '../session.ts';
 
@@ -16,11 +16,15 @@ export interface DevSource {
   contentDir: string;
 }
 
+/** The language of `npm run dev -- --lang`, which scripts/dev.ts hands on as ZONGSHU_LANG, as it hands on the folders. */
+const language = (): Language => (process.env.ZONGSHU_LANG === 'en' ? 'en' : 'zh');
+
 export async function devSession(source: DevSource): Promise<Session> {
   const { dataSet, problems } = await loadDataSet(source);
   if (hasErrors(problems)) {
     const errors = sortProblems(problems).filter((p) => p.severity === 'error');
-    throw new Error(`the data has ${errors.length} errors:\n${errors.map(formatProblem).join('\n')}`);
+    const lines = errors.map((p) => formatProblem(p, language())).join('\n');
+    throw new Error(language() === 'en' ? `the data has ${errors.length} errors:\n${lines}` : `数据有${errors.length}个错误：\n${lines}`);
   }
   return {
     site: siteIndex(dataSet),

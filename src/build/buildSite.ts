@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
+import { buildDay } from '../lib/site/buildDate.ts';
 import { pagePaths, siteIndex } from '../lib/pages/site.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 import type { ObservationDigests } from '../load/scopeDigests.ts';
@@ -119,7 +120,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     const recovery = recoverPublish(options.outDir);
     await mkdir(parent, { recursive: true });
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
-    const site = siteIndex(options.dataSet);
+    const site = siteIndex(options.dataSet, buildDay(process.env.SOURCE_DATE_EPOCH, new Date()));
     const paths = pagePaths(site);
     progress.stage('pages', paths.length);
 

@@ -35,7 +35,7 @@ export function chartDrawing(cache?: ChartCache, drawer?: ChartDrawer): ChartDra
   const stats: ChartStats = { drawn: 0, cached: 0, drawMs: 0 };
   return {
     chart(spec) {
-      const key = cache ? createHash('sha256').update(cache.codeVersion).update(JSON.stringify({ ...spec, csvHref: undefined, jsonHref: undefined })).digest('hex') : '';
+      const key = cache ? createHash('sha256').update(cache.codeVersion).update(JSON.stringify({ ...spec, csvHref: undefined, jsonHref: undefined, svgHref: undefined })).digest('hex') : '';
       const cached = cache?.get(key);
       if (cached !== undefined) {
         stats.cached++;

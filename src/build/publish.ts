@@ -30,8 +30,9 @@ function createdDate(): string | undefined {
 
 /**
  * Streams each file of the data package to disk chunk by chunk, as the chunks
- * are made; a province's part whose rows did not change since the previous
- * build is linked from the previous site instead, and none of it is made.
+ * are made; a province's file of observations or figures (a resource of its
+ * own) whose rows did not change since the previous build is linked from the
+ * previous site instead, and none of it is made.
  */
 export async function writeDataPackage(siteDir: string, dataSet: DataSet, reuse?: Pick<PageReuse, 'carryOverScopedFile'>): Promise<void> {
   const folders = new Set<string>();

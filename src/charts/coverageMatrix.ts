@@ -31,7 +31,7 @@ export function coverageMatrixPlot(data: CoverageData): Plot.PlotOptions {
         strokeWidth: 1.5,
         title: 'metricName',
       }),
-      Plot.text(counts, { x: 'index', y: 'category', text: 'label', textAnchor: 'start', dx: 4, fill: palette.ink, fontSize: fontSize - 2 }),
+      Plot.text(counts, { x: 'index', y: 'category', text: 'label', textAnchor: 'start', dx: 4, fill: palette.ink }),
     ],
   };
 }

@@ -8,11 +8,13 @@ export function rankedBarsPlot(data: RankedBarsData): Plot.PlotOptions {
   const colour = (b: (typeof bars)[number]) => (b.highlight ? palette.highlight : palette.base);
   return {
     width: chartWidth,
-    height: 40 + bars.length * rowHeight,
+    height: 44 + bars.length * rowHeight,
+    // The axis label (% →, 个 →) under the tick labels, its descenders inside the drawing.
+    marginBottom: 34,
     marginLeft: marginFor(bars.map((b) => b.label)),
     marginRight: valueMargin(bars.map((b) => b.display)),
     style: { fontSize: `${fontSize}px` },
-    x: { grid: true, nice: true, tickFormat: tickFormat(data.isShare), label: data.unitLabel, ticks: 4, ...(data.isShare ? { domain: [0, 1] } : {}) },
+    x: { grid: true, nice: true, tickFormat: tickFormat(data.isShare), label: data.unitLabel, labelOffset: 28, ticks: 4, ...(data.isShare ? { domain: [0, 1] } : {}) },
     y: { domain: bars.map((b) => b.label), label: null, tickSize: 0 },
     marks: [
       Plot.barX(bars, {

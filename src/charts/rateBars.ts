@@ -27,7 +27,7 @@ export function rateBarsPlot(data: RateBarsData): Plot.PlotOptions {
       // The stated value stands right of the 100% end, where no computed-rate tick can cross it.
       Plot.text(rows, { x: 1, y: 'label', text: 'display', textAnchor: 'start', dx: 6, fontWeight: 600, fill: palette.ink }),
       Plot.tickX(computed, { x: 'value', y: 'label', stroke: palette.highlight, strokeWidth: 3 }),
-      Plot.text(computed, { x: 'value', y: 'label', text: 'text', dy: -18, fill: palette.highlight, fontSize: fontSize - 2 }),
+      Plot.text(computed, { x: 'value', y: 'label', text: 'text', dy: -18, fill: palette.highlight }),
     ],
   };
 }

@@ -2,12 +2,17 @@
  * The look shared by every chart: sizes, the colour-blind-safe palette
  * (Okabe & Ito), and axis formats that write numbers the Chinese way.
  */
-import { formatCount, formatShare } from '../lib/format.ts';
+import { formatCount, formatShare, trimDecimals } from '../lib/format.ts';
 
-export const chartWidth = 560;
-/** px; charts are scaled down on phones, so text starts larger than Plot's 10px. */
-export const fontSize = 15;
-export const rowHeight = 30;
+/**
+ * Every chart is drawn once, near a phone's width, and shown between about 336 px (a 390 px
+ * phone, less the page's margins) and 600 px (the widest site.css lets it be). Drawn 360 px wide
+ * with 12 px text, its text reads 11.2 px on the phone and 20 px on a desktop: never under 11 px,
+ * never above 1.3 times the 16 px body text. No text is drawn smaller.
+ */
+export const chartWidth = 360;
+export const fontSize = 12;
+export const rowHeight = 26;
 
 export const palette = {
   /** The page's own province or unit. */
@@ -25,15 +30,20 @@ export const palette = {
 /** Sequential scheme for values on the tile grid: colour-blind safe and printable in grey. */
 export const sequentialScheme = 'blues';
 
-/** Tick labels: 84.5% for shares, 3万 / 1.2亿 for counts. */
+/** Tick labels as the page's labels write numbers: 84.5% for shares; 2万, 7.5万, 1.2亿 for counts from 10000 on. */
 export function tickFormat(isShare: boolean): (value: number) => string {
-  return isShare ? (v) => formatShare(v, 'exact', 0) : (v) => formatCount(v);
+  if (isShare) return (v) => formatShare(v, 'exact', 0);
+  return (v) => (Math.abs(v) >= 1e8 ? `${trimDecimals(v / 1e8, 2)}亿` : Math.abs(v) >= 1e4 ? `${trimDecimals(v / 1e4, 2)}万` : formatCount(v));
 }
 
-/** Left margin that fits the longest label; CJK characters are about one em wide, Latin ones about two thirds, and Plot sets tick labels 9px off the axis. */
+/** A label's width in px at the chart's font size: CJK characters are about one em wide, Latin ones about two thirds. */
+export function textWidth(label: string): number {
+  return [...label].reduce((w, ch) => w + (/[\u0000-\u00ff]/u.test(ch) ? 0.65 : 1), 0) * fontSize;
+}
+
+/** Left margin that fits the longest label; Plot sets tick labels 9px off the axis. */
 export function marginFor(labels: readonly string[], minimum = 40): number {
-  const widest = Math.max(0, ...labels.map((label) => [...label].reduce((w, ch) => w + (/[\u0000-\u00ff]/u.test(ch) ? 0.65 : 1), 0)));
-  return Math.max(minimum, Math.ceil(widest * fontSize) + 18);
+  return Math.max(minimum, Math.ceil(Math.max(0, ...labels.map(textWidth))) + 18);
 }
 
 /** Right margin for value labels written after a bar's end. */

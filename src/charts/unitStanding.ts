@@ -9,7 +9,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { UnitStandingData } from '../lib/pages/chartData.ts';
-import { chartWidth, fontSize, marginFor, palette, rowHeight } from './style.ts';
+import { chartWidth, fontSize, marginFor, palette, rowHeight, textWidth } from './style.ts';
 
 export function unitStandingPlot(data: UnitStandingData): Plot.PlotOptions {
   const rows = data.rows.map((r) => {
@@ -32,11 +32,26 @@ export function unitStandingPlot(data: UnitStandingData): Plot.PlotOptions {
   const band = rowHeight * 1.4;
   // The box is a third of the band high, centred; the label sits above it.
   const boxInset = band / 3;
+  const marginLeft = marginFor(rows.map((r) => r.label));
+  // Room for half of the 最大值 tick label, centred on the axis's end.
+  const marginRight = 2 + Math.ceil((fontSize * 3) / 2) + 6;
+  const frame = chartWidth - marginLeft - marginRight;
+  /**
+   * Each label runs from its dot to the side with room for it, so none is cut off; where neither
+   * side has room (a long label, a dot near the middle) it ends at the drawing's right edge.
+   */
+  const placed = rows.map((r) => {
+    const at = marginLeft + r.self * frame;
+    const width = textWidth(r.standing) + 6;
+    if (at + width <= chartWidth - 2) return { ...r, anchor: 'start' as const, x: r.self, dx: 6 };
+    if (at - width >= 2) return { ...r, anchor: 'end' as const, x: r.self, dx: -6 };
+    return { ...r, anchor: 'end' as const, x: 1, dx: marginRight - 2 };
+  });
   return {
     width: chartWidth,
     height: 44 + rows.length * band,
-    marginLeft: marginFor(rows.map((r) => r.label)),
-    marginRight: 30,
+    marginLeft,
+    marginRight,
     style: { fontSize: `${fontSize}px` },
     x: { domain: [0, 1], grid: true, ticks: [0, 0.5, 1], tickFormat: (v: number) => (v === 1 ? '最大值' : v === 0 ? '0' : '一半'), label: null },
     y: { domain: rows.map((r) => r.label), label: null, tickSize: 0, padding: 0 },
@@ -45,9 +60,10 @@ export function unitStandingPlot(data: UnitStandingData): Plot.PlotOptions {
       Plot.barX(rows, { y: 'label', x1: 'lowerQuartile', x2: 'upperQuartile', fill: palette.base, fillOpacity: 0.2, stroke: palette.base, insetTop: boxInset, insetBottom: boxInset, title: 'spreadTitle' }),
       Plot.tickX(rows, { y: 'label', x: 'median', stroke: palette.base, strokeWidth: 2, insetTop: boxInset, insetBottom: boxInset }),
       Plot.dot(rows, { x: 'self', y: 'label', r: 6, stroke: palette.highlight, strokeWidth: 2, fill: (r: Row) => (r.approximate ? 'white' : palette.highlight) }),
-      // The label runs away from the nearer edge, so a unit at the maximum is not cut off.
-      ...(['start', 'end'] as const).map((anchor) =>
-        Plot.text(rows.filter((r) => (r.self > 0.5) === (anchor === 'end')), { x: 'self', y: 'label', text: 'standing', textAnchor: anchor, dx: anchor === 'end' ? 6 : -6, dy: -band / 3 - 2, fill: palette.highlight, fontSize: fontSize - 2 }),
+      ...(['start', 'end'] as const).flatMap((anchor) =>
+        [...new Set(placed.filter((r) => r.anchor === anchor).map((r) => r.dx))].map((dx) =>
+          Plot.text(placed.filter((r) => r.anchor === anchor && r.dx === dx), { x: 'x', y: 'label', text: 'standing', textAnchor: anchor, dx, dy: -band / 3 - 2, fill: palette.highlight }),
+        ),
       ),
     ],
   };

@@ -7,6 +7,7 @@ import { checkNarrativeNumbers } from './checks/narrativeNumbers.ts';
 import { checkPartsAndWholes } from './checks/partsAndWholes.ts';
 import { checkStatedParts } from './checks/statedParts.ts';
 import { checkStatedRatios } from './checks/statedRatios.ts';
+import { zhNamesOf } from './checks/zhNames.ts';
 import type { Catalog } from './ingest/catalog.ts';
 import { rowsById } from './narrativeFigure.ts';
 import { tableSourcePrefix } from './ingest/tableSource.ts';
@@ -25,13 +26,15 @@ export function assembleDataSet(
   const figures = aggregateFigures(observations, catalog.metrics);
   const index = figureIndexOf(figures);
   const metrics = new Map(catalog.metrics.map((m) => [m.id, m]));
+  // The Chinese words of the checks name provinces, units and metrics by their names.
+  const names = zhNamesOf(catalog);
   const problems = [
-    ...checkStatedRatios(figures, index, catalog.metrics, observations),
-    ...checkPartsAndWholes(figures, index, catalog.metrics, observations),
+    ...checkStatedRatios(figures, index, catalog.metrics, observations, names),
+    ...checkPartsAndWholes(figures, index, catalog.metrics, observations, names),
     ...checkMeasureWords(observations, metrics),
-    ...checkStatedParts(observations, metrics),
-    ...checkNarrativeFigures(narratives, index, rowsById(observations)),
-    ...checkNarrativeNumbers(narratives, index, catalog.metrics),
+    ...checkStatedParts(observations, metrics, names),
+    ...checkNarrativeFigures(narratives, index, rowsById(observations), names),
+    ...checkNarrativeNumbers(narratives, index, catalog.metrics, names),
   ];
   // A unit-return table's own source is listed only when its rows are used.
   const used = new Set(observations.map((o) => o.source));

@@ -3,6 +3,7 @@
  * one entry, and suggests the nearest entries when nothing matches.
  */
 import { distance } from 'fastest-levenshtein';
+import type { Language } from './problems.ts';
 import { nameKey } from './script.ts';
 
 export interface Named<T> {
@@ -58,8 +59,22 @@ export class NameIndex<T> {
     return this.#ambiguous.get(nameKey(text)) ?? [];
   }
 
+  /** Suggestions made before, by limit and text: a problem words its hint in two languages, and a bad file repeats one typo on many rows. */
+  readonly #suggested = new Map<string, Named<T>[]>();
+
   /** Up to `limit` entries whose id or a name is within a few edits of the text. */
   suggest(text: string, limit = 3): Named<T>[] {
+    const asked = `${limit}\u0001${text}`;
+    const known = this.#suggested.get(asked);
+    if (known) return known;
+    const suggestions = this.#suggestions(text, limit);
+    // Bounded, like the names resolved: a file of all-different typos must not keep them all.
+    if (this.#suggested.size > 10_000) this.#suggested.clear();
+    this.#suggested.set(asked, suggestions);
+    return suggestions;
+  }
+
+  #suggestions(text: string, limit: number): Named<T>[] {
     const key = nameKey(text);
     if (key === '') return [];
     const scored: Array<{ entry: Named<T>; score: number }> = [];
@@ -83,9 +98,16 @@ export class NameIndex<T> {
   }
 }
 
-/** `did you mean jiangsu (江苏)?`, or a pointer to where the valid names are listed. */
-export function didYouMean<T>(index: NameIndex<T>, text: string, listedIn: string): string {
+/**
+ * `did you mean jiangsu (江苏)?` (`是不是 jiangsu（江苏）？`), or a pointer to where the valid names are
+ * listed.
+ */
+export function didYouMean<T>(index: NameIndex<T>, text: string, listedIn: string, language: Language = 'en'): string {
   const suggestions = index.suggest(text);
+  if (language === 'zh') {
+    if (suggestions.length === 0) return `请用 ${listedIn} 中列出的 id 或名称`;
+    return `是不是 ${suggestions.map((s) => `${s.id}（${s.label}）`).join(' 或 ')}？`;
+  }
   if (suggestions.length === 0) return `use an id or name listed in ${listedIn}`;
   return `did you mean ${suggestions.map((s) => `${s.id} (${s.label})`).join(' or ')}?`;
 }

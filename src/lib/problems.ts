@@ -1,15 +1,30 @@
 import { detached } from './detached.ts';
 import type { Problem } from './schema/problem.ts';
 
+/** The language of what the command line prints: Chinese unless `--lang en` (src/cli/options.ts). */
+export type Language = 'zh' | 'en';
+
+/** What a problem says and how to fix it, in English and in Chinese: what every place that finds a problem gives. */
+export type Wording = Pick<Problem, 'message' | 'hint' | 'zh'>;
+
 export function location(problem: Pick<Problem, 'file' | 'line' | 'column'>): string {
   if (problem.line === undefined) return problem.file;
   return `${problem.file}:${problem.line}${problem.column === undefined ? '' : `:${problem.column}`}`;
 }
 
-/** One line a person reads: `error data/x.csv:12:1 unknown province 'jiangsuu' - did you mean jiangsu (江苏)?` */
-export function formatProblem(problem: Problem): string {
-  const hint = problem.hint ? ` - ${problem.hint}` : '';
-  return `${problem.severity.padEnd(7)} ${location(problem)} ${problem.message}${hint}`;
+const severityZh: Record<Problem['severity'], string> = { error: '错误', warning: '警告' };
+
+/**
+ * One line a person reads, in Chinese (`错误 data/x.csv:12:1 找不到省份“jiangsuu” —— 是不是 jiangsu（江苏）？`)
+ * or in English (`error   data/x.csv:12:1 unknown province 'jiangsuu' - did you mean jiangsu (江苏)?`).
+ */
+export function formatProblem(problem: Problem, language: Language = 'zh'): string {
+  if (language === 'en') {
+    const hint = problem.hint ? ` - ${problem.hint}` : '';
+    return `${problem.severity.padEnd(7)} ${location(problem)} ${problem.message}${hint}`;
+  }
+  const hint = problem.zh.hint ? ` —— ${problem.zh.hint}` : '';
+  return `${severityZh[problem.severity]} ${location(problem)} ${problem.zh.message}${hint}`;
 }
 
 /** Orders problems by file, line and column so a report reads top to bottom. */
@@ -54,7 +69,7 @@ export function countBySeverity(problems: readonly Problem[]): { errors: number;
   return { errors, warnings };
 }
 
-/** 129990 → 129,990: messages are English. */
+/** 129990 → 129,990, in either language's messages. */
 export function withThousands(count: number): string {
   return String(count).replace(/\B(?=(?:\d{3})+$)/gu, ',');
 }
@@ -66,9 +81,11 @@ const quotedLength = 80;
  * Text from a file as a message quotes it: whole when short, else its first 80 characters with an
  * ellipsis and its length, so a 50 MB field makes a line of a hundred characters. The kept part is
  * a string of its own: a slice would keep the whole field alive as long as the problem.
+ * English quotes it as 'text', Chinese as “text”.
  */
-export function quoted(text: string): string {
-  if (text.length <= quotedLength) return `'${text}'`;
+export function quoted(text: string, language: Language = 'en'): string {
+  const [open, close] = language === 'zh' ? ['“', '”'] : ["'", "'"];
+  if (text.length <= quotedLength) return `${open}${text}${close}`;
   let characters = 0;
   let cut = 0;
   // Counted without spreading the text into an array of characters: the field may be huge.
@@ -78,8 +95,9 @@ export function quoted(text: string): string {
     characters++;
     if (characters === quotedLength - 1) cut = isHighSurrogate(unit) ? i + 2 : i + 1;
   }
-  if (characters <= quotedLength) return `'${text}'`;
-  return `'${detached(text.slice(0, cut))}…' (${withThousands(characters)} characters)`;
+  if (characters <= quotedLength) return `${open}${text}${close}`;
+  const kept = detached(text.slice(0, cut));
+  return language === 'zh' ? `“${kept}…”（共${withThousands(characters)}个字符）` : `'${kept}…' (${withThousands(characters)} characters)`;
 }
 
 const isHighSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff;

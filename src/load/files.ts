@@ -1,7 +1,7 @@
 /** Small file-system helpers of the loaders. */
 import { accessSync, constants, existsSync, lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { quoted } from '../lib/problems.ts';
+import { quoted, type Wording } from '../lib/problems.ts';
 import type { Problem } from '../lib/schema/problem.ts';
 
 /** Rows read from one file and what became of them: rows = accepted + rejected. */
@@ -43,8 +43,16 @@ export function listFiles(dir: string, extension: string, problems?: Problem[]):
 
 const errorCode = (error: unknown): string | undefined => (error as NodeJS.ErrnoException | undefined)?.code;
 
+/** Why a path cannot be read, and what to do, in English and Chinese. */
+export type Fault = Required<Wording>;
+
+const faultSaying = (message: string, hint: string, zhMessage: string, zhHint: string): Fault => ({ message, hint, zh: { message: zhMessage, hint: zhHint } });
+
+/** The hint for a file that could not be read for a reason that may pass, in English and Chinese. */
+export const checkAgain = ['check that it is there and readable, then run check again', '请确认它在那里并且可以读取，然后再运行 check'] as const;
+
 /** What a path that cannot be opened is, in words: a link whose target is missing, a loop of links, a file not to be read. */
-function statFault(path: string, error: unknown): { message: string; hint: string } {
+function statFault(path: string, error: unknown): Fault {
   const code = errorCode(error);
   if (code === 'ENOENT' || code === 'ENOTDIR') {
     let target: string | undefined;
@@ -53,19 +61,23 @@ function statFault(path: string, error: unknown): { message: string; hint: strin
     } catch {
       // Gone meanwhile: said below as missing.
     }
-    if (target !== undefined) return { message: `this is a symbolic link to ${quoted(target)}, which does not exist`, hint: 'restore the file it points to, or delete the link' };
-    return { message: 'the file does not exist', hint: 'it disappeared while the data were read: run check again' };
+    if (target !== undefined) {
+      return faultSaying(`this is a symbolic link to ${quoted(target)}, which does not exist`, 'restore the file it points to, or delete the link', `这是指向${quoted(target, 'zh')}的符号链接（快捷方式），但它指向的目标不存在`, '恢复它指向的文件或文件夹，或者删除这个链接');
+    }
+    return faultSaying('the file does not exist', 'it disappeared while the data were read: run check again', '文件不存在', '读取数据时文件不见了：请再运行一次 check');
   }
-  if (code === 'ELOOP') return { message: 'this is a symbolic link that leads back to itself', hint: 'delete the link, or point it at the file it stands for' };
-  if (code === 'EACCES' || code === 'EPERM') return { message: 'it cannot be read: permission denied', hint: 'let the user who runs zongshu read it (chmod a+r, and a+x for a folder)' };
-  return { message: `it cannot be read (${code ?? 'unknown error'})`, hint: 'check that it is there and readable, then run check again' };
+  if (code === 'ELOOP') return faultSaying('this is a symbolic link that leads back to itself', 'delete the link, or point it at the file it stands for', '这是一个绕回自身的符号链接', '删除这个链接，或者让它指向它所代表的文件');
+  if (code === 'EACCES' || code === 'EPERM') {
+    return faultSaying('it cannot be read: permission denied', 'let the user who runs zongshu read it (chmod a+r, and a+x for a folder)', '无法读取：没有权限', '让运行 zongshu 的用户可以读取它（chmod a+r，文件夹还要 a+x）');
+  }
+  return faultSaying(`it cannot be read (${code ?? 'unknown error'})`, checkAgain[0], `无法读取（${code ?? '未知错误'}）`, checkAgain[1]);
 }
 
 /**
  * Why a path found in a data folder cannot be read as a file, or undefined when it can: a
  * dangling link or a folder named x.csv would otherwise end the run with the system's error.
  */
-export function fileFault(path: string): { message: string; hint: string } | undefined {
+export function fileFault(path: string): Fault | undefined {
   let stats;
   try {
     stats = statSync(path);
@@ -73,11 +85,19 @@ export function fileFault(path: string): { message: string; hint: string } | und
     return statFault(path, error);
   }
   const ending = extname(path) || 'its ending';
+  const endingZh = extname(path) || '这个后缀';
   if (stats.isDirectory()) {
-    return { message: 'this is a folder, not a file', hint: `a folder is not read as data: rename it so its name does not end in ${ending}, or move the files it holds out of it` };
+    return faultSaying(
+      'this is a folder, not a file',
+      `a folder is not read as data: rename it so its name does not end in ${ending}, or move the files it holds out of it`,
+      '这是一个文件夹，不是文件',
+      `文件夹不会当作数据读取：请给它改名，让名称不以 ${endingZh} 结尾，或者把里面的文件移出来`,
+    );
   }
   // A named pipe would wait forever for a writer; a device or socket is no data either.
-  if (!stats.isFile()) return { message: 'this is not a regular file (a named pipe, socket or device)', hint: `delete it, or rename it so its name does not end in ${ending}` };
+  if (!stats.isFile()) {
+    return faultSaying('this is not a regular file (a named pipe, socket or device)', `delete it, or rename it so its name does not end in ${ending}`, '这不是普通文件（而是命名管道、套接字或设备）', `删除它，或者改名让它不以 ${endingZh} 结尾`);
+  }
   try {
     accessSync(path, constants.R_OK);
   } catch (error) {
@@ -87,12 +107,12 @@ export function fileFault(path: string): { message: string; hint: string } | und
 }
 
 /** The problem of a path `fileFault` finds fault with. */
-export function unreadableFile(file: string, fault: { message: string; hint: string }): Problem {
-  return { severity: 'error', code: 'unreadable-file', file, ...fault };
+export function unreadableFile(file: string, found: Fault): Problem {
+  return { severity: 'error', code: 'unreadable-file', file, ...found };
 }
 
 /** Why a folder of a data folder cannot be listed, or undefined when it can (or does not exist: no files then). */
-export function folderFault(dir: string): { message: string; hint: string } | undefined {
+export function folderFault(dir: string): Fault | undefined {
   let stats;
   try {
     stats = statSync(dir);
@@ -100,7 +120,7 @@ export function folderFault(dir: string): { message: string; hint: string } | un
     if (errorCode(error) === 'ENOENT' && !isLink(dir)) return undefined;
     return statFault(dir, error);
   }
-  if (!stats.isDirectory()) return { message: 'this is a file, not a folder', hint: 'rename the file, and keep its data in a folder of this name' };
+  if (!stats.isDirectory()) return faultSaying('this is a file, not a folder', 'rename the file, and keep its data in a folder of this name', '这是一个文件，不是文件夹', '给这个文件改名，把数据放在一个叫这个名字的文件夹里');
   try {
     readdirSync(dir);
   } catch (error) {

@@ -60,7 +60,14 @@ export interface LoadResult {
 async function readTable(path: string, problems: Problem[]): Promise<Table> {
   const file = shown(path);
   if (!existsSync(path) && !isLink(path)) {
-    problems.push({ severity: 'error', code: 'missing-file', file, message: 'the file does not exist', hint: 'every data folder holds provinces.csv, units.csv, metrics.csv and sources.csv' });
+    problems.push({
+      severity: 'error',
+      code: 'missing-file',
+      file,
+      message: 'the file does not exist',
+      hint: 'every data folder holds provinces.csv, units.csv, metrics.csv and sources.csv',
+      zh: { message: '文件不存在', hint: '每个数据文件夹都要有 provinces.csv、units.csv、metrics.csv 和 sources.csv' },
+    });
     return { file, header: [], records: [] };
   }
   const fault = fileFault(path);
@@ -193,7 +200,14 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
   const observationFiles = listFiles(path('observations'), '.csv', problems);
   // A folder that cannot be listed has been said to be so; only one that holds no files is said to hold none.
   if (observationFiles.length === 0 && problems.length === known) {
-    problems.push({ severity: 'warning', code: 'no-observations', file: shown(path('observations')), message: 'no observation files (*.csv) were found', hint: 'figures go in data/observations/*.csv' });
+    problems.push({
+      severity: 'warning',
+      code: 'no-observations',
+      file: shown(path('observations')),
+      message: 'no observation files (*.csv) were found',
+      hint: 'figures go in data/observations/*.csv',
+      zh: { message: '没有找到观测数据文件（*.csv）', hint: '数字放在 data/observations/*.csv 里' },
+    });
   }
   const catalogDigest = digestOf(tables, wideTables.map((t) => tableSource(t.province, t.period).id));
   const dropped: Observation[] = [];

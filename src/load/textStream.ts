@@ -28,6 +28,9 @@ export interface OpenedText {
 }
 
 export class EncodingError extends Error {
+  /** The message in Chinese. */
+  readonly zh: string;
+
   constructor(
     readonly encoding: TextEncoding,
     /** Byte offset of the first byte that does not decode. */
@@ -36,6 +39,7 @@ export class EncodingError extends Error {
     readonly line: number,
   ) {
     super(`the bytes at offset ${offset} are not valid ${encoding}`);
+    this.zh = `从第${offset}个字节起不是有效的 ${encoding} 文本`;
   }
 }
 
@@ -45,12 +49,16 @@ export class EncodingError extends Error {
  * field (which the field's own check reports); many of them mean the bytes are not text.
  */
 export class BinaryTextError extends Error {
+  /** The message in Chinese. */
+  readonly zh: string;
+
   constructor(
     /** 1-based line on which the first NUL or control character stands. */
     readonly line: number,
-    what: string,
+    what: { en: string; zh: string },
   ) {
-    super(`the file holds ${what} on line ${line}: it is zero-filled or binary, not CSV text`);
+    super(`the file holds ${what.en} on line ${line}: it is zero-filled or binary, not CSV text`);
+    this.zh = `文件第${line}行出现了${what.zh}：这是被零填充的文件或二进制文件，不是 CSV 文本`;
   }
 }
 
@@ -58,16 +66,16 @@ export class BinaryTextError extends Error {
 const controlCharacters = /[\u0000-\u0008\u000e-\u001f\u007f]/gu;
 
 /** Where a decoded chunk shows it is not text, or undefined: a NUL (UTF-16's zero bytes are gone once it is decoded as such), or control characters, eight or more and at least one in 100 characters. */
-function binaryAt(text: string): { index: number; what: string } | undefined {
+function binaryAt(text: string): { index: number; what: { en: string; zh: string } } | undefined {
   const nul = text.indexOf('\0');
-  if (nul >= 0) return { index: nul, what: 'NUL (zero) bytes' };
+  if (nul >= 0) return { index: nul, what: { en: 'NUL (zero) bytes', zh: 'NUL（零）字节' } };
   controlCharacters.lastIndex = 0;
   const first = controlCharacters.exec(text);
   if (!first) return undefined;
   let count = 1;
   while (controlCharacters.exec(text)) count++;
   if (count < 8 || count * 100 < text.length) return undefined;
-  return { index: first.index, what: `${count} control characters in ${text.length}` };
+  return { index: first.index, what: { en: `${count} control characters in ${text.length}`, zh: `大量控制字符（${text.length}个字符中有${count}个）` } };
 }
 
 /** Longest prefix of a chunk that decodes, as bytes and text: validity only gets lost as a prefix grows. */
@@ -212,15 +220,25 @@ export async function openText(path: string): Promise<OpenedText | undefined> {
   return { ...detected, delimiter: tabs > commas ? '\t' : ',', ...decodingStream(path, detected.encoding) };
 }
 
+/** A text file that cannot be read as text: what to do, in English (its message) and in Chinese. */
+export class UnreadableTextError extends Error {
+  constructor(
+    message: string,
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}
+
 /** Reads a whole (small) text file, such as a review copied from the web, in whatever encoding it was saved; throws a message that says what to do. */
 export async function readWholeText(path: string): Promise<string> {
   const bytes = new Uint8Array(await readFile(path));
   const detected = detectEncoding(bytes, true);
-  if (!detected) throw new Error(`${path}: cannot tell its encoding; save it as UTF-8 (or GB18030) text`);
+  if (!detected) throw new UnreadableTextError(`${path}: cannot tell its encoding; save it as UTF-8 (or GB18030) text`, `${path}：看不出它的编码；请把它另存为 UTF-8（或 GB18030）文本`);
   try {
     // TextDecoder drops the byte-order mark itself.
     return new TextDecoder(detected.encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new Error(`${path}: it is not valid ${detected.encoding} text; save it as UTF-8`);
+    throw new UnreadableTextError(`${path}: it is not valid ${detected.encoding} text; save it as UTF-8`, `${path}：它不是有效的 ${detected.encoding} 文本；请另存为 UTF-8`);
   }
 }

@@ -40,9 +40,23 @@ export function findWideTables(dir: string, catalog: Catalog, problems: Problem[
       if (fault) {
         problems.push(unreadableFile(file, fault));
       } else if (!province) {
-        problems.push({ severity: 'error', code: 'unknown-province', file, message: `folder ${quoted(folder)} is not a province`, hint: `name the folder after a province: ${didYouMean(catalog.provinceIndex, folder, 'data/provinces.csv')}` });
+        problems.push({
+          severity: 'error',
+          code: 'unknown-province',
+          file,
+          message: `folder ${quoted(folder)} is not a province`,
+          hint: `name the folder after a province: ${didYouMean(catalog.provinceIndex, folder, 'data/provinces.csv')}`,
+          zh: { message: `文件夹${quoted(folder, 'zh')}不是省份`, hint: `文件夹以省份命名：${didYouMean(catalog.provinceIndex, folder, 'data/provinces.csv', 'zh')}` },
+        });
       } else if (!period.success) {
-        problems.push({ severity: 'error', code: 'invalid-period', file, message: `file name ${quoted(`${name}.csv`)} is not a period`, hint: 'name a table after its period: 2020.csv or 2019-2020.csv' });
+        problems.push({
+          severity: 'error',
+          code: 'invalid-period',
+          file,
+          message: `file name ${quoted(`${name}.csv`)} is not a period`,
+          hint: 'name a table after its period: 2020.csv or 2019-2020.csv',
+          zh: { message: `文件名${quoted(`${name}.csv`, 'zh')}不是期间`, hint: '报表按期间命名：2020.csv 或 2019-2020.csv' },
+        });
       } else {
         found.push({ path, file, dataFile: `tables/${folder}/${name}.csv`, province, period: period.data });
       }

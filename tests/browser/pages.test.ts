@@ -7,13 +7,14 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/buildSite.ts';
 import { launchChromium } from '../helpers/browser.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
 import { serve } from '../../src/cli/staticServer.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
+import { chromium, describeWith } from '../helpers/requires.ts';
 
 const tempDir = useTempDir('all');
 const screenshots = join(repoRoot, 'test-artifacts/screenshots');
@@ -49,7 +50,8 @@ afterAll(async () => {
   await site?.close();
 });
 
-describe('pages in Chromium', () => {
+// Skipped without Chromium (and then none of the hooks above runs); required with CI=true.
+describeWith([chromium], 'pages in Chromium', () => {
   it.each(pageTypes)('%s page (%s) loads cleanly, shows its charts and fits a phone', async (name, path) => {
     const problems: string[] = [];
     for (const [width, suffix] of [[1100, ''], [390, '-phone']] as const) {

@@ -18,7 +18,7 @@ const tempDir = useTempDir('all');
 
 /** `npm run build` of the fixture copy in `work`, into `out`, with the cache folder `cache`. */
 function build(work: string, out: string, cache: string) {
-  const args = ['--expose-gc', '--heap-growing-percent=20', 'scripts/run.mjs', 'build', '--data', join(work, 'data'), '--content', join(work, 'content'), '--out', out];
+  const args = ['--expose-gc', '--heap-growing-percent=20', 'scripts/run.mjs', 'build', '--lang', 'en', '--data', join(work, 'data'), '--content', join(work, 'content'), '--out', out];
   return run(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' } })
     .then((r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }))
     .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
@@ -63,7 +63,7 @@ describe('a build that cannot publish what the data does not say', () => {
     const cache = join(dir, 'cache');
     expect((await build(work, out, cache)).code).toBe(0);
     for (const afterMs of [400, 2500, 5000]) {
-      const child = spawn(process.execPath, ['scripts/run.mjs', 'build', '--data', join(work, 'data'), '--content', join(work, 'content'), '--out', out], { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' }, stdio: 'ignore' });
+      const child = spawn(process.execPath, ['scripts/run.mjs', 'build', '--lang', 'en', '--data', join(work, 'data'), '--content', join(work, 'content'), '--out', out], { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' }, stdio: 'ignore' });
       await new Promise((resolve) => setTimeout(resolve, afterMs));
       child.kill('SIGKILL');
       await new Promise((resolve) => child.on('exit', resolve));
@@ -100,7 +100,7 @@ describe('a build that cannot publish what the data does not say', () => {
     for (const entry of ['src', 'scripts', 'public', 'package.json', 'package-lock.json', 'tsconfig.json', 'astro.config.mjs']) cpSync(join(repoRoot, entry), join(copy, entry), { recursive: true });
     symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'));
     const out = join(tempDir(), 'site');
-    const args = ['scripts/run.mjs', 'build', '--data', join(fixtureSite, 'data'), '--content', join(fixtureSite, 'content'), '--out', out];
+    const args = ['scripts/run.mjs', 'build', '--lang', 'en', '--data', join(fixtureSite, 'data'), '--content', join(fixtureSite, 'content'), '--out', out];
     const env = { ...process.env };
     delete env.ZONGSHU_CACHE;
     // The same sources as the original: a bundle named by the sources alone would be the original's, with its paths.

@@ -1,6 +1,7 @@
 /** Files saved as GB18030 (Chinese Excel, WPS) and UTF-16 (Excel's "Unicode text") build like UTF-8 ones: no mojibake. */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/buildSite.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
@@ -29,7 +30,7 @@ describe('encodings', () => {
     ]);
     const out = join(dir, 'dist');
     await buildSite({ ...options, dataSet, outDir: out });
-    const review = readFileSync(join(out, 'hainan/2020.html'), 'utf8');
+    const review = parseHTML(readFileSync(join(out, 'hainan/2020.html'), 'utf8')).document.body.textContent;
     expect(review).toContain('省高院立案5件');
     expect(review).toContain('省公安厅立案7件');
     expect(review).toContain('问题线索821件');

@@ -4,21 +4,23 @@
  * and the data package is valid Frictionless data.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/buildSite.ts';
+import { provinceResourceName } from '../../src/lib/openData/dataPackage.ts';
 import { fileHashes } from '../helpers/fileHashes.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 import { htmlFiles } from '../helpers/linkCheck.ts';
 import { fixtureSite } from '../helpers/paths.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
+import { readDataPackage } from '../lib/openData/frictionless.ts';
 
 const tempDir = useTempDir('all');
 let first = '';
 let second = '';
 
+const pick = (all: Record<string, number>, names: readonly string[]) => Object.fromEntries(names.map((name) => [name, all[name]]));
 const html = (path: string) => parseHTML(readFileSync(join(first, path), 'utf8')).document;
 
 beforeAll(async () => {
@@ -80,16 +82,17 @@ describe('publishing', () => {
     expect(quotes).toBeGreaterThan(10);
   });
 
-  it('offers the table behind every page and every chart as CSV (with BOM) and JSON', () => {
+  it('offers the table behind every page and every chart as CSV (with BOM) and JSON, and every chart as SVG', () => {
     for (const file of htmlFiles(first)) {
       const document = parseHTML(readFileSync(file, 'utf8')).document;
       const links = [...document.querySelectorAll('a[download]')].map((a) => a.getAttribute('href') ?? '');
       const charts = document.querySelectorAll('figure.chart').length;
       const own = document.querySelector('.downloads') ? 2 : 0;
-      expect(links.length, file).toBe(charts * 2 + own);
+      expect(links.length, file).toBe(charts * 3 + own);
       for (const link of links) {
         const content = readFileSync(join(file, '..', link), 'utf8');
         if (link.endsWith('.csv')) expect(content.startsWith('\uFEFF'), link).toBe(true);
+        else if (link.endsWith('.svg')) expect(content, link).toMatch(/^<\?xml [^>]*>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*<\/svg>\n$/u);
         else expect((JSON.parse(content) as { rows: unknown[] }).rows.length, link).toBeGreaterThan(0);
       }
     }
@@ -98,27 +101,20 @@ describe('publishing', () => {
     expect(table.rows.find((r) => r['指标'] === '党支部达标率')?.['数值']).toBe('89%');
   });
 
-  it('publishes the whole data set as a valid Frictionless Data Package', async () => {
-    type Loaded = { valid: boolean; errors: unknown[]; resources: Array<{ name: string }>; getResource: (name: string) => { read: (o: object) => Promise<unknown[]> } };
-    const { Package } = createRequire(import.meta.url)('datapackage') as { Package: { load: (descriptor: string | object, options?: { basePath: string }) => Promise<Loaded> } };
+  it('publishes the whole data set as a Frictionless Data Package the reference library reads without an error', async () => {
     const folder = join(first, 'data/package');
-    const dataPackage = await Package.load(join(folder, 'datapackage.json'));
-    expect(dataPackage.errors).toEqual([]);
-    expect(dataPackage.valid).toBe(true);
-    const descriptor = JSON.parse(readFileSync(join(folder, 'datapackage.json'), 'utf8')) as { licenses: Array<{ name: string }>; resources: Array<{ name: string; path: string | string[] }> };
-    // Observations and figures are one file per province, in the order of the provinces.
-    const provinces = readFileSync(join(folder, 'provinces.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0]);
-    for (const name of ['observations', 'figures']) expect(descriptor.resources.find((r) => r.name === name)?.path).toEqual(provinces.map((p) => `${name}/${p}.csv`));
-    // datapackage-js reads no resource in several files, so each part is read as its resource's only file; reading with relations checks every type, constraint and foreign key, and that every part begins with the header row.
-    const counts: Record<string, number> = {};
-    for (const [index, resource] of descriptor.resources.entries()) {
-      for (const path of [resource.path].flat()) {
-        const part = await Package.load({ ...descriptor, resources: descriptor.resources.map((r, i) => (i === index ? { ...r, path } : r)) }, { basePath: folder });
-        expect(part.errors).toEqual([]);
-        counts[resource.name] = (counts[resource.name] ?? 0) + (await part.getResource(resource.name).read({ relations: true })).length;
-      }
+    const reading = await readDataPackage(folder);
+    // Every row of every resource, cast to its type with its constraints, primary key and foreign keys checked.
+    expect(reading.errors).toEqual([]);
+    const descriptor = JSON.parse(readFileSync(join(folder, 'datapackage.json'), 'utf8')) as { licenses: Array<{ name: string }>; resources: Array<{ name: string; path: unknown }> };
+    // Observations and figures are one resource per province, each one file, in the order of the provinces.
+    const provinces = readFileSync(join(folder, 'provinces.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0] ?? '');
+    for (const table of ['observations', 'figures']) {
+      for (const province of provinces) expect(reading.paths[provinceResourceName(table, province)]).toBe(`${table}/${province}.csv`);
     }
-    expect(counts).toEqual({ provinces: 3, units: 2, metrics: 8, sources: 3, observations: 13, figures: 14 });
+    expect(descriptor.resources.every((r) => typeof r.path === 'string')).toBe(true);
+    const total = (table: string) => provinces.reduce((sum, p) => sum + (reading.rows[provinceResourceName(table, p)] ?? 0), 0);
+    expect({ ...pick(reading.rows, ['provinces', 'units', 'metrics', 'sources']), observations: total('observations'), figures: total('figures') }).toEqual({ provinces: 3, units: 2, metrics: 8, sources: 3, observations: 13, figures: 14 });
     expect(descriptor.licenses[0]?.name).toBe('CC-BY-4.0');
     expect(readFileSync(join(first, 'data/package/README.md'), 'utf8')).toContain('Licence: the compilation is published under CC BY 4.0');
   });

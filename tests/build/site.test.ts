@@ -84,15 +84,21 @@ describe('the fixture site', () => {
     expect(brokenLinks(out)).toEqual([]);
   });
 
-  it('draws one SVG per chart, each with its table and CSV', () => {
+  it('draws one SVG per chart, each with its table, its CSV and its drawing as a file', () => {
     for (const path of htmlFiles(out)) {
       const document = parseHTML(readFileSync(path, 'utf8')).document;
       const figures = [...document.querySelectorAll('figure.chart')];
       for (const figure of figures) {
-        expect(figure.querySelectorAll('svg[role="img"]'), path).toHaveLength(1);
-        expect(figure.querySelector('figcaption')?.textContent).not.toBe('');
+        expect(figure.querySelectorAll('svg.zs-chart:is([role="img"], [role="group"])'), path).toHaveLength(1);
+        expect(figure.querySelector('figcaption .caption')?.textContent).not.toBe('');
+        const svgLink = figure.querySelector('a[download][href$=".svg"]')?.getAttribute('href') ?? '';
+        const drawing = readFileSync(join(path, '..', svgLink), 'utf8');
+        expect(drawing.startsWith('<?xml')).toBe(true);
+        // The file is the page's drawing: the same title, description and marks.
+        expect(toSimplified(drawing)).toContain(toSimplified(figure.querySelector('svg title')?.textContent ?? '-'));
+        expect(drawing.match(/<(?:rect|circle|path|line|text)\b/gu)?.length).toBe(figure.querySelectorAll('svg rect, svg circle, svg path, svg line, svg text').length);
         const header = [...figure.querySelectorAll('thead th')].map((th) => th.textContent);
-        const csvLink = figure.querySelector('a[download]')?.getAttribute('href') ?? '';
+        const csvLink = figure.querySelector('a[download][href$=".csv"]')?.getAttribute('href') ?? '';
         const csv = readFileSync(join(path, '..', csvLink), 'utf8');
         expect(csv.startsWith('\uFEFF')).toBe(true);
         // The Traditional pages share the one (Simplified) copy of the data.
@@ -153,7 +159,7 @@ describe('the fixture site', () => {
     cpSync(fixtureSite, broken, { recursive: true });
     const file = join(broken, 'data/observations/sample.csv');
     writeFileSync(file, readFileSync(file, 'utf8').replace('hainan,,2020,branches-total', 'hainann,,2020,branches-total'));
-    const result = await run(process.execPath, ['scripts/run.mjs', 'build', '--data', join(broken, 'data'), '--content', join(broken, 'content'), '--out', out], { cwd: repoRoot }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const result = await run(process.execPath, ['scripts/run.mjs', 'build', '--lang', 'en', '--data', join(broken, 'data'), '--content', join(broken, 'content'), '--out', out], { cwd: repoRoot }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect('code' in result ? result.code : 0).toBe(1);
     expect(result.stdout).toContain("unknown province 'hainann'");
     expect(treeHash(out)).toBe(before);

@@ -45,24 +45,6 @@ export const samples: Record<ChartSpec['kind'], ChartSpec> = {
       ],
     },
   },
-  peerStrip: {
-    ...meta('peers'),
-    kind: 'peerStrip',
-    data: {
-      selfName: '海南',
-      rows: [
-        {
-          metricName: '培训人次',
-          points: [
-            { ...v(1800, '1800余人次', true), name: '海南', self: true, relative: 0.024 },
-            { ...v(75000, '约7.5万人次', true), name: '广西', self: false, relative: 1 },
-          ],
-          notReported: ['江苏', '河南'],
-        },
-        { metricName: '捐款', points: [{ ...v(527.8, '527.8万余元', true), name: '海南', self: true, relative: 1 }], notReported: [] },
-      ],
-    },
-  },
   coverageMatrix: {
     ...meta('coverage'),
     kind: 'coverageMatrix',

@@ -59,10 +59,10 @@ describe('archive', () => {
   it('runs as npm run archive, and --verify exits 1 on a bad archive', async () => {
     const dir = tempDir();
     const out = join(dir, 'site.tar.gz');
-    const written = await run(tsx, ['scripts/archive.ts', '--site', site, '--out', out], { cwd: repoRoot });
+    const written = await run(tsx, ['scripts/archive.ts', '--lang', 'en', '--site', site, '--out', out], { cwd: repoRoot });
     expect(written.stdout).toContain('every file matches its SHA-256 in the manifest');
     cpSync(join(fixtureSite, 'data/units.csv'), join(dir, 'junk.tar.gz'));
-    const failed = await run(tsx, ['scripts/archive.ts', '--verify', join(dir, 'junk.tar.gz')], { cwd: repoRoot }).catch((e: { code: number; stderr: string }) => e);
+    const failed = await run(tsx, ['scripts/archive.ts', '--lang', 'en', '--verify', join(dir, 'junk.tar.gz')], { cwd: repoRoot }).catch((e: { code: number; stderr: string }) => e);
     expect('code' in failed ? failed.code : 0).toBe(1);
     expect(failed.stderr).toContain('is not a gzipped tar archive');
   });
@@ -141,7 +141,7 @@ describe('archive --verify refuses an entry tar -x should not create', () => {
     await tar.create({ gzip: true, file: bad, cwd: unpacked, portable: true }, [...files, `${archiveRoot}/passwd`]);
     const message = `zongshu-site/passwd is a symbolic link to /etc/passwd; ${rule}`;
     expect(await verifyArchive(bad)).toEqual([message]);
-    const failed = await run(tsx, ['scripts/archive.ts', '--verify', bad], { cwd: repoRoot }).catch((e: { code: number; stdout: string; stderr: string }) => e);
+    const failed = await run(tsx, ['scripts/archive.ts', '--lang', 'en', '--verify', bad], { cwd: repoRoot }).catch((e: { code: number; stdout: string; stderr: string }) => e);
     expect('code' in failed ? failed.code : 0).toBe(1);
     expect(failed.stderr).toBe(`error   ${message}\n`);
     expect(failed.stdout).toContain('1 problem; do not extract or publish it: write a new archive with npm run archive');

@@ -20,13 +20,16 @@ async function extract(...args: string[]) {
 }
 
 describe('npm run extract', () => {
-  it('writes candidate rows as CSV to stdout, the province named in either script', async () => {
+  it('writes candidate rows as CSV to stdout, the province named in either script, short or in full', async () => {
     const { code, stdout, stderr } = await extract(unseen, '--province', '四川', '--period', '2023', '--source', 'sichuan-2023');
     expect(code).toBe(0);
     const rows = Papa.parse<Record<string, string>>(stdout, { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(27);
     expect(rows[0]).toMatchObject({ province: 'sichuan', period: '2023', metric: 'training-classes', value: '126', measure_word: '期', source: 'sichuan-2023', quote: '全年举办各类培训班126期' });
-    expect(stderr).toContain('27 candidates');
+    expect(stderr).toContain('找到27个候选数字');
+    const full = await extract(unseen, '--province', '四川省', '--period', '2023', '--source', 'sichuan-2023', '--out', join(tempDir(), 'c.csv'), '--lang', 'en');
+    expect(full.stderr).toContain('27 candidates, ');
+    expect(full.stderr).toContain(', written to ');
   });
 
   it('writes to --out, and names the source it assumed when none is given', async () => {
@@ -34,8 +37,8 @@ describe('npm run extract', () => {
     const { code, stderr } = await extract(unseen, '--province', 'sichuan', '--period', '2023', '--out', out);
     expect(code).toBe(0);
     expect(readFileSync(out, 'utf8')).toContain('sichuan,,2023,cases-filed,37,exact,sichuan-2023,立案37件');
-    expect(stderr).toContain(`written to ${out}`);
-    expect(stderr).toContain("add source 'sichuan-2023' to sources.csv or give --source");
+    expect(stderr).toContain(`已写入 ${out}`);
+    expect(stderr).toContain('请把来源“sichuan-2023”加入 sources.csv，或者用 --source 指定');
   });
 
   it('with --against, says which figures match, disagree with or are new to the data', async () => {
@@ -61,11 +64,13 @@ describe('npm run extract', () => {
   it('refuses an unknown province or a malformed period, saying how to fix it (exit 2)', async () => {
     const unknown = await extract(unseen, '--province', 'sichaun', '--period', '2023');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain("unknown province 'sichaun' - did you mean sichuan");
+    expect(unknown.stderr).toContain('找不到省份“sichaun” —— 是不是 sichuan（四川）？');
     const period = await extract(unseen, '--province', 'sichuan', '--period', '23');
     expect(period.code).toBe(2);
-    expect(period.stderr).toContain("'23' is not a period: write 2020 or 2019-2020");
+    expect(period.stderr).toContain('“23”不是期间：请写 2020 或 2019-2020');
     const missing = await extract('no-such-review.txt', '--province', 'sichuan', '--period', '2023');
-    expect([missing.code, missing.stderr.trim()]).toEqual([2, 'extract: there is no file no-such-review.txt']);
+    expect([missing.code, missing.stderr.trim()]).toEqual([2, 'extract：找不到文件 no-such-review.txt']);
+    const english = await extract(unseen, '--province', 'sichaun', '--period', '2023', '--lang', 'en');
+    expect([english.code, english.stderr]).toEqual([2, expect.stringContaining("extract: unknown province 'sichaun' - did you mean sichuan")]);
   });
 });

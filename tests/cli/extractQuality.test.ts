@@ -8,13 +8,13 @@
  * targets are 90%, 80% and 70%; the floors sit just under the measured figures
  * so that a change that loses a figure shows here.
  */
-import { existsSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { measureSeeds } from '../../src/cli/extractQuality.ts';
 import { share } from '../../src/lib/extract/quality.ts';
 import { repoRoot, seedsDir } from '../helpers/paths.ts';
+import { describeWith, seeds } from '../helpers/requires.ts';
 
-describe.runIf(existsSync(seedsDir))('extractor quality on the five bundled reviews', () => {
+describeWith([seeds], 'extractor quality on the five bundled reviews', () => {
   it('recalls the numeric rows of the data set, proposes real figures and the right metrics', async () => {
     const { reviews, total } = await measureSeeds(repoRoot, seedsDir);
     expect(reviews).toHaveLength(5);

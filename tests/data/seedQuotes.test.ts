@@ -2,12 +2,13 @@
  * The bundled data set is transcribed from the five reviews in ../shared/seeds.
  * Every quote must stand in its source text, and hold the figure of its row.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nameKey, toSimplified } from '../../src/lib/script.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { repoRoot, seedsDir } from '../helpers/paths.ts';
+import { describeWith, seeds } from '../helpers/requires.ts';
 
 const seedOfSource: Record<string, string> = {
   'qinghai-2019-2020': '000_1f2662cc61b9e898.txt',
@@ -24,13 +25,8 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 const { dataSet } = await loadDataSet({ dataDir: join(repoRoot, 'data'), contentDir: join(repoRoot, 'content') });
 
-const seedsPresent = existsSync(seedsDir);
-
-it('has the seed texts beside it in CI (../shared/seeds), so the quote tests below run there', () => {
-  if (process.env.CI === 'true') expect(seedsPresent, `${seedsDir} is missing: CI needs ../shared beside the clone`).toBe(true);
-});
-
-describe.runIf(seedsPresent)('quotes of the bundled data (needs ../shared/seeds; skipped without it)', () => {
+// Skipped without ../shared/seeds (a fresh clone), required with CI=true.
+describeWith([seeds], 'quotes of the bundled data', () => {
   // Read lazily: vitest collects a skipped suite too, and a fresh clone has no seeds.
   let texts: Map<string, string> | undefined;
   const textOf = (source: string) => {

@@ -27,6 +27,12 @@ describe('NameIndex', () => {
     expect(didYouMean(provinces, 'xinjiangweiwuer', 'data/provinces.csv')).toBe('use an id or name listed in data/provinces.csv');
   });
 
+  it('says the same in Chinese', () => {
+    expect(didYouMean(provinces, 'jiangsuu', 'data/provinces.csv', 'zh')).toBe('是不是 jiangsu（江苏）？');
+    expect(didYouMean(provinces, 'hnan', 'data/provinces.csv', 'zh')).toBe('是不是 henan（河南） 或 hainan（海南）？');
+    expect(didYouMean(provinces, 'xinjiangweiwuer', 'data/provinces.csv', 'zh')).toBe('请用 data/provinces.csv 中列出的 id 或名称');
+  });
+
   it('refuses a name that two entries share', () => {
     const units = new NameIndex([
       { id: 'a', label: 'A', names: ['办公厅'], item: 1 },

@@ -88,6 +88,11 @@ describe('the corpus of broken and hostile inputs', () => {
     expect(existsSync(join(dir, 'data'))).toBe(true);
 
     const { problems, files } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    // Every problem is said in Chinese too, what check and build print unless --lang en: its message, and its hint when it has one.
+    for (const problem of problems) {
+      expect(problem.zh?.message ?? '', `${problem.code}: ${problem.message}`).toMatch(/\p{Script=Han}/u);
+      if (problem.hint !== undefined) expect(problem.zh.hint ?? '', `${problem.code}: ${problem.hint}`).toMatch(/\p{Script=Han}/u);
+    }
     const unexpected = problems.filter((p) => !expected.problems.some((e) => matches(p, e)));
     const missing = expected.problems.filter((e) => !problems.some((p) => matches(p, e)));
     expect({ missing, unexpected }).toEqual({ missing: [], unexpected: [] });

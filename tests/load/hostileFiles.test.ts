@@ -40,7 +40,7 @@ async function command(name: 'check' | 'build', args: string[], cacheDir?: strin
   const started = Date.now();
   const flags = name === 'build' ? ['--expose-gc', '--heap-growing-percent=20'] : [];
   const env = cacheDir ? { ...process.env, ZONGSHU_CACHE: cacheDir } : process.env;
-  const result = await run(process.execPath, [...flags, 'scripts/run.mjs', name, ...args], { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 })
+  const result = await run(process.execPath, [...flags, 'scripts/run.mjs', name, '--lang', 'en', ...args], { cwd: repoRoot, env, maxBuffer: 64 * 1024 * 1024 })
     .then((r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }))
     .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
   return { ...result, seconds: (Date.now() - started) / 1000 };

@@ -42,9 +42,9 @@ function pageJson(data: unknown): string {
   });
 }
 
-/** The files a page's tables and charts' tables are written to. */
+/** The files a page's tables and charts' tables are written to, and its charts' drawings. */
 function tableFiles({ table, charts }: PublishedPage): string[] {
-  return [sitePaths.pageCsv(table.id), sitePaths.pageJson(table.id), ...charts.flatMap((c) => [sitePaths.chartCsv(c.id), sitePaths.chartJson(c.id)])];
+  return [sitePaths.pageCsv(table.id), sitePaths.pageJson(table.id), ...charts.flatMap((c) => [sitePaths.chartCsv(c.id), sitePaths.chartJson(c.id), sitePaths.chartSvg(c.id)])];
 }
 
 /**

@@ -38,6 +38,11 @@ export function startChartThread(): ChartThread {
       });
     },
     async stop() {
+      // Drawings still waiting when the build ends belong to pages nobody reads: a page carried
+      // over from the last site starts its charts (Astro begins a slot's components early) and
+      // then drops them. Left pending they are collected; failed, they would end the process as
+      // unhandled rejections. A thread that dies during the build still fails its drawings.
+      waiting.clear();
       await worker.terminate();
     },
   };

@@ -2,10 +2,13 @@
  * The thread that writes what the build adds to each page while the main
  * thread renders pages (src/build/threads/editionThread.ts): for each page it is sent, it
  * writes the converted page under zh-Hant/ and sends back the searchable texts
- * of both editions; for each page's tables, it writes their download files.
+ * of both editions, and writes its charts' drawings as SVG files; for each page's tables, it
+ * writes their download files.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { traditionalRoot } from '../../lib/site/navigation.ts';
+import { chartSvgFiles } from '../../lib/site/chartFiles.ts';
+import { sitePaths } from '../../lib/site/paths.ts';
 import { searchableHtml } from '../../lib/site/searchText.ts';
 import { traditionalPage } from '../../lib/site/traditionalPage.ts';
 import { siteFileWriter } from './siteFileWriter.ts';
@@ -35,6 +38,7 @@ function convert(path: string, bytes: Uint8Array): EditionResult {
   const html = utf8.decode(bytes);
   const traditional = traditionalPage(html, path);
   write(`${traditionalRoot}/${path}`, traditional);
+  for (const chart of chartSvgFiles(html)) write(sitePaths.chartSvg(chart.id), chart.svg);
   return { kind: 'page', path, simplified: searchableHtml(html), traditional: searchableHtml(traditional) };
 }
 

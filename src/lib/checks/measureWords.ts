@@ -75,14 +75,21 @@ export function checkMeasureWords(observations: readonly Observation[], metrics:
     const allowed = allowedWords(metric);
     const word = writtenMeasureWord(o);
     if (!word || allowed.includes(word) || acknowledges(o.note, word)) continue;
+    const peopleForAttendances = word === '人' && metric.unit === '人次';
     problems.push({
       severity: 'error',
       code: 'measure-word',
       ...o.at,
       message: `${o.metric} counts ${metric.unit}, but the source writes ${o.written}${o.measureWord ? '' : word}`,
-      hint: word === '人' && metric.unit === '人次'
+      hint: peopleForAttendances
         ? '人 counts people, 人次 counts attendances: put the figure on a metric counted in 名 (people), or correct the quote'
         : `put the figure on a metric counted in ${word}; if the article's word is loose and the figure counts what ${o.metric} counts, say so in the note with 原文量词作“${word}”`,
+      zh: {
+        message: `${metric.name}（${o.metric}）以“${metric.unit}”计，但原文写的是“${o.written}${o.measureWord ? '' : word}”`,
+        hint: peopleForAttendances
+          ? '“人”计的是人数，“人次”计的是人次：请把这个数字放到以“名”（人数）计的指标上，或者改正引文'
+          : `请把这个数字放到以“${word}”计的指标上；如果只是原文量词用得不严，这个数字计的正是 ${o.metric} 所计的东西，请在备注（note）中写明 原文量词作“${word}”`,
+      },
     });
   }
   return problems;

@@ -12,6 +12,8 @@ import { toSimplified } from '../script.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Narrative } from '../schema/narrative.ts';
 import type { Problem } from '../schema/problem.ts';
+import { periodLabel } from '../period.ts';
+import { zhIds, type ZhNames } from './zhNames.ts';
 
 /** A figure as prose writes it: optional qualifier, digits, 万/亿, 多/余, measure word or %. */
 const number = /(?:约|近|超过|逾)?\d+(?:\.\d+)?(?:[万亿])?(?:多|余)?(?:[万亿])?(?:%|人次|场次|万元|个|名|人|期|场|件|篇|项|家)?/gu;
@@ -24,7 +26,7 @@ function position(narrative: Narrative, offset: number): { line: number; column:
   return { line, column: offset - before.lastIndexOf('\n') };
 }
 
-export function checkNarrativeNumbers(narratives: readonly Narrative[], index: FigureIndex, metrics: readonly Metric[]): Problem[] {
+export function checkNarrativeNumbers(narratives: readonly Narrative[], index: FigureIndex, metrics: readonly Metric[], zhNames: ZhNames = zhIds): Problem[] {
   const names = metrics
     .flatMap((m) => [m.name, ...m.aliases].map((name) => ({ name: toSimplified(name), metric: m })))
     .filter((n) => n.name.length >= 2)
@@ -57,6 +59,12 @@ export function checkNarrativeNumbers(narratives: readonly Narrative[], index: F
           ? `'${written}' after ${named.name} is written by hand; the data give the same (${shown})`
           : `'${written}' after ${named.name} contradicts the data, which give ${shown} for ${narrative.province} ${narrative.period.id}`,
         hint: `write {{${named.metric.id}}} so the text always shows the figure of the data`,
+        zh: {
+          message: agrees
+            ? `${named.name}后面的“${written}”是手写的；数据给出的数相同（${shown}）`
+            : `${named.name}后面的“${written}”与数据不符：数据中${zhNames.place(narrative.province, null)} ${periodLabel(narrative.period)}为${shown}`,
+          hint: `改写成 {{${named.metric.id}}}，文中就始终显示数据里的数字`,
+        },
       });
     }
   }

@@ -6,7 +6,7 @@
  */
 import type { FigureIndex } from '../aggregate/figureIndex.ts';
 import { FigureMap } from '../aggregate/figureMap.ts';
-import { formatShare } from '../format.ts';
+import { formatCount, formatShare } from '../format.ts';
 import { figureText } from '../figureText.ts';
 import { writtenMeasureWord } from './measureWords.ts';
 import { entryOf } from '../maps.ts';
@@ -15,6 +15,8 @@ import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
+import type { Wording } from '../problems.ts';
+import { zhIds, type ZhNames } from './zhNames.ts';
 import { bounds, sumBounds, surelyExceeds } from './bounds.ts';
 import { disjointShares, partOf } from './relations.ts';
 import { isUsual, slotOf } from '../aggregate/slot.ts';
@@ -26,6 +28,7 @@ interface Context {
   index: FigureIndex;
   metrics: Map<string, Metric>;
   observation: (id: string) => Observation | undefined;
+  names: ZhNames;
 }
 
 /**
@@ -82,6 +85,10 @@ function subject(f: Figure): string {
   return `${f.unit ?? f.province} ${periodLabel(f.period)}`;
 }
 
+function subjectZh(context: Context, f: Figure): string {
+  return `${context.names.place(f.province, f.unit)} ${periodLabel(f.period)}`;
+}
+
 /** A figure in a message as the page shows it: a stated one as its review writes it. */
 function shown(context: Context, f: Figure): string {
   const metric = context.metrics.get(f.metric);
@@ -91,9 +98,9 @@ function shown(context: Context, f: Figure): string {
 }
 
 /** A warning placed on the data row behind a figure. */
-function warning(context: Context, f: Figure, code: string, message: string, hint: string): Problem | undefined {
+function warning(context: Context, f: Figure, code: string, wording: Wording): Problem | undefined {
   const o = context.observation(f.observations[0] ?? '');
-  return o ? { severity: 'warning', code, ...o.at, message, hint } : undefined;
+  return o ? { severity: 'warning', code, ...o.at, ...wording } : undefined;
 }
 
 function wholePairs(context: Context): Array<readonly [string, string]> {
@@ -132,17 +139,34 @@ function partsOverWholes(context: Context): Problem[] {
         for (const other of nearbyWholes(context, part, wholeId)) {
           const exceeds = mayExceed([part], other.value) && surelyExceeds(rangeOf(context, part), rangeOf(context, other));
           const what = `${partId} of ${part.unit ?? part.province} (${shown(context, part)}, ${describeApart(part)}) and ${wholeId} (${shown(context, other)}, ${describeApart(other)}), of which it is a part,`;
+          const whatZh = `${context.names.place(part.province, part.unit)}的${context.names.metric(partId)}（${shown(context, part)}，${describeApart(part)}）和它所属的${context.names.metric(wholeId)}（${shown(context, other)}，${describeApart(other)}）`;
+          const checkRows = '请核对每一行是否像原文一样写明了期间和口径';
           problems.push(
             exceeds
-              ? warning(context, part, 'part-exceeds-related-whole', `${what} differ in period or scope, and the part is the larger`, 'pages never compare them; check that each row names its period and scope as the text does')
-              : warning(context, part, 'related-figures-differ', `${what} are given for different periods or scopes`, 'pages show them side by side and never compare them or state a change between them; check that each row names its period and scope as the text does'),
+              ? warning(context, part, 'part-exceeds-related-whole', {
+                  message: `${what} differ in period or scope, and the part is the larger`,
+                  hint: 'pages never compare them; check that each row names its period and scope as the text does',
+                  zh: { message: `${whatZh}期间或口径不同，而且部分比整体大`, hint: `页面不会比较二者；${checkRows}` },
+                })
+              : warning(context, part, 'related-figures-differ', {
+                  message: `${what} are given for different periods or scopes`,
+                  hint: 'pages show them side by side and never compare them or state a change between them; check that each row names its period and scope as the text does',
+                  zh: { message: `${whatZh}是不同期间或口径的数字`, hint: `页面把二者并列显示，不作比较，也不计算变化；${checkRows}` },
+                }),
           );
         }
         continue;
       }
       if (!mayExceed([part], whole.value) || !surelyExceeds(rangeOf(context, part), rangeOf(context, whole))) continue;
       problems.push(
-        warning(context, part, 'part-exceeds-whole', `${partId} of ${subject(part)} is ${shown(context, part)}, more than its whole ${wholeId} (${shown(context, whole)})`, 'one of the two figures is wrong or they cover different scopes; check both rows against the source'),
+        warning(context, part, 'part-exceeds-whole', {
+          message: `${partId} of ${subject(part)} is ${shown(context, part)}, more than its whole ${wholeId} (${shown(context, whole)})`,
+          hint: 'one of the two figures is wrong or they cover different scopes; check both rows against the source',
+          zh: {
+            message: `${subjectZh(context, part)}的${context.names.metric(partId)}为${shown(context, part)}，比它所属的${context.names.metric(wholeId)}（${shown(context, whole)}）还多`,
+            hint: '两个数字中有一个不对，或者口径不同；请对照来源核对这两行',
+          },
+        }),
       );
     }
   }
@@ -158,7 +182,14 @@ function sharesOverHundred(context: Context): Problem[] {
       const shares = group.map((id) => context.index.get(anchor.province, anchor.unit, anchor.period, id)).filter((f): f is Figure => f !== undefined);
       if (shares.length < 2 || !mayExceed(shares, 1) || !surelyExceeds(sumBounds(shares.map((f) => rangeOf(context, f))), { low: 1, high: 1 })) continue;
       const total = shares.reduce((s, f) => s + f.value, 0);
-      const p = warning(context, anchor, 'shares-exceed-whole', `${group.join(' + ')} of ${subject(anchor)} add up to ${formatShare(total)}, more than the whole`, 'these shares split one whole without overlapping; check them against the source');
+      const p = warning(context, anchor, 'shares-exceed-whole', {
+        message: `${group.join(' + ')} of ${subject(anchor)} add up to ${formatShare(total)}, more than the whole`,
+        hint: 'these shares split one whole without overlapping; check them against the source',
+        zh: {
+          message: `${subjectZh(context, anchor)}的${group.map((id) => context.names.metric(id)).join('、')}合计${formatShare(total)}，超过了整体（100%）`,
+          hint: '这几个比例互不重叠地划分同一个整体；请对照来源核对',
+        },
+      });
       if (p) problems.push(p);
     }
   }
@@ -181,11 +212,25 @@ function unitsOverTotals(context: Context): Problem[] {
     if (!total || total.basis !== 'reported') continue;
     const over = units.filter((u) => mayExceed([u], total.value) && surelyExceeds(rangeOf(context, u), rangeOf(context, total)));
     for (const u of over) {
-      problems.push(warning(context, u, 'unit-exceeds-total', `${first.metric} of ${u.unit} (${shown(context, u)}) is more than the committee's total for ${first.province} ${periodLabel(first.period)} (${shown(context, total)})`, "a unit's figure is part of its committee's; check both rows"));
+      problems.push(warning(context, u, 'unit-exceeds-total', {
+        message: `${first.metric} of ${u.unit} (${shown(context, u)}) is more than the committee's total for ${first.province} ${periodLabel(first.period)} (${shown(context, total)})`,
+        hint: "a unit's figure is part of its committee's; check both rows",
+        zh: {
+          message: `${context.names.place(u.province, u.unit)}的${context.names.metric(first.metric)}（${shown(context, u)}）超过了${context.names.place(first.province, null)}工委${periodLabel(first.period)}的总数（${shown(context, total)}）`,
+          hint: '单位的数字是工委总数的一部分；请核对这两行',
+        },
+      }));
     }
     if (over.length === 0 && units.length > 1 && mayExceed(units, total.value) && surelyExceeds(sumBounds(units.map((u) => rangeOf(context, u))), rangeOf(context, total))) {
       const sum = units.reduce((s, u) => s + u.value, 0);
-      problems.push(warning(context, total, 'units-exceed-total', `${first.metric}: the ${units.length} units of ${first.province} add up to ${sum}, more than the committee's total ${shown(context, total)} for ${periodLabel(first.period)}`, 'the total, or one of the units, is wrong or counts a different scope'));
+      problems.push(warning(context, total, 'units-exceed-total', {
+        message: `${first.metric}: the ${units.length} units of ${first.province} add up to ${sum}, more than the committee's total ${shown(context, total)} for ${periodLabel(first.period)}`,
+        hint: 'the total, or one of the units, is wrong or counts a different scope',
+        zh: {
+          message: `${context.names.metric(first.metric)}：${context.names.place(first.province, null)}的${units.length}个单位合计${formatCount(sum)}，超过了工委${periodLabel(first.period)}的总数${shown(context, total)}`,
+          hint: '总数或某个单位的数字有误，或者口径不同',
+        },
+      }));
     }
   }
   return problems.filter((p): p is Problem => p !== undefined);
@@ -199,20 +244,28 @@ function yearsOverPeriods(context: Context): Problem[] {
       if (part.period.id === whole.period.id || !periodWithin(part.period, whole.period)) continue;
       if (!mayExceed([part], whole.value) || !surelyExceeds(rangeOf(context, part), rangeOf(context, whole))) continue;
       problems.push(
-        warning(context, part, 'period-part-exceeds-whole', `${whole.metric} of ${whole.unit ?? whole.province} for ${periodLabel(part.period)} (${shown(context, part)}) is more than for the whole of ${periodLabel(whole.period)} (${shown(context, whole)})`, 'a flow over a longer period includes its years; check the periods of both rows'),
+        warning(context, part, 'period-part-exceeds-whole', {
+          message: `${whole.metric} of ${whole.unit ?? whole.province} for ${periodLabel(part.period)} (${shown(context, part)}) is more than for the whole of ${periodLabel(whole.period)} (${shown(context, whole)})`,
+          hint: 'a flow over a longer period includes its years; check the periods of both rows',
+          zh: {
+            message: `${context.names.place(whole.province, whole.unit)}${periodLabel(part.period)}的${context.names.metric(whole.metric)}（${shown(context, part)}）比整个${periodLabel(whole.period)}的（${shown(context, whole)}）还多`,
+            hint: '较长期间的流量包含其中每一年；请核对两行的期间',
+          },
+        }),
       );
     }
   }
   return problems.filter((p): p is Problem => p !== undefined);
 }
 
-export function checkPartsAndWholes(figures: readonly Figure[], index: FigureIndex, metrics: readonly Metric[], observations: readonly Observation[]): Problem[] {
+export function checkPartsAndWholes(figures: readonly Figure[], index: FigureIndex, metrics: readonly Metric[], observations: readonly Observation[], names: ZhNames = zhIds): Problem[] {
   const context: Context = {
     figures,
     byMetric: figuresByMetric(figures),
     index,
     metrics: new Map(metrics.map((m) => [m.id, m])),
     observation: observationLookup(observations),
+    names,
   };
   return [...partsOverWholes(context), ...sharesOverHundred(context), ...unitsOverTotals(context), ...yearsOverPeriods(context)];
 }

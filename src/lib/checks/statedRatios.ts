@@ -9,12 +9,15 @@ import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
+import { periodLabel } from '../period.ts';
+import { zhIds, type ZhNames } from './zhNames.ts';
 
 export function checkStatedRatios(
   figures: readonly Figure[],
   index: FigureIndex,
   metrics: readonly Metric[],
   observations: readonly Observation[],
+  names: ZhNames = zhIds,
 ): Problem[] {
   const differing = figures.filter((f) => f.computed && !f.computed.agrees);
   if (differing.length === 0) return [];
@@ -30,14 +33,22 @@ export function checkStatedRatios(
     const part = (id: string) => index.get(figure.province, figure.unit, figure.period, id);
     const numerator = part(metric.numerator);
     const denominator = part(metric.denominator);
-    const parts = numerator && denominator ? `${formatCount(numerator.value, numerator.qualifier)}/${formatCount(denominator.value, denominator.qualifier)}` : 'its parts';
+    const known = numerator && denominator ? `${formatCount(numerator.value, numerator.qualifier)}/${formatCount(denominator.value, denominator.qualifier)}` : undefined;
+    const parts = known ?? 'its parts';
     const direction = computed.differencePoints > 0 ? 'higher' : 'lower';
+    const stated = formatShare(figure.value, figure.qualifier, percentDecimals(observation.step));
+    const worked = formatShare(computed.value, computed.qualifier, 1);
+    const points = formatPoints(computed.differencePoints);
     problems.push({
       severity: 'warning',
       code: 'stated-ratio-differs',
       ...observation.at,
-      message: `${metric.id} of ${figure.unit ?? figure.province} for ${figure.period.id} is stated as ${formatShare(figure.value, figure.qualifier, percentDecimals(observation.step))}, but ${parts} = ${formatShare(computed.value, computed.qualifier, 1)}: the stated rate is ${formatPoints(computed.differencePoints)} ${direction}`,
+      message: `${metric.id} of ${figure.unit ?? figure.province} for ${figure.period.id} is stated as ${stated}, but ${parts} = ${worked}: the stated rate is ${points} ${direction}`,
       hint: 'pages show the stated rate with the computed one beside it; correct the row only if it was mistyped',
+      zh: {
+        message: `${names.place(figure.province, figure.unit)} ${periodLabel(figure.period)}的${metric.name}原文为${stated}，但${known ? ` ${known} = ` : '按分子分母计算为'}${worked}：原文比计算值${computed.differencePoints > 0 ? '高' : '低'}${points}`,
+        hint: '页面显示原文的比率，并在旁边列出计算值；只有录入有误时才改这一行',
+      },
     });
   }
   return problems;

@@ -2,8 +2,10 @@
  * The reference tables of data format v1 (provinces, units, metrics, sources)
  * read into typed lists with name indexes, and checked against each other.
  */
+import { countsLabel } from '../aggregate/comparability.ts';
 import { didYouMean, NameIndex } from '../names.ts';
 import { addProblems, quoted } from '../problems.ts';
+import { provinceIndexOf } from '../provinceNames.ts';
 import { hasParts, MetricSchema, type Metric } from '../schema/metric.ts';
 import type { Problem } from '../schema/problem.ts';
 import { ProvinceSchema, type Province } from '../schema/province.ts';
@@ -66,7 +68,11 @@ function readTable<T extends { id: string }>(
     const key = `${scopeOf(item)}/${item.id}`;
     const earlier = firstLine.get(key);
     if (earlier !== undefined) {
-      problems.push(fieldProblem(record, 'id', 'duplicate-id', `id ${quoted(item.id)} is already used on line ${earlier}`, 'give each entry its own id'));
+      problems.push(fieldProblem(record, 'id', 'duplicate-id', {
+        message: `id ${quoted(item.id)} is already used on line ${earlier}`,
+        hint: 'give each entry its own id',
+        zh: { message: `id ${quoted(item.id, 'zh')}在第${earlier}行已经用过`, hint: '每一条的 id 都要不同' },
+      }));
       continue;
     }
     firstLine.set(key, record.line);
@@ -79,11 +85,16 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
   const problems: Problem[] = [];
   const whole = () => '';
   const provinces = readTable(tables.provinces, catalogColumns.provinces, (r, p) => parseRecord(ProvinceSchema, r, p), whole, problems);
-  const provinceIndex = new NameIndex(provinces.map((p) => ({ id: p.id, label: p.name, names: [p.name, p.name_hant], item: p })));
+  // By id, short name and full name (海南省, 广西壮族自治区) in either script.
+  const provinceIndex = provinceIndexOf(provinces);
 
   const checkProvince = (record: CsvRecord, id: string): boolean => {
     if (provinceIndex.resolve(id)?.id === id) return true;
-    problems.push(fieldProblem(record, 'province', 'unknown-province', `unknown province ${quoted(id)}`, didYouMean(provinceIndex, id, tables.provinces.file)));
+    problems.push(fieldProblem(record, 'province', 'unknown-province', {
+      message: `unknown province ${quoted(id)}`,
+      hint: didYouMean(provinceIndex, id, tables.provinces.file),
+      zh: { message: `找不到省份${quoted(id, 'zh')}`, hint: didYouMean(provinceIndex, id, tables.provinces.file, 'zh') },
+    }));
     return false;
   };
 
@@ -111,7 +122,12 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
         if (sharing.length > 0 && sharing[0]?.id !== unit.id) {
           const record = unitRecords.get(unit);
           if (record) {
-            problems.push(fieldProblem(record, 'aliases', 'ambiguous-name', `name ${quoted(name)} is used by ${sharing.map((s) => s.id).join(' and ')}`, 'a name must lead to one unit; remove it from all but one', 'warning'));
+            const ids = sharing.map((s) => s.id);
+            problems.push(fieldProblem(record, 'aliases', 'ambiguous-name', {
+              message: `name ${quoted(name)} is used by ${ids.join(' and ')}`,
+              hint: 'a name must lead to one unit; remove it from all but one',
+              zh: { message: `名称${quoted(name, 'zh')}同时用于 ${ids.join(' 和 ')}`, hint: '一个名称只能指一个单位：只在其中一个单位保留它' },
+            }, 'warning'));
           }
         }
       }
@@ -138,10 +154,19 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
     if (!record) continue;
     for (const part of ['numerator', 'denominator'] as const) {
       const target = metrics.find((m) => m.id === metric[part]);
+      const partZh = part === 'numerator' ? '分子' : '分母';
       if (!target) {
-        problems.push(fieldProblem(record, part, 'unknown-metric', `unknown ${part} metric ${quoted(metric[part])}`, didYouMean(metricIndex, metric[part], tables.metrics.file)));
+        problems.push(fieldProblem(record, part, 'unknown-metric', {
+          message: `unknown ${part} metric ${quoted(metric[part])}`,
+          hint: didYouMean(metricIndex, metric[part], tables.metrics.file),
+          zh: { message: `找不到${partZh}指标${quoted(metric[part], 'zh')}`, hint: didYouMean(metricIndex, metric[part], tables.metrics.file, 'zh') },
+        }));
       } else if (target.kind === 'ratio') {
-        problems.push(fieldProblem(record, part, 'invalid-field', `${part} '${target.id}' is itself a ratio`, 'a ratio divides two counts (flows or stocks)'));
+        problems.push(fieldProblem(record, part, 'invalid-field', {
+          message: `${part} '${target.id}' is itself a ratio`,
+          hint: 'a ratio divides two counts (flows or stocks)',
+          zh: { message: `${partZh}“${target.id}”本身就是比率指标`, hint: '比率是两个计数（流量或存量）相除' },
+        }));
       }
     }
   }
@@ -164,6 +189,8 @@ export function buildCatalog(tables: CatalogTables): { catalog: Catalog; problem
   };
 }
 
+const kindZh: Record<Metric['kind'], string> = { flow: '流量', stock: '存量', ratio: '比率' };
+
 /** Metrics of one family share an axis, so they must count the same thing in the same measure word. */
 function familyProblems(metrics: readonly Metric[], records: ReadonlyMap<string, CsvRecord>): Problem[] {
   const problems: Problem[] = [];
@@ -177,7 +204,15 @@ function familyProblems(metrics: readonly Metric[], records: ReadonlyMap<string,
     }
     const record = records.get(metric.id);
     if (record && (head.counts !== metric.counts || head.unit !== metric.unit || head.kind !== metric.kind)) {
-      problems.push(fieldProblem(record, 'family', 'family-mismatch', `${metric.id} counts ${metric.counts} in ${metric.unit} (${metric.kind}), but ${head.id} of the family ${quoted(metric.family)} counts ${head.counts} in ${head.unit} (${head.kind})`, 'metrics of one family are drawn on one axis: they must count the same thing in the same measure word; leave family empty or give it another id'));
+      const zhOf = (m: Metric) => `以“${m.unit}”计${countsLabel[m.counts]}（${kindZh[m.kind]}）`;
+      problems.push(fieldProblem(record, 'family', 'family-mismatch', {
+        message: `${metric.id} counts ${metric.counts} in ${metric.unit} (${metric.kind}), but ${head.id} of the family ${quoted(metric.family)} counts ${head.counts} in ${head.unit} (${head.kind})`,
+        hint: 'metrics of one family are drawn on one axis: they must count the same thing in the same measure word; leave family empty or give it another id',
+        zh: {
+          message: `${metric.id} ${zhOf(metric)}，但同一组（family ${quoted(metric.family, 'zh')}）的 ${head.id} ${zhOf(head)}`,
+          hint: '同一组的指标画在同一条坐标轴上，计的东西和量词必须相同：把 family 留空，或换一个组 id',
+        },
+      }));
     }
   }
   return problems;

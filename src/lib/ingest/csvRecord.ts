@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { quoted, withThousands } from '../problems.ts';
+import { quoted, withThousands, type Wording } from '../problems.ts';
 import type { Problem } from '../schema/problem.ts';
+import { schemaIssueZh } from './schemaIssues.ts';
 
 /** One data row of a CSV file, with where it stands: the unit every check points at. */
 export interface CsvRecord {
@@ -25,13 +26,12 @@ export function columnOf(record: CsvRecord, field: string): number | undefined {
   return index < 0 ? undefined : index + 1;
 }
 
-/** An error that points at one field of one row. */
+/** An error (or a warning) that points at one field of one row, worded in English and Chinese. */
 export function fieldProblem(
   record: CsvRecord,
   field: string,
   code: string,
-  message: string,
-  hint?: string,
+  wording: Wording,
   severity: Problem['severity'] = 'error',
 ): Problem {
   const column = columnOf(record, field);
@@ -41,8 +41,9 @@ export function fieldProblem(
     file: record.file,
     line: record.line,
     ...(column === undefined ? {} : { column }),
-    message,
-    ...(hint === undefined ? {} : { hint }),
+    message: wording.message,
+    ...(wording.hint === undefined ? {} : { hint: wording.hint }),
+    zh: wording.zh,
   };
 }
 
@@ -65,7 +66,14 @@ export function parseRecord<S extends z.ZodType>(
   if (overlong.length > 0) {
     for (const field of overlong) {
       const written = fields[field] ?? '';
-      problems.push(fieldProblem(record, field, 'invalid-field', `${field} ${quoted(written)} is ${withThousands(written.length)} characters long; no field may hold more than 2,000`, 'a field this long is most often a quote (") left open, which swallows the rows after it: close it; else cut the text to what the column holds'));
+      problems.push(fieldProblem(record, field, 'invalid-field', {
+        message: `${field} ${quoted(written)} is ${withThousands(written.length)} characters long; no field may hold more than 2,000`,
+        hint: 'a field this long is most often a quote (") left open, which swallows the rows after it: close it; else cut the text to what the column holds',
+        zh: {
+          message: `${field} 列的${quoted(written, 'zh')}长达${withThousands(written.length)}个字符，一栏最多只能有2,000个字符`,
+          hint: '这么长的一栏多半是引号（"）没有闭合，把后面的行都吞了进去：请补上引号；否则把文字删减到这一栏容许的长度',
+        },
+      }));
     }
     // The rest of the row is still checked; what the schema says of the stand-ins is not: their fault is said.
     fields = { ...fields, ...Object.fromEntries(overlong.map((field) => [field, 'x'])) };
@@ -76,7 +84,10 @@ export function parseRecord<S extends z.ZodType>(
     const field = String(issue.path[0] ?? '');
     if (overlong.includes(field)) continue;
     const written = fields[field] ?? '';
-    problems.push(fieldProblem(record, field, 'invalid-field', `${field} ${quoted(written)}: ${issue.message}`));
+    problems.push(fieldProblem(record, field, 'invalid-field', {
+      message: `${field} ${quoted(written)}: ${issue.message}`,
+      zh: { message: `${field} 列的${quoted(written, 'zh')}：${schemaIssueZh(issue)}` },
+    }));
   }
   return undefined;
 }
@@ -98,6 +109,10 @@ export function checkHeader(
       line: 1,
       message: `the header lacks ${missing.map((m) => `'${m}'`).join(', ')}`,
       hint: `the header row of this file is: ${[...required, ...optional].join(',')}`,
+      zh: {
+        message: `表头缺少${missing.map((m) => `“${m}”`).join('、')}列`,
+        hint: `这个文件的表头应为：${[...required, ...optional].join(',')}`,
+      },
     });
   }
   header.forEach((name, index) => {
@@ -110,13 +125,26 @@ export function checkHeader(
         column: index + 1,
         message: `column ${quoted(name)} is not part of data format v1 and is ignored`,
         hint: `expected columns: ${[...required, ...optional].join(',')}`,
+        zh: {
+          message: `${quoted(name, 'zh')}列不属于数据格式 v1，已忽略`,
+          hint: `可以有的列：${[...required, ...optional].join(',')}`,
+        },
       });
     }
   });
   const seen = new Set<string>();
   header.forEach((name, index) => {
     if (seen.has(name)) {
-      problems.push({ severity: 'error', code: 'duplicate-column', file, line: 1, column: index + 1, message: `column ${quoted(name)} appears twice`, hint: 'remove one of them' });
+      problems.push({
+        severity: 'error',
+        code: 'duplicate-column',
+        file,
+        line: 1,
+        column: index + 1,
+        message: `column ${quoted(name)} appears twice`,
+        hint: 'remove one of them',
+        zh: { message: `${quoted(name, 'zh')}列出现了两次`, hint: '删去其中一列' },
+      });
     }
     seen.add(name);
   });

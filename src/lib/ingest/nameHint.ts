@@ -5,6 +5,7 @@
  * No name is nearly as long as the bound, so a longer text names nothing and is near nothing.
  */
 import { didYouMean, type NameIndex, type Named } from '../names.ts';
+import type { Language } from '../problems.ts';
 
 const longestName = 200;
 
@@ -13,7 +14,7 @@ export function resolveName<T>(index: NameIndex<T>, text: string): Named<T> | un
   return text.length > longestName ? undefined : index.resolve(text);
 }
 
-/** `did you mean …?` for a text that names nothing, or where the names are listed. */
-export function nameHint<T>(index: NameIndex<T>, text: string, listedIn: string): string {
-  return didYouMean(index, text.length > longestName ? '' : text, listedIn);
+/** `did you mean …?` (`是不是……？`) for a text that names nothing, or where the names are listed. */
+export function nameHint<T>(index: NameIndex<T>, text: string, listedIn: string, language: Language = 'en'): string {
+  return didYouMean(index, text.length > longestName ? '' : text, listedIn, language);
 }

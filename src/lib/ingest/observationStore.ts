@@ -5,6 +5,7 @@
  */
 import { FigureMap } from '../aggregate/figureMap.ts';
 import { isUsual, slotOf } from '../aggregate/slot.ts';
+import { periodLabel } from '../period.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
 import { fieldProblem, type CsvRecord } from './csvRecord.ts';
@@ -12,6 +13,12 @@ import { fieldProblem, type CsvRecord } from './csvRecord.ts';
 function describe(o: Observation): string {
   const apart = isUsual(o) ? '' : ` (${[o.scope, o.time === 'cumulative' ? 'cumulative' : '', o.undated ? 'undated' : ''].filter(Boolean).join(', ')})`;
   return `${o.metric}${apart} of ${o.unit ?? o.province} for ${o.period.id}`;
+}
+
+/** The figure in Chinese: hainan 2020年的 cases-filed（含直属单位，累计）. */
+function describeZh(o: Observation): string {
+  const apart = isUsual(o) ? '' : `（${[o.scope, o.time === 'cumulative' ? '累计' : '', o.undated ? '未注明时间' : ''].filter(Boolean).join('，')}）`;
+  return `${o.unit ?? o.province} ${periodLabel(o.period)}的 ${o.metric}${apart}`;
 }
 
 export class ObservationStore {
@@ -29,11 +36,23 @@ export class ObservationStore {
     const sameFile = held.id.slice(0, held.id.lastIndexOf(':')) === record.file;
     const sameFigure = held.value === observation.value && held.qualifier === observation.qualifier;
     if (!sameFigure) {
-      problems.push(fieldProblem(record, 'value', 'conflicting-rows', `${describe(observation)} is '${observation.written}' here but '${held.written}' at ${held.id}`, 'keep the figure the source gives and delete the other row'));
+      problems.push(fieldProblem(record, 'value', 'conflicting-rows', {
+        message: `${describe(observation)} is '${observation.written}' here but '${held.written}' at ${held.id}`,
+        hint: 'keep the figure the source gives and delete the other row',
+        zh: { message: `${describeZh(observation)}：这里是“${observation.written}”，${held.id} 却是“${held.written}”`, hint: '保留来源给出的数字，删去另一行' },
+      }));
     } else if (sameFile) {
-      problems.push(fieldProblem(record, 'value', 'duplicate-row', `${describe(observation)} repeats the row at ${held.id}`, 'delete one of the two rows'));
+      problems.push(fieldProblem(record, 'value', 'duplicate-row', {
+        message: `${describe(observation)} repeats the row at ${held.id}`,
+        hint: 'delete one of the two rows',
+        zh: { message: `${describeZh(observation)}：与 ${held.id} 那一行重复`, hint: '删去两行中的一行' },
+      }));
     } else {
-      problems.push(fieldProblem(record, 'value', 'repeated-figure', `${describe(observation)} is also given at ${held.id}; the first is kept`, 'keep the figure in one file', 'warning'));
+      problems.push(fieldProblem(record, 'value', 'repeated-figure', {
+        message: `${describe(observation)} is also given at ${held.id}; the first is kept`,
+        hint: 'keep the figure in one file',
+        zh: { message: `${describeZh(observation)}：${held.id} 也有这一行，保留先读到的那一行`, hint: '同一个数字只写在一个文件里' },
+      }, 'warning'));
     }
     return false;
   }

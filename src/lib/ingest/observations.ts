@@ -12,7 +12,7 @@ import type { Observation, TimeKind } from '../schema/observation.ts';
 import { ObservationRowSchema, type ObservationRow } from '../schema/observation.ts';
 import { hasForbiddenCharacter } from '../schema/id.ts';
 import { PeriodSchema, type Period } from '../schema/period.ts';
-import { QualifierSchema } from '../schema/qualifier.ts';
+import { QualifierSchema, type Qualifier } from '../schema/qualifier.ts';
 import type { Problem } from '../schema/problem.ts';
 import type { Catalog } from './catalog.ts';
 import { columnOf, fieldProblem, parseRecord, type CsvRecord } from './csvRecord.ts';
@@ -76,6 +76,10 @@ function cleanRow(fields: Readonly<Record<string, string>>): ObservationRow | un
 
 const times = new Set<string>(['', 'flow', 'stock', 'cumulative']);
 
+/** Qualifiers and kinds of time in the words of the reviews, for the Chinese messages. */
+const qualifierZh: Record<Qualifier, string> = { exact: '确数', more_than: '多于', nearly: '接近', about: '约' };
+const timeZh: Record<string, string> = { flow: '期内流量', stock: '期末存量', ratio: '比率' };
+
 /** The time of a figure: as written, or as its metric's kind says; a ratio stands at a point like a stock. */
 function timeOf(written: ObservationRow['time'], metric: Metric): TimeKind {
   if (written !== '') return written;
@@ -116,7 +120,11 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
 
   const province = catalog.provinceIndex.resolve(row.province)?.item;
   if (!province) {
-    problems.push(fieldProblem(record, 'province', 'unknown-province', `unknown province ${quoted(row.province)}`, didYouMean(catalog.provinceIndex, row.province, files.provinces)));
+    problems.push(fieldProblem(record, 'province', 'unknown-province', {
+      message: `unknown province ${quoted(row.province)}`,
+      hint: didYouMean(catalog.provinceIndex, row.province, files.provinces),
+      zh: { message: `找不到省份${quoted(row.province, 'zh')}`, hint: didYouMean(catalog.provinceIndex, row.province, files.provinces, 'zh') },
+    }));
   }
 
   let unitId: string | null = null;
@@ -126,27 +134,52 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
     if (unit) {
       unitId = unit.id;
     } else {
-      const hint = units ? didYouMean(units, row.unit, files.units) : `add it to ${files.units}`;
-      problems.push(fieldProblem(record, 'unit', 'unknown-unit', `unknown unit ${quoted(row.unit)} in ${province.id} (${province.name})`, hint));
+      problems.push(fieldProblem(record, 'unit', 'unknown-unit', {
+        message: `unknown unit ${quoted(row.unit)} in ${province.id} (${province.name})`,
+        hint: units ? didYouMean(units, row.unit, files.units) : `add it to ${files.units}`,
+        zh: {
+          message: `${province.name}（${province.id}）没有单位${quoted(row.unit, 'zh')}`,
+          hint: units ? didYouMean(units, row.unit, files.units, 'zh') : `请把它加入 ${files.units}`,
+        },
+      }));
     }
   }
 
   const metric = catalog.metricIndex.resolve(row.metric)?.item;
   if (!metric) {
-    problems.push(fieldProblem(record, 'metric', 'unknown-metric', `unknown metric ${quoted(row.metric)}`, didYouMean(catalog.metricIndex, row.metric, files.metrics)));
+    problems.push(fieldProblem(record, 'metric', 'unknown-metric', {
+      message: `unknown metric ${quoted(row.metric)}`,
+      hint: didYouMean(catalog.metricIndex, row.metric, files.metrics),
+      zh: { message: `找不到指标${quoted(row.metric, 'zh')}`, hint: didYouMean(catalog.metricIndex, row.metric, files.metrics, 'zh') },
+    }));
   }
 
   const source = catalog.sourceIndex.resolve(row.source)?.item;
   if (!source || source.id !== row.source) {
-    const suggestions = catalog.sourceIndex.suggest(row.source);
-    const hint = suggestions.length > 0 ? didYouMean(catalog.sourceIndex, row.source, files.sources) : `add the article to ${files.sources}, or use one of its ids`;
-    problems.push(fieldProblem(record, 'source', 'unknown-source', `source ${quoted(row.source)} is not in ${files.sources}`, hint));
+    const near = catalog.sourceIndex.suggest(row.source).length > 0;
+    problems.push(fieldProblem(record, 'source', 'unknown-source', {
+      message: `source ${quoted(row.source)} is not in ${files.sources}`,
+      hint: near ? didYouMean(catalog.sourceIndex, row.source, files.sources) : `add the article to ${files.sources}, or use one of its ids`,
+      zh: {
+        message: `来源${quoted(row.source, 'zh')}不在 ${files.sources} 中`,
+        hint: near ? didYouMean(catalog.sourceIndex, row.source, files.sources, 'zh') : `请把这篇文章加入 ${files.sources}，或改用其中已有的 id`,
+      },
+    }));
   } else {
     if (province && source.province !== province.id) {
-      problems.push(fieldProblem(record, 'source', 'source-province', `source '${source.id}' is a review of ${source.province}, but this row is for ${province.id}`, 'check the province or the source of this row', 'warning'));
+      const reviewed = catalog.provinceIndex.resolve(source.province)?.item.name ?? source.province;
+      problems.push(fieldProblem(record, 'source', 'source-province', {
+        message: `source '${source.id}' is a review of ${source.province}, but this row is for ${province.id}`,
+        hint: 'check the province or the source of this row',
+        zh: { message: `来源“${source.id}”是${reviewed}的综述，这一行却是${province.name}的`, hint: '请核对这一行的省份或来源' },
+      }, 'warning'));
     }
     if (!periodWithin(row.period, source.period)) {
-      problems.push(fieldProblem(record, 'period', 'period-outside-source', `period ${row.period.id} lies outside ${source.period.id}, the period of source '${source.id}'`, 'check the period of this row or of the source', 'warning'));
+      problems.push(fieldProblem(record, 'period', 'period-outside-source', {
+        message: `period ${row.period.id} lies outside ${source.period.id}, the period of source '${source.id}'`,
+        hint: 'check the period of this row or of the source',
+        zh: { message: `期间 ${row.period.id} 不在来源“${source.id}”的期间 ${source.period.id} 之内`, hint: '请核对这一行或这个来源的期间' },
+      }, 'warning'));
     }
   }
 
@@ -159,18 +192,32 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
     if (read.ok) {
       figure = read.figure;
     } else {
-      problems.push(fieldProblem(record, 'value', 'unreadable-value', read.reason, read.hint));
+      problems.push(fieldProblem(record, 'value', 'unreadable-value', { message: read.reason, hint: read.hint, zh: { message: read.zh.reason, hint: read.zh.hint } }));
     }
   }
 
   let qualifier = row.qualifier === '' ? (figure?.qualifier ?? 'exact') : row.qualifier;
   if (figure && figure.qualifier !== null && row.qualifier !== '' && figure.qualifier !== row.qualifier) {
-    problems.push(fieldProblem(record, 'qualifier', 'qualifier-disagrees', `qualifier '${row.qualifier}' disagrees with the value ${quoted(row.value)}, which reads as ${figure.qualifier}`, 'leave the qualifier empty to take it from the value, or correct one of them'));
+    problems.push(fieldProblem(record, 'qualifier', 'qualifier-disagrees', {
+      message: `qualifier '${row.qualifier}' disagrees with the value ${quoted(row.value)}, which reads as ${figure.qualifier}`,
+      hint: 'leave the qualifier empty to take it from the value, or correct one of them',
+      zh: {
+        message: `qualifier 填的是“${row.qualifier}”（${qualifierZh[row.qualifier]}），与数值${quoted(row.value, 'zh')}不符，数值读作“${figure.qualifier}”（${qualifierZh[figure.qualifier]}）`,
+        hint: '把 qualifier 留空，就按数值读取；或者改正其中之一',
+      },
+    }));
     qualifier = figure.qualifier;
   }
 
   if (metric && (row.time === 'flow' || row.time === 'stock') && metric.kind !== 'ratio' && row.time !== metric.kind) {
-    problems.push(fieldProblem(record, 'time', 'time-disagrees', `time '${row.time}' disagrees with ${metric.id}, which counts a ${metric.kind}`, `leave time empty, write cumulative for a running total, or use a metric that counts a ${row.time}`));
+    problems.push(fieldProblem(record, 'time', 'time-disagrees', {
+      message: `time '${row.time}' disagrees with ${metric.id}, which counts a ${metric.kind}`,
+      hint: `leave time empty, write cumulative for a running total, or use a metric that counts a ${row.time}`,
+      zh: {
+        message: `time 填的是“${row.time}”（${timeZh[row.time]}），与指标 ${metric.id} 不符，它计的是${timeZh[metric.kind]}`,
+        hint: `把 time 留空；累计数填 cumulative；或改用计${timeZh[row.time]}的指标`,
+      },
+    }));
   }
 
   if (!province || !metric || !figure || !source) return undefined;

@@ -53,7 +53,8 @@ export class ProblemCap {
     const summaries: Problem[] = [];
     for (const kind of this.#kinds.values()) {
       if (kind.omitted === 0) continue;
-      const what = `${kind.file.endsWith('.csv') ? 'row' : 'place'}${kind.omitted === 1 ? '' : 's'}`;
+      const rows = kind.file.endsWith('.csv');
+      const what = `${rows ? 'row' : 'place'}${kind.omitted === 1 ? '' : 's'}`;
       summaries.push({
         severity: kind.severity,
         code: kind.code,
@@ -62,6 +63,10 @@ export class ProblemCap {
         ...(kind.column === undefined ? {} : { column: kind.column }),
         message: `… and ${withThousands(kind.omitted)} more ${what} like this (${kind.code})`,
         hint: `only the first ${kind.listed} ${kind.code} problems of this file are listed; they often share one cause: fix it and run check again to see what is left`,
+        zh: {
+          message: `……另有${withThousands(kind.omitted)}${rows ? '行' : '处'}同类问题（${kind.code}）`,
+          hint: `这个文件的 ${kind.code} 问题只列出前${kind.listed}个；它们往往出自同一个原因：改好后再运行 check，看看还剩哪些`,
+        },
         omitted: kind.omitted,
       });
     }

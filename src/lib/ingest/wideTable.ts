@@ -26,6 +26,9 @@ const noteNames = ['note', '备注', '備註', '说明', '說明'];
 /** Cells that mean "nothing to report". */
 const emptyCells = new Set(['', '-', '—', '——', '/', '无', '無']);
 
+/** A Chinese clause as a sentence: ended with 。 unless it ends with a question mark. */
+const sentence = (text: string): string => (text.endsWith('？') ? text : `${text}。`);
+
 export function readWideHeader(file: string, header: readonly string[], catalog: Catalog, metricsFile: string): { layout: WideLayout; problems: Problem[] } {
   const problems: Problem[] = [];
   const layout: WideLayout = { metricColumns: [] };
@@ -51,6 +54,10 @@ export function readWideHeader(file: string, header: readonly string[], catalog:
         column: index + 1,
         message: `column ${quoted(name)} is not a metric`,
         hint: `${nameHint(catalog.metricIndex, name, metricsFile)} A column header is a metric id or its name in either script; 'source' and 'note' are also allowed.`,
+        zh: {
+          message: `${quoted(name, 'zh')}列不是指标`,
+          hint: `${sentence(nameHint(catalog.metricIndex, name, metricsFile, 'zh'))}列名须是指标 id 或指标名称（简体繁体均可）；另外可以有 source（来源）和 note（备注）列。`,
+        },
       });
     }
   });

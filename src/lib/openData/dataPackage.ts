@@ -3,9 +3,12 @@
  * Table Schema per file (types, constraints, primary and foreign keys),
  * measure words as custom field properties and columns since Table Schema has
  * no units, plus a README with the licence line, as Our World in Data ships
- * its downloads. Observations and figures, a million rows each at national
- * scale, are one file per province: a build writes again only the files of
- * the provinces whose rows changed (src/build/publish.ts).
+ * its downloads. Every resource is one file, so every Frictionless tool reads
+ * it (datapackage-js reads no resource whose `path` is a list). Observations
+ * and figures, a million rows each at national scale, are one resource per
+ * province (`observations-hainan`, `figures-hainan`, one file each): a build
+ * writes again only the files of the provinces whose rows changed
+ * (src/build/publish.ts).
  */
 import { slotOf } from '../aggregate/slot.ts';
 import { countingBases, metricCategories, metricUnits } from '../schema/metric.ts';
@@ -24,38 +27,59 @@ interface Field {
   title: string;
   description?: string;
   constraints?: Record<string, unknown>;
+  /** Boolean fields: the words written for true and false (only these). */
+  trueValues?: string[];
+  falseValues?: string[];
   /** Custom property: the unit of the field's values. */
   unit?: string;
 }
 
-interface ResourceBase {
-  name: string;
-  fields: Field[];
-  primaryKey: string | string[];
-  foreignKeys?: Array<{ fields: string | string[]; reference: { resource: string; fields: string | string[] } }>;
+interface ForeignKey {
+  fields: string | string[];
+  reference: { resource: string; fields: string | string[] };
 }
 
-/** A resource in one file. */
-interface WholeResource extends ResourceBase {
+interface TableBase {
+  name: string;
+  /** What the table holds, in Chinese; a province's resource adds the province's name. */
+  title: string;
+  fields: Field[];
+  primaryKey: string | string[];
+  foreignKeys?: ForeignKey[];
+}
+
+/** A table in one file, one resource. */
+interface WholeTable extends TableBase {
   rows: () => Iterable<Cell[]>;
 }
 
 /**
- * A resource in one file per province (a multipart resource: `path` is an array), each
- * with the header row. A province's rows are made one at a time as its file is written:
- * observations and figures run to about a million rows each at national scale.
+ * A table in one file per province, each file a resource of its own (`observations-hainan`,
+ * path `observations/hainan.csv`) with the table's schema. A province's rows are made one at a
+ * time as its file is written: observations and figures run to about a million rows each at
+ * national scale.
  */
-interface ProvinceResource extends ResourceBase {
+interface ProvinceTable extends TableBase {
   rowsOf: (province: string) => Iterable<Cell[]>;
 }
 
-type Resource = WholeResource | ProvinceResource;
+type Table = WholeTable | ProvinceTable;
 
 const idPattern = '^[a-z0-9]+(-[a-z0-9]+)*$';
 const periodPattern = '^\\d{4}(-\\d{4})?$';
 const id = (name: string, title: string, required = true): Field => ({ name, type: 'string', title, constraints: { ...(required ? { required: true } : {}), pattern: idPattern } });
 const text = (name: string, title: string, required = false): Field => ({ name, type: 'string', title, ...(required ? { constraints: { required: true } } : {}) });
+/** A yes-or-no column, written `true` or `false` and never empty. */
+const flag = (name: string, title: string): Field => ({ name, type: 'boolean', title, trueValues: ['true'], falseValues: ['false'], constraints: { required: true } });
 const fk = (fields: string, resource: string) => ({ fields, reference: { resource, fields: 'id' } });
+/**
+ * A row's unit among the units of its province (units.csv is keyed by province and id). A
+ * committee's own row has no unit: both columns are empty then, as a composite foreign key
+ * must be to be skipped (a key with one empty column is checked, and matches no unit).
+ */
+const unitKey: ForeignKey = { fields: ['unit_province', 'unit'], reference: { resource: 'units', fields: ['province', 'id'] } };
+/** The last column, so that the columns before it keep their places. */
+const unitProvince = id('unit_province', '单位所属省份id：有单位时同province，空为工委（供单位外键用）', false);
 
 /** Rows per chunk of CSV text: under a megabyte at national scale (about 180 bytes a row), so the writer neither waits on tiny writes nor holds a whole file. */
 const rowsPerChunk = 4096;
@@ -99,19 +123,21 @@ function byProvince<T extends { province: string }>(items: readonly T[]): (provi
   return (province) => (groups ??= groupBy(items, (item) => item.province)).get(province) ?? [];
 }
 
-function resources(dataSet: DataSet): Resource[] {
+function tables(dataSet: DataSet): Table[] {
   const metricUnit = new Map(dataSet.metrics.map((m) => [m.id, m.kind === 'ratio' ? 'share' : m.unit]));
   const observationsOf = byProvince<Observation>(dataSet.observations);
   const figuresOf = byProvince<Figure>(dataSet.figures);
   return [
     {
       name: 'provinces',
+      title: '省级机关工委所在省份',
       fields: [id('id', '省份id'), text('name', '简称', true), text('name_hant', '繁体简称', true), { ...text('kind', '类型', true), constraints: { required: true, enum: ['省', '自治区', '直辖市', '市', '中央'] } }],
       primaryKey: 'id',
       rows: () => lazyMap(dataSet.provinces, (p) => [p.id, p.name, p.name_hant, p.kind]),
     },
     {
       name: 'units',
+      title: '单位（按省份和id区分）',
       fields: [id('id', '单位id'), id('province', '省份id'), text('name', '名称', true), text('aliases', '别名，以|分隔'), text('kind', '类型')],
       primaryKey: ['province', 'id'],
       foreignKeys: [fk('province', 'provinces')],
@@ -119,6 +145,7 @@ function resources(dataSet: DataSet): Resource[] {
     },
     {
       name: 'metrics',
+      title: '指标及其解释',
       fields: [
         id('id', '指标id'),
         text('name', '名称', true),
@@ -132,7 +159,7 @@ function resources(dataSet: DataSet): Resource[] {
         text('aliases', '别名，以|分隔'),
         { ...text('counts', '计量：people 人，attendances 人次，organisations 组织/单位，cases 件，events 场次，items 项/个，documents 篇/份，money 万元，share 比率'), constraints: { required: true, enum: [...countingBases] } },
         text('family', '可同轴比较的指标组'),
-        { name: 'per_branch', type: 'boolean', title: '每百个党支部的数值有意义', constraints: { required: true } },
+        flag('per_branch', '每百个党支部的数值有意义'),
       ],
       primaryKey: 'id',
       foreignKeys: [
@@ -143,6 +170,7 @@ function resources(dataSet: DataSet): Resource[] {
     },
     {
       name: 'sources',
+      title: '来源文章',
       fields: [
         id('id', '来源id'),
         id('province', '省份id'),
@@ -158,6 +186,7 @@ function resources(dataSet: DataSet): Resource[] {
     },
     {
       name: 'observations',
+      title: '原文数据行',
       fields: [
         text('row', '数据行：数据文件与行号', true),
         id('province', '省份id'),
@@ -175,14 +204,16 @@ function resources(dataSet: DataSet): Resource[] {
         text('part_of', '所属整体的行id（其中、分项）'),
         text('scope', '口径：空为工委通常口径'),
         { ...text('time', '时间：flow 期内，stock 期末，cumulative 累计'), constraints: { required: true, enum: [...TimeSchema.options] } },
-        { name: 'undated', type: 'boolean', title: '原文未给出时间', constraints: { required: true } },
+        flag('undated', '原文未给出时间'),
+        unitProvince,
       ],
       primaryKey: 'row',
-      foreignKeys: [fk('province', 'provinces'), fk('metric', 'metrics'), fk('source', 'sources')],
-      rowsOf: (province) => lazyMap(observationsOf(province), (o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null, o.rowId, o.partOf, o.scope || null, o.time, o.undated]),
+      foreignKeys: [fk('province', 'provinces'), unitKey, fk('metric', 'metrics'), fk('source', 'sources')],
+      rowsOf: (province) => lazyMap(observationsOf(province), (o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null, o.rowId, o.partOf, o.scope || null, o.time, o.undated, o.unit === null ? null : o.province]),
     },
     {
       name: 'figures',
+      title: '网站所示数字',
       fields: [
         text('key', '省份|单位|期间|指标（口径、累计、未注明时间的数字另加标记）', true),
         id('province', '省份id'),
@@ -191,7 +222,7 @@ function resources(dataSet: DataSet): Resource[] {
         id('metric', '指标id'),
         text('scope', '口径：空为工委通常口径'),
         { ...text('time', '时间：flow 期内，stock 期末，cumulative 累计'), constraints: { required: true, enum: [...TimeSchema.options] } },
-        { name: 'undated', type: 'boolean', title: '原文未给出时间', constraints: { required: true } },
+        flag('undated', '原文未给出时间'),
         { name: 'value', type: 'number', title: '原文数字（原文未报告时为合计或计算值）', constraints: { required: true }, unit: 'per row, in column measure' },
         { ...text('measure', '数值的单位'), constraints: { required: true } },
         { ...text('qualifier', '限定'), constraints: { required: true, enum: [...QualifierSchema.options] } },
@@ -199,9 +230,10 @@ function resources(dataSet: DataSet): Resource[] {
         text('rows', '依据的数据行，以;分隔', true),
         { name: 'computed_value', type: 'number', title: '按分子分母计算的比率（原文另有比率时）', unit: 'share (0-1)' },
         { name: 'difference_points', type: 'number', title: '原文比率减计算值', unit: '个百分点 (percentage points)' },
+        unitProvince,
       ],
       primaryKey: 'key',
-      foreignKeys: [fk('province', 'provinces'), fk('metric', 'metrics')],
+      foreignKeys: [fk('province', 'provinces'), unitKey, fk('metric', 'metrics')],
       rowsOf: (province) => {
         // A figure rests on rows of its own province only (src/lib/aggregate/figures.ts).
         const rowOf = new Map(observationsOf(province).map((o) => [o.id, rowLabel(o.at)]));
@@ -221,6 +253,7 @@ function resources(dataSet: DataSet): Resource[] {
           f.observations.map((row) => rowOf.get(row) ?? '').join(';'),
           f.computed?.value ?? null,
           f.computed ? Number(f.computed.differencePoints.toFixed(4)) : null,
+          f.unit === null ? null : f.province,
         ]);
       },
     },
@@ -232,7 +265,7 @@ const readme = (dataSet: DataSet) => `# 机关党建工作综述数据
 Year-end figures of the party-building reviews (机关党建工作综述) of China's provincial
 organ work committees, as published by the zongshu site this package comes with.
 
-- provinces.csv: ${dataSet.provinces.length} provincial-level bodies; units.csv: ${dataSet.units.length} units.
+- provinces.csv: ${dataSet.provinces.length} provincial-level bodies; units.csv: ${dataSet.units.length} units, keyed by province and id.
 - metrics.csv: the dictionary of ${dataSet.metrics.length} metrics, with definitions (指标解释).
 - sources.csv: ${dataSet.sources.length} articles the figures come from.
 - observations/<province>.csv: ${dataSet.observations.length} figures as the articles give them, each with its
@@ -244,11 +277,16 @@ organ work committees, as published by the zongshu site this package comes with.
   (flow), stands at its end (stock) or is a running total (cumulative), and \`undated\` marks a
   figure whose text gives no time: compare figures only where all three agree.
 
-Observations and figures are one file per province (the province ids of provinces.csv),
-listed in datapackage.json as the parts of one resource each. Every part begins with the
-header row, so each file reads on its own; to join the parts, keep the header of the first
-only (as frictionless-py does when it reads a resource in several files).
+Every file is one resource of datapackage.json, so any Frictionless tool reads each on its
+own, with its schema, primary key and foreign keys checked. Observations and figures are one
+file per province (the province ids of provinces.csv), each its own resource with the same
+schema: \`observations-<province>\` and \`figures-<province>\`. To have one table of all
+provinces, read them in turn, or join the files keeping the header row of the first only.
 
+A row of a unit names it in \`unit\` and its province again in \`unit_province\` (the last
+column), the foreign key into units.csv (keyed by province and id); a committee's own row
+leaves both empty.
+\`undated\` and \`per_branch\` are written \`true\` or \`false\`; an empty field is a missing value.
 Approximate figures carry their qualifier (more_than for 余/多/以上, nearly for 近, about
 for 约); a missing figure means "not reported", never zero.
 
@@ -261,53 +299,67 @@ Cite as: 机关党建工作综述数据 (zongshu), with the source of each figur
 export interface PackageFile {
   /** Where it goes in the package folder: `datapackage.json`, `observations/beijing.csv`. */
   path: string;
-  /** For one province's part of a resource: that province. The file is made from the catalog (provinces, units, metrics, sources) and the province's observations alone, so it is unchanged while they and the code are. */
+  /** For a province's file of observations or figures: that province. The file is made from the catalog (provinces, units, metrics, sources) and the province's observations alone, so it is unchanged while they and the code are. */
   province?: string;
   /** Its text in chunks of whole lines to write in turn, made as they are asked for, so no CSV is ever whole in memory. */
   chunks: () => Iterable<string>;
 }
 
-const partPath = (resource: string, province: string) => `${resource}/${province}.csv`;
+/** The file of a province's part of a table, and the resource it is. */
+const provincePath = (table: string, province: string) => `${table}/${province}.csv`;
+export const provinceResourceName = (table: string, province: string) => `${table}-${province}`;
 
 /**
  * The files of the package: datapackage.json, README.md, one CSV per small
- * resource and one per province for observations and figures. Nothing of a
- * CSV is made until its chunks are asked for.
+ * table and one per province for observations and figures, each CSV a
+ * resource of its own. Nothing of a CSV is made until its chunks are asked for.
  */
 export function dataPackageFiles(dataSet: DataSet, created?: string): PackageFile[] {
-  const all = resources(dataSet);
-  const provinces = dataSet.provinces.map((p) => p.id);
+  const all = tables(dataSet);
+  const resource = (table: Table, name: string, title: string, path: string, description?: string) => ({
+    name,
+    title,
+    ...(description ? { description } : {}),
+    path,
+    profile: 'tabular-data-resource',
+    format: 'csv',
+    mediatype: 'text/csv',
+    encoding: 'utf-8',
+    schema: {
+      fields: table.fields,
+      missingValues: [''],
+      primaryKey: table.primaryKey,
+      ...(table.foreignKeys ? { foreignKeys: table.foreignKeys } : {}),
+    },
+  });
   const descriptor = {
     profile: 'tabular-data-package',
     name: 'zongshu-party-building-reviews',
     title: '机关党建工作综述数据',
-    description: 'Figures of the annual party-building reviews of provincial organ work committees, with their sources and quotes.',
+    description: 'Figures of the annual party-building reviews of provincial organ work committees, with their sources and quotes. Observations and figures are one resource per province (observations-<province>, figures-<province>), all of one schema.',
     ...(created ? { created } : {}),
     licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
-    resources: all.map((r) => ({
-      name: r.name,
-      ...('rowsOf' in r
-        ? { path: provinces.map((p) => partPath(r.name, p)), description: 'One file per province, in the order of provinces.csv; every file begins with the header row.' }
-        : { path: `${r.name}.csv` }),
-      profile: 'tabular-data-resource',
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
-      schema: {
-        fields: r.fields,
-        missingValues: [''],
-        primaryKey: r.primaryKey,
-        ...(r.foreignKeys ? { foreignKeys: r.foreignKeys } : {}),
-      },
-    })),
+    resources: all.flatMap((table) =>
+      'rowsOf' in table
+        ? dataSet.provinces.map((p) =>
+            resource(
+              table,
+              provinceResourceName(table.name, p.id),
+              `${table.title}：${p.name}`,
+              provincePath(table.name, p.id),
+              `The ${table.name} of ${p.id}: one of ${dataSet.provinces.length} resources ${table.name}-<province>, one file per province, all of one schema; read them in turn for the whole table.`,
+            ),
+          )
+        : [resource(table, table.name, table.title, `${table.name}.csv`)],
+    ),
   };
   return [
     { path: 'datapackage.json', chunks: () => [`${JSON.stringify(descriptor, null, 2)}\n`] },
     { path: 'README.md', chunks: () => [readme(dataSet)] },
-    ...all.flatMap((r): PackageFile[] =>
-      'rowsOf' in r
-        ? provinces.map((province) => ({ path: partPath(r.name, province), province, chunks: () => csv(r.fields, r.rowsOf(province)) }))
-        : [{ path: `${r.name}.csv`, chunks: () => csv(r.fields, r.rows()) }],
+    ...all.flatMap((table): PackageFile[] =>
+      'rowsOf' in table
+        ? dataSet.provinces.map(({ id: province }) => ({ path: provincePath(table.name, province), province, chunks: () => csv(table.fields, table.rowsOf(province)) }))
+        : [{ path: `${table.name}.csv`, chunks: () => csv(table.fields, table.rows()) }],
     ),
   ];
 }

@@ -22,9 +22,10 @@ interface ChartMeta {
   /** One or two sentences for screen readers. */
   description: string;
   table: ChartTable;
-  /** Links from the chart's page to its CSV and JSON files; set once the page is known. */
+  /** Links from the chart's page to its CSV and JSON files and its drawing as an SVG file; set once the page is known. */
   csvHref?: string;
   jsonHref?: string;
+  svgHref?: string;
 }
 
 /** A value placed on a chart: `value` in the metric's unit (share 0-1 for ratios), `display` as the page writes it. */
@@ -84,17 +85,6 @@ export interface TrendData {
   series: Array<{ name: string; points: TrendPoint[] }>;
 }
 
-export interface PeerRow {
-  metricName: string;
-  points: Array<ChartValue & { name: string; self: boolean; relative: number }>;
-  notReported: string[];
-}
-
-export interface PeerStripData {
-  selfName: string;
-  rows: PeerRow[];
-}
-
 export interface CoverageCell {
   category: string;
   metricName: string;
@@ -151,7 +141,6 @@ export type ChartSpec = ChartMeta &
     | { kind: 'tileGrid'; data: TileGridData }
     | { kind: 'rankedBars'; data: RankedBarsData }
     | { kind: 'trendLines'; data: TrendData }
-    | { kind: 'peerStrip'; data: PeerStripData }
     | { kind: 'coverageMatrix'; data: CoverageData }
     | { kind: 'rateBars'; data: RateBarsData }
     | { kind: 'casePipeline'; data: CasePipelineData }
@@ -160,12 +149,13 @@ export type ChartSpec = ChartMeta &
 
 export type ChartKind = ChartSpec['kind'];
 
-/** The charts of a page with links from that page to their CSV and JSON files. */
+/** The charts of a page with links from that page to their CSV, JSON and SVG files. */
 export function linkCharts(pagePath: string, charts: ChartSpec[]): ChartSpec[] {
   return charts.map((chart) => ({
     ...chart,
     csvHref: relativeHref(pagePath, sitePaths.chartCsv(chart.id)),
     jsonHref: relativeHref(pagePath, sitePaths.chartJson(chart.id)),
+    svgHref: relativeHref(pagePath, sitePaths.chartSvg(chart.id)),
   }));
 }
 

@@ -30,6 +30,8 @@ export interface CompareIndexData {
   provinces: Array<Link & { id: string }>;
   rows: Array<{ metricName: string; metricHref: string; compareHref: string; cells: Array<CompareCell | null> }>;
   pairs: Array<Link & { shared: number }>;
+  /** The pair the picker opens on: the one sharing the most metrics, so its first answer is never empty. */
+  defaultPair?: { a: string; b: string };
 }
 
 export interface CompareMetricSection {
@@ -87,11 +89,14 @@ export function compareIndexData(context: PageContext): CompareIndexData {
   const metrics = context.dataSet.metrics.filter((m) => provinces.some((p) => latestFigure(context, p.id, m.id)));
   const pairs = provinces.flatMap((a, i) =>
     provinces.slice(i + 1).map((b) => ({
+      a: a.id,
+      b: b.id,
       label: `${a.name}与${b.name}`,
       href: relativeHref(path, sitePaths.comparePair(a.id, b.id)),
       shared: sharedMetrics(context, a.id, b.id).length,
     })),
   );
+  const best = pairs.reduce<(typeof pairs)[number] | undefined>((held, p) => (p.shared > 0 && (!held || p.shared > held.shared) ? p : held), undefined);
   return {
     path,
     provinces: provinces.map((p) => ({ id: p.id, label: p.name, href: relativeHref(path, sitePaths.province(p.id)) })),
@@ -104,7 +109,8 @@ export function compareIndexData(context: PageContext): CompareIndexData {
         return f ? cell(context, f, path) : null;
       }),
     })),
-    pairs: pairs.filter((p) => p.shared > 0),
+    pairs: pairs.filter((p) => p.shared > 0).map(({ label, href, shared }) => ({ label, href, shared })),
+    ...(best ? { defaultPair: { a: best.a, b: best.b } } : {}),
   };
 }
 

@@ -37,7 +37,8 @@ export function latestComparison(context: PageContext, metricId: string): Latest
     .filter((e) => !compared.includes(e))
     .map((e) => {
       const reference = compared[0]?.figure ?? reported.find((other) => other !== e)?.figure;
-      const verdict = reference ? rankable(reference, e.figure, context.metrics) : undefined;
+      // The figure first: "期间长度不同：1年与2年" reads as this one against the others.
+      const verdict = reference ? rankable(e.figure, reference, context.metrics) : undefined;
       return { ...e, reason: verdict && !verdict.comparable ? verdict.label : '没有其他省份的数字' };
     });
   return { compared, apart, notReported };

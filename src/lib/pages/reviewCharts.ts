@@ -6,19 +6,17 @@
 import { periodLabel } from '../period.ts';
 import { categoryLabel } from '../labels.ts';
 import type { Figure } from '../schema/figure.ts';
-import { comparableGroups, rankable } from '../aggregate/comparability.ts';
+import { comparableGroups } from '../aggregate/comparability.ts';
 import { isUsual } from '../aggregate/slot.ts';
-import type { ChartSpec, CoverageCell, PeerRow, RateRow } from './chartData.ts';
-import { latestFigure, reportingProvinces, type PageContext, type Review } from './context.ts';
-import { headlineFirst, headlineMetricOrder } from './headlines.ts';
+import type { ChartSpec, CoverageCell, RateRow } from './chartData.ts';
+import type { PageContext, Review } from './context.ts';
+import { headlineMetricOrder } from './headlines.ts';
 import { chartValue, figureStanding } from './views.ts';
 
 /** The family of metrics that are steps of one discipline case, all counted in 件 (data/metrics.csv). */
 export const casePipelineFamily = 'case-pipeline';
 
 const approximateNote = '空心标记为约数（余、近、约）。';
-/** Rows of the peer chart at most: eight rows of thirty-one dots still read, and keep a review page light; metric and compare pages have the rest. */
-const peerRowLimit = 8;
 
 function sourceLine(review: Review): string {
   return `来源：${review.sources.map((s) => s.title).join('；') || '本站数据'}。`;
@@ -42,61 +40,6 @@ export function headlineFigures(figures: readonly Figure[], review: Review): Map
     if (!held || preference(f) > preference(held)) chosen.set(f.metric, f);
   }
   return chosen;
-}
-
-/**
- * The review's figures beside other provinces' latest figures of the same metric, where the two
- * may be compared (comparability.ts): same scope and counting, flows of equal length, stocks at
- * one point. A metric no other province reports comparably has no row; with no row at all
- * there is no chart.
- */
-function peerChart(context: PageContext, review: Review, chosen: Map<string, Figure>, id: string): ChartSpec | undefined {
-  const peers = reportingProvinces(context).filter((p) => p.id !== review.province.id);
-  const comparablePeers = new Map<string, Array<{ name: string; figure: Figure }>>();
-  for (const [metricId, own] of chosen) {
-    const others = peers.flatMap((p) => {
-      const f = latestFigure(context, p.id, metricId);
-      return f && rankable(own, f, context.metrics).comparable ? [{ name: p.name, figure: f }] : [];
-    });
-    if (others.length > 0) comparablePeers.set(metricId, others);
-  }
-  // At most a few rows, headline metrics first: a chart, not a table of every metric.
-  const metricIds = headlineFirst(comparablePeers.keys(), peerRowLimit);
-  if (metricIds.length === 0) return undefined;
-  const rows: PeerRow[] = [];
-  // The table has a row per province and a column per metric: the chart's dots, read across.
-  const cells = new Map<string, string[]>([review.province, ...peers].map((p) => [p.name, []]));
-  const headers: string[] = [];
-  for (const metricId of metricIds) {
-    const own = chosen.get(metricId);
-    const metric = context.metrics.get(metricId);
-    const others = comparablePeers.get(metricId) ?? [];
-    if (!metric || !own) continue;
-    const all = [{ name: review.province.name, figure: own, self: true }, ...others.map((o) => ({ ...o, self: false }))];
-    const max = Math.max(...all.map((p) => p.figure.value));
-    rows.push({
-      metricName: metric.name,
-      points: all.map((p) => ({ ...chartValue(context, p.figure, metric), name: p.name, self: p.self, relative: max > 0 ? p.figure.value / max : 0 })),
-      notReported: peers.filter((p) => !others.some((o) => o.name === p.name)).map((p) => p.name),
-    });
-    headers.push(`${metric.name}（${periodLabel(own.period)}）`);
-    for (const column of cells.values()) column.push('无可比数字');
-    for (const p of all) {
-      // A province's latest period is named when it is not the period of this review's own figure.
-      const period = p.figure.period.id === own.period.id ? '' : `（${periodLabel(p.figure.period)}）`;
-      (cells.get(p.name) as string[])[rows.length - 1] = `${chartValue(context, p.figure, metric).display}${period}`;
-    }
-  }
-  const table = [...cells].filter(([, column]) => column.some((c) => c !== '无可比数字')).map(([name, column]) => [name, ...column]);
-  return {
-    id,
-    kind: 'peerStrip',
-    title: `${review.province.name}与其他省份的同一指标`,
-    caption: `每行一个指标，每个点是一个省份最近一期的数字，按该指标的最大值折算位置；橙色为${review.province.name}。只列口径、计量和期间可比的省份；其余省份未报告此项或数字不可比。${approximateNote}`,
-    description: `${review.province.name}本期${rows.length}项指标，与其他省份可比数字的相对位置。`,
-    table: { columns: ['省份', ...headers], rows: table },
-    data: { selfName: review.province.name, rows },
-  };
 }
 
 /** Which of the headline metrics (the ones every review is expected to give) this review reports. */
@@ -172,16 +115,10 @@ function pipelineChart(context: PageContext, review: Review, chosen: Map<string,
 
 const chartPrefix = (review: Review) => `${review.province.id}-${review.period.id}`;
 
-/** The one chart of a review that reads other provinces: their latest comparable figures of the review's metrics; none when no other province has one. */
-export function reviewPeerChart(context: PageContext, review: Review, figures: readonly Figure[]): ChartSpec | undefined {
-  return peerChart(context, review, headlineFigures(figures, review), `${chartPrefix(review)}-peers`);
-}
-
 export function reviewCharts(context: PageContext, review: Review, figures: readonly Figure[]): ChartSpec[] {
   const prefix = chartPrefix(review);
   const chosen = headlineFigures(figures, review);
   return [
-    reviewPeerChart(context, review, figures),
     rateChart(context, review, figures, `${prefix}-rates`),
     pipelineChart(context, review, chosen, `${prefix}-cases`),
     coverageChart(context, review, figures, `${prefix}-coverage`),

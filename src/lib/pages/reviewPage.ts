@@ -7,7 +7,8 @@ import { relativeHref, sitePaths } from '../site/paths.ts';
 import { linkCharts, type ChartSpec } from './chartData.ts';
 import { byMetricThenPeriod, reviewFigures, type PageContext, type Review } from './context.ts';
 import { headlineCards, headlineFirst, type HeadlineCard } from './headlines.ts';
-import { headlineFigures, reviewCharts, reviewPeerChart } from './reviewCharts.ts';
+import { headlineFigures, reviewCharts } from './reviewCharts.ts';
+import { peerComparison, type PeerComparison } from './peerComparison.ts';
 import { figureDisplay, figureView, type FigureView } from './views.ts';
 import type { Metric } from '../schema/metric.ts';
 import { periodWithin } from '../period.ts';
@@ -47,6 +48,8 @@ export interface ReviewPageData {
   lengthNote?: string;
   narrativeHtml?: string;
   cards: HeadlineCard[];
+  /** The review's figures beside other provinces' comparable ones. */
+  peers: PeerComparison;
   charts: ChartSpec[];
   groups: Array<{ category: string; rows: FigureView[] }>;
   units: UnitEntry[];
@@ -74,12 +77,13 @@ function reviewFiguresInOrder(context: PageContext, review: Review): Figure[] {
 }
 
 /**
- * What a review page reads beyond its province's rows and narratives: its chart of other provinces'
- * figures, as data. A build hashes it with the province's rows to know the page unchanged without
- * making the rest of its data; it costs a few milliseconds where the page's data costs tens.
+ * What a review page reads beyond its province's rows and narratives: its comparison with other
+ * provinces' figures, as data. A build hashes it with the province's rows to know the page unchanged
+ * without making the rest of its data; it costs a few milliseconds where the page's data costs tens.
  */
-export function reviewBeyondProvince(context: PageContext, review: Review): ChartSpec | null {
-  return reviewPeerChart(context, review, reviewFiguresInOrder(context, review)) ?? null;
+export function reviewBeyondProvince(context: PageContext, review: Review): PeerComparison {
+  const path = sitePaths.review(review.province.id, review.period.id);
+  return peerComparison(context, review, headlineFigures(reviewFiguresInOrder(context, review), review), path);
 }
 
 export function reviewPageData(context: PageContext, review: Review): ReviewPageData {
@@ -121,6 +125,7 @@ export function reviewPageData(context: PageContext, review: Review): ReviewPage
     ...(note ? { lengthNote: note } : {}),
     ...(review.narrative ? { narrativeHtml: renderNarrative(review.narrative, context.figures, context.rowsById, (f) => figureDisplay(context, f, context.metrics.get(f.metric) as Metric)) } : {}),
     cards: headlineCards(context, headlineFigures(figures, review), review.period.id, path),
+    peers: peerComparison(context, review, headlineFigures(figures, review), path),
     charts: linkCharts(path, reviewCharts(context, review, figures)),
     groups,
     units,

@@ -25,9 +25,11 @@ export interface SiteIndex {
   /** Pairs of provinces that share a metric, in provinces.csv order. */
   pairs: Array<[Province, Province]>;
   sources: Source[];
+  /** The day of the build, YYYY-MM-DD (site/buildDate.ts): the home and methodology pages state it. */
+  builtOn?: string;
 }
 
-function buildIndex(dataSet: DataSet): SiteIndex {
+function buildIndex(dataSet: DataSet, builtOn: string | undefined): SiteIndex {
   const context = pageContext(dataSet);
   const reporting = reportingProvinces(context);
   return {
@@ -39,6 +41,7 @@ function buildIndex(dataSet: DataSet): SiteIndex {
     compareMetrics: dataSet.metrics.filter((m) => reporting.some((p) => latestFigure(context, p.id, m.id))),
     pairs: reporting.flatMap((a, i) => reporting.slice(i + 1).filter((b) => sharedMetrics(context, a.id, b.id).length > 0).map((b): [Province, Province] => [a, b])),
     sources: dataSet.sources,
+    ...(builtOn ? { builtOn } : {}),
   };
 }
 
@@ -46,8 +49,8 @@ function buildIndex(dataSet: DataSet): SiteIndex {
  * The site's index for this data set. It takes seconds for a national data set: a build makes it
  * once and hands it to the pages with its session (src/session.ts).
  */
-export function siteIndex(dataSet: DataSet): SiteIndex {
-  return buildIndex(dataSet);
+export function siteIndex(dataSet: DataSet, builtOn?: string): SiteIndex {
+  return buildIndex(dataSet, builtOn);
 }
 
 /**

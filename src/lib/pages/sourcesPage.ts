@@ -117,7 +117,7 @@ export function sourceRowsHtml(rows: readonly SourceRow[]): string {
   for (const r of rows) {
     html +=
       `<tr${attribute('id', r.anchor)}><td><a${attribute('href', r.metricHref)}>${escapeText(r.metricName)}</a></td>` +
-      `<td>${escapeText(r.subject)}</td><td>${escapeText(r.periodLabel)}</td>` +
+      `<td>${escapeText(r.subject)}</td><td class="period">${escapeText(r.periodLabel)}</td>` +
       `<td class="num">${escapeText(r.written)}</td><td class="num">${escapeText(r.display)}</td>` +
       `<td class="quote"><q data-verbatim>${escapeText(r.quote)}</q>${r.note ? `<div>注：${escapeText(r.note)}</div>` : ''}</td>` +
       `<td class="note">${escapeText(r.row)}</td></tr>`;

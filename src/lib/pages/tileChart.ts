@@ -30,7 +30,7 @@ export function tileChart(context: PageContext, metric: Metric, id: string, page
     id,
     kind: 'tileGrid',
     title: `各省${metric.name}`,
-    caption: `每个方块是一个省（区、市），大致按地理位置排列；颜色越深数值越大。灰底为未报告此项或数字不可比（口径、计量或期间不同，见表），虚线框为尚无数据；都不是零。${periodNote}${siteSourceNote}`,
+    caption: `每个方块是一个省（区、市），大致按地理位置排列；颜色越深数值越大。白底为未报告此项，灰底为数字不可比（口径、计量或期间不同，见表），虚线框为尚无该省数据；都不是零。${periodNote}${siteSourceNote}`,
     description: `${provinces.length}个省级单位中有${compared.length}个报告了可比的${metric.name}${apart.length > 0 ? `，另有${apart.length}个的数字不可比` : ''}。`,
     table: {
       columns: ['省份', '数值', '期间', '说明'],

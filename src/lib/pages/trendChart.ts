@@ -24,6 +24,9 @@ export function trendSeries(context: PageContext, series: readonly Figure[]): Fi
   return run;
 }
 
+/** Lines one chart can tell apart: the palette's eight colours (charts/style.ts). */
+export const trendLineLimit = 8;
+
 export function trendChart(
   context: PageContext,
   metric: Metric,
@@ -31,13 +34,17 @@ export function trendChart(
   id: string,
   subject: string,
 ): ChartSpec {
-  const withPoints = series.filter((s) => s.figures.length > 0);
+  const reporting = series.filter((s) => s.figures.length > 0);
+  // More lines than colours read as none: the largest latest values are drawn, the page's table has every one.
+  const latest = (s: (typeof series)[number]) => s.figures.at(-1)?.value ?? 0;
+  const withPoints = reporting.length <= trendLineLimit ? reporting : [...reporting].sort((a, b) => latest(b) - latest(a)).slice(0, trendLineLimit);
+  const left = reporting.length - withPoints.length;
   const rows = withPoints.flatMap((s) => s.figures.map((f) => [s.name, periodLabel(f.period), chartValue(context, f, metric).display]));
   return {
     id,
     kind: 'trendLines',
     title: `${subject}${metric.name}的变化`,
-    caption: `横轴为期间的最后一年；线上只连接可比的数字（口径、计量相同，流量的期间长度相同）。空心标记为约数（余、近、约）。${siteSourceNote}`,
+    caption: `横轴为期间的最后一年；线上只连接可比的数字（口径、计量相同，流量的期间长度相同）。空心标记为约数（余、近、约）。${left > 0 ? `图中为最近一期数值最大的${trendLineLimit}条线，另有${left}条见本页表格。` : ''}${siteSourceNote}`,
     description: rows.map((r) => `${r[0]}${r[1]}${r[2]}`).join('，'),
     table: { columns: ['名称', '期间', '数值'], rows },
     data: {

@@ -19,6 +19,18 @@ export const ProblemSchema = z.object({
   /** How to fix it. */
   hint: z.string().optional(),
   /**
+   * The same in Chinese, for the office staff who keep the data: what is wrong and how to fix it,
+   * short and plain, quoting the offending text as `message` does. `check` and `build` print these
+   * unless given `--lang en` (src/lib/problems.ts, formatProblem); `message` and `hint` stay English
+   * for tools and tests. Every problem has a Chinese message; it has a Chinese hint when it has a hint.
+   */
+  zh: z.object({
+    /** 出了什么问题, e.g. 找不到省份“jiangsuu”. */
+    message: z.string(),
+    /** 怎么改, e.g. 是不是 jiangsu（江苏）？ */
+    hint: z.string().optional(),
+  }),
+  /**
    * Set on the one problem that stands for the rest of a kind in a file once the first few are
    * listed (src/lib/ingest/problemCap.ts): how many problems it stands for, none of them listed.
    */

@@ -18,6 +18,8 @@ export const sitePaths = {
   methodology: () => 'methodology.html',
   chartCsv: (chart: string) => `data/charts/${chart}.csv`,
   chartJson: (chart: string) => `data/charts/${chart}.json`,
+  /** The chart's drawing as a file of its own, taken from its page's HTML (site/chartFiles.ts). */
+  chartSvg: (chart: string) => `data/charts/${chart}.svg`,
   pageCsv: (table: string) => `data/pages/${table}.csv`,
   pageJson: (table: string) => `data/pages/${table}.json`,
   dataPackage: () => 'data/package/datapackage.json',

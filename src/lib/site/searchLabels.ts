@@ -3,6 +3,7 @@
  * Chinese. The search page hands them to the box in an attribute, so the Traditional
  * edition's page, converted like every page, hands the box the same words in Traditional:
  * Pagefind picks its own words by the index's language, which is one (zh) for both editions.
+ * Words that name an edition would be converted too (简体 to 簡體), so none does.
  */
 export const searchLabels = {
   placeholder: '搜索全站',
@@ -10,7 +11,8 @@ export const searchLabels = {
   load_more: '显示更多结果',
   search_label: '搜索本站',
   filters_label: '筛选',
-  zero_results: '没有找到与“[SEARCH_TERM]”相关的内容',
+  // Results are of the reader's own edition at first (public/search.js): 江蘇 finds nothing among the Simplified pages.
+  zero_results: '没有找到与“[SEARCH_TERM]”相关的内容（若在“版本”下选了一版，可改选另一版再试）',
   many_results: '“[SEARCH_TERM]”：[COUNT]个结果',
   one_result: '“[SEARCH_TERM]”：[COUNT]个结果',
   total_zero_results: '没有结果',

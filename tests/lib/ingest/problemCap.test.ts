@@ -3,7 +3,16 @@ import { capProblems, ProblemCap } from '../../../src/lib/ingest/problemCap.ts';
 import { countBySeverity, quoted, withThousands } from '../../../src/lib/problems.ts';
 import type { Problem } from '../../../src/lib/schema/problem.ts';
 
-const row = (line: number, code = 'unknown-province', file = 'data/observations/x.csv'): Problem => ({ severity: 'error', code, file, line, column: 1, message: `unknown province 'x' (${line})`, hint: 'did you mean' });
+const row = (line: number, code = 'unknown-province', file = 'data/observations/x.csv'): Problem => ({
+  severity: 'error',
+  code,
+  file,
+  line,
+  column: 1,
+  message: `unknown province 'x' (${line})`,
+  hint: 'did you mean',
+  zh: { message: `找不到省份“x”（${line}）`, hint: '是不是' },
+});
 
 describe('capProblems', () => {
   it('lists the first ten of a kind in a file and lets one problem count the rest', () => {
@@ -19,6 +28,10 @@ describe('capProblems', () => {
       column: 1,
       message: '… and 129,990 more rows like this (unknown-province)',
       hint: 'only the first 10 unknown-province problems of this file are listed; they often share one cause: fix it and run check again to see what is left',
+      zh: {
+        message: '……另有129,990行同类问题（unknown-province）',
+        hint: '这个文件的 unknown-province 问题只列出前10个；它们往往出自同一个原因：改好后再运行 check，看看还剩哪些',
+      },
       omitted: 129_990,
     });
     expect(countBySeverity(capped)).toEqual(countBySeverity(problems));
@@ -49,6 +62,7 @@ describe('capProblems', () => {
     const narrative = (count: number) => Array.from({ length: count }, (_, i) => ({ ...row(6), column: i + 1, file: 'content/hainan/2020.md' }));
     expect(capProblems(narrative(11)).at(-1)?.message).toBe('… and 1 more place like this (unknown-province)');
     expect(capProblems(narrative(12)).at(-1)?.message).toBe('… and 2 more places like this (unknown-province)');
+    expect(capProblems(narrative(12)).at(-1)?.zh.message).toBe('……另有2处同类问题（unknown-province）');
   });
 });
 
@@ -63,6 +77,11 @@ describe('quoted', () => {
     expect(quoted('😀'.repeat(100))).toBe(`'${'😀'.repeat(79)}…' (100 characters)`);
     const field = 'a'.repeat(50 * 1024 * 1024);
     expect(quoted(field)).toBe(`'${'a'.repeat(79)}…' (52,428,800 characters)`);
+  });
+
+  it('quotes the Chinese way for the Chinese words', () => {
+    expect(quoted('jiangsuu', 'zh')).toBe('“jiangsuu”');
+    expect(quoted('省'.repeat(81), 'zh')).toBe(`“${'省'.repeat(79)}…”（共81个字符）`);
   });
 
   it('writes counts with thousands separators', () => {

@@ -116,9 +116,9 @@ describe('sourceRowsHtml', () => {
 
   it('writes a row as the template did, and its note only when it has one', () => {
     expect(sourceRowsHtml([row, { ...row, note: '含预备党员' }])).toBe(
-      '<tr id="row-observations-a-2"><td><a href="../metrics/branches-total.html">党支部数</a></td><td>海南 · 高原</td><td>2020年</td>' +
+      '<tr id="row-observations-a-2"><td><a href="../metrics/branches-total.html">党支部数</a></td><td>海南 · 高原</td><td class="period">2020年</td>' +
         '<td class="num">106</td><td class="num">106个</td><td class="quote"><q data-verbatim>党支部数106</q></td><td class="note">observations/a.csv:2</td></tr>' +
-        '<tr id="row-observations-a-2"><td><a href="../metrics/branches-total.html">党支部数</a></td><td>海南 · 高原</td><td>2020年</td>' +
+        '<tr id="row-observations-a-2"><td><a href="../metrics/branches-total.html">党支部数</a></td><td>海南 · 高原</td><td class="period">2020年</td>' +
         '<td class="num">106</td><td class="num">106个</td><td class="quote"><q data-verbatim>党支部数106</q><div>注：含预备党员</div></td><td class="note">observations/a.csv:2</td></tr>',
     );
     expect(sourceRowsHtml([])).toBe('');

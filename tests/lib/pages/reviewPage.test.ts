@@ -36,21 +36,12 @@ describe('reviewPageData', () => {
 
   it('has at least three charts, each with its table and CSV link', () => {
     // No chart of figures that merely share a measure word; the pipeline holds the family's steps only (件).
-    expect(page.charts.map((c) => c.kind)).toEqual(['peerStrip', 'rateBars', 'casePipeline', 'coverageMatrix']);
+    expect(page.charts.map((c) => c.kind)).toEqual(['rateBars', 'casePipeline', 'coverageMatrix']);
     expect(page.charts.find((c) => c.kind === 'casePipeline')?.table.rows).toEqual([['信访举报和问题线索', '821件', '件'], ['立案', '12件', '件']]);
     for (const chart of page.charts) {
       expect(chart.table.rows.length).toBeGreaterThan(0);
       expect(chart.csvHref).toBe(`../data/charts/${chart.id}.csv`);
     }
-    // The peers' table reads like the chart: a row per province, a column per metric, other periods named.
-    // Branch counts at the end of 2020 and of 2021 stand at two points: not set against each other.
-    expect(page.charts[0]?.table).toEqual({
-      columns: ['省份', '培训人次（2020年）', '捐款（2020年）'],
-      rows: [
-        ['海南', '1800余人次', '527.8万余元'],
-        ['江苏', '约7.5万人次（2021年）', '321万元（2021年）'],
-      ],
-    });
     const rates = page.charts.find((c) => c.kind === 'rateBars');
     expect(rates?.table.rows).toEqual([['党支部达标率', '89%', '84.5%']]);
   });
@@ -74,19 +65,29 @@ describe('reviewPageData', () => {
     const jiangsu = review('jiangsu/2021.html');
     expect(jiangsu.narrativeHtml).toBeUndefined();
     expect(jiangsu.title).toBe('江苏2021年机关党建工作综述');
-    expect(jiangsu.charts.map((c) => c.kind)).toEqual(['peerStrip', 'coverageMatrix']);
+    expect(jiangsu.charts.map((c) => c.kind)).toEqual(['coverageMatrix']);
+  });
+});
+
+describe('peers', () => {
+  const page = review('hainan/2020.html');
+
+  it('sets each headline figure beside the comparable figures of other provinces, with names and real values', () => {
+    // Branch counts at the end of 2020 and of 2021 stand at two points: not set against each other.
+    expect(page.peers.rows.map((r) => [r.metricName, r.own.display, r.ownPeriod, r.standing, r.highest.province, r.highest.cell.display, r.highest.period])).toEqual([
+      ['培训人次', '1800余人次', '2020年', '2个可比省份中第2', '江苏', '约7.5万人次', '2021年'],
+      ['捐款', '527.8万余元', '2020年', '2个可比省份中第1', '海南', '527.8万余元', '2020年'],
+    ]);
+    expect(page.peers.rows[0]?.own.href).toBe('../sources/hainan-2020.html#row-observations-sample-5');
+    expect(page.peers.rows[0]?.compareHref).toBe('../compare/training-attendance.html');
   });
 });
 
 describe('reviewBeyondProvince', () => {
-  it("is the review's chart of other provinces, as its page shows it: all a review reads outside its province", async () => {
+  it("is the review's comparison with other provinces, as its page shows it: all a review reads outside its province", async () => {
     const index = siteIndex(await fixtureDataSet());
     for (const r of index.context.reviews) {
-      const page = review(sitePaths.review(r.province.id, r.period.id));
-      const peers = page.charts.find((c) => c.kind === 'peerStrip');
-      const { csvHref, jsonHref, ...shown } = peers ?? { csvHref: '', jsonHref: '' };
-      expect(csvHref).not.toBe('');
-      expect(jsonHref).not.toBe('');
+      const shown = review(sitePaths.review(r.province.id, r.period.id)).peers;
       expect(reviewBeyondProvince(index.context, r)).toEqual(shown);
     }
   });

@@ -12,8 +12,8 @@ describe('relativeHref', () => {
     expect(relativeHref('hainan/2020.html', 'hainan/2020.html#top')).toBe('./2020.html#top');
   });
 
-  it('names every page with an .html file', () => {
-    expect(Object.values(sitePaths).map((p) => (p as (...a: string[]) => string)('a', 'b'))).toSatisfy((all: string[]) => all.every((p) => /\.(html|csv|json)$/u.test(p)));
+  it('names every page with an .html file, and every download with its format', () => {
+    expect(Object.values(sitePaths).map((p) => (p as (...a: string[]) => string)('a', 'b'))).toSatisfy((all: string[]) => all.every((p) => /\.(html|csv|json|svg)$/u.test(p)));
   });
 
   it('gives each data row a stable anchor', () => {
