@@ -13,10 +13,14 @@ import { defaultSynthOptions, type SynthOptions } from '../lib/synth/national.ts
 import { loadDataSet } from '../load/loadDataSet.ts';
 import { projectRoot } from '../build/buildSite.ts';
 import { writeSyntheticDataSet } from './synth.ts';
+import { floorBuild } from './benchFloor.ts';
 
 const run = promisify(execFile);
 
 export const quickOptions: SynthOptions = { ...defaultSynthOptions, provinces: 8, years: 4, units: 30 };
+
+/** A quarter of a set's units: the heap per row at two sizes says whether it grows with the rows alone. */
+const quarterOf = (options: SynthOptions): SynthOptions => ({ ...options, units: Math.max(1, Math.round(options.units / 4)) });
 
 function csvFiles(dataDir: string): string[] {
   const walk = (dir: string): string[] =>
@@ -102,6 +106,43 @@ function pageWeights(dist: string) {
   };
 }
 
+/** Heap held after loading (garbage collected), in a process of its own: bytes in all and per observation row. */
+async function heapAfterLoad(data: string) {
+  const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench-heap.ts', join(data, 'data'), join(data, 'content')], {
+    cwd: projectRoot,
+    maxBuffer: 1 << 26,
+  });
+  const { rows, heapBytes } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { rows: number; heapBytes: number };
+  return { observationRows: rows, heapMb: Math.round(heapBytes / 1024 / 1024), bytesPerRow: Math.round(heapBytes / rows) };
+}
+
+/** Where the site's megabytes are, by kind of file (each file counted once, as du -sm counts hard links once). */
+function distParts(dist: string): Record<string, number> {
+  const kind = (path: string): string => {
+    if (path.startsWith('zh-Hant/')) return 'traditional edition';
+    if (path.startsWith('data/package/')) return 'data package';
+    if (path.startsWith('data/charts/') && path.endsWith('.svg')) return 'chart drawings';
+    if (path.startsWith('data/')) return 'page tables';
+    if (path.startsWith('pagefind/')) return 'search index';
+    if (path.startsWith('sources/') && path.endsWith('.html')) return 'source pages';
+    if (/^[^/]+\/units\/[^/]+\.html$/u.test(path)) return 'unit pages';
+    if (path.endsWith('.html')) return 'other pages';
+    return 'other files';
+  };
+  const parts: Record<string, number> = {};
+  const seen = new Set<number>();
+  for (const e of readdirSync(dist, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const file = join(e.parentPath, e.name);
+    const { size, ino } = statSync(file);
+    if (seen.has(ino)) continue;
+    seen.add(ino);
+    const part = kind(relative(dist, file));
+    parts[part] = (parts[part] ?? 0) + size;
+  }
+  return Object.fromEntries(Object.entries(parts).sort(([, a], [, b]) => b - a).map(([part, bytes]) => [part, Number((bytes / 1024 / 1024).toFixed(1))]));
+}
+
 /** Changes one figure in one province's file, as a committee editing its table would. */
 function editOneProvince(data: string): () => void {
   const file = csvFiles(join(data, 'data'))[0] as string;
@@ -114,12 +155,35 @@ function editOneProvince(data: string): () => void {
   return () => writeFileSync(file, original);
 }
 
+/** Adds a sentence to one review's narrative, as an editor revising the text would. */
+function editOneNarrative(data: string): () => void {
+  const content = join(data, 'content');
+  const province = readdirSync(content, { withFileTypes: true }).find((e) => e.isDirectory());
+  if (!province) throw new Error(`no review narrative in ${content}`);
+  const folder = join(content, province.name);
+  const file = join(folder, readdirSync(folder).filter((f) => f.endsWith('.md')).sort()[0] ?? '');
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, `${original.trimEnd()}\n\n本段为基准测试所加，测完即删。\n`);
+  return () => writeFileSync(file, original);
+}
+
 export async function bench(quick: boolean): Promise<Record<string, unknown>> {
   const options = quick ? quickOptions : defaultSynthOptions;
   const work = join(projectRoot, '.zongshu-bench', quick ? 'quick' : 'national');
   await mkdir(work, { recursive: true });
   const data = join(work, 'dataset');
   await ensureDataSet(data, options);
+
+  const quarter = join(work, 'quarter');
+  await ensureDataSet(quarter, quarterOf(options));
+  const heapQuarter = await heapAfterLoad(quarter);
+  const heapWhole = await heapAfterLoad(data);
+  const heap = {
+    quarter: heapQuarter,
+    whole: heapWhole,
+    // what one more row costs, the fixed heap of the code and the catalog aside
+    marginalBytesPerRow: Math.round(((heapWhole.heapMb - heapQuarter.heapMb) * 1024 * 1024) / Math.max(1, heapWhole.observationRows - heapQuarter.observationRows)),
+  };
 
   const files = csvFiles(join(data, 'data'));
   const megabytes = files.reduce((sum, f) => sum + statSync(f).size, 0) / 1e6;
@@ -140,10 +204,20 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
   } finally {
     restore();
   }
+  await timedBuild(data, dist, cache); // back to the data as synthesised, so the narrative edit is the only change
+  const restoreNarrative = editOneNarrative(data);
+  let narrative: BuildRun;
+  try {
+    narrative = await timedBuild(data, dist, cache);
+  } finally {
+    restoreNarrative();
+  }
+  await timedBuild(data, dist, cache);
+  const floor = await floorBuild(dist, join(work, 'floor'), projectRoot);
   const chartsOnPages = htmlPages(dist).reduce((sum, p) => sum + (readFileSync(p, 'utf8').match(/<figure class="chart"/gu)?.length ?? 0), 0);
 
   return {
-    dataSet: { ...options, observationRows: rows, figures: loaded.dataSet.figures.length, csvMegabytes: Number(megabytes.toFixed(1)) },
+    dataSet: { ...options, observationRows: rows, figures: loaded.dataSet.figures.length, pages: full.pages, csvMegabytes: Number(megabytes.toFixed(1)) },
     machine: { cpus: cpus().length, node: process.version },
     aggregation: {
       papaparseMBps: Number((megabytes / papaparse).toFixed(1)),
@@ -152,6 +226,7 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
       modelSeconds: Number(model.toFixed(2)),
       heapAfterLoadMb: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
     },
+    heapAfterLoad: heap,
     fullBuild: {
       seconds: Number(full.seconds.toFixed(1)),
       peakRssMb: Math.round(full.maxRssMb),
@@ -170,6 +245,13 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
       pagesReused: incremental.pagesReused,
       stageSeconds: incremental.stages,
     },
-    pageWeight: pageWeights(dist),
+    narrativeBuild: {
+      seconds: Number(narrative.seconds.toFixed(1)),
+      ofFullBuild: Number((narrative.seconds / full.seconds).toFixed(2)),
+      pagesReused: narrative.pagesReused,
+      stageSeconds: narrative.stages,
+    },
+    floor: { pages: floor.pages, astroSeconds: Number(floor.seconds.toFixed(1)), fullBuildOfFloor: Number((full.seconds / floor.seconds).toFixed(2)) },
+    pageWeight: { ...pageWeights(dist), distMbByPart: distParts(dist) },
   };
 }
