@@ -2,6 +2,9 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
+import { pageContext } from '../../src/lib/pages/context.ts';
+import { figureDisplay } from '../../src/lib/pages/views.ts';
+import { rowAnchor, rowLabel } from '../../src/lib/site/paths.ts';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
@@ -112,5 +115,26 @@ describe('loadDataSet on a unit-return table', () => {
     expect(fromTable.length).toBeGreaterThan(0);
     // Pages show this path: the folder the data were read from must not leak into them.
     expect(new Set(fromTable.map((o) => o.at.dataFile))).toEqual(new Set(['tables/hainan/2020.csv']));
+  });
+
+  it('keeps each cell of a table row a figure of its own: its id, its row label, its anchor and what pages write', async () => {
+    const dir = tempDir();
+    const corpus = join(repoRoot, 'tests/fixtures/corpus');
+    cpSync(join(corpus, '_base'), dir, { recursive: true });
+    cpSync(join(corpus, '52-wide-table'), dir, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
+    // 省公安厅's row: 立案 7 and 培訓人次 约300, two figures on one line.
+    const { dataSet } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    const row = dataSet.observations.filter((o) => o.at.dataFile === 'tables/hainan/2020.csv' && o.at.line === 3);
+    expect(row.map((o) => o.written).sort()).toEqual(['7', '约300']);
+    for (const all of [dataSet.observations.map((o) => o.id), dataSet.observations.map((o) => rowLabel(o.at)), dataSet.observations.map((o) => rowAnchor(o.at))]) {
+      expect(new Set(all).size).toBe(all.length);
+    }
+    expect(row.map((o) => rowLabel(o.at)).sort()).toEqual(['tables/hainan/2020.csv:3:2', 'tables/hainan/2020.csv:3:3']);
+    const context = pageContext(dataSet);
+    for (const o of row) {
+      const figure = context.figures.get(o.province, o.unit, o.period, o.metric);
+      const metric = context.metrics.get(o.metric);
+      expect(figure && metric && figureDisplay(context, figure, metric), o.metric).toContain(o.written);
+    }
   });
 });

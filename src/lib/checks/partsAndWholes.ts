@@ -42,11 +42,11 @@ function observationLookup(observations: readonly Observation[]): (id: string) =
   return (id) => {
     if (!byId && scans < 10) {
       scans++;
-      // The last, as the map keeps it: the cells of one wide-table row share an id. An id is
-      // `file:line`, so the line is compared first: comparing two ids reads them whole, and V8
-      // then keeps a joined copy of each beside its parts (50 MB over a national data set).
-      const line = Number(id.slice(id.lastIndexOf(':') + 1));
-      return observations.findLast((o) => (Number.isNaN(line) || o.at.line === line) && o.id === id);
+      // An id is `file:line` (`file:line:column` for a table's cell), so the line is compared first:
+      // comparing two ids reads them whole, and V8 then keeps a joined copy of each beside its parts
+      // (50 MB over a national data set).
+      const line = Number(/:(\d+)(?::\d+)?$/u.exec(id)?.[1]);
+      return observations.find((o) => (Number.isNaN(line) || o.at.line === line) && o.id === id);
     }
     byId ??= new Map(observations.map((o) => [o.id, o]));
     return byId.get(id);

@@ -33,7 +33,7 @@ export class ObservationStore {
       this.#byFigure.set(province, unit, period, slot, observation);
       return true;
     }
-    const sameFile = held.id.slice(0, held.id.lastIndexOf(':')) === record.file;
+    const sameFile = held.at.file === record.file;
     const sameFigure = held.value === observation.value && held.qualifier === observation.qualifier;
     if (!sameFigure) {
       problems.push(fieldProblem(record, 'value', 'conflicting-rows', {

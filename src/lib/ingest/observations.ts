@@ -222,7 +222,8 @@ function resolveRow(record: CsvRecord, catalog: Catalog, files: CatalogFiles, pr
 
   if (!province || !metric || !figure || !source) return undefined;
   return {
-    id: `${record.file}:${record.line}`,
+    // A wide table's row holds a figure in each cell: its column makes the id of each its own.
+    id: record.columns ? `${record.file}:${record.line}:${record.columns.value ?? 0}` : `${record.file}:${record.line}`,
     at: { file: record.file, dataFile: record.dataFile ?? record.file, line: record.line, column: columnOf(record, 'value') ?? 1 },
     province: province.id,
     unit: unitId,

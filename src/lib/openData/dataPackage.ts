@@ -188,7 +188,7 @@ function tables(dataSet: DataSet): Table[] {
       name: 'observations',
       title: '原文数据行',
       fields: [
-        text('row', '数据行：数据文件与行号', true),
+        text('row', '数据行：数据文件与行号；单位报表（tables/）的一格另加列号', true),
         id('province', '省份id'),
         id('unit', '单位id；空为工委汇总数', false),
         { ...text('period', '期间'), constraints: { required: true, pattern: periodPattern } },

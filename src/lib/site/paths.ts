@@ -48,20 +48,31 @@ export function relativeHref(from: string, to: string): string {
 }
 
 /** A data row as pages name it: its file within the data folder and its line (`observations/hainan-2020.csv:4`). */
-export function rowLabel(at: { dataFile: string; line: number }): string {
-  return `${at.dataFile}:${at.line}`;
+/**
+ * A cell of a unit-return table (data/tables/) is a figure of its own: the cells of one table row share
+ * its line, so its column tells them apart. A row of data/observations/ holds one figure.
+ */
+function cellOf(at: { dataFile: string; column?: number }): number | undefined {
+  return at.dataFile.startsWith('tables/') ? at.column : undefined;
+}
+
+/** Where a figure stands in the data folder: `observations/hainan.csv:12`, or `tables/hainan/2020.csv:3:7` for a table's cell (line 3, column 7). */
+export function rowLabel(at: { dataFile: string; line: number; column?: number }): string {
+  const cell = cellOf(at);
+  return cell === undefined ? `${at.dataFile}:${at.line}` : `${at.dataFile}:${at.line}:${cell}`;
 }
 
 const anchorBases = new Map<string, string>();
 
-/** Anchor of a data row on the sources page: `row-observations-hainan-2020-4` for observations/hainan-2020.csv:4. */
-export function rowAnchor(at: { dataFile: string; line: number }): string {
+/** Anchor of a data row on the sources page: `row-observations-hainan-2020-4` for observations/hainan-2020.csv:4, `row-tables-hainan-2020-3-7` for a table's cell. */
+export function rowAnchor(at: { dataFile: string; line: number; column?: number }): string {
   let base = anchorBases.get(at.dataFile);
   if (base === undefined) {
     base = at.dataFile.replace(/\.csv$/u, '').toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
     anchorBases.set(at.dataFile, base);
   }
-  return `row-${base}-${at.line}`;
+  const cell = cellOf(at);
+  return cell === undefined ? `row-${base}-${at.line}` : `row-${base}-${at.line}-${cell}`;
 }
 
 /** The site path of a page from its URL path: /beijing/2023.html → beijing/2023.html, / → index.html. */

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dataPackageFiles, provinceResourceName } from '../../../src/lib/openData/dataPackage.ts';
 import type { DataSet } from '../../../src/lib/schema/dataSet.ts';
 import { loadDataSet } from '../../../src/load/loadDataSet.ts';
+import { writeSyntheticDataSet } from '../../../src/cli/synth.ts';
 import { fixtureDataSet } from '../../helpers/fixtureSite.ts';
 import { repoRoot } from '../../helpers/paths.ts';
 import { useTempDir } from '../../helpers/tempDir.ts';
@@ -106,5 +107,20 @@ describe('the data package of the bundled data set, read by the Frictionless ref
     writeFileSync(file, lines.join('\n'));
     const { errors } = await readDataPackage(broken);
     expect(errors).toEqual([`observations-hainan: Foreign key "unit_province,unit" violation in row ${at + 1}`, `observations-hainan: Foreign key "metric" violation in row ${at + 2}`]);
+  });
+});
+
+describe('the data package of unit-return tables, read by the Frictionless reference library', () => {
+  it('keys each cell of a table row as a row of its own: no error, every figure kept', async () => {
+    // The synthetic set keeps every unit's figures in tables: one line of a table holds forty figures.
+    const dir = tempDir();
+    await writeSyntheticDataSet(dir, { provinces: 2, years: 2, units: 3, lastYear: 2024, seed: 5 });
+    const { dataSet } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    expect(dataSet.observations.filter((o) => o.at.dataFile.startsWith('tables/')).length).toBeGreaterThan(100);
+    const folder = join(dir, 'package');
+    writePackageFiles(folder, dataPackageFiles(dataSet, '2024-01-01'));
+    const reading = await readDataPackage(folder);
+    expect(reading.errors).toEqual([]);
+    expect(dataSet.provinces.reduce((total, p) => total + (reading.rows[provinceResourceName('observations', p.id)] ?? 0), 0)).toBe(dataSet.observations.length);
   });
 });

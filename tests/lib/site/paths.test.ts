@@ -20,6 +20,9 @@ describe('relativeHref', () => {
     expect(rowAnchor({ dataFile: 'observations/hainan-2020.csv', line: 4 })).toBe('row-observations-hainan-2020-4');
     expect(rowAnchor({ dataFile: 'tables/hainan/2020.csv', line: 2 })).toBe('row-tables-hainan-2020-2');
     expect(rowAnchor({ dataFile: 'observations/Weird Name.csv', line: 2 })).toBe('row-observations-weird-name-2');
-    expect(rowLabel({ dataFile: 'tables/hainan/2020.csv', line: 2 })).toBe('tables/hainan/2020.csv:2');
+    expect(rowLabel({ dataFile: 'observations/hainan.csv', line: 2, column: 5 })).toBe('observations/hainan.csv:2');
+    // The cells of a table row each hold a figure: the column tells them apart.
+    expect(rowLabel({ dataFile: 'tables/hainan/2020.csv', line: 2, column: 3 })).toBe('tables/hainan/2020.csv:2:3');
+    expect(rowAnchor({ dataFile: 'tables/hainan/2020.csv', line: 2, column: 3 })).toBe('row-tables-hainan-2020-2-3');
   });
 });
