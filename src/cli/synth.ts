@@ -12,9 +12,6 @@ function csvLine(cells: ReadonlyArray<string | number>): string {
   return `${cells.map((c) => (/[",\n\r]/u.test(String(c)) ? `"${String(c).replaceAll('"', '""')}"` : String(c))).join(',')}\n`;
 }
 
-/** About every tenth province-year (the first province's last year always) is kept as a unit-return table, as units fill them in. */
-const asTable = (provinceIndex: number, year: number, lastYear: number) => (provinceIndex + year) % 10 === 0 || (provinceIndex === 0 && year === lastYear);
-
 export async function writeSyntheticDataSet(out: string, options: SynthOptions): Promise<{ rows: number; tables: number; tableRows: number }> {
   // The dictionary and the provinces are the product's own.
   const { dataSet } = await loadDataSet({ dataDir: bundledData, contentDir: join(out, 'no-content') });
@@ -41,16 +38,19 @@ export async function writeSyntheticDataSet(out: string, options: SynthOptions):
     }
     const all = synthProvinceRows(options, province, index, metrics, provinceUnits);
     rows += all.length;
+    // The committee's figures, quoted from the review, go to the province's observations file; its
+    // units' figures to a unit-return table for each year, as units fill them in.
     const long: SynthRow[] = [];
     const byTable = new Map<number, SynthRow[]>();
     for (const row of all) {
-      const year = Number(row.period);
-      if (asTable(index, year, options.lastYear)) {
-        const table = byTable.get(year);
-        if (table) table.push(row);
-        else byTable.set(year, [row]);
+      if (row.unit === '') {
+        long.push(row);
+        continue;
       }
-      else long.push(row);
+      const year = Number(row.period);
+      const table = byTable.get(year);
+      if (table) table.push(row);
+      else byTable.set(year, [row]);
     }
     await writeFile(
       join(out, 'data/observations', `${province.id}.csv`),
@@ -66,7 +66,7 @@ export async function writeSyntheticDataSet(out: string, options: SynthOptions):
       await mkdir(join(out, 'data/tables', province.id), { recursive: true });
       await writeFile(join(out, 'data/tables', province.id, `${year}.csv`), csvLine(['单位', ...columns.map((m) => m.name), 'source']) + body);
     }
-    const reported = new Set(all.filter((r) => r.period === String(options.lastYear)).map((r) => r.metric));
+    const reported = new Set(all.filter((r) => r.unit === '' && r.period === String(options.lastYear)).map((r) => r.metric));
     await mkdir(join(out, 'content', province.id), { recursive: true });
     await writeFile(join(out, 'content', province.id, `${options.lastYear}.md`), synthNarrative(province, options.lastYear, reported, sourceId(province.id, options.lastYear)));
   }

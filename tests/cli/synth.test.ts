@@ -46,6 +46,19 @@ describe('the synthetic national data set', () => {
     expect(reported.size).toBeGreaterThanOrEqual(40);
     expect(reported.size).toBeLessThan(dataSet.metrics.length);
     for (const id of ['branches-total', 'branch-compliance-rate', 'training-attendance', 'cases-filed', 'members-developed', 'relief-funds']) expect(reported.has(id), id).toBe(true);
+    // Shaped as real reviews: the committee's figures quoted from prose, the units' only in unit-return tables.
+    const committee = dataSet.observations.filter((o) => o.unit === null);
+    const ofUnits = dataSet.observations.filter((o) => o.unit !== null);
+    expect(committee.length).toBeGreaterThanOrEqual(small.provinces * small.years * 20);
+    expect(committee.every((o) => o.id.includes('/observations/') && o.quote.includes(o.written))).toBe(true);
+    expect(ofUnits.length).toBeGreaterThan(committee.length);
+    expect(ofUnits.every((o) => o.id.includes('/tables/'))).toBe(true);
+    for (const province of dataSet.provinces) {
+      for (const year of ['2023', '2024']) {
+        const stated = committee.filter((o) => o.province === province.id && o.period.id === year).map((o) => o.metric);
+        expect(stated, `${province.id} ${year}`).toEqual(expect.arrayContaining(['branches-total', 'training-attendance', 'cases-filed']));
+      }
+    }
     expect(dataSet.site).toEqual({ synthetic: true, notice: syntheticNotice });
     expect(dataSet.sources.every((s) => s.title.includes(syntheticNotice))).toBe(true);
   });

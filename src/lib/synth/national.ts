@@ -135,9 +135,12 @@ export function sourceId(province: string, year: number): string {
 }
 
 /**
- * The rows of one province: for each year and unit, every metric the province
- * reports, unit by unit (ratios as the unit states them), and the committee's
- * stated compliance rate. Shares and multiples keep parts below their wholes.
+ * The rows of one province, shaped as real reviews give them: for each year, the committee's
+ * figures stated in the review's prose (unit empty, a sentence as the quote), and every unit's
+ * year-end return (each metric the province reports, ratios as the unit states them), which
+ * src/cli/synth.ts writes as a unit-return table, without prose quotes. The committee states the
+ * totals of its units' returns, each rate from its stated parts; shares and multiples keep parts
+ * below their wholes.
  */
 export function synthProvinceRows(options: SynthOptions, province: Province, provinceIndex: number, dictionary: readonly Metric[], units: readonly SynthUnit[]): SynthRow[] {
   const random = randomLcg((options.seed + provinceIndex * 7919) / 2 ** 32);
@@ -154,13 +157,20 @@ export function synthProvinceRows(options: SynthOptions, province: Province, pro
     const year = firstYear + y;
     const source = sourceId(province.id, year);
     const trend = growth ** y;
+    /** The committee's totals: the exact value behind each unit's figure, summed (万元 to the cent). */
+    const totals = new Map<string, number>();
     for (const unit of units) {
       const values = new Map<string, number>();
       for (const [id, range] of Object.entries(magnitudes)) values.set(id, between(random, range) * (byId.get(id)?.kind === 'stock' ? 1 : trend));
       for (const [part, whole, low, high] of shares) values.set(part, (values.get(whole) ?? 0) * between(random, [low, high]));
       for (const [id, of, low, high] of multiples) values.set(id, (values.get(of) ?? 0) * between(random, [low, high]));
       for (const metric of metrics) {
-        if (silent.has(metric.id) || random() < 0.02) continue;
+        if (silent.has(metric.id)) continue;
+        const raw = metric.kind === 'ratio' ? 0 : (values.get(metric.id) ?? between(random, [1, 100]) * trend);
+        const exact = exactOf(raw, metric.unit);
+        if (metric.kind !== 'ratio') totals.set(metric.id, exactOf((totals.get(metric.id) ?? 0) + exact, metric.unit));
+        // A cell the unit's return leaves blank; the committee's total still counts the unit.
+        if (random() < 0.02) continue;
         let value: string;
         if (metric.kind === 'ratio') {
           const numerator = Math.round(values.get(metric.numerator) ?? 0);
@@ -168,13 +178,43 @@ export function synthProvinceRows(options: SynthOptions, province: Province, pro
           if (denominator === 0 || silent.has(metric.numerator) || silent.has(metric.denominator)) continue;
           value = formatShare(Math.min(1, numerator / denominator), 'exact', 1);
         } else {
-          const raw = values.get(metric.id) ?? between(random, [1, 100]) * trend;
           // Parts are written from the rounded whole, so no part exceeds it.
-          value = ratioParts.has(metric.id) ? String(Math.round(raw)) : written(raw, metric.unit, random);
+          value = ratioParts.has(metric.id) ? String(exact) : written(raw, metric.unit, random);
         }
-        rows.push({ province: province.id, unit: unit.id, period: String(year), metric: metric.id, value, source, quote: `${unit.name}${metric.name}${value}` });
+        rows.push({ province: province.id, unit: unit.id, period: String(year), metric: metric.id, value, source, quote: '' });
       }
     }
+    rows.push(...committeeRows(province, year, source, metrics, totals, ratioParts, random));
+  }
+  return rows;
+}
+
+/** A value as exactly as its measure allows: 万元 to the cent, counts whole. */
+function exactOf(value: number, unit: string): number {
+  return unit === '万元' ? Math.round(value * 100) / 100 : Math.round(value);
+}
+
+/**
+ * The committee's figures of one year, each in a sentence of the review as its quote: the total
+ * of every metric its units returned (sometimes approximate, as reviews write 1800余), each rate
+ * from the stated totals of its parts.
+ */
+function committeeRows(province: Province, year: number, source: string, metrics: readonly Metric[], totals: ReadonlyMap<string, number>, ratioParts: ReadonlySet<string>, random: Random): SynthRow[] {
+  const scope = `${province.kind === '直辖市' ? '市' : province.kind === '自治区' ? '区' : '省'}直机关`;
+  const rows: SynthRow[] = [];
+  for (const metric of metrics) {
+    let value: string;
+    if (metric.kind === 'ratio') {
+      const numerator = totals.get(metric.numerator);
+      const denominator = totals.get(metric.denominator);
+      if (numerator === undefined || !denominator) continue;
+      value = formatShare(Math.min(1, numerator / denominator), 'exact', 1);
+    } else {
+      const total = totals.get(metric.id);
+      if (total === undefined) continue;
+      value = ratioParts.has(metric.id) ? String(total) : written(total, metric.unit, random);
+    }
+    rows.push({ province: province.id, unit: '', period: String(year), metric: metric.id, value, source, quote: `${year}年，${scope}${metric.name}${value}` });
   }
   return rows;
 }
