@@ -3,6 +3,7 @@
  * data set. Every figure is measured in this run, builds in fresh processes.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { cpus } from 'node:os';
@@ -30,11 +31,18 @@ function csvFiles(dataDir: string): string[] {
   return [...walk(join(dataDir, 'observations')), ...walk(join(dataDir, 'tables'))].sort();
 }
 
+/** What makes the set: its options and the code that writes it, so a changed generator writes it again. */
+function synthStamp(options: SynthOptions): string {
+  const code = createHash('sha256');
+  for (const file of ['src/cli/synth.ts', ...readdirSync(join(projectRoot, 'src/lib/synth')).sort().map((f) => `src/lib/synth/${f}`)]) code.update(readFileSync(join(projectRoot, file)));
+  return JSON.stringify({ ...options, code: code.digest('hex') });
+}
+
 async function ensureDataSet(dir: string, options: SynthOptions): Promise<void> {
   const stamp = join(dir, 'synth-options.json');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === JSON.stringify(options)) return;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === synthStamp(options)) return;
   await writeSyntheticDataSet(dir, options);
-  writeFileSync(stamp, JSON.stringify(options));
+  writeFileSync(stamp, synthStamp(options));
 }
 
 async function papaparseSeconds(files: readonly string[]): Promise<number> {
