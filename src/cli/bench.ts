@@ -114,14 +114,14 @@ function pageWeights(dist: string) {
   };
 }
 
-/** Heap held after loading (garbage collected), in a process of its own: bytes in all and per observation row. */
+/** Heap held after loading (garbage collected), in a process of its own: bytes in all and per observation (a row of data/observations or a filled cell of a table). */
 async function heapAfterLoad(data: string) {
   const { stdout } = await run(process.execPath, ['--expose-gc', '--import', 'tsx', 'scripts/bench-heap.ts', join(data, 'data'), join(data, 'content')], {
     cwd: projectRoot,
     maxBuffer: 1 << 26,
   });
-  const { rows, heapBytes } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { rows: number; heapBytes: number };
-  return { observationRows: rows, heapMb: Math.round(heapBytes / 1024 / 1024), bytesPerRow: Math.round(heapBytes / rows) };
+  const { observations, heapBytes } = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { observations: number; heapBytes: number };
+  return { observations, heapMb: Math.round(heapBytes / 1024 / 1024), bytesPerObservation: Math.round(heapBytes / observations) };
 }
 
 /** Where the site's megabytes are, by kind of file (each file counted once, as du -sm counts hard links once). */
@@ -189,8 +189,8 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
   const heap = {
     quarter: heapQuarter,
     whole: heapWhole,
-    // what one more row costs, the fixed heap of the code and the catalog aside
-    marginalBytesPerRow: Math.round(((heapWhole.heapMb - heapQuarter.heapMb) * 1024 * 1024) / Math.max(1, heapWhole.observationRows - heapQuarter.observationRows)),
+    // what one more observation costs, the fixed heap of the code and the catalog aside
+    marginalBytesPerObservation: Math.round(((heapWhole.heapMb - heapQuarter.heapMb) * 1024 * 1024) / Math.max(1, heapWhole.observations - heapQuarter.observations)),
   };
 
   const files = csvFiles(join(data, 'data'));
@@ -225,7 +225,8 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
   const chartsOnPages = htmlPages(dist).reduce((sum, p) => sum + (readFileSync(p, 'utf8').match(/<figure class="chart"/gu)?.length ?? 0), 0);
 
   return {
-    dataSet: { ...options, observationRows: rows, figures: loaded.dataSet.figures.length, pages: full.pages, csvMegabytes: Number(megabytes.toFixed(1)) },
+    // lines: rows of data/observations and of the unit-return tables, a table's line holding a figure in each filled cell
+    dataSet: { ...options, lines: rows, observations: loaded.dataSet.observations.length, figures: loaded.dataSet.figures.length, pages: full.pages, csvMegabytes: Number(megabytes.toFixed(1)) },
     machine: { cpus: cpus().length, node: process.version },
     aggregation: {
       papaparseMBps: Number((megabytes / papaparse).toFixed(1)),
