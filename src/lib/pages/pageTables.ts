@@ -54,7 +54,7 @@ export function unitTable(page: UnitPageData): PageTable {
   return {
     id: idOf(page.path),
     title: `${page.province.label}${page.name}`,
-    columns: ['指标', ...page.periods, '最近一期', '全省（工委）', '在各单位中'],
+    columns: ['指标', ...page.periods, '最近一期', page.committeeHeading, '在各单位中'],
     rows: page.rows.map((r) => [r.metricName, ...r.cells.map((c) => c?.display ?? '未报告'), r.latest.periodLabel, r.latest.committee?.display ?? '未报告', r.latest.rank]),
   };
 }

@@ -5,6 +5,7 @@ import { spreadOf } from '../aggregate/spread.ts';
 import { formatFigure } from '../format.ts';
 import { comparePeriods, periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
+import type { Province } from '../schema/province.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Unit } from '../schema/unit.ts';
 import { linkCharts, siteSourceNote, type ChartSpec, type UnitStandingRow } from './chartData.ts';
@@ -42,11 +43,16 @@ export interface UnitPageData {
   aliases: string[];
   kind: string;
   province: Link;
+  /** Heading of the committee's column: 全省（工委）, 全区（工委） or 全市（工委）, as the province is called. */
+  committeeHeading: string;
   periods: string[];
   rows: UnitMetricRow[];
   charts: ChartSpec[];
   siblings: Link[];
 }
+
+/** What a province's whole is called: a municipality's committee speaks for 全市, a region's for 全区. */
+const committeeScope: Record<Province['kind'], string> = { 省: '全省', 自治区: '全区', 直辖市: '全市', 市: '全市', 中央: '中央和国家机关' };
 
 /**
  * What every unit page of a province shares: its units, their rankings, the cells of its
@@ -190,6 +196,7 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     aliases: unit.aliases,
     kind: unit.kind,
     province: { label: province.name, href: relativeHref(path, sitePaths.province(provinceId)) },
+    committeeHeading: `${committeeScope[province.kind]}（工委）`,
     periods: periods.map(periodLabel),
     rows,
     charts: linkCharts(path, standingRows.length > 0 ? [chart] : []),

@@ -4,9 +4,15 @@ import { sourceRowsHtml, type SourceRow } from '../../../src/lib/pages/sourcesPa
 import { describeChange } from '../../../src/lib/pages/change.ts';
 import { changeBetween } from '../../../src/lib/aggregate/change.ts';
 import { period } from '../../../src/lib/period.ts';
-import { fixturePages } from '../../helpers/fixtureSite.ts';
+import { fixtureDataSet, fixturePages } from '../../helpers/fixtureSite.ts';
+import { pageContext } from '../../../src/lib/pages/context.ts';
+import { unitPageData } from '../../../src/lib/pages/unitPage.ts';
+import type { Province } from '../../../src/lib/schema/province.ts';
 
 const site = await fixturePages();
+const fixture = await fixtureDataSet();
+/** The fixture with every province of one kind. */
+const dataSetOfKind = (kind: Province['kind']) => ({ ...fixture, provinces: fixture.provinces.map((p) => ({ ...p, kind })) });
 
 describe('homePageData', () => {
   it('counts what the site holds, links every review, and keeps not-reported provinces visible', () => {
@@ -52,6 +58,16 @@ describe('unitPageData', () => {
     // Two units report: 5 and 7 cases, so the quartiles fall between them.
     expect(court?.charts[0]?.table.rows).toEqual([['立案2020年', '5件', '第2', '2', '5件', '5.5件', '6件', '6.5件', '7件']]);
     expect(court?.siblings.map((s) => s.href)).toEqual(['./gonganting.html']);
+    expect(court?.committeeHeading).toBe('全省（工委）');
+  });
+
+  it("names the committee's column as the province is called: 全市 for a municipality, 全区 for a region", () => {
+    const context = pageContext(dataSetOfKind('直辖市'));
+    const unit = context.dataSet.units[0];
+    expect(unit && unitPageData(context, unit.province, unit.id).committeeHeading).toBe('全市（工委）');
+    const regional = pageContext(dataSetOfKind('自治区'));
+    const other = regional.dataSet.units[0];
+    expect(other && unitPageData(regional, other.province, other.id).committeeHeading).toBe('全区（工委）');
   });
 });
 
