@@ -205,21 +205,18 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
   await rm(cache, { recursive: true, force: true });
   const dist = join(work, 'dist');
   const full = await timedBuild(data, dist, cache);
-  const restore = editOneProvince(data);
-  let incremental: BuildRun;
-  try {
-    incremental = await timedBuild(data, dist, cache);
-  } finally {
-    restore();
-  }
+  /** A build after one edit, timed; the edit is undone after it. */
+  const afterEdit = async (edit: (data: string) => () => void): Promise<BuildRun> => {
+    const undo = edit(data);
+    try {
+      return await timedBuild(data, dist, cache);
+    } finally {
+      undo();
+    }
+  };
+  const incremental = await afterEdit(editOneProvince);
   await timedBuild(data, dist, cache); // back to the data as synthesised, so the narrative edit is the only change
-  const restoreNarrative = editOneNarrative(data);
-  let narrative: BuildRun;
-  try {
-    narrative = await timedBuild(data, dist, cache);
-  } finally {
-    restoreNarrative();
-  }
+  const narrative = await afterEdit(editOneNarrative);
   await timedBuild(data, dist, cache);
   const floor = await floorBuild(dist, join(work, 'floor'), projectRoot);
   const chartsOnPages = htmlPages(dist).reduce((sum, p) => sum + (readFileSync(p, 'utf8').match(/<figure class="chart"/gu)?.length ?? 0), 0);

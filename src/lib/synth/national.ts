@@ -98,8 +98,7 @@ function between(random: Random, [low, high]: [number, number]): number {
 
 /** A count as an article would give it, sometimes approximate: 1800余, 约300, 近4000. */
 function written(value: number, unit: string, random: Random): string {
-  const money = unit === '万元';
-  const exact = money ? Math.round(value * 100) / 100 : Math.round(value);
+  const exact = exactOf(value, unit);
   const roll = random();
   if (exact >= 100 && roll < 0.02) return `${Math.floor(exact / 10) * 10}余`;
   if (exact >= 100 && roll < 0.03) return `约${Math.round(exact / 10) * 10}`;
