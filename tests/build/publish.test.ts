@@ -8,7 +8,10 @@ import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/buildSite.ts';
+import { writeDataPackage } from '../../src/build/publish.ts';
+import { writeSyntheticDataSet } from '../../src/cli/synth.ts';
 import { provinceResourceName } from '../../src/lib/openData/dataPackage.ts';
+import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { fileHashes } from '../helpers/fileHashes.ts';
 import { fixtureDataSet } from '../helpers/fixtureSite.ts';
 import { htmlFiles } from '../helpers/linkCheck.ts';
@@ -97,8 +100,9 @@ describe('publishing', () => {
       }
     }
     expect(html('hainan/2020.html').querySelector('.downloads a')?.getAttribute('href')).toBe('../data/pages/hainan/2020.csv');
-    const table = JSON.parse(readFileSync(join(first, 'data/pages/hainan/2020.json'), 'utf8')) as { rows: Array<Record<string, string>> };
-    expect(table.rows.find((r) => r['指标'] === '党支部达标率')?.['数值']).toBe('89%');
+    const table = JSON.parse(readFileSync(join(first, 'data/pages/hainan/2020.json'), 'utf8')) as { columns: string[]; rows: string[][] };
+    const [metric, value] = [table.columns.indexOf('指标'), table.columns.indexOf('数值')];
+    expect(table.rows.find((r) => r[metric] === '党支部达标率')?.[value]).toBe('89%');
   });
 
   it('publishes the whole data set as a Frictionless Data Package the reference library reads without an error', async () => {
@@ -115,7 +119,27 @@ describe('publishing', () => {
     expect(descriptor.resources.every((r) => typeof r.path === 'string')).toBe(true);
     const total = (table: string) => provinces.reduce((sum, p) => sum + (reading.rows[provinceResourceName(table, p)] ?? 0), 0);
     expect({ ...pick(reading.rows, ['provinces', 'units', 'metrics', 'sources']), observations: total('observations'), figures: total('figures') }).toEqual({ provinces: 3, units: 2, metrics: 8, sources: 3, observations: 13, figures: 14 });
+    // The fixture has no unit returns (data/tables/), so no province has a file of them.
+    expect(descriptor.resources.filter((r) => r.name.startsWith('unit-returns-'))).toEqual([]);
     expect(descriptor.licenses[0]?.name).toBe('CC-BY-4.0');
     expect(readFileSync(join(first, 'data/package/README.md'), 'utf8')).toContain('Licence: the compilation is published under CC BY 4.0');
+  });
+});
+
+describe('publishing the unit returns of a data set', () => {
+  it("streams each province's unit returns to data/package/unit-returns/, one row per table line, read by the reference library without an error", async () => {
+    const dir = tempDir();
+    await writeSyntheticDataSet(dir, { provinces: 2, years: 2, units: 4, lastYear: 2024, seed: 3 });
+    const { dataSet } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    const site = join(dir, 'site');
+    await writeDataPackage(site, dataSet);
+    const reading = await readDataPackage(join(site, 'data/package'));
+    expect(reading.errors).toEqual([]);
+    for (const { id } of dataSet.provinces) {
+      const lines = new Set(dataSet.observations.filter((o) => o.province === id && o.at.dataFile.startsWith('tables/')).map((o) => `${o.at.dataFile}:${o.at.line}`));
+      expect(lines.size, id).toBeGreaterThan(0);
+      expect(reading.rows[provinceResourceName('unit-returns', id)], id).toBe(lines.size);
+      expect(reading.paths[provinceResourceName('unit-returns', id)], id).toBe(`unit-returns/${id}.csv`);
+    }
   });
 });

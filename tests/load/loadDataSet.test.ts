@@ -7,6 +7,7 @@ import { figureDisplay } from '../../src/lib/pages/views.ts';
 import { rowAnchor, rowLabel } from '../../src/lib/site/paths.ts';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
+import { corpusCase } from '../helpers/corpusCase.ts';
 
 const tempDir = useTempDir();
 
@@ -106,10 +107,8 @@ describe('loadDataSet on a broken copy', () => {
 describe('loadDataSet on a unit-return table', () => {
   it('records each row by its path within the data folder, as observation files are, whatever path the folder was given by', async () => {
     const dir = tempDir();
-    const corpus = join(repoRoot, 'tests/fixtures/corpus');
-    cpSync(join(corpus, '_base'), dir, { recursive: true });
-    cpSync(join(corpus, '52-wide-table'), dir, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
-    const { dataSet, problems } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    const folders = corpusCase(dir, '52-wide-table');
+    const { dataSet, problems } = await loadDataSet(folders);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     const fromTable = dataSet.observations.filter((o) => o.at.file.endsWith('tables/hainan/2020.csv'));
     expect(fromTable.length).toBeGreaterThan(0);
@@ -117,18 +116,19 @@ describe('loadDataSet on a unit-return table', () => {
     expect(new Set(fromTable.map((o) => o.at.dataFile))).toEqual(new Set(['tables/hainan/2020.csv']));
   });
 
-  it('keeps each cell of a table row a figure of its own: its id, its row label, its anchor and what pages write', async () => {
+  it('keeps each cell of a table row a figure of its own: its id, its row label and what pages write, and its line its anchor', async () => {
     const dir = tempDir();
-    const corpus = join(repoRoot, 'tests/fixtures/corpus');
-    cpSync(join(corpus, '_base'), dir, { recursive: true });
-    cpSync(join(corpus, '52-wide-table'), dir, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
+    const folders = corpusCase(dir, '52-wide-table');
     // 省公安厅's row: 立案 7 and 培訓人次 约300, two figures on one line.
-    const { dataSet } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    const { dataSet } = await loadDataSet(folders);
     const row = dataSet.observations.filter((o) => o.at.dataFile === 'tables/hainan/2020.csv' && o.at.line === 3);
     expect(row.map((o) => o.written).sort()).toEqual(['7', '约300']);
-    for (const all of [dataSet.observations.map((o) => o.id), dataSet.observations.map((o) => rowLabel(o.at)), dataSet.observations.map((o) => rowAnchor(o.at))]) {
+    for (const all of [dataSet.observations.map((o) => o.id), dataSet.observations.map((o) => rowLabel(o.at))]) {
       expect(new Set(all).size).toBe(all.length);
     }
+    // A source page shows a table line by line: one anchor a line, never one shared by two lines.
+    const lines = new Set(dataSet.observations.map((o) => `${o.at.dataFile}:${o.at.line}`));
+    expect(new Set(dataSet.observations.map((o) => rowAnchor(o.at))).size).toBe(lines.size);
     expect(row.map((o) => rowLabel(o.at)).sort()).toEqual(['tables/hainan/2020.csv:3:2', 'tables/hainan/2020.csv:3:3']);
     const context = pageContext(dataSet);
     for (const o of row) {

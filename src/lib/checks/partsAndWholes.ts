@@ -25,6 +25,8 @@ interface Context {
   figures: readonly Figure[];
   /** The figures of each metric, in the order of `figures`. */
   byMetric: Map<string, Figure[]>;
+  /** The figures of each metric of one committee or unit (subjectKey), in the order of `figures`; made when first asked for. */
+  bySubject: () => Map<string, Figure[]>;
   index: FigureIndex;
   metrics: Map<string, Metric>;
   observation: (id: string) => Observation | undefined;
@@ -50,6 +52,20 @@ function observationLookup(observations: readonly Observation[]): (id: string) =
     }
     byId ??= new Map(observations.map((o) => [o.id, o]));
     return byId.get(id);
+  };
+}
+
+/** A metric's figures of one committee or unit: `cases-filed|hainan|` for Hainan's committee. */
+const subjectKey = (metric: string, f: Pick<Figure, 'province' | 'unit'>) => `${metric}|${f.province}|${f.unit ?? ''}`;
+
+function figuresBySubject(figures: readonly Figure[]): () => Map<string, Figure[]> {
+  let bySubject: Map<string, Figure[]> | undefined;
+  return () => {
+    if (!bySubject) {
+      bySubject = new Map();
+      for (const f of figures) entryOf(bySubject, subjectKey(f.metric, f), () => []).push(f);
+    }
+    return bySubject;
   };
 }
 
@@ -114,10 +130,10 @@ function wholePairs(context: Context): Array<readonly [string, string]> {
  * branches rated in 2021, 6000多 branches 含直属单位 in 2022).
  */
 function nearbyWholes(context: Context, part: Figure, wholeId: string): Figure[] {
-  return (context.byMetric.get(wholeId) ?? []).filter(
+  // Among the whole metric's figures of the part's own committee or unit: ten or so, where the
+  // metric has 25,000 at national scale and most parts of a unit return have no whole of their own.
+  return (context.bySubject().get(subjectKey(wholeId, part)) ?? []).filter(
     (w) =>
-      w.province === part.province &&
-      w.unit === part.unit &&
       w !== part &&
       Math.abs(w.period.end - part.period.end) <= 1 &&
       (w.period.id !== part.period.id || slotOf(w) !== slotOf(part)) &&
@@ -262,6 +278,7 @@ export function checkPartsAndWholes(figures: readonly Figure[], index: FigureInd
   const context: Context = {
     figures,
     byMetric: figuresByMetric(figures),
+    bySubject: figuresBySubject(figures),
     index,
     metrics: new Map(metrics.map((m) => [m.id, m])),
     observation: observationLookup(observations),

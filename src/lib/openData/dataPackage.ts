@@ -4,20 +4,23 @@
  * measure words as custom field properties and columns since Table Schema has
  * no units, plus a README with the licence line, as Our World in Data ships
  * its downloads. Every resource is one file, so every Frictionless tool reads
- * it (datapackage-js reads no resource whose `path` is a list). Observations
- * and figures, a million rows each at national scale, are one resource per
- * province (`observations-hainan`, `figures-hainan`, one file each): a build
- * writes again only the files of the provinces whose rows changed
- * (src/build/publish.ts).
+ * it (datapackage-js reads no resource whose `path` is a list). Observations,
+ * figures and unit returns, a million figures at national scale, are one
+ * resource per province (`observations-hainan`, `figures-hainan`,
+ * `unit-returns-hainan`, one file each): a build writes again only the files
+ * of the provinces whose rows changed (src/build/publish.ts). A cell of a unit
+ * return is written once: as a number in unit-returns/ when that says all of
+ * it, else as a row of observations/ (src/lib/openData/unitReturns.ts).
  */
 import { slotOf } from '../aggregate/slot.ts';
-import { countingBases, metricCategories, metricUnits } from '../schema/metric.ts';
+import { countingBases, metricCategories, metricUnits, type Metric } from '../schema/metric.ts';
 import { QualifierSchema } from '../schema/qualifier.ts';
 import type { DataSet } from '../schema/dataSet.ts';
 import type { Figure } from '../schema/figure.ts';
 import { TimeSchema, type Observation } from '../schema/observation.ts';
 import { groupBy } from '../maps.ts';
 import { rowLabel } from '../site/paths.ts';
+import { inUnitReturns, isUnitReturnCell, unitReturnColumns, unitReturnRows, type UnitReturnColumns } from './unitReturns.ts';
 
 type Cell = string | number | boolean | null;
 
@@ -43,6 +46,8 @@ interface TableBase {
   name: string;
   /** What the table holds, in Chinese; a province's resource adds the province's name. */
   title: string;
+  /** What a reader must know to read it right, in English: which rows it leaves to another table. */
+  description?: string;
   fields: Field[];
   primaryKey: string | string[];
   foreignKeys?: ForeignKey[];
@@ -60,6 +65,10 @@ interface WholeTable extends TableBase {
  * national scale.
  */
 interface ProvinceTable extends TableBase {
+  /** The provinces that have a file of this table, in the order of provinces.csv; every province when absent. */
+  provinces?: readonly string[];
+  /** A province's columns where they depend on its rows (unit-returns: one per metric its cells fill); `fields` when absent. */
+  fieldsOf?: (province: string) => Field[];
   rowsOf: (province: string) => Iterable<Cell[]>;
 }
 
@@ -78,10 +87,10 @@ const fk = (fields: string, resource: string) => ({ fields, reference: { resourc
  * must be to be skipped (a key with one empty column is checked, and matches no unit).
  */
 const unitKey: ForeignKey = { fields: ['unit_province', 'unit'], reference: { resource: 'units', fields: ['province', 'id'] } };
-/** The last column, so that the columns before it keep their places. */
+/** The last column of observations and figures, so that the columns before it keep their places; in unit-returns, before the metrics' columns, which differ by province. */
 const unitProvince = id('unit_province', '单位所属省份id：有单位时同province，空为工委（供单位外键用）', false);
 
-/** Rows per chunk of CSV text: under a megabyte at national scale (about 180 bytes a row), so the writer neither waits on tiny writes nor holds a whole file. */
+/** Rows per chunk of CSV text: under a megabyte at national scale (about 180 bytes a row of observations, 210 of unit-returns), so the writer neither waits on tiny writes nor holds a whole file. */
 const rowsPerChunk = 4096;
 
 /** Characters that make a CSV field need quotes; all ASCII, so the pattern needs no `u` flag. */
@@ -123,10 +132,22 @@ function byProvince<T extends { province: string }>(items: readonly T[]): (provi
   return (province) => (groups ??= groupBy(items, (item) => item.province)).get(province) ?? [];
 }
 
-function tables(dataSet: DataSet): Table[] {
+/** A metric's column of unit-returns/: its values in the metric's unit, as `value` of observations has them. */
+const metricField = (m: Metric): Field => ({ name: m.id, type: 'number', title: m.name, constraints: { minimum: 0 }, unit: m.kind === 'ratio' ? 'share (0-1)' : m.unit });
+
+function tables(dataSet: DataSet, unitReturns: UnitReturnColumns): Table[] {
   const metricUnit = new Map(dataSet.metrics.map((m) => [m.id, m.kind === 'ratio' ? 'share' : m.unit]));
+  const metricById = new Map(dataSet.metrics.map((m) => [m.id, m]));
   const observationsOf = byProvince<Observation>(dataSet.observations);
   const figuresOf = byProvince<Figure>(dataSet.figures);
+  const unitReturnKeyFields: Field[] = [
+    text('row', '报表行：报表文件与行号', true),
+    id('province', '省份id'),
+    { ...text('period', '期间'), constraints: { required: true, pattern: periodPattern } },
+    id('unit', '单位id；空为工委汇总数', false),
+    unitProvince,
+    id('source', '来源id'),
+  ];
   return [
     {
       name: 'provinces',
@@ -187,6 +208,7 @@ function tables(dataSet: DataSet): Table[] {
     {
       name: 'observations',
       title: '原文数据行',
+      description: 'Every figure as its source gives it, except the cells of unit returns (data/tables/) that their number says in full, which are in unit-returns-<province>: a cell stays here, under the label tables/<province>/<period>.csv:<line>:<column>, when it is approximate (qualifier other than exact, the table\'s words in `written`) or has a note, a scope, an id or part_of, a running total or no date.',
       fields: [
         text('row', '数据行：数据文件与行号；单位报表（tables/）的一格另加列号', true),
         id('province', '省份id'),
@@ -209,11 +231,23 @@ function tables(dataSet: DataSet): Table[] {
       ],
       primaryKey: 'row',
       foreignKeys: [fk('province', 'provinces'), unitKey, fk('metric', 'metrics'), fk('source', 'sources')],
-      rowsOf: (province) => lazyMap(observationsOf(province), (o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null, o.rowId, o.partOf, o.scope || null, o.time, o.undated, o.unit === null ? null : o.province]),
+      rowsOf: (province) => lazyMap(observationsOf(province).filter((o) => !inUnitReturns(o)), (o) => [rowLabel(o.at), o.province, o.unit, o.period.id, o.metric, o.value, metricUnit.get(o.metric) ?? '', o.qualifier, o.written, o.source, o.quote, o.note || null, o.rowId, o.partOf, o.scope || null, o.time, o.undated, o.unit === null ? null : o.province]),
+    },
+    {
+      name: 'unit-returns',
+      title: '单位报表（每行一个单位的一期报表，每列一个指标）',
+      description: 'The unit returns (data/tables/<province>/<period>.csv): one row per line of a table, keyed by its label tables/<province>/<period>.csv:<line>, with a unit\'s figures for the period (the committee\'s where unit is empty), one number column per metric its cells fill, named by metric id, in the metric\'s unit (a share 0-1 for ratios). Every number here is exact, in the committee\'s usual scope, dated and counted as its metric\'s kind says, with no note; it is also the figure the site shows for that unit, period and metric. An empty cell was not reported, or is a row of observations-<province> (see there) because its number alone cannot say it.',
+      fields: unitReturnKeyFields,
+      primaryKey: 'row',
+      foreignKeys: [fk('province', 'provinces'), unitKey, fk('source', 'sources')],
+      provinces: dataSet.provinces.map((p) => p.id).filter((p) => unitReturns.metricsOf.has(p)),
+      fieldsOf: (province) => [...unitReturnKeyFields, ...(unitReturns.metricsOf.get(province) ?? []).map((m) => metricField(metricById.get(m) as Metric))],
+      rowsOf: (province) => unitReturnRows(observationsOf(province).filter(inUnitReturns), unitReturns.metricsOf.get(province) ?? []),
     },
     {
       name: 'figures',
       title: '网站所示数字',
+      description: 'The figures the site shows, except a figure read from one cell of a unit return as is (reported, resting on that cell alone, no computed_value): that figure is the cell in unit-returns-<province>. In rows, tables/<province>/<period>.csv:<line>:<column> is a cell of a unit return: the row tables/<province>/<period>.csv:<line> of unit-returns-<province>, in the column of its metric (the figure\'s, or a computed rate\'s numerator\'s or denominator\'s), or the row of observations-<province> of that very label.',
       fields: [
         text('key', '省份|单位|期间|指标（口径、累计、未注明时间的数字另加标记）', true),
         id('province', '省份id'),
@@ -236,8 +270,10 @@ function tables(dataSet: DataSet): Table[] {
       foreignKeys: [fk('province', 'provinces'), unitKey, fk('metric', 'metrics')],
       rowsOf: (province) => {
         // A figure rests on rows of its own province only (src/lib/aggregate/figures.ts).
-        const rowOf = new Map(observationsOf(province).map((o) => [o.id, rowLabel(o.at)]));
-        return lazyMap(figuresOf(province), (f) => [
+        const rows = observationsOf(province);
+        const rowOf = new Map(rows.map((o) => [o.id, rowLabel(o.at)]));
+        const cells = new Set(rows.filter(inUnitReturns).map((o) => o.id));
+        return lazyMap(figuresOf(province).filter((f) => !isUnitReturnCell(f, cells)), (f) => [
           `${f.province}|${f.unit ?? ''}|${f.period.id}|${slotOf(f)}`,
           f.province,
           f.unit,
@@ -260,7 +296,7 @@ function tables(dataSet: DataSet): Table[] {
   ];
 }
 
-const readme = (dataSet: DataSet) => `# 机关党建工作综述数据
+const readme = (dataSet: DataSet, unitReturns: UnitReturnColumns) => `# 机关党建工作综述数据
 
 Year-end figures of the party-building reviews (机关党建工作综述) of China's provincial
 organ work committees, as published by the zongshu site this package comes with.
@@ -268,24 +304,43 @@ organ work committees, as published by the zongshu site this package comes with.
 - provinces.csv: ${dataSet.provinces.length} provincial-level bodies; units.csv: ${dataSet.units.length} units, keyed by province and id.
 - metrics.csv: the dictionary of ${dataSet.metrics.length} metrics, with definitions (指标解释).
 - sources.csv: ${dataSet.sources.length} articles the figures come from.
-- observations/<province>.csv: ${dataSet.observations.length} figures as the articles give them, each with its
+- observations/<province>.csv: ${dataSet.observations.length - unitReturns.cells} figures as the articles give them, each with its
   verbatim quote; \`value\` is in the unit named in \`measure\` (a share 0-1 for ratios).
+- unit-returns/<province>.csv: ${unitReturns.cells} figures more, the cells of the unit returns (单位报表,
+  data/tables/<province>/<period>.csv) that their number says in full, each written once, here
+  only. One row per line of a table, keyed by its label \`tables/<province>/<period>.csv:<line>\`:
+  a unit's figures for the period (the committee's own where \`unit\` is empty), then one column
+  per metric the province's cells fill, named by metric id and titled with its name, in the
+  metric's unit (a share 0-1 for ratios). Every number here is exact, in the committee's usual
+  scope, dated, and counts as its metric's kind says (a flow within the period, a stock at its
+  end). A cell its number alone cannot say stays a row of observations/ under the label
+  \`tables/<province>/<period>.csv:<line>:<column>\` and is empty here: an approximate one (a
+  qualifier other than exact, with the table's words in \`written\`, 约40), or one with a note, a
+  scope, an id or part_of, a running total or no date. An empty cell is otherwise "not reported".
+  Only provinces with such cells have a file.
 - figures/<province>.csv: the figures the site shows: reported ones, totals summed from units, and
   rates computed from their parts. Where a review states a rate, \`value\` is the stated rate and
   the rate its parts give is beside it in \`computed_value\`. A figure whose \`scope\` is not empty
   covers another scope than the committee's usual one, \`time\` says whether it counts a period
   (flow), stands at its end (stock) or is a running total (cumulative), and \`undated\` marks a
-  figure whose text gives no time: compare figures only where all three agree.
+  figure whose text gives no time: compare figures only where all three agree. A unit's figure
+  read from one cell of its unit return, as is (or the committee's, from its own line), is that
+  cell in unit-returns/ and has no row here. In \`rows\`, \`tables/<province>/<period>.csv:<line>:<column>\` is a cell of a unit return:
+  the row \`tables/<province>/<period>.csv:<line>\` of unit-returns/ in the column of its metric
+  (the figure's, or a computed rate's numerator's or denominator's), or the row of
+  observations/ of that very label.
 
 Every file is one resource of datapackage.json, so any Frictionless tool reads each on its
-own, with its schema, primary key and foreign keys checked. Observations and figures are one
-file per province (the province ids of provinces.csv), each its own resource with the same
-schema: \`observations-<province>\` and \`figures-<province>\`. To have one table of all
-provinces, read them in turn, or join the files keeping the header row of the first only.
+own, with its schema, primary key and foreign keys checked. Observations, figures and unit
+returns are one file per province (the province ids of provinces.csv), each its own resource:
+\`observations-<province>\` and \`figures-<province>\`, with the same schema, and
+\`unit-returns-<province>\`, whose metric columns are the province's own. To have one table of
+all provinces, read them in turn, or join the files of observations or of figures keeping the
+header row of the first only.
 
 A row of a unit names it in \`unit\` and its province again in \`unit_province\` (the last
-column), the foreign key into units.csv (keyed by province and id); a committee's own row
-leaves both empty.
+column, but in unit-returns, where the metrics come last), the foreign key into units.csv
+(keyed by province and id); a committee's own row leaves both empty.
 \`undated\` and \`per_branch\` are written \`true\` or \`false\`; an empty field is a missing value.
 Approximate figures carry their qualifier (more_than for 余/多/以上, nearly for 近, about
 for 约); a missing figure means "not reported", never zero.
@@ -299,7 +354,7 @@ Cite as: 机关党建工作综述数据 (zongshu), with the source of each figur
 export interface PackageFile {
   /** Where it goes in the package folder: `datapackage.json`, `observations/beijing.csv`. */
   path: string;
-  /** For a province's file of observations or figures: that province. The file is made from the catalog (provinces, units, metrics, sources) and the province's observations alone, so it is unchanged while they and the code are. */
+  /** For a province's file of observations, figures or unit returns: that province. The file is made from the catalog (provinces, units, metrics, sources) and the province's observations alone, so it is unchanged while they and the code are. */
   province?: string;
   /** Its text in chunks of whole lines to write in turn, made as they are asked for, so no CSV is ever whole in memory. */
   chunks: () => Iterable<string>;
@@ -311,12 +366,18 @@ export const provinceResourceName = (table: string, province: string) => `${tabl
 
 /**
  * The files of the package: datapackage.json, README.md, one CSV per small
- * table and one per province for observations and figures, each CSV a
- * resource of its own. Nothing of a CSV is made until its chunks are asked for.
+ * table and one per province for observations, unit returns and figures, each
+ * CSV a resource of its own. Nothing of a CSV is made until its chunks are
+ * asked for; only the metric columns of the unit returns are found first, in
+ * one pass over the observations, as the descriptor names them.
  */
 export function dataPackageFiles(dataSet: DataSet, created?: string): PackageFile[] {
-  const all = tables(dataSet);
-  const resource = (table: Table, name: string, title: string, path: string, description?: string) => ({
+  const unitReturns = unitReturnColumns(dataSet.observations, dataSet.metrics.map((m) => m.id));
+  const all = tables(dataSet, unitReturns);
+  const provincesOf = (table: ProvinceTable) => table.provinces ?? dataSet.provinces.map((p) => p.id);
+  const fieldsOf = (table: ProvinceTable, province: string) => table.fieldsOf?.(province) ?? table.fields;
+  const provinceName = new Map(dataSet.provinces.map((p) => [p.id, p.name]));
+  const resource = (table: Table, fields: Field[], name: string, title: string, path: string, description?: string) => ({
     name,
     title,
     ...(description ? { description } : {}),
@@ -326,7 +387,7 @@ export function dataPackageFiles(dataSet: DataSet, created?: string): PackageFil
     mediatype: 'text/csv',
     encoding: 'utf-8',
     schema: {
-      fields: table.fields,
+      fields,
       missingValues: [''],
       primaryKey: table.primaryKey,
       ...(table.foreignKeys ? { foreignKeys: table.foreignKeys } : {}),
@@ -336,29 +397,30 @@ export function dataPackageFiles(dataSet: DataSet, created?: string): PackageFil
     profile: 'tabular-data-package',
     name: 'zongshu-party-building-reviews',
     title: '机关党建工作综述数据',
-    description: 'Figures of the annual party-building reviews of provincial organ work committees, with their sources and quotes. Observations and figures are one resource per province (observations-<province>, figures-<province>), all of one schema.',
+    description: 'Figures of the annual party-building reviews of provincial organ work committees, with their sources and quotes. Observations, figures and unit returns are one resource per province (observations-<province>, figures-<province>, unit-returns-<province>); a cell of a unit return is written once, in unit-returns-<province> when its number says all of it, else in observations-<province>.',
     ...(created ? { created } : {}),
     licenses: [{ name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
     resources: all.flatMap((table) =>
       'rowsOf' in table
-        ? dataSet.provinces.map((p) =>
+        ? provincesOf(table).map((province) =>
             resource(
               table,
-              provinceResourceName(table.name, p.id),
-              `${table.title}：${p.name}`,
-              provincePath(table.name, p.id),
-              `The ${table.name} of ${p.id}: one of ${dataSet.provinces.length} resources ${table.name}-<province>, one file per province, all of one schema; read them in turn for the whole table.`,
+              fieldsOf(table, province),
+              provinceResourceName(table.name, province),
+              `${table.title}：${provinceName.get(province) ?? province}`,
+              provincePath(table.name, province),
+              `${table.description ? `${table.description} ` : ''}The ${table.name} of ${province}: one of ${provincesOf(table).length} resources ${table.name}-<province>, one file per province, ${table.fieldsOf ? 'each with the columns of its own rows' : 'all of one schema'}; read them in turn for the whole table.`,
             ),
           )
-        : [resource(table, table.name, table.title, `${table.name}.csv`)],
+        : [resource(table, table.fields, table.name, table.title, `${table.name}.csv`, table.description)],
     ),
   };
   return [
     { path: 'datapackage.json', chunks: () => [`${JSON.stringify(descriptor, null, 2)}\n`] },
-    { path: 'README.md', chunks: () => [readme(dataSet)] },
+    { path: 'README.md', chunks: () => [readme(dataSet, unitReturns)] },
     ...all.flatMap((table): PackageFile[] =>
       'rowsOf' in table
-        ? dataSet.provinces.map(({ id: province }) => ({ path: provincePath(table.name, province), province, chunks: () => csv(table.fields, table.rowsOf(province)) }))
+        ? provincesOf(table).map((province) => ({ path: provincePath(table.name, province), province, chunks: () => csv(fieldsOf(table, province), table.rowsOf(province)) }))
         : [{ path: `${table.name}.csv`, chunks: () => csv(table.fields, table.rows()) }],
     ),
   ];

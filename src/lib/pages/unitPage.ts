@@ -4,7 +4,8 @@ import { rankFigures, type Ranking } from '../aggregate/ranking.ts';
 import { spreadOf } from '../aggregate/spread.ts';
 import { formatFigure } from '../format.ts';
 import { comparePeriods, periodLabel } from '../period.ts';
-import { relativeHref, sitePaths } from '../site/paths.ts';
+import { isTableCell, relativeHref, rowAnchor, sitePaths } from '../site/paths.ts';
+import type { Observation } from '../schema/observation.ts';
 import type { Province } from '../schema/province.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Unit } from '../schema/unit.ts';
@@ -17,7 +18,8 @@ import { isUsual, slotOf } from '../aggregate/slot.ts';
 
 export interface UnitCell {
   display: string;
-  href: string;
+  /** Link to the row behind the figure; none for a cell of the unit's return line that its period's heading links to. */
+  href?: string;
   approximate: boolean;
 }
 
@@ -46,9 +48,19 @@ export interface UnitPageData {
   /** Heading of the committee's column: 全省（工委）, 全区（工委） or 全市（工委）, as the province is called. */
   committeeHeading: string;
   periods: string[];
+  /**
+   * Per period, the link to the unit's line in that period's unit return, where its figures were
+   * read: the cells read from that line link through their period's heading, not each on its own
+   * (eighty figures a line, a link each would be half the page).
+   */
+  periodLines: Array<string | null>;
   rows: UnitMetricRow[];
   charts: ChartSpec[];
-  siblings: Link[];
+  /**
+   * The province page's list of units, for the other units of the province: one link, not a list
+   * of eighty on each of eighty pages (4.6 KB of a 51 KB unit page; 23 MB of a national site's two editions).
+   */
+  otherUnits: { href: string; count: number } | null;
 }
 
 /** What a province's whole is called: a municipality's committee speaks for 全市, a region's for 全区. */
@@ -56,8 +68,7 @@ const committeeScope: Record<Province['kind'], string> = { 省: '全省', 自治
 
 /**
  * What every unit page of a province shares: its units, their rankings, the cells of its
- * committee's figures and the links to the units that have a page (all unit pages sit in one
- * folder, so their links are the same). Kept for one province at a time, as routes render a
+ * committee's figures and which units have a page. Kept for one province at a time, as routes render a
  * province's units one after another.
  */
 interface ProvinceShared {
@@ -65,7 +76,8 @@ interface ProvinceShared {
   unitsById: Map<string, Unit>;
   rankings: Map<string, Ranking<Unit>>;
   committeeViews: Map<Figure, FigureCell>;
-  siblings: Array<{ id: string; link: Link }>;
+  /** The units of the province that have a page. */
+  withPages: Set<string>;
 }
 
 const sharedHeld = new WeakMap<PageContext, ProvinceShared>();
@@ -74,12 +86,8 @@ function provinceShared(context: PageContext, province: string): ProvinceShared 
   const held = sharedHeld.get(context);
   if (held?.province === province) return held;
   const units = context.dataSet.units.filter((u) => u.province === province);
-  // Any unit page of the province: the links from each are the same.
-  const from = sitePaths.unit(province, units[0]?.id ?? '');
-  const siblings = units
-    .filter((u) => context.unitFigures.has(`${province}/${u.id}`))
-    .map((u) => ({ id: u.id, link: { label: u.name, href: relativeHref(from, sitePaths.unit(province, u.id)) } }));
-  const fresh: ProvinceShared = { province, unitsById: new Map(units.map((u) => [u.id, u])), rankings: new Map(), committeeViews: new Map(), siblings };
+  const withPages = new Set(units.filter((u) => context.unitFigures.has(`${province}/${u.id}`)).map((u) => u.id));
+  const fresh: ProvinceShared = { province, unitsById: new Map(units.map((u) => [u.id, u])), rankings: new Map(), committeeViews: new Map(), withPages };
   sharedHeld.set(context, fresh);
   return fresh;
 }
@@ -124,6 +132,14 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   };
 
   const periods = [...new Map(own.map((f) => [f.period.id, f.period])).values()].sort(comparePeriods);
+  // The unit's return line of each period: the line of the first of its figures read from a table cell.
+  const cellOf = (f: Figure) => (f.basis === 'reported' && f.observations.length === 1 ? context.observations.get(f.observations[0] as string) : undefined);
+  const lineKey = (o: Observation) => `${o.at.dataFile}:${o.at.line}`;
+  const periodLine = new Map<string, Observation>();
+  for (const f of own) {
+    const o = cellOf(f);
+    if (o && isTableCell(o.at) && !periodLine.has(f.period.id)) periodLine.set(f.period.id, o);
+  }
   // A cell shows a figure's value, link and notes: not the citations and the rest of a full view.
   const views = new Map<Figure, FigureCell>();
   const viewOf = (f: Figure): FigureCell => {
@@ -132,7 +148,10 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   };
   const cell = (f: Figure): UnitCell => {
     const view = viewOf(f);
-    return { display: view.display, href: view.href, approximate: view.approximate };
+    const o = f.unit === null ? undefined : cellOf(f);
+    const line = periodLine.get(f.period.id);
+    const viaHeading = o !== undefined && line !== undefined && isTableCell(o.at) && lineKey(o) === lineKey(line);
+    return viaHeading ? { display: view.display, approximate: view.approximate } : { display: view.display, href: view.href, approximate: view.approximate };
   };
   const rows = [...groupBy(own, slotOf)].map(([slot, series]): UnitMetricRow => {
     const last = series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
@@ -198,8 +217,15 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     province: { label: province.name, href: relativeHref(path, sitePaths.province(provinceId)) },
     committeeHeading: `${committeeScope[province.kind]}（工委）`,
     periods: periods.map(periodLabel),
+    periodLines: periods.map((p) => {
+      const line = periodLine.get(p.id);
+      return line ? relativeHref(path, `${sitePaths.source(line.source)}#${rowAnchor(line.at)}`) : null;
+    }),
     rows,
     charts: linkCharts(path, standingRows.length > 0 ? [chart] : []),
-    siblings: shared.siblings.filter((s) => s.id !== unitId).map((s) => s.link),
+    otherUnits: (() => {
+      const count = shared.withPages.size - (shared.withPages.has(unitId) ? 1 : 0);
+      return count > 0 ? { href: relativeHref(path, `${sitePaths.province(provinceId)}#units`), count } : null;
+    })(),
   };
 }

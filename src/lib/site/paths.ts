@@ -23,6 +23,8 @@ export const sitePaths = {
   pageCsv: (table: string) => `data/pages/${table}.csv`,
   pageJson: (table: string) => `data/pages/${table}.json`,
   dataPackage: () => 'data/package/datapackage.json',
+  /** A province's unit-return lines in the data package, every period: one resource of it. */
+  unitReturns: (province: string) => `data/package/unit-returns/${province}.csv`,
   search: () => 'search.html',
 } as const;
 
@@ -53,7 +55,7 @@ export function relativeHref(from: string, to: string): string {
  * its line, so its column tells them apart. A row of data/observations/ holds one figure.
  */
 function cellOf(at: { dataFile: string; column?: number }): number | undefined {
-  return at.dataFile.startsWith('tables/') ? at.column : undefined;
+  return isTableCell(at) ? at.column : undefined;
 }
 
 /** Where a figure stands in the data folder: `observations/hainan.csv:12`, or `tables/hainan/2020.csv:3:7` for a table's cell (line 3, column 7). */
@@ -64,15 +66,24 @@ export function rowLabel(at: { dataFile: string; line: number; column?: number }
 
 const anchorBases = new Map<string, string>();
 
-/** Anchor of a data row on the sources page: `row-observations-hainan-2020-4` for observations/hainan-2020.csv:4, `row-tables-hainan-2020-3-7` for a table's cell. */
+/**
+ * Anchor of a data row on its source's page: `row-observations-hainan-2020-4` for
+ * observations/hainan-2020.csv:4. A source page shows a unit-return table line by line, a row a
+ * unit and a column a metric, so the cells of one line share its anchor (`row-tables-hainan-2020-3`);
+ * the cell is the line's column for the figure's metric, and its label (rowLabel) names the column.
+ */
 export function rowAnchor(at: { dataFile: string; line: number; column?: number }): string {
   let base = anchorBases.get(at.dataFile);
   if (base === undefined) {
     base = at.dataFile.replace(/\.csv$/u, '').toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
     anchorBases.set(at.dataFile, base);
   }
-  const cell = cellOf(at);
-  return cell === undefined ? `row-${base}-${at.line}` : `row-${base}-${at.line}-${cell}`;
+  return `row-${base}-${at.line}`;
+}
+
+/** Whether a data row is a cell of a unit-return table (data/tables/), one figure of its line. */
+export function isTableCell(at: { dataFile: string }): boolean {
+  return at.dataFile.startsWith('tables/');
 }
 
 /** The site path of a page from its URL path: /beijing/2023.html → beijing/2023.html, / → index.html. */

@@ -10,9 +10,8 @@
 /** Dropped in this order, each from its opening to the first closing after it (elements of a kind are never nested in our pages). */
 const dropped: ReadonlyArray<readonly [open: string, close: string]> = [
   ['<figure class="chart"', '</figure>'],
-  // A unit page's links to the other units of its province: on every unit page of the province, so a unit's name
-  // would find them all, and at national scale they were most of what was indexed.
-  ['<section class="siblings"', '</section>'],
+  // A unit page's pointer to the other units of its province: the same words on every unit page.
+  ['<p class="siblings"', '</p>'],
   ['<table', '</table>'],
   ['<svg', '</svg>'],
   ['<script', '</script>'],

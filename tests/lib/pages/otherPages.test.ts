@@ -57,7 +57,7 @@ describe('unitPageData', () => {
     expect(court?.charts[0]?.kind).toBe('unitStanding');
     // Two units report: 5 and 7 cases, so the quartiles fall between them.
     expect(court?.charts[0]?.table.rows).toEqual([['立案2020年', '5件', '第2', '2', '5件', '5.5件', '6件', '6.5件', '7件']]);
-    expect(court?.siblings.map((s) => s.href)).toEqual(['./gonganting.html']);
+    expect(court?.otherUnits).toEqual({ href: '../../hainan.html#units', count: 1 });
     expect(court?.committeeHeading).toBe('全省（工委）');
   });
 

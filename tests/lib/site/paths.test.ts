@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relativeHref, rowAnchor, rowLabel, sitePaths } from '../../../src/lib/site/paths.ts';
+import { isTableCell, relativeHref, rowAnchor, rowLabel, sitePaths } from '../../../src/lib/site/paths.ts';
 
 describe('relativeHref', () => {
   it('links between pages at any depth without leaving the site folder', () => {
@@ -23,6 +23,9 @@ describe('relativeHref', () => {
     expect(rowLabel({ dataFile: 'observations/hainan.csv', line: 2, column: 5 })).toBe('observations/hainan.csv:2');
     // The cells of a table row each hold a figure: the column tells them apart.
     expect(rowLabel({ dataFile: 'tables/hainan/2020.csv', line: 2, column: 3 })).toBe('tables/hainan/2020.csv:2:3');
-    expect(rowAnchor({ dataFile: 'tables/hainan/2020.csv', line: 2, column: 3 })).toBe('row-tables-hainan-2020-2-3');
+    // A source page shows a table line by line: the cells of a line share its anchor.
+    expect(rowAnchor({ dataFile: 'tables/hainan/2020.csv', line: 2, column: 3 })).toBe('row-tables-hainan-2020-2');
+    expect(isTableCell({ dataFile: 'tables/hainan/2020.csv' })).toBe(true);
+    expect(isTableCell({ dataFile: 'observations/tables.csv' })).toBe(false);
   });
 });

@@ -20,8 +20,8 @@ describe('searchableHtml', () => {
     for (const text of ['图表数据', '表格数据', '<svg', 'var x', 'p{}']) expect(kept).not.toContain(text);
   });
 
-  it('drops the list of the other units of a province, which every unit page of it repeats', () => {
-    const unitPage = '<main data-pagefind-body><h1>省公安厅</h1><section class="siblings" data-pagefind-ignore><h2>同省其他单位</h2><ul><li>省教育厅</li></ul></section><p>注</p></main>';
+  it('drops the pointer to the other units of a province, which every unit page of it repeats', () => {
+    const unitPage = '<main data-pagefind-body><h1>省公安厅</h1><p class="siblings" data-pagefind-ignore>同省其他1个单位：见<a href="../../hainan.html#units">海南的单位列表</a></p><p>注</p></main>';
     expect(searchableHtml(unitPage)).toBe('<main data-pagefind-body><h1>省公安厅</h1><p>注</p></main>');
   });
 
