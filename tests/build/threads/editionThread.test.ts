@@ -41,8 +41,8 @@ describe('startEditionThread', () => {
     thread.writeTables(published);
     expect([...(await thread.finish())]).toEqual([]);
     expect(readFileSync(join(site, 'data/pages/hainan/2020.csv'), 'utf8')).toBe('\uFEFF指标,数值\r\n党支部数,76个\r\n');
-    expect(JSON.parse(readFileSync(join(site, 'data/pages/hainan/2020.json'), 'utf8'))).toEqual({ title: '海南2020', columns: ['指标', '数值'], rows: [{ 指标: '党支部数', 数值: '76个' }] });
-    expect(JSON.parse(readFileSync(join(site, 'data/charts/hainan-2020-trend.json'), 'utf8'))).toMatchObject({ title: '趋势', rows: [{ 年: '2020', 值: 76 }] });
+    expect(JSON.parse(readFileSync(join(site, 'data/pages/hainan/2020.json'), 'utf8'))).toEqual({ title: '海南2020', columns: ['指标', '数值'], rows: [['党支部数', '76个']] });
+    expect(JSON.parse(readFileSync(join(site, 'data/charts/hainan-2020-trend.json'), 'utf8'))).toMatchObject({ title: '趋势', rows: [['2020', 76]] });
   });
 
   it('fails the build, naming the table, when its files cannot be written', async () => {
