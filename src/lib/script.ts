@@ -21,8 +21,12 @@ export const traditionalFixes: ReadonlyArray<readonly [string, string]> = [
   ['瞭解', '了解'],
 ];
 
+/** Text without a character beyond ASCII: nothing for OpenCC to convert (the written values of a unit return, 114 or 94.7%). */
+const ascii = /^[\x00-\x7f]*$/u;
+
 export function toSimplified(text: string): string {
-  return traditionalToSimplified(text);
+  // A page writes tens of thousands of written values; OpenCC walks its dictionaries for each, and these have no Chinese.
+  return ascii.test(text) ? text : traditionalToSimplified(text);
 }
 
 export function toTraditional(text: string): string {

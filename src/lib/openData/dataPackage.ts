@@ -271,7 +271,12 @@ function tables(dataSet: DataSet, unitReturns: UnitReturnColumns): Table[] {
       rowsOf: (province) => {
         // A figure rests on rows of its own province only (src/lib/aggregate/figures.ts).
         const rows = observationsOf(province);
-        const rowOf = new Map(rows.map((o) => [o.id, rowLabel(o.at)]));
+        // A label is made only for the rows of the figures written: most cells of a unit return have none here.
+        const byId = new Map(rows.map((o) => [o.id, o]));
+        const rowOf = (id: string) => {
+          const o = byId.get(id);
+          return o ? rowLabel(o.at) : '';
+        };
         const cells = new Set(rows.filter(inUnitReturns).map((o) => o.id));
         return lazyMap(figuresOf(province).filter((f) => !isUnitReturnCell(f, cells)), (f) => [
           `${f.province}|${f.unit ?? ''}|${f.period.id}|${slotOf(f)}`,
@@ -286,7 +291,7 @@ function tables(dataSet: DataSet, unitReturns: UnitReturnColumns): Table[] {
           metricUnit.get(f.metric) ?? '',
           f.qualifier,
           f.basis,
-          f.observations.map((row) => rowOf.get(row) ?? '').join(';'),
+          f.observations.map(rowOf).join(';'),
           f.computed?.value ?? null,
           f.computed ? Number(f.computed.differencePoints.toFixed(4)) : null,
           f.unit === null ? null : f.province,

@@ -2,7 +2,7 @@
  * Indexes every page-data function shares, built once per build: figures by
  * key, metrics, observations, names, and the list of reviews.
  */
-import { groupBy } from '../maps.ts';
+import { entryOf, groupBy } from '../maps.ts';
 import { figureIndexOf, type FigureIndex } from '../aggregate/figureIndex.ts';
 import { slotOf } from '../aggregate/slot.ts';
 import { rowsById, type RowsById } from '../narrativeFigure.ts';
@@ -103,9 +103,17 @@ export function byMetricThenPeriod(context: PageContext): (a: Figure, b: Figure)
 
 /** The latest committee figure of a province for a metric (latest end year; the shorter period on a tie). */
 export function latestFigure(context: PageContext, provinceId: string, metricId: string): Figure | undefined {
+  // Each review sets its figures beside every other province's latest: 310 reviews × 45 metrics × 30 provinces at national scale.
+  const held = entryOf(latestHeld, context, () => new Map<string, Figure | undefined>());
+  const key = `${provinceId}|${metricId}`;
+  if (held.has(key)) return held.get(key);
   const series = context.figures.series(provinceId, null, metricId);
-  return [...series].sort((a, b) => b.period.end - a.period.end || a.period.years - b.period.years)[0];
+  const latest = [...series].sort((a, b) => b.period.end - a.period.end || a.period.years - b.period.years)[0];
+  held.set(key, latest);
+  return latest;
 }
+
+const latestHeld = new WeakMap<PageContext, Map<string, Figure | undefined>>();
 
 /** Provinces that have at least one figure: the set comparisons are made within. */
 export function reportingProvinces(context: PageContext): Province[] {

@@ -13,7 +13,7 @@ import { linkCharts, siteSourceNote, type ChartSpec, type UnitStandingRow } from
 import { byMetricThenPeriod, peersKey, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { headlineFirst } from './headlines.ts';
-import { chartValue, figureCell, figureStanding, type FigureCell } from './views.ts';
+import { chartValue, figureCell, figureCellAndRow, figureStanding, type FigureCell } from './views.ts';
 import { isUsual, slotOf } from '../aggregate/slot.ts';
 
 export interface UnitCell {
@@ -132,25 +132,31 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   };
 
   const periods = [...new Map(own.map((f) => [f.period.id, f.period])).values()].sort(comparePeriods);
-  // The unit's return line of each period: the line of the first of its figures read from a table cell.
-  const cellOf = (f: Figure) => (f.basis === 'reported' && f.observations.length === 1 ? context.observations.get(f.observations[0] as string) : undefined);
+  // A cell shows a figure's value, link and notes: not the citations and the rest of a full view.
+  const views = new Map<Figure, FigureCell>();
+  const ownRows = new Map<Figure, Observation | undefined>();
+  for (const f of own) {
+    const { cell, row } = figureCellAndRow(context, f, path);
+    views.set(f, cell);
+    ownRows.set(f, row);
+  }
+  const viewOf = (f: Figure): FigureCell => (f.unit === null ? entryOf(shared.committeeViews, f, () => figureCell(context, f, path)) : (views.get(f) as FigureCell));
+  // The unit's return line of each period: the line of the first of its figures read from one table cell.
+  const tableCellOf = (f: Figure) => {
+    const row = f.basis === 'reported' && f.observations.length === 1 ? ownRows.get(f) : undefined;
+    return row && isTableCell(row.at) ? row : undefined;
+  };
   const lineKey = (o: Observation) => `${o.at.dataFile}:${o.at.line}`;
   const periodLine = new Map<string, Observation>();
   for (const f of own) {
-    const o = cellOf(f);
-    if (o && isTableCell(o.at) && !periodLine.has(f.period.id)) periodLine.set(f.period.id, o);
+    const row = tableCellOf(f);
+    if (row && !periodLine.has(f.period.id)) periodLine.set(f.period.id, row);
   }
-  // A cell shows a figure's value, link and notes: not the citations and the rest of a full view.
-  const views = new Map<Figure, FigureCell>();
-  const viewOf = (f: Figure): FigureCell => {
-    const held = f.unit === null ? shared.committeeViews : views;
-    return entryOf(held, f, () => figureCell(context, f, path));
-  };
   const cell = (f: Figure): UnitCell => {
     const view = viewOf(f);
-    const o = f.unit === null ? undefined : cellOf(f);
+    const row = f.unit === null ? undefined : tableCellOf(f);
     const line = periodLine.get(f.period.id);
-    const viaHeading = o !== undefined && line !== undefined && isTableCell(o.at) && lineKey(o) === lineKey(line);
+    const viaHeading = row !== undefined && line !== undefined && lineKey(row) === lineKey(line);
     return viaHeading ? { display: view.display, approximate: view.approximate } : { display: view.display, href: view.href, approximate: view.approximate };
   };
   const rows = [...groupBy(own, slotOf)].map(([slot, series]): UnitMetricRow => {

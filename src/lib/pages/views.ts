@@ -139,14 +139,23 @@ export interface FigureCell {
 
 /** What a figure shows in a cell, without the citations, the per-100-branches value and the stated share of a full view. */
 export function figureCell(context: PageContext, figure: Figure, pagePath: string): FigureCell {
+  return figureCellAndRow(context, figure, pagePath).cell;
+}
+
+/** A figure's cell, and the first row behind it, for a page that places the cell by its row (a unit page, by its return line). */
+export function figureCellAndRow(context: PageContext, figure: Figure, pagePath: string): { cell: FigureCell; row: Observation | undefined } {
   const metric = context.metrics.get(figure.metric);
   if (!metric) throw new Error(`figure of unknown metric ${figure.metric}`);
   const { cited, notes } = rowsBehind(context, figure);
+  const row = cited[0];
   return {
-    display: figureDisplay(context, figure, metric),
-    approximate: figure.qualifier !== 'exact',
-    href: cited[0] ? rowHref(pagePath, cited[0]) : relativeHref(pagePath, sitePaths.sources()),
-    notes,
+    cell: {
+      display: figureDisplay(context, figure, metric),
+      approximate: figure.qualifier !== 'exact',
+      href: row ? rowHref(pagePath, row) : relativeHref(pagePath, sitePaths.sources()),
+      notes,
+    },
+    row,
   };
 }
 
