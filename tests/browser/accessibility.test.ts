@@ -11,7 +11,9 @@
  * unit standing, so the fixture site (tests/fixtures/site) adds its province, unit and metric
  * pages, which draw every chart the bundled site does not; those are checked in Simplified only,
  * the Traditional edition being the same markup converted in script (src/build/threads/editionThread.ts),
- * which the bundled pages check for every kind.
+ * which the bundled pages check for every kind. Neither has a unit return (data/tables/): a third
+ * site, one laid over the input corpus's base, adds the source page that shows one and the unit
+ * page that links its line.
  *
  * No rule is skipped. Both reports are kept in test-artifacts/accessibility/ (axe.json: every
  * violation, minor and moderate ones too; vnu.json) for a person to read.
@@ -30,6 +32,7 @@ import { launchChromium } from '../helpers/browser.ts';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
 import { chromium, describeWith, java, vnuJar } from '../helpers/requires.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
+import { corpusCase } from '../helpers/corpusCase.ts';
 
 const tempDir = useTempDir('all');
 const artifacts = join(repoRoot, 'test-artifacts/accessibility');
@@ -38,8 +41,14 @@ const axeScript = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const widths = [390, 1280] as const;
 
-type SiteName = 'bundled' | 'fixture';
-const siteFolders: Record<SiteName, string> = { bundled: repoRoot, fixture: fixtureSite };
+type SiteName = 'bundled' | 'fixture' | 'unit returns';
+
+/** A site's data and content: the bundled data, the fixture site, or a unit-return table (data/tables/) laid over the corpus base. */
+function siteInputs(name: SiteName): { dataDir: string; contentDir: string } {
+  if (name === 'unit returns') return corpusCase(tempDir(), '52-wide-table');
+  const folder = name === 'bundled' ? repoRoot : fixtureSite;
+  return { dataDir: join(folder, 'data'), contentDir: join(folder, 'content') };
+}
 
 /** A page of one kind: a path from the site root, or the first page whose path matches (one with a chart if any has). */
 interface PageOfKind {
@@ -74,8 +83,12 @@ const pages: readonly PageOfKind[] = [
   { kind: 'province with trend lines', site: 'fixture', path: 'hainan.html' },
   { kind: 'unit with its standing', site: 'fixture', path: 'hainan/units/gaoyuan.html' },
   { kind: 'metric with tile grid, ranking and trend', site: 'fixture', path: 'metrics/training-attendance.html' },
+  // A unit return, which neither data set has: its source page shows it as its file lays it out, and the unit's page links its line.
+  { kind: 'source with a unit return', site: 'unit returns', path: 'sources/table-hainan-2020.html' },
+  { kind: 'source with a unit return', site: 'unit returns', path: 'sources/table-hainan-2020.html', hant: true },
+  { kind: 'unit with its return line', site: 'unit returns', path: 'hainan/units/gonganting.html' },
 ];
-const nameOf = (p: PageOfKind) => `${p.kind}${p.hant ? ' (zh-Hant)' : ''}${p.site === 'fixture' ? ' (fixture site)' : ''}`;
+const nameOf = (p: PageOfKind) => `${p.kind}${p.hant ? ' (zh-Hant)' : ''}${p.site === 'bundled' ? '' : ` (${p.site} site)`}`;
 
 const built = new Map<SiteName, Promise<string>>();
 
@@ -84,7 +97,7 @@ function builtSite(name: SiteName): Promise<string> {
   let building = built.get(name);
   if (!building) {
     building = (async () => {
-      const options = { dataDir: join(siteFolders[name], 'data'), contentDir: join(siteFolders[name], 'content') };
+      const options = siteInputs(name);
       const { dataSet, problems } = await loadDataSet(options);
       const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length > 0) throw new Error(`the ${name} data set has errors: ${JSON.stringify(errors.slice(0, 3))}`);
@@ -130,7 +143,7 @@ describeWith([chromium], 'axe-core finds no serious or critical WCAG 2.1 AA viol
   const report: Record<string, Record<number, AxeViolation[]>> = {};
 
   beforeAll(async () => {
-    for (const name of ['bundled', 'fixture'] as const) servers.set(name, await serve(await builtSite(name)));
+    for (const name of new Set(pages.map((p) => p.site))) servers.set(name, await serve(await builtSite(name)));
     browser = await launchChromium();
   });
 
