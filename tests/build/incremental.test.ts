@@ -12,6 +12,7 @@ import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { fileHashes } from '../helpers/fileHashes.ts';
 import { fixtureSite } from '../helpers/paths.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
+import { corpusCase } from '../helpers/corpusCase.ts';
 
 const tempDir = useTempDir('all');
 let work = '';
@@ -129,5 +130,33 @@ describe('incremental builds', () => {
     await build(fresh);
     const full = fileHashes(fresh);
     expect([...fileHashes(site())].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path)).toEqual([]);
+  });
+});
+
+describe('an incremental build after a unit return changes', () => {
+  it("renders again the pages of the changed cell's province, and writes what a full build writes", async () => {
+    const from = tempDir();
+    corpusCase(from, '52-wide-table');
+    const out = join(from, 'site');
+    const cacheDir = join(from, 'cache');
+    await build(out, cacheDir, from);
+    // 省公安厅 (line 3): 立案 7 becomes 8.
+    const table = join(from, 'data/tables/hainan/2020.csv');
+    const before = readFileSync(table, 'utf8');
+    writeFileSync(table, before.replace('省公安厅,7,', '省公安厅,8,'));
+    expect(readFileSync(table, 'utf8')).not.toBe(before);
+    const report = await build(out, cacheDir, from);
+    expect(report.pagesReused).toBeGreaterThan(0);
+    expect(report.pagesReused).toBeLessThan(report.pages);
+    expect(readFileSync(join(out, 'hainan/units/gonganting.html'), 'utf8')).toContain('8件');
+    expect(readFileSync(join(out, 'sources/table-hainan-2020.html'), 'utf8')).toMatch(/<tr id="row-tables-hainan-2020-3">.*?<td>8<\/td>/u);
+    // The line has a note (含轮训): its cells are rows of observations/, not numbers of unit-returns/.
+    expect(readFileSync(join(out, 'data/package/observations/hainan.csv'), 'utf8')).toMatch(/^tables\/hainan\/2020\.csv:3:2,hainan,gonganting,2020,[a-z-]+,8,/mu);
+    const fresh = join(from, 'fresh');
+    await build(fresh, undefined, from);
+    const full = fileHashes(fresh);
+    const incremental = fileHashes(out);
+    expect([...incremental.keys()]).toEqual([...full.keys()]);
+    expect([...incremental].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path)).toEqual([]);
   });
 });
