@@ -34,24 +34,22 @@ interface Context {
 }
 
 /**
- * Observations by id. The checks need only the few behind suspect figures:
- * the first lookups scan the list (a few ms each), and only a data set with
- * many suspects pays for indexing a million observations.
+ * Observations by id, looked up for the few figures a check finds suspect. An id is
+ * `file:line` (`file:line:column` for a table's cell, src/lib/ingest/observations.ts), so the
+ * observations are indexed by their file and line: a file's name is one string shared by all
+ * its rows and hashed once, a line a small integer. A map keyed by the million ids themselves
+ * took 0.9 s to build at national scale, hashing each id; scanning the list took 95 ms a lookup.
  */
 function observationLookup(observations: readonly Observation[]): (id: string) => Observation | undefined {
-  let byId: Map<string, Observation> | undefined;
-  let scans = 0;
+  let byFile: Map<string, Map<number, Observation[]>> | undefined;
   return (id) => {
-    if (!byId && scans < 10) {
-      scans++;
-      // An id is `file:line` (`file:line:column` for a table's cell), so the line is compared first:
-      // comparing two ids reads them whole, and V8 then keeps a joined copy of each beside its parts
-      // (50 MB over a national data set).
-      const line = Number(/:(\d+)(?::\d+)?$/u.exec(id)?.[1]);
-      return observations.find((o) => (Number.isNaN(line) || o.at.line === line) && o.id === id);
+    if (!byFile) {
+      byFile = new Map();
+      for (const o of observations) entryOf(entryOf(byFile, o.at.file, () => new Map<number, Observation[]>()), o.at.line, () => []).push(o);
     }
-    byId ??= new Map(observations.map((o) => [o.id, o]));
-    return byId.get(id);
+    const place = /:(\d+)(?::\d+)?$/u.exec(id);
+    if (!place) return undefined;
+    return byFile.get(id.slice(0, place.index))?.get(Number(place[1]))?.find((o) => o.id === id);
   };
 }
 
