@@ -36,7 +36,7 @@ export function reviewTable(page: ReviewPageData): PageTable {
     title: page.title,
     columns: ['类别', '指标', '期间', '数值', '依据', '原文引语', '数据行', '注'],
     rows: page.groups.flatMap((g) =>
-      g.rows.map((r) => [g.category, r.metricName, r.periodLabel, r.display, r.basis, r.citations.map((c) => c.quote).join('；') + (r.citationCount > r.citations.length ? `；等${r.citationCount}条` : ''), r.citations.map((c) => c.row).join('；'), r.notes.join('；')]),
+      g.rows.map((r) => [g.category, r.metricName, r.periodLabel, r.display, r.basis, r.citations.map((c) => (c.fromTable ? `单位报表：${c.quote}` : c.quote)).join('；') + (r.citationCount > r.citations.length ? `；等${r.citationCount}条` : ''), r.citations.map((c) => c.row).join('；'), r.notes.join('；')]),
     ),
   };
 }

@@ -14,13 +14,19 @@ import { periodLabel } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
-import { relativeHref, rowAnchor, rowLabel, sitePaths } from '../site/paths.ts';
+import { isTableCell, relativeHref, rowAnchor, rowLabel, sitePaths } from '../site/paths.ts';
 import type { ChartValue } from './chartData.ts';
 import type { PageContext } from './context.ts';
 
 export interface Citation {
   sourceTitle: string;
+  /**
+   * The article's words for the row, verbatim; for a cell of a unit return (`fromTable`), what
+   * the table gives for it: its unit, its column's heading and the cell (`省公安厅 立案 7`), which
+   * no one wrote as a sentence, so pages show it as the cell it is and never as a quotation.
+   */
   quote: string;
+  fromTable: boolean;
   /** Link to the data row on the sources page. */
   href: string;
   /** `file:line` of the data row. */
@@ -178,6 +184,7 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     citations: cited.map((o) => ({
       sourceTitle: context.sources.get(o.source)?.title ?? o.source,
       quote: o.quote,
+      fromTable: isTableCell(o.at),
       href: link(o),
       row: rowLabel(o.at),
     })),

@@ -9,6 +9,10 @@ import { pageContext } from '../../../src/lib/pages/context.ts';
 import { sourcePageData, unitReturnRowsHtml } from '../../../src/lib/pages/sourcesPage.ts';
 import { unitPageData } from '../../../src/lib/pages/unitPage.ts';
 import { figureCell } from '../../../src/lib/pages/views.ts';
+import { reviewPageData } from '../../../src/lib/pages/reviewPage.ts';
+import { reviewTable } from '../../../src/lib/pages/pageTables.ts';
+import { siteIndex } from '../../../src/lib/pages/site.ts';
+import type { Review } from '../../../src/lib/pages/context.ts';
 import { isTableCell, rowAnchor, sitePaths } from '../../../src/lib/site/paths.ts';
 import { corpusCase } from '../../helpers/corpusCase.ts';
 import { useTempDir } from '../../helpers/tempDir.ts';
@@ -76,5 +80,20 @@ describe('a unit page with a unit return', () => {
     expect(fromLine.map((r) => r.cells[column]?.href)).toEqual([undefined, undefined]);
     // The committee's total is read elsewhere: it keeps its own link.
     expect(fromLine.map((r) => r.latest.committee?.href ?? 'none').every((href) => href === 'none' || href.includes('#row-'))).toBe(true);
+  });
+});
+
+describe('a figure cited from a unit return', () => {
+  it('cites the cell as the table gives it, marked as a table cell and not as a quotation', async () => {
+    const { context } = await withTable();
+    const review = reviewPageData(context, siteIndex(context.dataSet, '2026-12-04').reviews.find((r) => r.province.id === 'hainan' && r.period.id === '2020') as Review);
+    const citations = review.groups.flatMap((g) => g.rows.flatMap((r) => r.citations));
+    const fromTable = citations.filter((c) => c.row.startsWith('tables/'));
+    expect(fromTable.length).toBeGreaterThan(0);
+    expect(fromTable.every((c) => c.fromTable)).toBe(true);
+    expect(citations.filter((c) => !c.row.startsWith('tables/')).every((c) => !c.fromTable)).toBe(true);
+    // The page's download says so too, where the article's words stand as they are.
+    const quotes = reviewTable(review).rows.map((row) => String(row[5]));
+    expect(quotes.some((q) => q.includes(`单位报表：${fromTable[0]?.quote}`))).toBe(true);
   });
 });
