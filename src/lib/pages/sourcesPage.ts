@@ -112,8 +112,9 @@ export function sourcePageData(context: PageContext, id: string): SourcePageData
     entryOf(metrics, metricId, () => ({ name: context.metrics.get(metricId)?.name ?? metricId, href: relativeHref(path, sitePaths.metric(metricId)) }));
   const subjects = new Map<string, string>();
   const periods = new Map<string, string>();
+  const about = summary(context, id);
   return {
-    ...summary(context, id),
+    ...about,
     path,
     review: { label: '本站综述页', href: relativeHref(path, sitePaths.review(source.province, source.period.id)) },
     index: { label: '全部来源', href: relativeHref(path, sitePaths.sources()) },
@@ -140,8 +141,19 @@ export function sourcePageData(context: PageContext, id: string): SourcePageData
       };
     }),
     unitReturns: unitReturnTables(context, path, cells, metricLink),
-    unitReturnsDownload: !cells.some(inUnitReturns) ? null : { label: `${summary(context, id).provinceName}各期单位报表（CSV，数据包）`, href: relativeHref(path, sitePaths.unitReturns(source.province)) },
+    unitReturnsDownload: unitReturnsLink(path, source.province, about.provinceName, cells),
   };
+}
+
+/**
+ * The province's unit returns in the data package, where the source has cells there. A cell its
+ * number alone cannot say (约40, one with a note) is a row of the package's observations instead
+ * (src/lib/openData/unitReturns.ts): the link says where those are.
+ */
+function unitReturnsLink(path: string, province: string, provinceName: string, cells: readonly Observation[]): Link | null {
+  if (!cells.some(inUnitReturns)) return null;
+  const elsewhere = cells.some((o) => !inUnitReturns(o)) ? `；约数和带注的格在数据包的 observations/${province}.csv` : '';
+  return { label: `${provinceName}各期单位报表（CSV，数据包${elsewhere}）`, href: relativeHref(path, sitePaths.unitReturns(province)) };
 }
 
 /** What a row's figure is apart from its value: its scope or time, what it is part of, the row's own note. */

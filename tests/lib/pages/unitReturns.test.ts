@@ -48,6 +48,8 @@ describe('a source page with a unit return', () => {
     // Every cell of the table is on the page: as many filled cells as the source has table rows.
     expect(table?.lines.flatMap((l) => l.cells.filter((c) => c !== ''))).toHaveLength(cells.filter((o) => o.source === source).length);
     expect(page.unitReturnsDownload?.href).toBe(`../${sitePaths.unitReturns('hainan')}`);
+    // 省公安厅's line has a note: its cells are rows of the package's observations, and the link says so.
+    expect(page.unitReturnsDownload?.label).toContain('observations/hainan.csv');
   });
 
   it('writes one row a line with the anchor every figure of the line links to', async () => {
