@@ -24,7 +24,7 @@ export function cellSaysAll(o: Observation): boolean {
 
 /** Whether an observation is written in unit-returns/ rather than in observations/: a cell of a unit return (rowLabel's `tables/`) that says all. */
 export function inUnitReturns(o: Observation): boolean {
-  return isTableCell(o.at) && cellSaysAll(o);
+  return isTableCell(o.at) && cellSaysAll(o) && !keyColumns.has(o.metric);
 }
 
 /**
@@ -62,6 +62,12 @@ export function unitReturnColumns(observations: readonly Observation[], metrics:
 
 /** The columns before the metrics' in every row of unitReturnRows. */
 export const unitReturnKeys = ['row', 'province', 'period', 'unit', 'unit_province', 'source'] as const;
+/**
+ * A metric column is named by the metric's id: a metric whose id is one of these (data/metrics.csv
+ * allows `source`) would name a second column so, which no table schema takes. Its cells stay rows
+ * of observations/.
+ */
+const keyColumns: ReadonlySet<string> = new Set(unitReturnKeys);
 
 /**
  * A province's rows of unit-returns/, one per table line with a cell there, in the order of its

@@ -12,6 +12,7 @@ import { writeSyntheticDataSet } from '../../../src/cli/synth.ts';
 import { fixtureDataSet } from '../../helpers/fixtureSite.ts';
 import { fixtureSite, repoRoot } from '../../helpers/paths.ts';
 import { useTempDir } from '../../helpers/tempDir.ts';
+import { corpusCase } from '../../helpers/corpusCase.ts';
 import { readDataPackage, writePackageFiles, type PackageReading } from './frictionless.ts';
 
 const tempDir = useTempDir('all');
@@ -273,5 +274,26 @@ describe('a unit return with an approximate cell and a note, in the data package
       // The committee's rate, from its own line's cells: columns 2 and 3 of line 4 of unit-returns.
       ['hainan||2021|branch-compliance-rate', 'ratio_of_parts', 0.9, 'tables/hainan/2021.csv:4:3;tables/hainan/2021.csv:4:2', null],
     ]);
+  });
+});
+
+describe('a metric named like a key column of unit-returns', () => {
+  it('keeps its cells rows of observations, so no table has two columns of one name', async () => {
+    const dir = tempDir();
+    const folders = corpusCase(dir, '52-wide-table');
+    // data/metrics.csv allows the id `source`: training attendance goes by it here, in the catalog, the rows and the narrative.
+    for (const path of [join(folders.dataDir, 'metrics.csv'), join(folders.dataDir, 'observations/base.csv'), join(folders.contentDir, 'hainan/2020.md')]) {
+      writeFileSync(path, readFileSync(path, 'utf8').replaceAll('training-attendance', 'source'));
+    }
+    const { dataSet, problems } = await loadDataSet(folders);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // 省高院's 培训人次 120 (line 2) says all: with any other id it would be a number of unit-returns.
+    const cell = dataSet.observations.find((o) => o.at.dataFile === 'tables/hainan/2020.csv' && o.at.line === 2);
+    expect(cell?.metric).toBe('source');
+    const folder = join(dir, 'package');
+    writePackageFiles(folder, dataPackageFiles(dataSet, '2024-01-01'));
+    const reading = await readDataPackage(folder);
+    expect(reading.errors).toEqual([]);
+    expect(readFileSync(join(folder, 'observations/hainan.csv'), 'utf8')).toMatch(/^tables\/hainan\/2020\.csv:2:\d+,hainan,gaoyuan,2020,source,120,/mu);
   });
 });
