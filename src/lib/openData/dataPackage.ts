@@ -270,15 +270,14 @@ function tables(dataSet: DataSet, unitReturns: UnitReturnColumns): Table[] {
       foreignKeys: [fk('province', 'provinces'), unitKey, fk('metric', 'metrics')],
       rowsOf: (province) => {
         // A figure rests on rows of its own province only (src/lib/aggregate/figures.ts).
-        const rows = observationsOf(province);
+        const byId = new Map(observationsOf(province).map((o) => [o.id, o]));
+        const rowOf = (id: string) => byId.get(id);
         // A label is made only for the rows of the figures written: most cells of a unit return have none here.
-        const byId = new Map(rows.map((o) => [o.id, o]));
-        const rowOf = (id: string) => {
-          const o = byId.get(id);
+        const labelOf = (id: string) => {
+          const o = rowOf(id);
           return o ? rowLabel(o.at) : '';
         };
-        const cells = new Set(rows.filter(inUnitReturns).map((o) => o.id));
-        return lazyMap(figuresOf(province).filter((f) => !isUnitReturnCell(f, cells)), (f) => [
+        return lazyMap(figuresOf(province).filter((f) => !isUnitReturnCell(f, rowOf)), (f) => [
           `${f.province}|${f.unit ?? ''}|${f.period.id}|${slotOf(f)}`,
           f.province,
           f.unit,
@@ -291,7 +290,7 @@ function tables(dataSet: DataSet, unitReturns: UnitReturnColumns): Table[] {
           metricUnit.get(f.metric) ?? '',
           f.qualifier,
           f.basis,
-          f.observations.map(rowOf).join(';'),
+          f.observations.map(labelOf).join(';'),
           f.computed?.value ?? null,
           f.computed ? Number(f.computed.differencePoints.toFixed(4)) : null,
           f.unit === null ? null : f.province,

@@ -30,10 +30,12 @@ export function inUnitReturns(o: Observation): boolean {
 /**
  * Whether a figure is just one cell of unit-returns/, reported as is: a row of figures/ would
  * say the cell again. A stated rate with its computed value beside it says more, and stays.
- * `cells`: the ids of the province's observations in unit-returns/.
+ * `rowOf`: the province's observations by id.
  */
-export function isUnitReturnCell(f: Figure, cells: ReadonlySet<string>): boolean {
-  return f.basis === 'reported' && f.computed === undefined && f.observations.length === 1 && cells.has(f.observations[0] as string);
+export function isUnitReturnCell(f: Figure, rowOf: (id: string) => Observation | undefined): boolean {
+  if (f.basis !== 'reported' || f.computed !== undefined || f.observations.length !== 1) return false;
+  const row = rowOf(f.observations[0] as string);
+  return row !== undefined && inUnitReturns(row);
 }
 
 export interface UnitReturnColumns {

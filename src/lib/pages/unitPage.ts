@@ -133,20 +133,14 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
 
   const periods = [...new Map(own.map((f) => [f.period.id, f.period])).values()].sort(comparePeriods);
   // A cell shows a figure's value, link and notes: not the citations and the rest of a full view.
-  const views = new Map<Figure, FigureCell>();
-  const ownRows = new Map<Figure, Observation | undefined>();
-  for (const f of own) {
-    const { cell, row } = figureCellAndRow(context, f, path);
-    views.set(f, cell);
-    ownRows.set(f, row);
-  }
-  const viewOf = (f: Figure): FigureCell => (f.unit === null ? entryOf(shared.committeeViews, f, () => figureCell(context, f, path)) : (views.get(f) as FigureCell));
-  // The unit's return line of each period: the line of the first of its figures read from one table cell.
+  const ownCells = new Map(own.map((f) => [f, figureCellAndRow(context, f, path)]));
+  const viewOf = (f: Figure): FigureCell => (f.unit === null ? entryOf(shared.committeeViews, f, () => figureCell(context, f, path)) : (ownCells.get(f) as { cell: FigureCell }).cell);
+  // A figure of the unit read as is from one cell of a unit return: that cell's row.
   const tableCellOf = (f: Figure) => {
-    const row = f.basis === 'reported' && f.observations.length === 1 ? ownRows.get(f) : undefined;
-    return row && isTableCell(row.at) ? row : undefined;
+    const row = ownCells.get(f)?.row;
+    return row && f.basis === 'reported' && f.observations.length === 1 && isTableCell(row.at) ? row : undefined;
   };
-  const lineKey = (o: Observation) => `${o.at.dataFile}:${o.at.line}`;
+  // The unit's return line of each period: the line of the first of its figures read from one table cell.
   const periodLine = new Map<string, Observation>();
   for (const f of own) {
     const row = tableCellOf(f);
@@ -154,9 +148,9 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   }
   const cell = (f: Figure): UnitCell => {
     const view = viewOf(f);
-    const row = f.unit === null ? undefined : tableCellOf(f);
+    const row = tableCellOf(f);
     const line = periodLine.get(f.period.id);
-    const viaHeading = row !== undefined && line !== undefined && lineKey(row) === lineKey(line);
+    const viaHeading = row !== undefined && line !== undefined && row.at.dataFile === line.at.dataFile && row.at.line === line.at.line;
     return viaHeading ? { display: view.display, approximate: view.approximate } : { display: view.display, href: view.href, approximate: view.approximate };
   };
   const rows = [...groupBy(own, slotOf)].map(([slot, series]): UnitMetricRow => {
@@ -215,6 +209,7 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     data: { rows: standingRows },
   };
 
+  const otherUnits = shared.withPages.size - (shared.withPages.has(unitId) ? 1 : 0);
   return {
     path,
     name: unit.name,
@@ -229,9 +224,6 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     }),
     rows,
     charts: linkCharts(path, standingRows.length > 0 ? [chart] : []),
-    otherUnits: (() => {
-      const count = shared.withPages.size - (shared.withPages.has(unitId) ? 1 : 0);
-      return count > 0 ? { href: relativeHref(path, `${sitePaths.province(provinceId)}#units`), count } : null;
-    })(),
+    otherUnits: otherUnits > 0 ? { href: relativeHref(path, `${sitePaths.province(provinceId)}#units`), count: otherUnits } : null,
   };
 }
