@@ -28,8 +28,9 @@ export function scopeKey(scope: PageScope): string {
 
 /**
  * Every field of an observation that a page can show, in a line: half the time of JSON.stringify
- * over the national set's 927k rows. Left out are the two that hold the path the data folder was
- * given by: `at.file` (for messages) and `id` (file:line, a key that joins figures to their rows).
+ * over the national set's 927k rows. Left out are `at.file`, which holds the path the data folder
+ * was given by (for messages), and `id`, a key that joins figures to their rows, made of the
+ * row's path within the data folder and its line and column, which are here already.
  * Pages show a row by its path within the data folder (`at.dataFile`), so the same data read from
  * another folder makes the same pages and keeps its fingerprints. tests/cli/pageInputs.test.ts
  * changes every other field of the schema in turn, so a field added to Observation and not here

@@ -7,11 +7,13 @@ import type { Catalog } from '../lib/ingest/catalog.ts';
 import type { ObservationStore } from '../lib/ingest/observationStore.ts';
 import { readObservation, type CatalogFiles } from '../lib/ingest/observations.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
-import { readWideHeader, wideRowRecords, type WideLayout } from '../lib/ingest/wideTable.ts';
+import { compactTableCell, type CellValues, type TableColumn, type TableLine } from '../lib/ingest/tableCell.ts';
+import { lineLabel, readWideHeader, wideRowRecords, type WideLayout } from '../lib/ingest/wideTable.ts';
 import { didYouMean } from '../lib/names.ts';
 import type { Observation } from '../lib/schema/observation.ts';
 import { PeriodSchema, type Period } from '../lib/schema/period.ts';
 import type { Problem } from '../lib/schema/problem.ts';
+import { entryOf } from '../lib/maps.ts';
 import { ProblemCap } from '../lib/ingest/problemCap.ts';
 import { addProblems, quoted, withoutRepeats } from '../lib/problems.ts';
 import type { Province } from '../lib/schema/province.ts';
@@ -65,6 +67,16 @@ export function findWideTables(dir: string, catalog: Catalog, problems: Problem[
   return found;
 }
 
+/** What each metric column's cells share, by its column number: made from the column's first cell read. */
+const columns = new WeakMap<WideLayout, Map<number, TableColumn>>();
+function tableColumnOf(layout: WideLayout, o: Observation): TableColumn {
+  const byNumber = entryOf(columns, layout, () => new Map<number, TableColumn>());
+  return entryOf(byNumber, o.at.column, () => ({ column: o.at.column, header: layout.metricColumns.find((c) => c.column === o.at.column)?.header ?? '', metric: o.metric, time: o.time }));
+}
+
+/** The cell values of a load, one set per catalog. */
+const loadValues = new WeakMap<Catalog, CellValues>();
+
 export async function readWideTable(table: WideTableFile, catalog: Catalog, files: CatalogFiles, store: ObservationStore, problems: Problem[]): Promise<FileTally> {
   const tally: FileTally = { file: table.file, rows: 0, accepted: 0, rejected: 0 };
   const defaultSource = tableSource(table.province, table.period).id;
@@ -80,10 +92,15 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
       report(header.problems);
       layout = header.layout;
     }
+    const tableLayout = layout;
     const found: Problem[] = [];
-    const observations = wideRowRecords(record, layout, table.province, table.period, defaultSource).flatMap((cell): Array<[Observation, typeof cell]> => {
+    const values = entryOf(loadValues, catalog, (): CellValues => new Map());
+    let line: TableLine | undefined;
+    const observations = wideRowRecords(record, tableLayout, table.province, table.period, defaultSource).flatMap((cell): Array<[Observation, typeof cell]> => {
       const o = readObservation(cell, catalog, files, found);
-      return o ? [[o, cell]] : [];
+      if (!o) return [];
+      line ??= { file: o.at.file, dataFile: o.at.dataFile, line: o.at.line, label: lineLabel(record, table.province), province: o.province, unit: o.unit, period: o.period, source: o.source, note: o.note };
+      return [[compactTableCell(o, line, tableColumnOf(tableLayout, o), values), cell]];
     });
     // A fault of the row itself (its unit) is found again in each of its filled cells: it is said once.
     report(withoutRepeats(found));

@@ -5,6 +5,7 @@ import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { pageContext } from '../../src/lib/pages/context.ts';
 import { figureDisplay } from '../../src/lib/pages/views.ts';
 import { rowAnchor, rowLabel } from '../../src/lib/site/paths.ts';
+import { ObservationSchema, type Observation } from '../../src/lib/schema/observation.ts';
 import { fixtureSite, repoRoot } from '../helpers/paths.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 import { corpusCase } from '../helpers/corpusCase.ts';
@@ -114,6 +115,18 @@ describe('loadDataSet on a unit-return table', () => {
     expect(fromTable.length).toBeGreaterThan(0);
     // Pages show this path: the folder the data were read from must not leak into them.
     expect(new Set(fromTable.map((o) => o.at.dataFile))).toEqual(new Set(['tables/hainan/2020.csv']));
+  });
+
+  it('reads a cell as its row and heading say, every field as the file gives it, whatever form keeps it in memory', async () => {
+    const dir = tempDir();
+    const folders = corpusCase(dir, '52-wide-table');
+    const { dataSet } = await loadDataSet(folders);
+    const row = dataSet.observations.filter((o) => o.at.dataFile === 'tables/hainan/2020.csv' && o.at.line === 3).sort((a, b) => a.at.column - b.at.column);
+    const shared = { province: 'hainan', unit: 'gonganting', source: 'table-hainan-2020', note: '含轮训', rowId: null, partOf: null, scope: '', undated: false, measureWord: null };
+    expect(row.map((o) => ({ ...Object.fromEntries(Object.keys(ObservationSchema.shape).map((k) => [k, o[k as keyof Observation]])), period: o.period.id }))).toEqual([
+      { ...shared, id: 'tables/hainan/2020.csv:3:2', at: { file: row[0]?.at.file, dataFile: 'tables/hainan/2020.csv', line: 3, column: 2 }, period: '2020', metric: 'cases-filed', value: 7, step: 1, qualifier: 'exact', written: '7', quote: '省公安厅 立案 7', time: 'flow' },
+      { ...shared, id: 'tables/hainan/2020.csv:3:3', at: { file: row[0]?.at.file, dataFile: 'tables/hainan/2020.csv', line: 3, column: 3 }, period: '2020', metric: 'training-attendance', value: 300, step: 1, qualifier: 'about', written: '约300', quote: '省公安厅 培訓人次 约300', time: 'flow' },
+    ]);
   });
 
   it('keeps each cell of a table row a figure of its own: its id, its row label and what pages write, and its line its anchor', async () => {

@@ -8,6 +8,20 @@ import { Worker } from 'node:worker_threads';
  */
 const threadHeap = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
 
+/**
+ * The bundle of each thread module that scripts/run.mjs made, by the module's address: a thread
+ * runs from it without the TypeScript loader. Under Vitest there are none, and threads load the
+ * module through tsx (threadEntry.mjs).
+ */
+function threadBundles(): Record<string, string> {
+  try {
+    return JSON.parse(process.env.ZONGSHU_THREAD_BUNDLES ?? '{}') as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
 export function startThread(module: URL, data: Record<string, unknown> = {}): Worker {
-  return new Worker(new URL('./threadEntry.mjs', import.meta.url), { workerData: { ...data, module: module.href }, resourceLimits: threadHeap });
+  const bundle = threadBundles()[module.href];
+  return new Worker(new URL('./threadEntry.mjs', import.meta.url), { workerData: { ...data, module: bundle ?? module.href, bundled: bundle !== undefined }, resourceLimits: threadHeap });
 }

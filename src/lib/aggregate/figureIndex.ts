@@ -1,5 +1,4 @@
 /** Looks figures up by scope and metric, and lists the series of one metric over periods. */
-import { entryOf } from '../maps.ts';
 import { comparePeriods } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Period } from '../schema/period.ts';
@@ -31,23 +30,14 @@ export function indexFiguresBy(figures: readonly Figure[], byPlace: FigureMap<Fi
 
 export class FigureIndex {
   readonly #byPlace: FigureMap<Figure>;
-  /** province → unit ('' for the committee) → metric → figures; nested for the reason FigureMap is. */
-  readonly #series = new Map<string, Map<string, Map<string, Figure[]>>>();
   readonly #periods = new Map<string, Period>();
 
   /** `byPlace`: the same figures by place, when the caller has them so. */
   constructor(figures: Iterable<Figure>, byPlace?: FigureMap<Figure>) {
     this.#byPlace = byPlace ?? new FigureMap<Figure>();
     for (const figure of figures) {
-      const slot = slotOf(figure);
-      if (!byPlace) this.#byPlace.set(figure.province, figure.unit, figure.period, slot, figure);
-      this.#seriesOf(figure.province, figure.unit ?? '', slot).push(figure);
+      if (!byPlace) this.#byPlace.set(figure.province, figure.unit, figure.period, slotOf(figure), figure);
       this.#periods.set(figure.period.id, figure.period);
-    }
-    for (const byUnit of this.#series.values()) {
-      for (const byMetric of byUnit.values()) {
-        for (const list of byMetric.values()) list.sort((a, b) => comparePeriods(a.period, b.period));
-      }
     }
   }
 
@@ -60,16 +50,13 @@ export class FigureIndex {
     return this.#byPlace.get(province, unit, period, slot);
   }
 
-  /** The figures of one slot (a metric id: its usual figures) for one committee (unit null) or unit, oldest period first. */
+  /**
+   * The figures of one slot (a metric id: its usual figures) for one committee (unit null) or unit,
+   * oldest period first. Made when asked: pages ask for the committees' series, and keeping one list
+   * for each unit and metric of a national data set took 200,000 arrays.
+   */
   series(province: string, unit: string | null, slot: string): readonly Figure[] {
-    return this.#series.get(province)?.get(unit ?? '')?.get(slot) ?? [];
-  }
-
-  /** The list of one series, empty when first asked for. */
-  #seriesOf(province: string, unit: string, metric: string): Figure[] {
-    const byUnit = entryOf(this.#series, province, () => new Map());
-    const byMetric = entryOf(byUnit, unit, () => new Map());
-    return entryOf(byMetric, metric, () => []);
+    return this.#byPlace.series(province, unit, slot);
   }
 
   /** Every period that has at least one figure, oldest first. */

@@ -14,24 +14,9 @@ import type { Observation } from '../schema/observation.ts';
 import type { Figure } from '../schema/figure.ts';
 import { indexFiguresBy } from './figureIndex.ts';
 import { FigureMap } from './figureMap.ts';
+import { figureFields, ReportedFigure } from './reportedFigure.ts';
 import { combineQualifiers, quotientQualifier } from './qualifiers.ts';
 import { isUsual, slotOf } from './slot.ts';
-
-function reportedFigure(o: Observation): Figure {
-  return {
-    province: o.province,
-    unit: o.unit,
-    period: o.period,
-    metric: o.metric,
-    scope: o.scope,
-    time: o.time,
-    undated: o.undated,
-    value: o.value,
-    qualifier: o.qualifier,
-    basis: 'reported',
-    observations: [o.id],
-  };
-}
 
 /** Digits after the decimal point as JavaScript writes the number (0 for 76, 2 for 312.85). */
 function decimalsOf(value: number): number {
@@ -104,7 +89,7 @@ function matchedSums(figures: FigureMap<Figure>, numerator: Figure, denominator:
   const partsOf = (total: Figure) => both.map((unit) => figures.get(total.province, unit, total.period, total.metric)).filter((f): f is Figure => f !== undefined);
   const sumOver = (total: Figure): Figure => {
     const parts = partsOf(total);
-    return { ...total, value: sum(parts.map((p) => p.value)), qualifier: combineQualifiers(parts.map((p) => p.qualifier)), observations: observationsOf(parts), units: both };
+    return { ...figureFields(total), value: sum(parts.map((p) => p.value)), qualifier: combineQualifiers(parts.map((p) => p.qualifier)), observations: observationsOf(parts), units: both };
   };
   return [sumOver(numerator), sumOver(denominator)];
 }
@@ -152,7 +137,7 @@ function ratioFigures(figures: FigureMap<Figure>, ratios: readonly Metric[], ste
       }
       const step = stepOf.get(stated.observations[0] ?? '') ?? 0;
       result.push({
-        ...stated,
+        ...figureFields(stated),
         computed: {
           value: computed.value,
           qualifier: computed.qualifier,
@@ -187,7 +172,7 @@ export function aggregateFigures(observations: readonly Observation[], metrics: 
   const add = (f: Figure) => figures.set(f.province, f.unit, f.period, slotOf(f), f);
   for (const o of observations) {
     if (metricById.get(o.metric)?.kind === 'ratio') stepOf.set(o.id, o.step);
-    add(reportedFigure(o));
+    add(new ReportedFigure(o));
   }
   for (const total of unitSums(figures, metricById)) add(total);
   for (const ratio of ratioFigures(figures, metrics.filter(hasParts), stepOf)) add(ratio);

@@ -35,8 +35,8 @@ interface Context {
 
 /**
  * Observations by id, looked up for the few figures a check finds suspect. An id is
- * `file:line` (`file:line:column` for a table's cell, src/lib/ingest/observations.ts), so the
- * observations are indexed by their file and line: a file's name is one string shared by all
+ * `file:line` (`file:line:column` for a table's cell, the file named within the data folder:
+ * src/lib/ingest/observations.ts), so the observations are indexed by that file and line: a file's name is one string shared by all
  * its rows and hashed once, a line a small integer. A map keyed by the million ids themselves
  * took 0.9 s to build at national scale, hashing each id; scanning the list took 95 ms a lookup.
  */
@@ -45,7 +45,7 @@ function observationLookup(observations: readonly Observation[]): (id: string) =
   return (id) => {
     if (!byFile) {
       byFile = new Map();
-      for (const o of observations) entryOf(entryOf(byFile, o.at.file, () => new Map<number, Observation[]>()), o.at.line, () => []).push(o);
+      for (const o of observations) entryOf(entryOf(byFile, o.at.dataFile, () => new Map<number, Observation[]>()), o.at.line, () => []).push(o);
     }
     const place = /:(\d+)(?::\d+)?$/u.exec(id);
     if (!place) return undefined;

@@ -7,6 +7,7 @@
  * from columns costs a tenth of reading them.
  */
 import { internPeriod } from '../period.ts';
+import { observationId } from './observations.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Period } from '../schema/period.ts';
 import type { Problem } from '../schema/problem.ts';
@@ -117,7 +118,7 @@ export function decodeReading(text: string, file: string, dataFile: string): Fil
   for (let i = 0; i < columns.line.length; i++) {
     const line = columns.line[i] as number;
     observations.push({
-      id: `${file}:${line}`,
+      id: observationId(dataFile, line),
       at: { file, dataFile, line, column: columns.column[i] as number },
       province: stringOf(shared.province, i),
       unit: nullable(shared.unit, i),

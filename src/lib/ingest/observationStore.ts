@@ -21,6 +21,11 @@ function describeZh(o: Observation): string {
   return `${o.unit ?? o.province} ${periodLabel(o.period)}的 ${o.metric}${apart}`;
 }
 
+/** Where an observation was read, with its file as given (as messages name files): its id names the file within the data folder. */
+function placeOf(o: Observation): string {
+  return `${o.at.file}${o.id.slice(o.at.dataFile.length)}`;
+}
+
 export class ObservationStore {
   readonly #byFigure = new FigureMap<Observation>();
 
@@ -37,21 +42,21 @@ export class ObservationStore {
     const sameFigure = held.value === observation.value && held.qualifier === observation.qualifier;
     if (!sameFigure) {
       problems.push(fieldProblem(record, 'value', 'conflicting-rows', {
-        message: `${describe(observation)} is '${observation.written}' here but '${held.written}' at ${held.id}`,
+        message: `${describe(observation)} is '${observation.written}' here but '${held.written}' at ${placeOf(held)}`,
         hint: 'keep the figure the source gives and delete the other row',
-        zh: { message: `${describeZh(observation)}：这里是“${observation.written}”，${held.id} 却是“${held.written}”`, hint: '保留来源给出的数字，删去另一行' },
+        zh: { message: `${describeZh(observation)}：这里是“${observation.written}”，${placeOf(held)} 却是“${held.written}”`, hint: '保留来源给出的数字，删去另一行' },
       }));
     } else if (sameFile) {
       problems.push(fieldProblem(record, 'value', 'duplicate-row', {
-        message: `${describe(observation)} repeats the row at ${held.id}`,
+        message: `${describe(observation)} repeats the row at ${placeOf(held)}`,
         hint: 'delete one of the two rows',
-        zh: { message: `${describeZh(observation)}：与 ${held.id} 那一行重复`, hint: '删去两行中的一行' },
+        zh: { message: `${describeZh(observation)}：与 ${placeOf(held)} 那一行重复`, hint: '删去两行中的一行' },
       }));
     } else {
       problems.push(fieldProblem(record, 'value', 'repeated-figure', {
-        message: `${describe(observation)} is also given at ${held.id}; the first is kept`,
+        message: `${describe(observation)} is also given at ${placeOf(held)}; the first is kept`,
         hint: 'keep the figure in one file',
-        zh: { message: `${describeZh(observation)}：${held.id} 也有这一行，保留先读到的那一行`, hint: '同一个数字只写在一个文件里' },
+        zh: { message: `${describeZh(observation)}：${placeOf(held)} 也有这一行，保留先读到的那一行`, hint: '同一个数字只写在一个文件里' },
       }, 'warning'));
     }
     return false;

@@ -13,6 +13,7 @@ import type { Province } from '../schema/province.ts';
 import type { Catalog } from './catalog.ts';
 import type { CsvRecord } from './csvRecord.ts';
 import { nameHint, resolveName } from './nameHint.ts';
+import { cellQuote } from './tableCell.ts';
 
 export interface WideLayout {
   metricColumns: Array<{ column: number; header: string; metric: string }>;
@@ -64,10 +65,18 @@ export function readWideHeader(file: string, header: readonly string[], catalog:
   return { layout, problems };
 }
 
+/** The unit cell of a table row as written; empty on the committee's own line. */
+const unitCell = (record: CsvRecord): string => record.fields[record.header[0] ?? ''] ?? '';
+
+/** Who a row's cells are cited for: the unit as written, or the province's name on the committee's own line. */
+export function lineLabel(record: CsvRecord, province: Province): string {
+  return unitCell(record) || province.name;
+}
+
 /** The long-format records of one table row: one per filled metric cell. */
 export function wideRowRecords(record: CsvRecord, layout: WideLayout, province: Province, period: Period, defaultSource: string): CsvRecord[] {
-  const unitHeader = record.header[0] ?? '';
-  const unit = record.fields[unitHeader] ?? '';
+  const unit = unitCell(record);
+  const label = lineLabel(record, province);
   const sourceColumn = layout.sourceColumn ? record.header.indexOf(layout.sourceColumn) + 1 : undefined;
   const noteColumn = layout.noteColumn ? record.header.indexOf(layout.noteColumn) + 1 : undefined;
   return layout.metricColumns.flatMap(({ column, header, metric }) => {
@@ -85,7 +94,7 @@ export function wideRowRecords(record: CsvRecord, layout: WideLayout, province: 
         metric,
         value,
         source: (layout.sourceColumn && record.fields[layout.sourceColumn]) || defaultSource,
-        quote: `${unit || province.name} ${header} ${value}`,
+        quote: cellQuote(label, header, value),
         note: (layout.noteColumn && record.fields[layout.noteColumn]) || '',
       },
       columns: {

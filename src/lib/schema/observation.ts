@@ -44,7 +44,7 @@ export type ObservationRow = z.infer<typeof ObservationRowSchema>;
 
 /** One reported figure, resolved and typed: the atom every page number traces back to. */
 export const ObservationSchema = z.object({
-  /** `file:line` of the row it was read from. */
+  /** `file:line` of the row it was read from, the file named within the data folder (`observations/hainan.csv:12`); a unit-return cell adds its column (`tables/hainan/2020.csv:3:7`). */
   id: z.string(),
   /** Where the value stands: the file as given (for messages), the file within the data folder (for pages), 1-based line and column. */
   at: z.object({ file: z.string(), dataFile: z.string(), line: z.number().int().positive(), column: z.number().int().positive() }),

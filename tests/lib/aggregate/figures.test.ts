@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateFigures, ratioAgrees, sortFigures } from '../../../src/lib/aggregate/figures.ts';
 import { FigureIndex } from '../../../src/lib/aggregate/figureIndex.ts';
+import { figureFields } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { period } from '../../../src/lib/period.ts';
 import type { Observation } from '../../../src/lib/schema/observation.ts';
 import type { Qualifier } from '../../../src/lib/schema/qualifier.ts';
@@ -126,7 +127,7 @@ describe('aggregateFigures', () => {
 
 describe('sortFigures', () => {
   it('orders by province, unit with the committee first, period end, period start and metric, ids in locale order', () => {
-    const figure = (province: string, unit: string | null, written: string, metric: string) => ({ ...aggregateFigures([obs(metric, 1, { period: written })], metrics)[0]!, province, unit });
+    const figure = (province: string, unit: string | null, written: string, metric: string) => ({ ...figureFields(aggregateFigures([obs(metric, 1, { period: written })], metrics)[0]!), province, unit });
     const figures = [
       figure('jiangsu', null, '2020', 'sanctions'),
       figure('hainan', 'gaoyuan', '2020', 'sanctions'),

@@ -52,9 +52,9 @@ describe('encodeReading and decodeReading', () => {
     }
   });
 
-  it('names the rows by the file as given now, and by their place in the data folder', () => {
+  it('names the rows by the file as given now (for messages), and by their place in the data folder (their id and pages)', () => {
     const decoded = decodeReading(encodeReading(reading), 'moved/x.csv', 'observations/x.csv') as FileReading;
-    expect(decoded.observations[0]).toMatchObject({ id: 'moved/x.csv:2', at: { file: 'moved/x.csv', dataFile: 'observations/x.csv', line: 2, column: 5 } });
+    expect(decoded.observations[0]).toMatchObject({ id: 'observations/x.csv:2', at: { file: 'moved/x.csv', dataFile: 'observations/x.csv', line: 2, column: 5 } });
   });
 
   it('refuses text that is not a reading of this format', () => {

@@ -1,0 +1,184 @@
+/**
+ * An observation read from one cell of a unit return (data/tables/), held in
+ * a compact form. A national data set has about a million such cells, and
+ * everything but the cell's own number is the same for the cells of one line:
+ * the file and line, the unit, province, period, source and note. So the line
+ * holds those once (TableLine), and a cell's place (`at`) and its citation
+ * (`quote`: the line's unit, the column's heading, the cell as written) are
+ * made when asked, not stored. A column holds its heading and metric, and a
+ * figure written alike in many cells (76, 89%) is held once.
+ *
+ * Its fields are getters, as in ReportedFigure: a spread copies none of them.
+ */
+import type { Observation } from '../schema/observation.ts';
+
+/** What the cells of one line of a unit return share. */
+export interface TableLine {
+  file: string;
+  dataFile: string;
+  line: number;
+  /** The unit cell as written, or the province's name on the committee's line: how a cell's citation names who reports it. */
+  label: string;
+  province: string;
+  unit: string | null;
+  period: Observation['period'];
+  source: string;
+  note: string;
+}
+
+/** What the cells of one column of a unit return share. */
+export interface TableColumn {
+  column: number;
+  /** The column's heading as the table writes it. */
+  header: string;
+  metric: string;
+  time: Observation['time'];
+}
+
+/** A figure as a cell writes it and as it reads: one object for every cell of a metric that writes the same. */
+interface CellValue {
+  written: string;
+  value: number;
+  step: number;
+  qualifier: Observation['qualifier'];
+  measureWord: string | null;
+}
+
+/** Cell values of a load, by metric and as written; bounded like the reading of values (observations.ts). */
+export type CellValues = Map<string, Map<string, CellValue>>;
+
+class TableCell implements Observation {
+  readonly id: string;
+  readonly #line: TableLine;
+  readonly #column: TableColumn;
+  readonly #value: CellValue;
+
+  constructor(id: string, line: TableLine, column: TableColumn, value: CellValue) {
+    this.id = id;
+    this.#line = line;
+    this.#column = column;
+    this.#value = value;
+  }
+
+  get at(): Observation['at'] {
+    const { file, dataFile, line } = this.#line;
+    return { file, dataFile, line, column: this.#column.column };
+  }
+
+  get province(): string {
+    return this.#line.province;
+  }
+
+  get unit(): string | null {
+    return this.#line.unit;
+  }
+
+  get period(): Observation['period'] {
+    return this.#line.period;
+  }
+
+  get metric(): string {
+    return this.#column.metric;
+  }
+
+  get value(): number {
+    return this.#value.value;
+  }
+
+  get step(): number {
+    return this.#value.step;
+  }
+
+  get qualifier(): Observation['qualifier'] {
+    return this.#value.qualifier;
+  }
+
+  get written(): string {
+    return this.#value.written;
+  }
+
+  get measureWord(): string | null {
+    return this.#value.measureWord;
+  }
+
+  get source(): string {
+    return this.#line.source;
+  }
+
+  get quote(): string {
+    return cellQuote(this.#line.label, this.#column.header, this.#value.written);
+  }
+
+  get note(): string {
+    return this.#line.note;
+  }
+
+  get rowId(): null {
+    return null;
+  }
+
+  get partOf(): null {
+    return null;
+  }
+
+  get scope(): string {
+    return '';
+  }
+
+  get time(): Observation['time'] {
+    return this.#column.time;
+  }
+
+  get undated(): boolean {
+    return false;
+  }
+}
+
+const sameValue = (a: CellValue, o: Observation) => a.written === o.written && a.value === o.value && a.step === o.step && a.qualifier === o.qualifier && a.measureWord === o.measureWord;
+
+/** The shared value of a cell that writes and reads as `o` does. */
+function cellValueOf(values: CellValues, o: Observation): CellValue {
+  let byWritten = values.get(o.metric);
+  if (!byWritten) {
+    byWritten = new Map();
+    values.set(o.metric, byWritten);
+  }
+  const known = byWritten.get(o.written);
+  if (known && sameValue(known, o)) return known;
+  const value: CellValue = { written: o.written, value: o.value, step: o.step, qualifier: o.qualifier, measureWord: o.measureWord };
+  if (byWritten.size > 100_000) byWritten.clear();
+  if (!known) byWritten.set(o.written, value);
+  return value;
+}
+
+/** How a unit-return cell is cited: 省公安厅 立案 7 (the unit, the column's heading, the cell). */
+export function cellQuote(label: string, header: string, written: string): string {
+  return `${label} ${header} ${written}`;
+}
+
+/**
+ * The observation of a unit-return cell in compact form, when the compact form gives back every field
+ * as read; otherwise the observation as it is (a cell whose line, column or citation reads otherwise
+ * than the table's layout says is never rewritten, only kept in full).
+ */
+export function compactTableCell(o: Observation, line: TableLine, column: TableColumn, values: CellValues): Observation {
+  const { at } = o;
+  const same =
+    at.file === line.file &&
+    at.dataFile === line.dataFile &&
+    at.line === line.line &&
+    at.column === column.column &&
+    o.province === line.province &&
+    o.unit === line.unit &&
+    o.period === line.period &&
+    o.source === line.source &&
+    o.note === line.note &&
+    o.metric === column.metric &&
+    o.time === column.time &&
+    o.rowId === null &&
+    o.partOf === null &&
+    o.scope === '' &&
+    !o.undated &&
+    o.quote === cellQuote(line.label, column.header, o.written);
+  return same ? new TableCell(o.id, line, column, cellValueOf(values, o)) : o;
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { FigureMap } from '../../../src/lib/aggregate/figureMap.ts';
+import { period } from '../../../src/lib/period.ts';
+
+const [y2019, y2020, y2021, y1921] = ['2019', '2020', '2021', '2019-2021'].map(period) as [ReturnType<typeof period>, ReturnType<typeof period>, ReturnType<typeof period>, ReturnType<typeof period>];
+
+describe('FigureMap', () => {
+  it('finds a value by province, unit (null: the committee), period and slot, and nothing elsewhere', () => {
+    const map = new FigureMap<string>();
+    map.set('hainan', null, y2020, 'cases-filed', 'committee');
+    map.set('hainan', 'gaoyuan', y2020, 'cases-filed', 'unit');
+    expect(map.get('hainan', null, y2020, 'cases-filed')).toBe('committee');
+    expect(map.get('hainan', 'gaoyuan', y2020, 'cases-filed')).toBe('unit');
+    expect(map.get('hainan', 'gonganting', y2020, 'cases-filed')).toBeUndefined();
+    expect(map.get('hainan', null, y2021, 'cases-filed')).toBeUndefined();
+    expect(map.get('hainan', null, y2020, 'sanctions')).toBeUndefined();
+    expect(map.get('jiangsu', null, y2020, 'cases-filed')).toBeUndefined();
+    expect(map.has('hainan', null, y2020, 'cases-filed')).toBe(true);
+    expect(map.has('hainan', null, y2020, 'sanctions')).toBe(false);
+  });
+
+  it('finds a slot first set after a place was made, in that place and in places made before', () => {
+    const map = new FigureMap<number>();
+    map.set('hainan', null, y2020, 'a', 1);
+    map.set('hainan', null, y2021, 'a', 2);
+    for (let i = 0; i < 40; i++) map.set('hainan', null, y2020, `slot-${i}`, 100 + i);
+    map.set('hainan', null, y2021, 'slot-39', 3);
+    expect(map.get('hainan', null, y2020, 'slot-39')).toBe(139);
+    expect(map.get('hainan', null, y2021, 'slot-39')).toBe(3);
+    expect(map.get('hainan', null, y2021, 'slot-38')).toBeUndefined();
+    expect(map.size).toBe(43);
+  });
+
+  it('keeps a value set again in its first position, as a Map does', () => {
+    const map = new FigureMap<string>();
+    map.set('hainan', null, y2020, 'a', 'first');
+    map.set('hainan', null, y2020, 'b', 'second');
+    map.set('hainan', null, y2020, 'a', 'again');
+    expect(map.values()).toEqual(['again', 'second']);
+    expect(map.size).toBe(2);
+  });
+
+  it('lists the series of a slot oldest period first (end year, then start year), for the committee or one unit', () => {
+    const map = new FigureMap<string>();
+    map.set('hainan', null, y2021, 'a', '2021');
+    map.set('hainan', null, y1921, 'a', '2019-2021');
+    map.set('hainan', null, y2019, 'a', '2019');
+    map.set('hainan', null, y2020, 'b', 'other slot');
+    map.set('hainan', 'gaoyuan', y2020, 'a', 'unit');
+    expect(map.series('hainan', null, 'a')).toEqual(['2019', '2019-2021', '2021']);
+    expect(map.series('hainan', 'gaoyuan', 'a')).toEqual(['unit']);
+    expect(map.series('hainan', null, 'c')).toEqual([]);
+    expect(map.series('jiangsu', null, 'a')).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { cellQuote, compactTableCell, type CellValues, type TableColumn, type TableLine } from '../../../src/lib/ingest/tableCell.ts';
+import { period } from '../../../src/lib/period.ts';
+import { ObservationSchema, type Observation } from '../../../src/lib/schema/observation.ts';
+
+const y2020 = period('2020');
+const line: TableLine = { file: '/abs/data/tables/hainan/2020.csv', dataFile: 'tables/hainan/2020.csv', line: 3, label: '省公安厅', province: 'hainan', unit: 'gonganting', period: y2020, source: 'table-hainan-2020', note: '含轮训' };
+const column: TableColumn = { column: 3, header: '培訓人次', metric: 'training-attendance', time: 'flow' };
+
+/** The observation a cell reads as in full, as readObservation gives it. */
+function cell(overrides: Partial<Observation> = {}): Observation {
+  return {
+    id: 'tables/hainan/2020.csv:3:3',
+    at: { file: line.file, dataFile: line.dataFile, line: 3, column: 3 },
+    province: 'hainan',
+    unit: 'gonganting',
+    period: y2020,
+    metric: 'training-attendance',
+    value: 300,
+    step: 1,
+    qualifier: 'about',
+    written: '约300',
+    measureWord: null,
+    source: 'table-hainan-2020',
+    quote: '省公安厅 培訓人次 约300',
+    note: '含轮训',
+    rowId: null,
+    partOf: null,
+    scope: '',
+    time: 'flow',
+    undated: false,
+    ...overrides,
+  };
+}
+
+const fields = Object.keys(ObservationSchema.shape) as Array<keyof Observation>;
+const fieldsOf = (o: Observation) => Object.fromEntries(fields.map((f) => [f, o[f]]));
+
+describe('compactTableCell', () => {
+  it('gives back every field of the observation as read, its place and its citation made when asked', () => {
+    const full = cell();
+    const compact = compactTableCell(full, line, column, new Map());
+    expect(compact).not.toBe(full);
+    expect(fieldsOf(compact)).toEqual(fieldsOf(full));
+    expect(compact.quote).toBe(cellQuote('省公安厅', '培訓人次', '约300'));
+  });
+
+  it('holds a value written alike in two cells once, and a value read otherwise apart', () => {
+    const values: CellValues = new Map();
+    const a = compactTableCell(cell(), line, column, values);
+    const b = compactTableCell(cell({ id: 'tables/hainan/2020.csv:4:3', at: { ...cell().at, line: 4 } }), { ...line, line: 4 }, column, values);
+    expect(values.get('training-attendance')?.size).toBe(1);
+    // Same text, another reading (as a row's own qualifier could make it): kept with its own value, never the other's.
+    const other = compactTableCell(cell({ value: 301 }), line, column, values);
+    expect([a.value, b.value, other.value]).toEqual([300, 300, 301]);
+  });
+
+  it('keeps in full, unchanged, a cell that its line, its column or its citation does not describe', () => {
+    const cases: Array<Partial<Observation>> = [
+      { note: '另一说明' },
+      { source: 'hainan-2020' },
+      { quote: '省公安厅培训约300人次' },
+      { metric: 'cases-filed' },
+      { time: 'cumulative' },
+      { scope: '含直属单位' },
+      { undated: true },
+      { rowId: 'r1' },
+      { partOf: 'r0' },
+      { at: { ...cell().at, column: 4 } },
+      { at: { ...cell().at, line: 9 } },
+      { unit: null },
+      { period: period('2019') },
+    ];
+    for (const overrides of cases) {
+      const full = cell(overrides);
+      expect(compactTableCell(full, line, column, new Map()), JSON.stringify(overrides)).toBe(full);
+    }
+  });
+});
