@@ -2,7 +2,7 @@
  * Any sequence of edits to the data, the narratives, the catalog, the cache and the published site:
  * after each, the incremental build writes byte for byte what a full build from nothing writes.
  */
-import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +35,8 @@ interface World {
 /** Each edit a user, a tool or an accident makes between two builds; `n` picks a file or a value. */
 const edits: Record<string, (w: World, n: number) => void> = {
   value: (w, n) => edit(join(w.work, 'data/observations/more.csv'), (t) => t.replace(/donations,\d+/u, `donations,${300 + n}`)),
-  row: (w, n) => appendFileSync(join(w.work, 'data/observations/more.csv'), `hainan,,2018,training-attendance,${1000 + n},,hainan-2019,培训${1000 + n}人次,\n`),
+  // A row added, or the one added before written anew at the end: two rows of one figure would be an error, not an edit.
+  row: (w, n) => edit(join(w.work, 'data/observations/more.csv'), (t) => `${t.replace(/^hainan,,2018,training-attendance,.*\n/mu, '')}hainan,,2018,training-attendance,${1000 + n},,hainan-2019,培训${1000 + n}人次,\n`),
   narrative: (w, n) => edit(join(w.work, 'content/hainan/2020.md'), (t) => `${t}\n第${n}次修改。\n`),
   catalog: (w, n) => edit(join(w.work, 'data/units.csv'), (t) => t.replace(/省公安厅,[^,\n]*,/u, `省公安厅,公安${n},`)),
   corruptCache: (w, n) => {

@@ -50,9 +50,9 @@ describe('the synthetic national data set', () => {
     const committee = dataSet.observations.filter((o) => o.unit === null);
     const ofUnits = dataSet.observations.filter((o) => o.unit !== null);
     expect(committee.length).toBeGreaterThanOrEqual(small.provinces * small.years * 20);
-    expect(committee.every((o) => o.id.includes('/observations/') && o.quote.includes(o.written))).toBe(true);
+    expect(committee.every((o) => o.at.dataFile.startsWith('observations/') && o.quote.includes(o.written))).toBe(true);
     expect(ofUnits.length).toBeGreaterThan(committee.length);
-    expect(ofUnits.every((o) => o.id.includes('/tables/'))).toBe(true);
+    expect(ofUnits.every((o) => o.at.dataFile.startsWith('tables/'))).toBe(true);
     for (const province of dataSet.provinces) {
       for (const year of ['2023', '2024']) {
         const stated = committee.filter((o) => o.province === province.id && o.period.id === year).map((o) => o.metric);

@@ -60,10 +60,24 @@ export class ReportedFigure implements Figure {
     return [this.#observation.id];
   }
 
+  /** The observation a reported figure is read through. */
+  static observationOf(figure: ReportedFigure): Observation {
+    return figure.#observation;
+  }
+
   /** The figure as plain data, as JSON.stringify and page hashes see it. */
   toJSON(): Figure {
     return figureFields(this);
   }
+}
+
+/**
+ * The one row a figure states as is, when the figure is read through it: found without looking its
+ * id up among a million (most figures of a page). Undefined for any other figure, whose rows are
+ * looked up by their ids.
+ */
+export function observationOf(figure: Figure): Observation | undefined {
+  return figure instanceof ReportedFigure ? ReportedFigure.observationOf(figure) : undefined;
 }
 
 /** A figure's fields in a plain object of its own, for a figure made from another one. */

@@ -1,6 +1,6 @@
 /** Page data of a unit: its figures across periods, set against the other units of its province. */
 import { entryOf, groupBy } from '../maps.ts';
-import { rankFigures, type Ranking } from '../aggregate/ranking.ts';
+import { rankFigures, type RankedEntry, type Ranking } from '../aggregate/ranking.ts';
 import { spreadOf } from '../aggregate/spread.ts';
 import { formatFigure } from '../format.ts';
 import { comparePeriods, periodLabel } from '../period.ts';
@@ -99,10 +99,22 @@ function provinceShared(context: PageContext, province: string): ProvinceShared 
  */
 function standingOf(ranking: Ranking<Unit>, figure: Figure): { rank: number; tied: boolean; of: number } | undefined {
   if (!isUsual(figure) || ranking.ranked.length < 2) return undefined;
-  const values = new Set(ranking.ranked.map((r) => r.figure.value));
-  if (values.size < 2) return undefined;
-  const mine = ranking.ranked.find((r) => r.figure === figure);
+  const facts = entryOf(rankingFacts, ranking, () => factsOf(ranking));
+  if (!facts.varied) return undefined;
+  const mine = facts.byFigure.get(figure);
   return mine ? { rank: mine.rank, tied: mine.tied, of: ranking.ranked.length } : undefined;
+}
+
+/**
+ * A ranking's entries by figure, and whether its values differ at all: every unit page of a province
+ * asks them of the same rankings, eighty figures a page.
+ */
+const rankingFacts = new WeakMap<Ranking<Unit>, { byFigure: Map<Figure, RankedEntry<Unit>>; varied: boolean }>();
+
+function factsOf(ranking: Ranking<Unit>): { byFigure: Map<Figure, RankedEntry<Unit>>; varied: boolean } {
+  const byFigure = new Map<Figure, RankedEntry<Unit>>();
+  for (const entry of ranking.ranked) if (!byFigure.has(entry.figure)) byFigure.set(entry.figure, entry);
+  return { byFigure, varied: new Set(ranking.ranked.map((r) => r.figure.value)).size >= 2 };
 }
 
 export function unitPageData(context: PageContext, provinceId: string, unitId: string): UnitPageData {

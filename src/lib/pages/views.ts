@@ -5,6 +5,7 @@
  */
 import { entryOf } from '../maps.ts';
 import { branchCountMetric, perHundredBranches } from '../aggregate/normalise.ts';
+import { observationOf } from '../aggregate/reportedFigure.ts';
 import { formatPoints } from '../format.ts';
 import { derivedQuotient, derivedShare, figureText } from '../figureText.ts';
 import { writtenMeasureWord } from '../checks/measureWords.ts';
@@ -61,7 +62,7 @@ const citationsShown = 3;
 
 /** The share or count of a figure as it is written on a page and on charts: a stated one as its review writes it. */
 export function figureDisplay(context: PageContext, figure: Figure, metric: Metric): string {
-  const single = figure.basis === 'reported' ? context.observations.get(figure.observations[0] ?? '') : undefined;
+  const single = figure.basis === 'reported' ? (observationOf(figure) ?? context.observations.get(figure.observations[0] ?? '')) : undefined;
   return figureText(figure, metric, single, single && writtenMeasureWord(single));
 }
 
@@ -95,8 +96,10 @@ interface RowsBehind {
 }
 
 function walkRows(context: PageContext, figure: Figure): RowsBehind {
+  // Most figures, a unit's, rest on one row: no set of notes to make.
+  const direct = observationOf(figure);
+  if (direct) return { cited: [direct], notes: direct.note === '' ? [] : [direct.note], count: 1 };
   if (figure.observations.length === 1) {
-    // Most figures, a unit's, rest on one row: no set of notes to make.
     const o = context.observations.get(figure.observations[0] as string);
     return o ? { cited: [o], notes: o.note === '' ? [] : [o.note], count: 1 } : { cited: [], notes: [], count: 0 };
   }
@@ -124,7 +127,7 @@ const walked = new WeakMap<ReadonlyMap<string, Observation>, WeakMap<Figure, Row
 
 /** The first rows behind a figure, how many there are, and their first distinct notes: the caller's to keep. */
 function rowsBehind(context: PageContext, figure: Figure): RowsBehind {
-  if (figure.observations.length <= citationsShown) return walkRows(context, figure);
+  if (observationOf(figure) || figure.observations.length <= citationsShown) return walkRows(context, figure);
   const rows = entryOf(entryOf(walked, context.observations, () => new WeakMap<Figure, RowsBehind>()), figure, () => walkRows(context, figure));
   return { ...rows, notes: [...rows.notes] };
 }
