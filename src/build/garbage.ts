@@ -38,6 +38,13 @@ const heapGrowingPercent = 20;
  */
 export function keepHeapNearLive(): void {
   setFlagsFromString(`--heap-growing-percent=${heapGrowingPercent}`);
+  // V8 sets its next limit at a major collection: without one now, the limit it set while the data were
+  // read (growHeapFreely) held until Astro had bundled the pages, and the heap grew from 450 MB of live
+  // data to 740 MB: on the national set, peak RSS 1.13 GB in two builds, 0.92-0.94 GB in two with this collection.
+  if (typeof globalThis.gc === 'function') {
+    globalThis.gc();
+    heapAfterCollection = getHeapStatistics().used_heap_size;
+  }
 }
 
 /** V8's own growing factor, for reading the data (0: V8 chooses). */

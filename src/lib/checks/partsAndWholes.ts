@@ -10,6 +10,8 @@ import { formatCount, formatShare } from '../format.ts';
 import { figureText } from '../figureText.ts';
 import { writtenMeasureWord } from './measureWords.ts';
 import { entryOf } from '../maps.ts';
+import { observationLookup } from '../observationLookup.ts';
+import { observationOf } from '../aggregate/reportedFigure.ts';
 import { periodLabel, periodWithin } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
@@ -29,28 +31,9 @@ interface Context {
   bySubject: () => Map<string, Figure[]>;
   index: FigureIndex;
   metrics: Map<string, Metric>;
-  observation: (id: string) => Observation | undefined;
+  /** The first row behind a figure: a reported figure's own. */
+  row: (f: Figure) => Observation | undefined;
   names: ZhNames;
-}
-
-/**
- * Observations by id, looked up for the few figures a check finds suspect. An id is
- * `file:line` (`file:line:column` for a table's cell, the file named within the data folder:
- * src/lib/ingest/observations.ts), so the observations are indexed by that file and line: a file's name is one string shared by all
- * its rows and hashed once, a line a small integer. A map keyed by the million ids themselves
- * took 0.9 s to build at national scale, hashing each id; scanning the list took 95 ms a lookup.
- */
-function observationLookup(observations: readonly Observation[]): (id: string) => Observation | undefined {
-  let byFile: Map<string, Map<number, Observation[]>> | undefined;
-  return (id) => {
-    if (!byFile) {
-      byFile = new Map();
-      for (const o of observations) entryOf(entryOf(byFile, o.at.dataFile, () => new Map<number, Observation[]>()), o.at.line, () => []).push(o);
-    }
-    const place = /:(\d+)(?::\d+)?$/u.exec(id);
-    if (!place) return undefined;
-    return byFile.get(id.slice(0, place.index))?.get(Number(place[1]))?.find((o) => o.id === id);
-  };
 }
 
 /** A metric's figures of one committee or unit: `cases-filed|hainan|` for Hainan's committee. */
@@ -75,7 +58,7 @@ function figuresByMetric(figures: readonly Figure[]): Map<string, Figure[]> {
 
 /** The range a figure allows: its qualifier's, and for a stated figure also its rounding. */
 function rangeOf(context: Context, f: Figure) {
-  const step = f.basis === 'reported' ? (context.observation(f.observations[0] ?? '')?.step ?? 0) : 0;
+  const step = f.basis === 'reported' ? (context.row(f)?.step ?? 0) : 0;
   return bounds(f.value, f.qualifier, step);
 }
 
@@ -107,13 +90,13 @@ function subjectZh(context: Context, f: Figure): string {
 function shown(context: Context, f: Figure): string {
   const metric = context.metrics.get(f.metric);
   if (!metric) return String(f.value);
-  const row = f.basis === 'reported' ? context.observation(f.observations[0] ?? '') : undefined;
+  const row = f.basis === 'reported' ? context.row(f) : undefined;
   return figureText(f, metric, row, row && writtenMeasureWord(row));
 }
 
 /** A warning placed on the data row behind a figure. */
 function warning(context: Context, f: Figure, code: string, wording: Wording): Problem | undefined {
-  const o = context.observation(f.observations[0] ?? '');
+  const o = context.row(f);
   return o ? { severity: 'warning', code, ...o.at, ...wording } : undefined;
 }
 
@@ -273,13 +256,14 @@ function yearsOverPeriods(context: Context): Problem[] {
 }
 
 export function checkPartsAndWholes(figures: readonly Figure[], index: FigureIndex, metrics: readonly Metric[], observations: readonly Observation[], names: ZhNames = zhIds): Problem[] {
+  const lookup = observationLookup(observations);
   const context: Context = {
     figures,
     byMetric: figuresByMetric(figures),
     bySubject: figuresBySubject(figures),
     index,
     metrics: new Map(metrics.map((m) => [m.id, m])),
-    observation: observationLookup(observations),
+    row: (f) => observationOf(f) ?? lookup.get(f.observations[0] ?? ''),
     names,
   };
   return [...partsOverWholes(context), ...sharesOverHundred(context), ...unitsOverTotals(context), ...yearsOverPeriods(context)];

@@ -6,6 +6,7 @@ import { entryOf, groupBy } from '../maps.ts';
 import { figureIndexOf, type FigureIndex } from '../aggregate/figureIndex.ts';
 import { slotOf } from '../aggregate/slot.ts';
 import { rowsById, type RowsById } from '../narrativeFigure.ts';
+import { observationLookup, type ObservationLookup } from '../observationLookup.ts';
 import { comparePeriods, periodWithin } from '../period.ts';
 import type { DataSet } from '../schema/dataSet.ts';
 import type { Figure } from '../schema/figure.ts';
@@ -31,7 +32,8 @@ export interface PageContext {
   metrics: Map<string, Metric>;
   /** Dictionary order, which pages follow when they list metrics. */
   metricOrder: Map<string, number>;
-  observations: Map<string, Observation>;
+  /** Rows by id, for figures that name theirs (sums, ratios of parts); a reported figure holds its own (observationOf). */
+  observations: ObservationLookup;
   provinces: Map<string, Province>;
   sources: Map<string, Source>;
   /** Units by `province/unit`. */
@@ -78,7 +80,7 @@ export function pageContext(dataSet: DataSet): PageContext {
     figures: figureIndexOf(dataSet.figures),
     metrics: new Map(dataSet.metrics.map((m) => [m.id, m])),
     metricOrder: new Map(dataSet.metrics.map((m, i) => [m.id, i])),
-    observations: new Map(dataSet.observations.map((o) => [o.id, o])),
+    observations: observationLookup(dataSet.observations),
     provinces,
     sources: new Map(dataSet.sources.map((s) => [s.id, s])),
     units: new Map(dataSet.units.map((u) => [`${u.province}/${u.id}`, u])),

@@ -6,6 +6,7 @@
 import { entryOf } from '../maps.ts';
 import { branchCountMetric, perHundredBranches } from '../aggregate/normalise.ts';
 import { observationOf } from '../aggregate/reportedFigure.ts';
+import type { ObservationLookup } from '../observationLookup.ts';
 import { formatPoints } from '../format.ts';
 import { derivedQuotient, derivedShare, figureText } from '../figureText.ts';
 import { writtenMeasureWord } from '../checks/measureWords.ts';
@@ -123,7 +124,7 @@ function walkRows(context: PageContext, figure: Figure): RowsBehind {
  * review, province, metric and compare pages and on every unit page of its province, and walking
  * its rows, one lookup among the national set's 927k each, cost seconds when done for every page.
  */
-const walked = new WeakMap<ReadonlyMap<string, Observation>, WeakMap<Figure, RowsBehind>>();
+const walked = new WeakMap<ObservationLookup, WeakMap<Figure, RowsBehind>>();
 
 /** The first rows behind a figure, how many there are, and their first distinct notes: the caller's to keep. */
 function rowsBehind(context: PageContext, figure: Figure): RowsBehind {

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { observationLookup } from '../../src/lib/observationLookup.ts';
+import { observationId } from '../../src/lib/ingest/observations.ts';
+import { period } from '../../src/lib/period.ts';
+import type { Observation } from '../../src/lib/schema/observation.ts';
+
+function row(dataFile: string, line: number, column?: number): Observation {
+  return {
+    id: observationId(dataFile, line, column),
+    at: { file: `/data/${dataFile}`, dataFile, line, column: column ?? 5 },
+    province: 'hainan',
+    unit: null,
+    period: period('2020'),
+    metric: 'cases-filed',
+    value: line,
+    step: 1,
+    qualifier: 'exact',
+    written: String(line),
+    measureWord: null,
+    source: 'hainan-2020',
+    quote: 'q',
+    note: '',
+    rowId: null,
+    partOf: null,
+    scope: '',
+    time: 'flow',
+    undated: false,
+  };
+}
+
+describe('observationLookup', () => {
+  const rows = [row('observations/hainan.csv', 2), row('observations/hainan.csv', 12), row('tables/hainan/2020.csv', 3, 2), row('tables/hainan/2020.csv', 3, 3), row('tables/hainan/2020.csv', 4, 2)];
+  const lookup = observationLookup(rows);
+
+  it('finds each row by its id: a line of an observation file, a cell of a unit return', () => {
+    for (const o of rows) expect(lookup.get(o.id)).toBe(o);
+    expect(lookup.get('tables/hainan/2020.csv:3:3')).toBe(rows[3]);
+  });
+
+  it('finds nothing for an id no row has, nor for one that is no id', () => {
+    for (const id of ['observations/hainan.csv:3', 'tables/hainan/2020.csv:3:4', 'tables/hainan/2020.csv:3', 'observations/other.csv:2', 'observations/hainan.csv', '']) expect(lookup.get(id), id).toBeUndefined();
+  });
+});
