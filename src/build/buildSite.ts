@@ -1,6 +1,6 @@
 /**
  * Builds the site: the data set loaded and checked by the caller → a session for the pages →
- * Astro renders them (two at a time, charts drawn and pages converted on other threads) → the
+ * Astro renders them (eight at a time, charts drawn and pages converted on other threads) → the
  * Traditional edition completed → the data package and the search index → the site published in
  * place of the output folder. Everything is built in a staging folder beside the output folder
  * and swapped in only when whole (publishSite.ts), so a failed, interrupted or killed build leaves

@@ -26,7 +26,7 @@ const html = readFileSync(join(process.env.ZONGSHU_FLOOR_SITE, Astro.props.file)
 
 const runner = `import { build } from 'astro';
 await build({ root: process.argv[2], configFile: false, outDir: process.argv[3], logLevel: 'error',
-  build: { format: 'file', concurrency: 2 }, trailingSlash: 'never', devToolbar: { enabled: false } });
+  build: { format: 'file', concurrency: 8 }, trailingSlash: 'never', devToolbar: { enabled: false } });
 `;
 
 export interface FloorRun {

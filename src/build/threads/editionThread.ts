@@ -41,7 +41,7 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   let received = 0;
   let crashed: Error | undefined;
   let allReceived: (() => void) | undefined;
-  /** Pages waiting for room: Astro renders two at once. */
+  /** Pages waiting for room: Astro renders several at once (build.concurrency in src/astro/siteConfig.ts). */
   const waiting: Array<() => void> = [];
   const settle = () => {
     if (crashed || sent - received < backlog) for (const resume of waiting.splice(0)) resume();
