@@ -86,6 +86,7 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
     for (const problem of found) if (cap.admit(problem)) problems.push(problem);
   };
   let layout: WideLayout | undefined;
+  const values = entryOf(loadValues, catalog, (): CellValues => new Map());
   const result = await streamCsv(table.path, table.file, (record) => {
     if (!layout) {
       const header = readWideHeader(table.file, record.header, catalog, files.metrics);
@@ -94,7 +95,6 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
     }
     const tableLayout = layout;
     const found: Problem[] = [];
-    const values = entryOf(loadValues, catalog, (): CellValues => new Map());
     let line: TableLine | undefined;
     const observations = wideRowRecords(record, tableLayout, table.province, table.period, defaultSource).flatMap((cell): Array<[Observation, typeof cell]> => {
       const o = readObservation(cell, catalog, files, found);

@@ -1,31 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { observationLookup } from '../../src/lib/observationLookup.ts';
 import { observationId } from '../../src/lib/ingest/observations.ts';
-import { period } from '../../src/lib/period.ts';
 import type { Observation } from '../../src/lib/schema/observation.ts';
+import { observation } from '../helpers/observation.ts';
 
 function row(dataFile: string, line: number, column?: number): Observation {
-  return {
-    id: observationId(dataFile, line, column),
-    at: { file: `/data/${dataFile}`, dataFile, line, column: column ?? 5 },
-    province: 'hainan',
-    unit: null,
-    period: period('2020'),
-    metric: 'cases-filed',
-    value: line,
-    step: 1,
-    qualifier: 'exact',
-    written: String(line),
-    measureWord: null,
-    source: 'hainan-2020',
-    quote: 'q',
-    note: '',
-    rowId: null,
-    partOf: null,
-    scope: '',
-    time: 'flow',
-    undated: false,
-  };
+  return observation({ id: observationId(dataFile, line, column), at: { file: `/data/${dataFile}`, dataFile, line, column: column ?? 5 }, value: line, written: String(line) });
 }
 
 describe('observationLookup', () => {

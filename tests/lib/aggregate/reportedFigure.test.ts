@@ -3,28 +3,23 @@ import { figureFields, ReportedFigure } from '../../../src/lib/aggregate/reporte
 import { period } from '../../../src/lib/period.ts';
 import { FigureSchema } from '../../../src/lib/schema/figure.ts';
 import type { Observation } from '../../../src/lib/schema/observation.ts';
+import { observation as row } from '../../helpers/observation.ts';
 
-const observation: Observation = {
+const observation: Observation = row({
   id: 'observations/hainan.csv:7',
   at: { file: 'data/observations/hainan.csv', dataFile: 'observations/hainan.csv', line: 7, column: 5 },
-  province: 'hainan',
   unit: 'gaoyuan',
   period: period('2019-2020'),
-  metric: 'cases-filed',
   value: 3000,
   step: 1000,
   qualifier: 'more_than',
   written: '3000余',
   measureWord: '件',
-  source: 'hainan-2020',
   quote: '立案3000余件',
-  note: '',
-  rowId: null,
-  partOf: null,
   scope: '含直属单位',
   time: 'cumulative',
   undated: true,
-};
+});
 
 describe('ReportedFigure', () => {
   it('reads every field of a figure from its observation, resting on that one row', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cellQuote, compactTableCell, type CellValues, type TableColumn, type TableLine } from '../../../src/lib/ingest/tableCell.ts';
 import { period } from '../../../src/lib/period.ts';
 import { ObservationSchema, type Observation } from '../../../src/lib/schema/observation.ts';
+import { observation } from '../../helpers/observation.ts';
 
 const y2020 = period('2020');
 const line: TableLine = { file: '/abs/data/tables/hainan/2020.csv', dataFile: 'tables/hainan/2020.csv', line: 3, label: '省公安厅', province: 'hainan', unit: 'gonganting', period: y2020, source: 'table-hainan-2020', note: '含轮训' };
@@ -9,28 +10,20 @@ const column: TableColumn = { column: 3, header: '培訓人次', metric: 'traini
 
 /** The observation a cell reads as in full, as readObservation gives it. */
 function cell(overrides: Partial<Observation> = {}): Observation {
-  return {
+  return observation({
     id: 'tables/hainan/2020.csv:3:3',
     at: { file: line.file, dataFile: line.dataFile, line: 3, column: 3 },
-    province: 'hainan',
     unit: 'gonganting',
     period: y2020,
     metric: 'training-attendance',
     value: 300,
-    step: 1,
     qualifier: 'about',
     written: '约300',
-    measureWord: null,
     source: 'table-hainan-2020',
     quote: '省公安厅 培訓人次 约300',
     note: '含轮训',
-    rowId: null,
-    partOf: null,
-    scope: '',
-    time: 'flow',
-    undated: false,
     ...overrides,
-  };
+  });
 }
 
 const fields = Object.keys(ObservationSchema.shape) as Array<keyof Observation>;
