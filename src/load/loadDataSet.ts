@@ -133,9 +133,7 @@ function addReading(file: string, reading: FileReading, store: ObservationStore,
   const stored: Problem[] = [];
   reading.observations.forEach((observation, index) => {
     problemsUpTo(index);
-    // The store words its own problems by the row: where it stands is all they need of it.
-    const record: CsvRecord = { file, line: observation.at.line, header: [], fields: {}, columns: { value: observation.at.column } };
-    if (store.add(observation, record, stored)) tally.accepted++;
+    if (store.add(observation, stored)) tally.accepted++;
     else dropped.push(observation);
     for (const problem of stored) report(problem);
     stored.length = 0;

@@ -5,12 +5,12 @@
  */
 import type { Catalog } from '../lib/ingest/catalog.ts';
 import type { ObservationStore } from '../lib/ingest/observationStore.ts';
-import { readObservation, type CatalogFiles } from '../lib/ingest/observations.ts';
+import type { CatalogFiles } from '../lib/ingest/observations.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
-import { compactTableCell, type CellValues, type TableColumn, type TableLine } from '../lib/ingest/tableCell.ts';
-import { lineLabel, readWideHeader, wideRowRecords, type WideLayout } from '../lib/ingest/wideTable.ts';
+import type { CellValues } from '../lib/ingest/tableCell.ts';
+import { readTableLine, tableReading, type TableReading } from '../lib/ingest/tableLine.ts';
+import { readWideHeader } from '../lib/ingest/wideTable.ts';
 import { didYouMean } from '../lib/names.ts';
-import type { Observation } from '../lib/schema/observation.ts';
 import { PeriodSchema, type Period } from '../lib/schema/period.ts';
 import type { Problem } from '../lib/schema/problem.ts';
 import { entryOf } from '../lib/maps.ts';
@@ -67,13 +67,6 @@ export function findWideTables(dir: string, catalog: Catalog, problems: Problem[
   return found;
 }
 
-/** What each metric column's cells share, by its column number: made from the column's first cell read. */
-const columns = new WeakMap<WideLayout, Map<number, TableColumn>>();
-function tableColumnOf(layout: WideLayout, o: Observation): TableColumn {
-  const byNumber = entryOf(columns, layout, () => new Map<number, TableColumn>());
-  return entryOf(byNumber, o.at.column, () => ({ column: o.at.column, header: layout.metricColumns.find((c) => c.column === o.at.column)?.header ?? '', metric: o.metric, time: o.time }));
-}
-
 /** The cell values of a load, one set per catalog. */
 const loadValues = new WeakMap<Catalog, CellValues>();
 
@@ -85,28 +78,21 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
   const report = (found: readonly Problem[]) => {
     for (const problem of found) if (cap.admit(problem)) problems.push(problem);
   };
-  let layout: WideLayout | undefined;
+  let reading: TableReading | undefined;
   const values = entryOf(loadValues, catalog, (): CellValues => new Map());
   const result = await streamCsv(table.path, table.file, (record) => {
-    if (!layout) {
+    if (!reading) {
       const header = readWideHeader(table.file, record.header, catalog, files.metrics);
       report(header.problems);
-      layout = header.layout;
+      reading = tableReading(table.province, table.period, defaultSource, header.layout, catalog, values);
     }
-    const tableLayout = layout;
     const found: Problem[] = [];
-    let line: TableLine | undefined;
-    const observations = wideRowRecords(record, tableLayout, table.province, table.period, defaultSource).flatMap((cell): Array<[Observation, typeof cell]> => {
-      const o = readObservation(cell, catalog, files, found);
-      if (!o) return [];
-      line ??= { file: o.at.file, dataFile: o.at.dataFile, line: o.at.line, label: lineLabel(record, table.province), province: o.province, unit: o.unit, period: o.period, source: o.source, note: o.note };
-      return [[compactTableCell(o, line, tableColumnOf(tableLayout, o), values), cell]];
-    });
+    const observations = readTableLine(record, reading, catalog, files, found);
     // A fault of the row itself (its unit) is found again in each of its filled cells: it is said once.
     report(withoutRepeats(found));
     if (found.some((p) => p.severity === 'error')) return;
     const stored: Problem[] = [];
-    if (observations.map(([o, cell]) => store.add(o, cell, stored)).every(Boolean)) tally.accepted++;
+    if (observations.map((o) => store.add(o, stored)).every(Boolean)) tally.accepted++;
     report(stored);
   }, table.dataFile);
   report(result.problems);

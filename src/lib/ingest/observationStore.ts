@@ -26,11 +26,17 @@ function placeOf(o: Observation): string {
   return `${o.at.file}${o.id.slice(o.at.dataFile.length)}`;
 }
 
+/** Where an observation's value stands, as a record for fieldProblem: made only for a repeat, not for each of a million figures. */
+function valueOf(o: Observation): CsvRecord {
+  const { file, line, column } = o.at;
+  return { file, line, header: [], fields: {}, columns: { value: column } };
+}
+
 export class ObservationStore {
   readonly #byFigure = new FigureMap<Observation>();
 
-  /** Adds an observation; returns false (with a problem) when it repeats a figure already held. */
-  add(observation: Observation, record: CsvRecord, problems: Problem[]): boolean {
+  /** Adds an observation; returns false (with a problem, pointing at the observation's value) when it repeats a figure already held. */
+  add(observation: Observation, problems: Problem[]): boolean {
     const { province, unit, period } = observation;
     const slot = slotOf(observation);
     const held = this.#byFigure.get(province, unit, period, slot);
@@ -38,6 +44,7 @@ export class ObservationStore {
       this.#byFigure.set(province, unit, period, slot, observation);
       return true;
     }
+    const record = valueOf(observation);
     const sameFile = held.at.file === record.file;
     const sameFigure = held.value === observation.value && held.qualifier === observation.qualifier;
     if (!sameFigure) {

@@ -63,7 +63,7 @@ const qualifiers = new Set<string>(['', ...QualifierSchema.options]);
  * the schema's work, done with a few string tests, for the million rows that
  * are fine. Anything else goes through the schema, which words every problem.
  */
-function cleanRow(fields: Readonly<Record<string, string>>): ObservationRow | undefined {
+export function cleanRow(fields: Readonly<Record<string, string>>): ObservationRow | undefined {
   const { province = '', unit = '', period = '', metric = '', value = '', qualifier = '', source = '', quote = '', note = '' } = fields;
   const { id = '', part_of = '', scope = '', time = '', undated = '' } = fields;
   if (province === '' || metric === '' || value === '' || source === '' || quote === '') return undefined;
@@ -91,7 +91,7 @@ const qualifierZh: Record<Qualifier, string> = { exact: '确数', more_than: '�
 const timeZh: Record<string, string> = { flow: '期内流量', stock: '期末存量', ratio: '比率' };
 
 /** The time of a figure: as written, or as its metric's kind says; a ratio stands at a point like a stock. */
-function timeOf(written: ObservationRow['time'], metric: Metric): TimeKind {
+export function timeOf(written: ObservationRow['time'], metric: Metric): TimeKind {
   if (written !== '') return written;
   return metric.kind === 'flow' ? 'flow' : 'stock';
 }
@@ -105,14 +105,14 @@ const cleanId = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
  * and the text as first written too: a copy per row would hold a million
  * small strings.
  */
-interface ReadValue {
+export interface ReadValue {
   written: string;
   read: FigureValueResult;
 }
 
 const figureValues = new WeakMap<Metric, Map<string, ReadValue>>();
 
-function figureValueOf(written: string, metric: Metric): ReadValue {
+export function figureValueOf(written: string, metric: Metric): ReadValue {
   const known = entryOf(figureValues, metric, () => new Map<string, ReadValue>());
   let value = known.get(written);
   if (!value) {

@@ -36,7 +36,7 @@ export interface TableColumn {
 }
 
 /** A figure as a cell writes it and as it reads: one object for every cell of a metric that writes the same. */
-interface CellValue {
+export interface CellValue {
   written: string;
   value: number;
   step: number;
@@ -134,21 +134,24 @@ class TableCell implements Observation {
   }
 }
 
-const sameValue = (a: CellValue, o: Observation) => a.written === o.written && a.value === o.value && a.step === o.step && a.qualifier === o.qualifier && a.measureWord === o.measureWord;
-
-/** The shared value of a cell that writes and reads as `o` does. */
-function cellValueOf(values: CellValues, o: Observation): CellValue {
-  let byWritten = values.get(o.metric);
+/** A figure as a cell of `metric` writes and reads it, shared with every other cell that writes and reads alike. */
+export function cellValueOf(values: CellValues, metric: string, written: string, value: number, step: number, qualifier: Observation['qualifier'], measureWord: string | null): CellValue {
+  let byWritten = values.get(metric);
   if (!byWritten) {
     byWritten = new Map();
-    values.set(o.metric, byWritten);
+    values.set(metric, byWritten);
   }
-  const known = byWritten.get(o.written);
-  if (known && sameValue(known, o)) return known;
-  const value: CellValue = { written: o.written, value: o.value, step: o.step, qualifier: o.qualifier, measureWord: o.measureWord };
+  const known = byWritten.get(written);
+  if (known && known.value === value && known.step === step && known.qualifier === qualifier && known.measureWord === measureWord) return known;
+  const made: CellValue = { written, value, step, qualifier, measureWord };
   if (byWritten.size > 100_000) byWritten.clear();
-  if (!known) byWritten.set(o.written, value);
-  return value;
+  if (!known) byWritten.set(written, made);
+  return made;
+}
+
+/** The observation of a cell held as its line, its column and its value; `id` as observationId gives it. */
+export function tableCell(id: string, line: TableLine, column: TableColumn, value: CellValue): Observation {
+  return new TableCell(id, line, column, value);
 }
 
 /** How a unit-return cell is cited: 省公安厅 立案 7 (the unit, the column's heading, the cell). */
@@ -180,5 +183,5 @@ export function compactTableCell(o: Observation, line: TableLine, column: TableC
     o.scope === '' &&
     !o.undated &&
     o.quote === cellQuote(line.label, column.header, o.written);
-  return same ? new TableCell(o.id, line, column, cellValueOf(values, o)) : o;
+  return same ? new TableCell(o.id, line, column, cellValueOf(values, o.metric, o.written, o.value, o.step, o.qualifier, o.measureWord)) : o;
 }

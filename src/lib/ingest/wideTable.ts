@@ -73,41 +73,49 @@ export function lineLabel(record: CsvRecord, province: Province): string {
   return unitCell(record) || province.name;
 }
 
-/** The long-format records of one table row: one per filled metric cell. */
-export function wideRowRecords(record: CsvRecord, layout: WideLayout, province: Province, period: Period, defaultSource: string): CsvRecord[] {
-  const unit = unitCell(record);
-  const label = lineLabel(record, province);
-  const sourceColumn = layout.sourceColumn ? record.header.indexOf(layout.sourceColumn) + 1 : undefined;
-  const noteColumn = layout.noteColumn ? record.header.indexOf(layout.noteColumn) + 1 : undefined;
-  return layout.metricColumns.flatMap(({ column, header, metric }) => {
-    const value = record.fields[header] ?? '';
-    if (emptyCells.has(value)) return [];
-    return [{
-      file: record.file,
-      ...(record.dataFile ? { dataFile: record.dataFile } : {}),
-      line: record.line,
-      header: [],
-      fields: {
-        province: province.id,
-        unit,
-        period: period.id,
-        metric,
-        value,
-        source: (layout.sourceColumn && record.fields[layout.sourceColumn]) || defaultSource,
-        quote: cellQuote(label, header, value),
-        note: (layout.noteColumn && record.fields[layout.noteColumn]) || '',
-      },
-      columns: {
-        province: 1,
-        unit: 1,
-        period: 1,
-        metric: column,
-        value: column,
-        qualifier: column,
-        quote: column,
-        ...(sourceColumn ? { source: sourceColumn } : { source: column }),
-        ...(noteColumn ? { note: noteColumn } : {}),
-      },
-    }];
-  });
+/** What the cells of one table line share as written: the unit cell, who the citations name, the source and the note. */
+export interface LineCells {
+  unit: string;
+  label: string;
+  source: string;
+  note: string;
+  sourceColumn: number | undefined;
+  noteColumn: number | undefined;
+}
+
+export function lineCells(record: CsvRecord, layout: WideLayout, province: Province, defaultSource: string): LineCells {
+  return {
+    unit: unitCell(record),
+    label: lineLabel(record, province),
+    source: (layout.sourceColumn && record.fields[layout.sourceColumn]) || defaultSource,
+    note: (layout.noteColumn && record.fields[layout.noteColumn]) || '',
+    sourceColumn: layout.sourceColumn ? record.header.indexOf(layout.sourceColumn) + 1 : undefined,
+    noteColumn: layout.noteColumn ? record.header.indexOf(layout.noteColumn) + 1 : undefined,
+  };
+}
+
+/** True when a cell holds nothing to report. */
+export const isEmptyCell = (text: string): boolean => emptyCells.has(text);
+
+/** The long-format record of one filled metric cell of a table line. */
+export function cellRecord(record: CsvRecord, cells: LineCells, province: Province, period: Period, spec: WideLayout['metricColumns'][number], value: string): CsvRecord {
+  const { column, header, metric } = spec;
+  return {
+    file: record.file,
+    ...(record.dataFile ? { dataFile: record.dataFile } : {}),
+    line: record.line,
+    header: [],
+    fields: { province: province.id, unit: cells.unit, period: period.id, metric, value, source: cells.source, quote: cellQuote(cells.label, header, value), note: cells.note },
+    columns: {
+      province: 1,
+      unit: 1,
+      period: 1,
+      metric: column,
+      value: column,
+      qualifier: column,
+      quote: column,
+      source: cells.sourceColumn || column,
+      ...(cells.noteColumn ? { note: cells.noteColumn } : {}),
+    },
+  };
 }

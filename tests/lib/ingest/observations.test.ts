@@ -93,7 +93,7 @@ describe('ObservationStore', () => {
     const r = record(inFile, observationHeader, row, line);
     const observation = readObservation({ ...r }, catalog, files, problems);
     if (!observation) throw new Error(JSON.stringify(problems));
-    return { added: store.add(observation, r, problems), problems };
+    return { added: store.add(observation, problems), problems };
   };
 
   it('keeps one figure per key and names duplicates and conflicts', () => {
