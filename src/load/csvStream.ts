@@ -20,6 +20,8 @@ export interface CsvStreamResult {
   rows: number;
   problems: Problem[];
   encoding: TextEncoding | undefined;
+  /** SHA-256 (hex) of the file's bytes as read and parsed; undefined when the file could not be opened as text. */
+  bytesDigest: string | undefined;
 }
 
 const newlines = (text: string): number => {
@@ -51,7 +53,7 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
     // The loaders look at what a path is before reading it (src/load/files.ts); this is a file that changed meanwhile.
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     problems.push({ severity: 'error', code: 'unreadable-file', file, message: `the file cannot be read (${why})`, hint: checkAgain[0], zh: { message: `无法读取文件（${why}）`, hint: checkAgain[1] } });
-    return { header: [], rows: 0, problems, encoding: undefined };
+    return { header: [], rows: 0, problems, encoding: undefined, bytesDigest: undefined };
   }
   if (!opened) {
     problems.push({
@@ -62,7 +64,7 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
       hint: conversionHint,
       zh: { message: '文件既不是 UTF-8、UTF-16 文本，也不是 GB18030 文本', hint: conversionHintZh },
     });
-    return { header: [], rows: 0, problems, encoding: undefined };
+    return { header: [], rows: 0, problems, encoding: undefined, bytesDigest: undefined };
   }
   if (opened.encoding !== 'utf-8') {
     const gb = opened.encoding === 'gb18030';
@@ -109,7 +111,7 @@ export async function streamCsv(path: string, file: string, onRecord: (record: C
           zh: { message: '文件只有表头，没有数据行', hint: '在表头下面添加数据行，或者删除这个文件' },
         });
       }
-      resolve({ header: header ?? [], rows, problems, encoding });
+      resolve({ header: header ?? [], rows, problems, encoding, bytesDigest: opened.bytesDigest() });
     };
     opened.stream.on('error', (error) => {
       if (error instanceof BinaryTextError) {

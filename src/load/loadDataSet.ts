@@ -53,8 +53,8 @@ export interface LoadResult {
   dataSet: DataSet;
   problems: Problem[];
   files: FileTally[];
-  /** With a reading cache (a build): the observation files' rows digested by page scope, kept with their readings. */
-  digests?: ObservationDigests;
+  /** The files read, digested by page scope (the observation files' rows kept with their readings in a cache), and the rows the store did not keep. */
+  digests: ObservationDigests;
 }
 
 async function readTable(path: string, problems: Problem[]): Promise<Table> {
@@ -209,7 +209,7 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
   }
   const catalogDigest = digestOf(tables, wideTables.map((t) => tableSource(t.province, t.period).id));
   const dropped: Observation[] = [];
-  const digests: ObservationDigests | undefined = options.cache ? { files: [], dropped } : undefined;
+  const digests: ObservationDigests = { files: [], dropped };
   for (const observationFile of observationFiles) {
     const file = shown(observationFile);
     const fault = fileFault(observationFile);
@@ -226,13 +226,15 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
         options.cache.set(observationFile, reading);
       }
     }
-    if (digests) digests.files.push({ dataFile, scopes: reading.scopes ?? scopeDigestsOf(reading.observations) });
+    digests.files.push({ dataFile, scopes: reading.scopes ?? scopeDigestsOf(reading.observations) });
     files.push(addReading(file, reading, store, problems, dropped));
   }
   options.cache?.finish();
 
   for (const table of wideTables) {
-    files.push(await readWideTable(table, catalog, catalogFiles, store, problems));
+    const { tally, digest } = await readWideTable(table, catalog, catalogFiles, store, problems, dropped);
+    files.push(tally);
+    digests.files.push(digest);
   }
 
   const narratives = readNarratives(options.contentDir, catalog, catalogFiles.sources, problems);
@@ -243,5 +245,5 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
   options.afterReading?.();
   const { dataSet, problems: dataSetProblems } = assembleDataSet(catalog, store.values(), narratives, site);
   addProblems(problems, dataSetProblems);
-  return { dataSet, problems: capProblems(problems), files, ...(digests ? { digests } : {}) };
+  return { dataSet, problems: capProblems(problems), files, digests };
 }

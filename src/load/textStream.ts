@@ -5,6 +5,7 @@
  * first 64 KiB; the file is then decoded strictly, so a stray byte later on
  * is reported instead of turning into mojibake.
  */
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { Transform, type Readable } from 'node:stream';
@@ -25,6 +26,8 @@ export interface OpenedText {
    * field of 64 KiB chunks is quadratic (minutes); over doubling chunks it is linear.
    */
   rowOpen(open: boolean): void;
+  /** SHA-256 (hex) of the bytes the stream has read: once it has ended, of the whole file as it was read. */
+  bytesDigest(): string;
 }
 
 export class EncodingError extends Error {
@@ -139,8 +142,10 @@ export function detectEncoding(sample: Uint8Array, wholeFile: boolean): { encodi
   return undefined;
 }
 
-function decodingStream(path: string, encoding: TextEncoding): Pick<OpenedText, 'stream' | 'rowOpen'> {
+function decodingStream(path: string, encoding: TextEncoding): Pick<OpenedText, 'stream' | 'rowOpen' | 'bytesDigest'> {
   const decoder = new TextDecoder(encoding, { fatal: true });
+  // The bytes as read, for a digest of exactly what was parsed (a file saved again meanwhile is not mixed in).
+  const bytes = createHash('sha256');
   let offset = 0;
   let lines = 1;
   // Text decoded but held back until a chunk of `wanted` characters is gathered.
@@ -159,6 +164,7 @@ function decodingStream(path: string, encoding: TextEncoding): Pick<OpenedText, 
   const decode = new Transform({
     readableObjectMode: true,
     transform(chunk: Buffer, _encoding, done) {
+      bytes.update(chunk);
       try {
         const text = decoder.decode(chunk, { stream: true });
         const binary = binaryAt(text);
@@ -196,6 +202,7 @@ function decodingStream(path: string, encoding: TextEncoding): Pick<OpenedText, 
     rowOpen(open) {
       wanted = open ? 2 * lastLength : 0;
     },
+    bytesDigest: () => bytes.copy().digest('hex'),
   };
 }
 

@@ -16,8 +16,10 @@ import type { Problem } from '../lib/schema/problem.ts';
 import { entryOf } from '../lib/maps.ts';
 import { ProblemCap } from '../lib/ingest/problemCap.ts';
 import { addProblems, quoted, withoutRepeats } from '../lib/problems.ts';
+import type { Observation } from '../lib/schema/observation.ts';
 import type { Province } from '../lib/schema/province.ts';
 import { streamCsv } from './csvStream.ts';
+import { scopeKey, tableDigest, type FileDigest } from './scopeDigests.ts';
 import { fileFault, listFiles, listFolders, shown, unreadableFile, type FileTally } from './files.ts';
 
 export interface WideTableFile {
@@ -70,8 +72,20 @@ export function findWideTables(dir: string, catalog: Catalog, problems: Problem[
 /** The cell values of a load, one set per catalog. */
 const loadValues = new WeakMap<Catalog, CellValues>();
 
-export async function readWideTable(table: WideTableFile, catalog: Catalog, files: CatalogFiles, store: ObservationStore, problems: Problem[]): Promise<FileTally> {
+/** A table as read: its tally, and the digest its page scopes take of it (src/load/scopeDigests.ts). */
+export interface WideTableReading {
+  tally: FileTally;
+  digest: FileDigest;
+}
+
+/**
+ * Reads a table into the store; the cells the store turns away (an earlier file gave the same
+ * figure) go to `dropped`.
+ */
+export async function readWideTable(table: WideTableFile, catalog: Catalog, files: CatalogFiles, store: ObservationStore, problems: Problem[], dropped: Observation[]): Promise<WideTableReading> {
   const tally: FileTally = { file: table.file, rows: 0, accepted: 0, rejected: 0 };
+  // The page scopes of the cells the store keeps: the table's province, and the sources its lines name.
+  const scopes = new Set<string>();
   const defaultSource = tableSource(table.province, table.period).id;
   // The first few problems of each kind are listed, the rest counted (src/lib/ingest/problemCap.ts).
   const cap = new ProblemCap();
@@ -92,12 +106,22 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
     report(withoutRepeats(found));
     if (found.some((p) => p.severity === 'error')) return;
     const stored: Problem[] = [];
-    if (observations.map((o) => store.add(o, stored)).every(Boolean)) tally.accepted++;
+    let whole = true;
+    for (const o of observations) {
+      if (store.add(o, stored)) {
+        scopes.add(scopeKey({ province: o.province }));
+        scopes.add(scopeKey({ source: o.source }));
+      } else {
+        whole = false;
+        dropped.push(o);
+      }
+    }
+    if (whole) tally.accepted++;
     report(stored);
   }, table.dataFile);
   report(result.problems);
   addProblems(problems, cap.summaries());
   tally.rows = result.rows;
   tally.rejected = result.rows - tally.accepted;
-  return tally;
+  return { tally, digest: tableDigest(table.dataFile, result.bytesDigest ?? '', scopes) };
 }

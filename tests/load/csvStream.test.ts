@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,13 @@ describe('streamCsv', () => {
       [4, 'x\ny'],
       [6, '4'],
     ]);
+  });
+
+  it('digests the bytes it read: the whole file, over many chunks', async () => {
+    const text = `a,b\n${Array.from({ length: 20_000 }, (_, i) => `${i},单位${i}`).join('\n')}\n`;
+    const { bytesDigest, rows } = await stream(text);
+    expect(rows).toBe(20_000);
+    expect(bytesDigest).toBe(createHash('sha256').update(Buffer.from(text)).digest('hex'));
   });
 
   it('strips a byte-order mark, CRLF and surrounding spaces', async () => {

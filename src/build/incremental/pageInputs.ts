@@ -25,9 +25,9 @@ function narrativeLine(narrative: Narrative): string {
  * A fingerprint per province and per source: the catalog (provinces, units, metrics, sources)
  * and every observation of the province or quoting the source, where it stands included, since
  * pages link to rows by file and line; a province's also every narrative of the province. Figures
- * are derived from these by the code, which the page hash covers. Files the load digested
- * (`digests`: a build's) stand in by their digests, with the rows the store dropped; only the rows
- * of other files (unit-return tables, loads without a reading cache) are hashed here.
+ * are derived from these by the code, which the page hash covers. A load's files stand in by their
+ * digests (`digests`: src/load/scopeDigests.ts), with the rows the store dropped; a data set that
+ * no load digested has its rows digested here the same way, file by file.
  */
 export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests): ScopeFingerprint {
   let made: Map<string, string> | undefined;
@@ -40,12 +40,8 @@ export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests
     const fileDigest = (dataFile: string, scopes: Record<string, string>) => {
       for (const [key, digest] of Object.entries(scopes)) hashOf(key)?.update(`${dataFile}\u0001${digest}\n`);
     };
-    for (const file of digests?.files ?? []) fileDigest(file.dataFile, file.scopes);
-    // The rows of files the load did not digest are digested here the same way, file by file, so a build
-    // with a reading cache and one without give a page the same fingerprint (it is in the site's manifest).
-    const digested = new Set(digests?.files.map((f) => f.dataFile));
-    const undigested = groupBy(digested.size === 0 ? dataSet.observations : dataSet.observations.filter((o) => !digested.has(o.at.dataFile)), (o) => o.at.dataFile);
-    for (const [dataFile, rows] of undigested) fileDigest(dataFile, scopeDigestsOf(rows));
+    if (digests) for (const file of digests.files) fileDigest(file.dataFile, file.scopes);
+    else for (const [dataFile, rows] of groupBy(dataSet.observations, (o) => o.at.dataFile)) fileDigest(dataFile, scopeDigestsOf(rows));
     hashRowsByScope(digests?.dropped ?? [], hashOf, 'dropped\u0001');
     for (const narrative of dataSet.narratives) hashOf(scopeKey({ province: narrative.province }))?.update(narrativeLine(narrative));
     made = new Map([...hashes].map(([key, hash]) => [key, hash.digest('hex')]));

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { scopeFingerprints } from '../../../src/build/incremental/pageInputs.ts';
@@ -100,12 +100,13 @@ describe('scopeFingerprints', () => {
 describe('scopeFingerprints from the digests a build’s load makes', () => {
   const tempDir = useTempDir();
 
-  /** A copy of the fixture site's folders, to change. */
-  function copy(): string {
+  /** A copy of a site's folders (the fixture site's unless told), to change. */
+  function copyOf(site: string): string {
     const dir = tempDir();
-    cpSync(fixtureSite, dir, { recursive: true });
+    cpSync(site, dir, { recursive: true });
     return dir;
   }
+  const copy = () => copyOf(fixtureSite);
 
   /** The fingerprints of a load through the reading cache in `cache`, as npm run build loads. */
   async function fingerprints(dir: string, cache: string) {
@@ -157,5 +158,39 @@ describe('scopeFingerprints from the digests a build’s load makes', () => {
     writeFileSync(join(dir, 'data/observations/aa.csv'), header);
     const after = await fingerprints(dir, cache);
     expect(after({ source: 'hainan-2019' })).not.toBe(before({ source: 'hainan-2019' }));
+  });
+
+  /** A unit return for Hainan 2020 with two unit lines, one quoting the table itself, one the review of 2020 (figures the fixture's files do not give). */
+  const table = (dir: string, gonganting = '约300') => {
+    mkdirSync(join(dir, 'data/tables/hainan'), { recursive: true });
+    writeFileSync(join(dir, 'data/tables/hainan/2020.csv'), `单位,培訓人次,捐款,来源\n省公安厅,${gonganting},12,\n省高院,120,,hainan-2020\n`);
+  };
+
+  it('change with a cell of a unit return, for its province and the sources its lines quote only', async () => {
+    const dir = copy();
+    table(dir);
+    const cache = tempDir();
+    const before = await fingerprints(dir, cache);
+    expect(await fingerprints(copyOf(dir), tempDir()).then((f) => f({ source: 'table-hainan-2020' }))).toBe(before({ source: 'table-hainan-2020' }));
+    table(dir, '约310');
+    const after = await fingerprints(dir, cache);
+    expect(after({ province: 'hainan' })).not.toBe(before({ province: 'hainan' }));
+    expect(after({ source: 'table-hainan-2020' })).not.toBe(before({ source: 'table-hainan-2020' }));
+    expect(after({ source: 'hainan-2020' })).not.toBe(before({ source: 'hainan-2020' }));
+    expect(after({ province: 'jiangsu' })).toBe(before({ province: 'jiangsu' }));
+    expect(after({ source: 'hainan-2019' })).toBe(before({ source: 'hainan-2019' }));
+  });
+
+  it('change for a unit return’s source when another file starts giving one of its cells first', async () => {
+    const dir = copy();
+    table(dir);
+    const cache = tempDir();
+    const before = await fingerprints(dir, cache);
+    // An observation file read before the tables gives the 省公安厅 figure, quoting another source: the table's cell is dropped, the table unchanged.
+    writeFileSync(join(dir, 'data/observations/aa.csv'), 'province,unit,period,metric,value,qualifier,source,quote,note\nhainan,省公安厅,2020,培训人次,约300,,hainan-2020,培训约300人次,\n');
+    const { problems } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    expect(problems.filter((p) => p.file.endsWith('2020.csv')).map((p) => p.code)).toEqual(['repeated-figure']);
+    const after = await fingerprints(dir, cache);
+    expect(after({ source: 'table-hainan-2020' })).not.toBe(before({ source: 'table-hainan-2020' }));
   });
 });
