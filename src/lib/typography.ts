@@ -25,7 +25,11 @@ const run = new RegExp(
 );
 const digitsOnly = /^\d+$/u;
 
+/** Every run starts at or holds an ASCII digit (`\\d` under the u flag), so text without one is left as it is without a search. */
+const anyDigit = /\d/u;
+
 function wrapRuns(text: string): string {
+  if (!anyDigit.test(text)) return text;
   return text.replace(run, (match) => (digitsOnly.test(match) ? match : `<span class="nb">${match}</span>`));
 }
 
@@ -39,8 +43,11 @@ export function keepFiguresTogether(html: string): string {
   let at = 0;
   let inNowrapCell = false;
   for (const tag of html.matchAll(skipped)) {
-    const text = html.slice(at, tag.index);
-    out += (inNowrapCell ? text : wrapRuns(text)) + tag[0];
+    if (tag.index > at) {
+      const text = html.slice(at, tag.index);
+      out += inNowrapCell ? text : wrapRuns(text);
+    }
+    out += tag[0];
     at = tag.index + tag[0].length;
     if (tag[0].charCodeAt(1) === 116 /* t */ && nowrapCell.test(tag[0])) inNowrapCell = true;
     else if (inNowrapCell && cellEnd.test(tag[0])) inNowrapCell = false;
