@@ -116,6 +116,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   let editions: EditionThread | undefined;
   let charts: ChartThread | undefined;
   let search: SearchIndex | undefined;
+  /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
+  let waitForCacheWrites: (() => Promise<void>) | undefined;
   try {
     const recovery = recoverPublish(options.outDir);
     await mkdir(parent, { recursive: true });
@@ -147,6 +149,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
       writeTables: (page) => thread.writeTables(page),
     });
     installSession(buildSession({ site, reuse, charts: drawing, editions: thread, feed, progress }));
+    waitForCacheWrites = async () => {
+      await Promise.all([chartCache?.written(), reuse.textsWritten()]);
+    };
 
     await inWorkFolder(() => build({ ...siteConfig(), root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }));
     await charts.stop();
@@ -169,6 +174,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     for (const written of await Promise.allSettled([indexWritten, packageWritten])) if (written.status === 'rejected') throw written.reason;
     await search.close();
     search = undefined;
+    // The cache files written in the background: a failure fails the build before anything is published.
+    await waitForCacheWrites();
+    waitForCacheWrites = undefined;
 
     progress.stage('publish');
     const manifest = writeManifest(staging, reuse.records(), reuse.carriedFiles());
@@ -178,6 +186,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     const rejected = (chartCache?.rejected() ?? 0) + reuse.rejectedTexts();
     return { pages: paths.length, charts: drawing.stats(), pagesReused: reuse.reused(), refused: { cacheEntries: rejected, pages: reuse.refused() }, recovery };
   } catch (error) {
+    // Nothing goes on writing once the build has failed.
+    await waitForCacheWrites?.().catch(() => undefined);
     await editions?.stop();
     await charts?.stop();
     await search?.close();

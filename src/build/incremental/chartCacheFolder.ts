@@ -22,7 +22,7 @@ export function chartCodeVersion(): string {
 /** A drawn chart is one <svg> element, whole. */
 const wholeSvg = (text: string) => text.startsWith('<svg') && text.trimEnd().endsWith('</svg>');
 
-export function folderChartCache(dir: string): ChartCache & Pick<KeyedFiles, 'rejected'> {
+export function folderChartCache(dir: string): ChartCache & Pick<KeyedFiles, 'rejected' | 'written'> {
   const files = keyedFiles(dir, '.svg', wholeSvg);
-  return { codeVersion: chartCodeVersion(), get: (key) => files.get(key), set: (key, svg) => files.set(key, svg), rejected: () => files.rejected() };
+  return { codeVersion: chartCodeVersion(), get: (key) => files.get(key), set: (key, svg) => files.set(key, svg), written: () => files.written(), rejected: () => files.rejected() };
 }

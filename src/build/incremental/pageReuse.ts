@@ -89,8 +89,10 @@ export interface PageReuse {
   carryOverTraditional(path: string): boolean;
   /** The searchable texts of an unchanged page, as the build that made it kept them; undefined: extract them from its HTML. */
   searchTexts(path: string): SearchTexts | undefined;
-  /** Keeps the searchable texts of a page of this build for the next. */
+  /** Keeps the searchable texts of a page of this build for the next (written in the background: `textsWritten`). */
   keepSearchTexts(path: string, texts: SearchTexts): void;
+  /** Once the texts kept so far are written; rejects with the first write that failed. */
+  textsWritten(): Promise<void>;
   /** For a file other than a page made from only part of the data set: true, and the file linked from the previous site, when that part and the code are unchanged; false: the caller writes it. */
   carryOverScopedFile(path: string, scope: PageScope): boolean;
   /** Pages found unchanged. */
@@ -103,7 +105,7 @@ export interface PageReuse {
   records(): Record<string, PageRecord>;
   /** The files carried over from the previous site, with their hashes there, checked as they were carried. */
   carriedFiles(): ReadonlyMap<string, string>;
-  /** Once the new site is in place: keeps its files' stats and its pages' search texts, and drops the others. */
+  /** Once the new site is in place and `textsWritten`: keeps its files' stats and its pages' search texts, and drops the others. */
   save(manifest: SiteManifest): void;
 }
 
@@ -202,6 +204,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
       const hash = records.get(path)?.data;
       if (hash !== undefined) kept?.set(hash, texts);
     },
+    textsWritten: async () => kept?.written(),
     carryOverScopedFile(path, scope) {
       const inputs = inputsHash(path, scope);
       const record: PageRecord = { data: inputs, inputs, files: [] };

@@ -17,6 +17,8 @@ export interface SearchTextFolder {
   /** The texts kept for a page hash; undefined when there are none. */
   get(hash: string): SearchTexts | undefined;
   set(hash: string, texts: SearchTexts): void;
+  /** Once the texts `set` began to keep are written (keyedFiles.ts). */
+  written(): Promise<void>;
   /** Deletes the texts of every hash but these (the pages of the site just built), so the folder does not grow build after build. */
   keepOnly(hashes: ReadonlySet<string>): void;
   /** Kept texts found but not taken (keyedFiles.ts). */
@@ -41,6 +43,7 @@ export function searchTextFolder(dir: string): SearchTextFolder {
       return text === undefined ? undefined : parsed(text);
     },
     set: (hash, texts) => files.set(hash, JSON.stringify(texts)),
+    written: () => files.written(),
     keepOnly: (hashes) => files.keepOnly(hashes),
     rejected: () => files.rejected(),
   };

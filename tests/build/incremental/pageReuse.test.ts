@@ -133,7 +133,7 @@ describe('pageReuse', () => {
     expect(second.unchangedScope('hainan/units/other.html', { province: 'hainan' })).toBe(false);
   });
 
-  it('keys a page that reads one province by what it reads, without hashing its data, and keeps its search texts under that', () => {
+  it('keys a page that reads one province by what it reads, without hashing its data, and keeps its search texts under that', async () => {
     const dir = tempDir();
     const path = 'hainan/units/gaoyuan.html';
     const texts = { simplified: '高原', traditional: '高原' };
@@ -145,6 +145,7 @@ describe('pageReuse', () => {
     first.publish(page());
     expect(written).toHaveLength(1);
     first.keepSearchTexts(path, texts);
+    await first.textsWritten();
     publish(dir, first, [path, `zh-Hant/${path}`, 'data/pages/hainan/units/gaoyuan.csv', 'data/pages/hainan/units/gaoyuan.json']);
     const second = reuse([], dir);
     expect(second.unchangedScope(path, { province: 'hainan' })).toBe(true);
