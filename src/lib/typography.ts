@@ -25,32 +25,78 @@ const run = new RegExp(
 );
 const digitsOnly = /^\d+$/u;
 
-/** Every run starts at or holds an ASCII digit (`\\d` under the u flag), so text without one is left as it is without a search. */
-const anyDigit = /\d/u;
-
+/** The page's text with its runs kept together: a run always holds an ASCII digit (`\\d` under the u flag). */
 function wrapRuns(text: string): string {
-  if (!anyDigit.test(text)) return text;
   return text.replace(run, (match) => (digitsOnly.test(match) ? match : `<span class="nb">${match}</span>`));
 }
 
+/**
+ * The same patterns, tried at one place (sticky): `test` with a lastIndex finds whether they match
+ * there without making a match. Only a tag that may begin a skipped element, a kept run or a
+ * comment is matched against `skipped` itself; any other can only be `<[^>]*>`, which ends at the
+ * next `>`.
+ */
+const skippedAt = new RegExp(skipped.source, 'iuy');
+const specialStart = /<(?:script|style|svg|title|textarea|option|template|span class="nb">|!--)/iuy;
 /** A cell that never wraps (site.css: td.num, td.period), and the end of any cell. */
-const nowrapCell = /^<t[dh]\b[^>]*\bclass="(?:num|period)\b/u;
-const cellEnd = /^<\/t[dh]\s*>/u;
+const nowrapCellAt = /<t[dh]\b[^>]*\bclass="(?:num|period)\b/uy;
+const cellEndAt = /<\/t[dh]\s*>/uy;
 
-/** The page with every figure and period in its text kept on one line; tags, attributes and skipped elements are untouched. */
+/** Whether a sticky pattern matches `text` at `at`. */
+function matchesAt(pattern: RegExp, text: string, at: number): boolean {
+  pattern.lastIndex = at;
+  return pattern.test(text);
+}
+
+/**
+ * The page with every figure and period in its text kept on one line; tags, attributes and skipped
+ * elements are untouched. The page is walked tag by tag as `skipped` finds them (every match of it
+ * starts with `<`), and only a text that holds a digit is searched for runs; what no run changes is
+ * copied through in one piece. A national build passes 240 MB of pages through here: matching every
+ * tag and joining every piece allocated 2.5 GB on the rendering thread.
+ */
 export function keepFiguresTogether(html: string): string {
   let out = '';
+  // html before `copied` is in `out`; `at` is where the text after the last tag begins.
+  let copied = 0;
   let at = 0;
   let inNowrapCell = false;
-  for (const tag of html.matchAll(skipped)) {
-    if (tag.index > at) {
-      const text = html.slice(at, tag.index);
-      out += inNowrapCell ? text : wrapRuns(text);
+  const text = (end: number) => {
+    if (inNowrapCell) return;
+    let digit = false;
+    for (let i = at; i < end && !digit; i++) {
+      const c = html.charCodeAt(i);
+      digit = c >= 48 && c <= 57;
     }
-    out += tag[0];
-    at = tag.index + tag[0].length;
-    if (tag[0].charCodeAt(1) === 116 /* t */ && nowrapCell.test(tag[0])) inNowrapCell = true;
-    else if (inNowrapCell && cellEnd.test(tag[0])) inNowrapCell = false;
+    if (!digit) return;
+    const written = html.slice(at, end);
+    const kept = wrapRuns(written);
+    if (kept === written) return;
+    out += html.slice(copied, at) + kept;
+    copied = end;
+  };
+  for (let p = html.indexOf('<'); p >= 0; ) {
+    let end: number;
+    if (matchesAt(specialStart, html, p)) {
+      end = matchesAt(skippedAt, html, p) ? skippedAt.lastIndex : -1;
+    } else {
+      const close = html.indexOf('>', p + 1);
+      // No `>` after this `<`: nothing after it can match either.
+      if (close < 0) break;
+      end = close + 1;
+    }
+    if (end < 0) {
+      p = html.indexOf('<', p + 1);
+      continue;
+    }
+    text(p);
+    if (html.charCodeAt(p + 1) === 116 /* t */ && matchesAt(nowrapCellAt, html, p)) inNowrapCell = true;
+    else if (inNowrapCell && matchesAt(cellEndAt, html, p)) inNowrapCell = false;
+    at = end;
+    p = html.indexOf('<', end);
   }
-  return out + wrapRuns(html.slice(at));
+  // The text after the last tag is kept together even in a cell left open.
+  inNowrapCell = false;
+  text(html.length);
+  return copied === 0 ? html : out + html.slice(copied);
 }

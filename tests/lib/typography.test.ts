@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keepFiguresTogether } from '../../src/lib/typography.ts';
 
@@ -37,5 +38,42 @@ describe('keepFiguresTogether', () => {
 
   it('leaves character references whole', () => {
     expect(keepFiguresTogether('<p>&#39;个&amp;</p>')).toBe('<p>&#39;个&amp;</p>');
+  });
+});
+
+/** The page walked with one match per tag, as keepFiguresTogether first did: what its walk must give, piece for piece. */
+function keptByMatchingEveryTag(html: string): string {
+  const skipped = /<(script|style|svg|title|textarea|option|template)\b[^>]*>[\s\S]*?<\/\1\s*>|<span class="nb">[^<]*<\/span>|<!--[\s\S]*?-->|<[^>]*>/giu;
+  const run = /\d{4}年?(?:—|–|-|~|～|至)\d{4}年|\d{4}年\d{1,2}月(?:\d{1,2}日)?|(?:约|近|超过|逾|超|≈)?\d+(?:,\d{3})*(?:\.\d+)?(?:余|多)?[十百千万亿]*(?:余|多)?(?:人次|场次|批次|万元|亿元|元|个百分点|个|名|人|期|场|次|件|篇|份|家|项|支|条|所|批|部|位|户|倍|天|小时|学时|课时|年|月|日|%|‰)?(?:以上|左右)?/gu;
+  const wrap = (text: string) => text.replace(run, (match) => (/^\d+$/u.test(match) ? match : `<span class="nb">${match}</span>`));
+  let out = '';
+  let at = 0;
+  let inNowrapCell = false;
+  for (const tag of html.matchAll(skipped)) {
+    const text = html.slice(at, tag.index);
+    out += (inNowrapCell ? text : wrap(text)) + tag[0];
+    at = tag.index + tag[0].length;
+    if (tag[0].charCodeAt(1) === 116 && /^<t[dh]\b[^>]*\bclass="(?:num|period)\b/u.test(tag[0])) inNowrapCell = true;
+    else if (inNowrapCell && /^<\/t[dh]\s*>/u.test(tag[0])) inNowrapCell = false;
+  }
+  return out + wrap(html.slice(at));
+}
+
+describe('keepFiguresTogether, walking the page', () => {
+  it('gives what matching every tag gives, for pages of every shape', () => {
+    const pieces = [
+      '<p>', '</p>', '<div class="x">', '<a href="2020.html">', '</a>', '<td class="num">', '<td class="number">', '<th class="period wide">', '<TD class="num">',
+      '</td>', '</th >', '</td\n>', '<tr>', '<title>2020年</title>', '<TITLE>3人</TITLE>', '<script>if (a < 3) b = "5人";</script>', '<script>',
+      '</SCRIPT >', '<ſcript>7人</script>', '<svg><text>8人</text></svg>', '<style>p{}</style>', '<option>2021年</option>', '<template><p>4个</p></template>',
+      '<span class="nb">6人</span>', '<SPAN CLASS="NB">9人</SPAN>', '<span class="nb">', '<!-- 10人 -->', '<!--', '-->', '<', '>', '<<', '<textarea>',
+      '全年', '培训6420人次', '2021—2022年', '2021年12月31日', '约7.5万人次', '40余万', '100%', '2024', '  ', '\n', '海南', '12', 'x',
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
+        const html = parts.join('');
+        expect(keepFiguresTogether(html)).toBe(keptByMatchingEveryTag(html));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
