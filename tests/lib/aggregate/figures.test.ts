@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateFigures, ratioAgrees, sortFigures } from '../../../src/lib/aggregate/figures.ts';
 import { FigureIndex } from '../../../src/lib/aggregate/figureIndex.ts';
@@ -158,6 +159,34 @@ describe('sortFigures', () => {
       'hainan/gaoyuan/2020/sanctions',
       'jiangsu//2020/sanctions',
     ]);
+  });
+
+  // Both ways of sorting (one number per figure, or two ranks compared) give the order of comparing the fields, ties in the order given.
+  it('sorts as comparing the fields does, either way, for any figures', () => {
+    const base = figureFields(aggregateFigures([obs('cases-filed', 1)], metrics)[0]!);
+    const arbitraryFigure = fc.record({
+      province: fc.constantFrom('hainan', 'anhui', 'jiangsu', 'Hainan', '海南'),
+      unit: fc.constantFrom(null, 'gaoyuan', 'anji', 'zz', 'Zz', ''),
+      period: fc.constantFrom('2020', '2021', '2019-2021', '2020-2021', '2015'),
+      metric: fc.constantFrom('cases-filed', 'sanctions', 'branches-total', 'a'),
+      tag: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(arbitraryFigure, { maxLength: 40 }), (drawn) => {
+        const figures = drawn.map((d) => ({ ...base, province: d.province, unit: d.unit, period: period(d.period), metric: d.metric, value: d.tag }));
+        const reference = [...figures].sort(
+          (a, b) =>
+            a.province.localeCompare(b.province) ||
+            (a.unit ?? '').localeCompare(b.unit ?? '') ||
+            a.period.end - b.period.end ||
+            a.period.start - b.period.start ||
+            a.metric.localeCompare(b.metric),
+        );
+        expect(sortFigures([...figures])).toEqual(reference);
+        expect(sortFigures([...figures], 0)).toEqual(reference);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
