@@ -4,6 +4,7 @@ import { aggregateFigures, ratioAgrees, sortFigures } from '../../../src/lib/agg
 import { FigureIndex } from '../../../src/lib/aggregate/figureIndex.ts';
 import { figureFields } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { period } from '../../../src/lib/period.ts';
+import type { Figure } from '../../../src/lib/schema/figure.ts';
 import type { Observation } from '../../../src/lib/schema/observation.ts';
 import type { Qualifier } from '../../../src/lib/schema/qualifier.ts';
 import { testCatalog } from '../../helpers/tables.ts';
@@ -127,6 +128,10 @@ describe('aggregateFigures', () => {
 });
 
 describe('sortFigures', () => {
+  /** The order sortFigures keeps, by comparing the fields themselves. */
+  const byFields = (a: Figure, b: Figure) =>
+    a.province.localeCompare(b.province) || (a.unit ?? '').localeCompare(b.unit ?? '') || a.period.end - b.period.end || a.period.start - b.period.start || a.metric.localeCompare(b.metric);
+
   it('orders by province, unit with the committee first, period end, period start and metric, ids in locale order', () => {
     const figure = (province: string, unit: string | null, written: string, metric: string) => ({ ...figureFields(aggregateFigures([obs(metric, 1, { period: written })], metrics)[0]!), province, unit });
     const figures = [
@@ -139,14 +144,7 @@ describe('sortFigures', () => {
       figure('hainan', 'anji', '2020', 'sanctions'),
       figure('anhui', 'zz', '2024', 'sanctions'),
     ];
-    const reference = [...figures].sort(
-      (a, b) =>
-        a.province.localeCompare(b.province) ||
-        (a.unit ?? '').localeCompare(b.unit ?? '') ||
-        a.period.end - b.period.end ||
-        a.period.start - b.period.start ||
-        a.metric.localeCompare(b.metric),
-    );
+    const reference = [...figures].sort(byFields);
     const described = (list: typeof figures) => list.map((f) => `${f.province}/${f.unit ?? ''}/${f.period.id}/${f.metric}`);
     expect(described(sortFigures([...figures].reverse()))).toEqual(described(reference));
     expect(described(reference)).toEqual([
@@ -174,14 +172,7 @@ describe('sortFigures', () => {
     fc.assert(
       fc.property(fc.array(arbitraryFigure, { maxLength: 40 }), (drawn) => {
         const figures = drawn.map((d) => ({ ...base, province: d.province, unit: d.unit, period: period(d.period), metric: d.metric, value: d.tag }));
-        const reference = [...figures].sort(
-          (a, b) =>
-            a.province.localeCompare(b.province) ||
-            (a.unit ?? '').localeCompare(b.unit ?? '') ||
-            a.period.end - b.period.end ||
-            a.period.start - b.period.start ||
-            a.metric.localeCompare(b.metric),
-        );
+        const reference = [...figures].sort(byFields);
         expect(sortFigures([...figures])).toEqual(reference);
         expect(sortFigures([...figures], 0)).toEqual(reference);
       }),
