@@ -35,29 +35,33 @@ export function keyedFiles(dir: string, extension: string, accept: (text: string
   const path = (key: string) => join(dir, `${key}${extension}`);
   let made = false;
   let rejected = 0;
-  const queue: Array<[string, string]> = [];
-  let writing = 0;
+  // Sealed texts waiting to be written, by key (a key set again before its write began is written once, with its last text),
+  // and the keys being written: a key is never written twice at once, as both writes would share one partial file.
+  const waiting = new Map<string, string>();
+  const writing = new Set<string>();
   let failure: unknown;
   let idle: Array<() => void> = [];
-  const write = async (key: string, text: string) => {
+  const write = async (key: string, sealed: string) => {
     const partial = `${path(key)}.${process.pid}.partial`;
-    await writeFile(partial, text);
+    await writeFile(partial, sealed);
     await rename(partial, path(key));
   };
   const next = () => {
-    while (writing < writesAtOnce && queue.length > 0) {
-      const [key, text] = queue.shift() as [string, string];
-      writing++;
-      write(key, text)
+    for (const [key, sealed] of waiting) {
+      if (writing.size >= writesAtOnce) break;
+      if (writing.has(key)) continue;
+      waiting.delete(key);
+      writing.add(key);
+      write(key, sealed)
         .catch((error: unknown) => {
           failure ??= error;
         })
         .finally(() => {
-          writing--;
+          writing.delete(key);
           next();
         });
     }
-    if (writing === 0 && queue.length === 0) {
+    if (writing.size === 0 && waiting.size === 0) {
       for (const resolve of idle) resolve();
       idle = [];
     }
@@ -78,11 +82,12 @@ export function keyedFiles(dir: string, extension: string, accept: (text: string
     set(key, text) {
       if (!made) mkdirSync(dir, { recursive: true });
       made = true;
-      queue.push([key, seal(key, text)]);
+      waiting.delete(key);
+      waiting.set(key, seal(key, text));
       next();
     },
     async written() {
-      if (writing > 0 || queue.length > 0) await new Promise<void>((resolve) => idle.push(resolve));
+      if (writing.size > 0 || waiting.size > 0) await new Promise<void>((resolve) => idle.push(resolve));
       if (failure !== undefined) throw failure;
     },
     keepOnly(keys) {

@@ -29,6 +29,11 @@ describe('searchTextFolder', () => {
     expect(readdirSync(dir).filter((name) => name.endsWith('.json'))).toHaveLength(300);
     expect(readdirSync(dir).some((name) => name.endsWith('.partial'))).toBe(false);
     expect(folder.get('h299')).toEqual({ simplified: '第299页', traditional: '第299頁' });
+    // A hash kept again while its first write may still be going on is written once more, whole, with its last texts.
+    for (let i = 0; i < 20; i++) for (let round = 0; round < 10; round++) folder.set(`again${i}`, { simplified: `第${round}次`, traditional: `第${round}次` });
+    await folder.written();
+    for (let i = 0; i < 20; i++) expect(folder.get(`again${i}`)).toEqual({ simplified: '第9次', traditional: '第9次' });
+    expect(readdirSync(dir).some((name) => name.endsWith('.partial'))).toBe(false);
     // A folder where the file should go: its write fails, and the failure is not lost.
     mkdirSync(join(dir, `blocked.json.${process.pid}.partial`));
     folder.set('blocked', { simplified: '海南', traditional: '海南' });
