@@ -3,8 +3,9 @@
  * with one row per unit (first column its name or id; empty for the
  * committee's total) and one column per metric (header: a metric id or its
  * name in either script), plus optional `source` and `note` columns. Each
- * filled cell becomes one long-format record, so it goes through the same
- * reading and the same checks as data/observations/*.csv.
+ * filled cell reads as one long-format record would, with the same checks as
+ * data/observations/*.csv: the first of a line is read as such a record, and
+ * the others as that reading of the line allows (tableLine.ts).
  */
 import { quoted } from '../problems.ts';
 import type { Period } from '../schema/period.ts';
