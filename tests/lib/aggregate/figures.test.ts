@@ -7,16 +7,16 @@ import { period } from '../../../src/lib/period.ts';
 import type { Figure } from '../../../src/lib/schema/figure.ts';
 import type { Observation } from '../../../src/lib/schema/observation.ts';
 import type { Qualifier } from '../../../src/lib/schema/qualifier.ts';
+import { observation } from '../../helpers/observation.ts';
 import { testCatalog } from '../../helpers/tables.ts';
 
 const { metrics } = testCatalog();
 let line = 1;
 function obs(metric: string, value: number, options: { unit?: string; qualifier?: Qualifier; period?: string; step?: number } = {}): Observation {
   line++;
-  return {
+  return observation({
     id: `f.csv:${line}`,
     at: { file: 'f.csv', dataFile: 'f.csv', line, column: 5 },
-    province: 'hainan',
     unit: options.unit ?? null,
     period: period(options.period ?? '2020'),
     metric,
@@ -24,16 +24,8 @@ function obs(metric: string, value: number, options: { unit?: string; qualifier?
     step: options.step ?? 1,
     qualifier: options.qualifier ?? 'exact',
     written: String(value),
-    measureWord: null,
-    source: 'hainan-2020',
-    quote: 'q',
-    note: '',
-    rowId: null,
-    partOf: null,
-    scope: '',
     time: metrics.find((m) => m.id === metric)?.kind === 'flow' ? 'flow' : 'stock',
-    undated: false,
-  };
+  });
 }
 
 const y2020 = period('2020');
