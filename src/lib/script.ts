@@ -9,7 +9,10 @@ import * as OpenCC from 'opencc-js';
 const traditionalToSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
 // Taiwan standard forms (為, 考核, 核實), without Taiwan's vocabulary (`twp` would make 網路 of 網絡
 // and 資訊 of 信息): the forms most Traditional readers expect, words as the review writes them.
-const simplifiedToTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+// Made at its first use: its dictionaries take 40 MB of heap, and the thread that loads the data and
+// renders the pages converts little or nothing (the edition thread converts the pages as they render).
+let toTaiwanForms: ((text: string) => string) | undefined;
+const simplifiedToTraditional = (text: string): string => (toTaiwanForms ??= OpenCC.Converter({ from: 'cn', to: 'tw' }))(text);
 
 /**
  * What OpenCC gets wrong in this field, fixed after it: 命名表彰 reads as 命名 + 名表 (a famous
