@@ -14,7 +14,8 @@ import type { Observation } from '../schema/observation.ts';
 import type { Figure } from '../schema/figure.ts';
 import { indexFiguresBy } from './figureIndex.ts';
 import { FigureMap } from './figureMap.ts';
-import { figureFields, ReportedFigure } from './reportedFigure.ts';
+import { figureFields, observationOf, reportedFigure } from './reportedFigure.ts';
+import { StatedRatio } from './statedRatio.ts';
 import { combineQualifiers, quotientQualifier } from './qualifiers.ts';
 import { isUsual, slotOf } from './slot.ts';
 
@@ -94,14 +95,16 @@ function matchedSums(figures: FigureMap<Figure>, numerator: Figure, denominator:
   return [sumOver(numerator), sumOver(denominator)];
 }
 
-/** A ratio of its parts, where both are known in the same coverage of units. */
-function computedRatio(figures: FigureMap<Figure>, metric: Metric, found: Figure): Figure | undefined {
+/** The numerator and denominator of a ratio, where both are known in the same coverage of units and the denominator is not 0. */
+function ratioParts(figures: FigureMap<Figure>, metric: Metric, found: Figure): readonly [Figure, Figure] | undefined {
   const foundDenominator = figures.get(found.province, found.unit, found.period, metric.denominator);
   if (!foundDenominator || !isUsual(foundDenominator)) return undefined;
   const parts = sameCoverage(found, foundDenominator) ? ([found, foundDenominator] as const) : matchedSums(figures, found, foundDenominator);
-  if (!parts) return undefined;
-  const [numerator, denominator] = parts;
-  if (denominator.value === 0) return undefined;
+  return parts && parts[1].value !== 0 ? parts : undefined;
+}
+
+/** A ratio of its parts. */
+function computedRatio(metric: Metric, numerator: Figure, denominator: Figure): Figure {
   return {
     province: numerator.province,
     unit: numerator.unit,
@@ -119,63 +122,33 @@ function computedRatio(figures: FigureMap<Figure>, metric: Metric, found: Figure
 
 /**
  * Ratios computed from their parts. Where the ratio is also stated, the stated figure is the one
- * returned, with the computed value beside it: the review's own number is what pages show.
+ * returned, with the computed value beside it (statedRatio.ts): the review's own number is what pages show.
  */
-function ratioFigures(figures: FigureMap<Figure>, ratios: readonly Metric[], stepOf: ReadonlyMap<string, number>): Figure[] {
+function ratioFigures(figures: FigureMap<Figure>, ratios: readonly Metric[]): Figure[] {
   const result: Figure[] = [];
   // Numerator figures by metric, in the order of `figures`: one pass instead of one per ratio.
   const numerators = new Map<string, Figure[]>(ratios.map((m) => [m.numerator, []]));
   for (const figure of figures.values()) if (isUsual(figure)) numerators.get(figure.metric)?.push(figure);
   for (const metric of ratios) {
     for (const found of numerators.get(metric.numerator) ?? []) {
-      const computed = computedRatio(figures, metric, found);
-      if (!computed) continue;
-      const stated = figures.get(computed.province, computed.unit, computed.period, metric.id);
-      if (!stated || stated.basis !== 'reported') {
-        result.push(computed);
-        continue;
-      }
-      const step = stepOf.get(stated.observations[0] ?? '') ?? 0;
-      result.push({
-        ...figureFields(stated),
-        computed: {
-          value: computed.value,
-          qualifier: computed.qualifier,
-          observations: computed.observations,
-          differencePoints: (stated.value - computed.value) * 100,
-          agrees: ratioAgrees(stated, step, computed.value),
-        },
-      });
+      const parts = ratioParts(figures, metric, found);
+      if (!parts) continue;
+      const [numerator, denominator] = parts;
+      const stated = figures.get(found.province, found.unit, found.period, metric.id);
+      if (!stated || stated.basis !== 'reported') result.push(computedRatio(metric, numerator, denominator));
+      else result.push(new StatedRatio(stated, observationOf(stated)?.step ?? 0, numerator, denominator));
     }
   }
   return result;
 }
 
-/**
- * Does the computed share round to the stated one? `step` is the precision of
- * the stated figure (0.01 for 89%), so 89% covers 88.5%-89.5%. A stated bound
- * (80%以上, 近90%) agrees when the computed value lies on its side.
- */
-export function ratioAgrees(stated: { value: number; qualifier: Figure['qualifier'] }, step: number, computed: number): boolean {
-  const half = step / 2 + 1e-12;
-  if (stated.qualifier === 'more_than') return computed >= stated.value - half;
-  if (stated.qualifier === 'nearly') return computed <= stated.value + half;
-  if (stated.qualifier === 'about') return Math.abs(computed - stated.value) <= step + 1e-12;
-  return Math.abs(computed - stated.value) <= half;
-}
-
 export function aggregateFigures(observations: readonly Observation[], metrics: readonly Metric[]): Figure[] {
   const metricById = new Map(metrics.map((m) => [m.id, m]));
-  // Precision of stated ratios, to judge whether a computed ratio agrees with them.
-  const stepOf = new Map<string, number>();
   const figures = new FigureMap<Figure>();
   const add = (f: Figure) => figures.set(f.province, f.unit, f.period, slotOf(f), f);
-  for (const o of observations) {
-    if (metricById.get(o.metric)?.kind === 'ratio') stepOf.set(o.id, o.step);
-    add(new ReportedFigure(o));
-  }
+  for (const o of observations) add(reportedFigure(o));
   for (const total of unitSums(figures, metricById)) add(total);
-  for (const ratio of ratioFigures(figures, metrics.filter(hasParts), stepOf)) add(ratio);
+  for (const ratio of ratioFigures(figures, metrics.filter(hasParts))) add(ratio);
   const sorted = sortFigures([...figures.values()]);
   indexFiguresBy(sorted, figures);
   return sorted;

@@ -72,12 +72,29 @@ export class ReportedFigure implements Figure {
 }
 
 /**
- * The one row a figure states as is, when the figure is read through it: found without looking its
- * id up among a million (most figures of a page). Undefined for any other figure, whose rows are
- * looked up by their ids.
+ * Marks an observation that is also the figure it reports, with the figure's `basis` and
+ * `observations` of its own (a unit-return cell, tableCell.ts): aggregation takes it as its figure
+ * rather than making a ReportedFigure for it.
+ */
+export const reportsItself = Symbol('reports itself');
+
+function isSelfReported(o: object): o is Observation & Figure {
+  return (o as { [reportsItself]?: true })[reportsItself] === true;
+}
+
+/** The figure an observation states: the observation itself where it is one, else read through it. */
+export function reportedFigure(o: Observation): Figure {
+  return isSelfReported(o) ? o : new ReportedFigure(o);
+}
+
+/**
+ * The one row a figure states as is, when the figure is read through it or is it: found without
+ * looking its id up among a million (most figures of a page). Undefined for any other figure, whose
+ * rows are looked up by their ids.
  */
 export function observationOf(figure: Figure): Observation | undefined {
-  return figure instanceof ReportedFigure ? ReportedFigure.observationOf(figure) : undefined;
+  if (figure instanceof ReportedFigure) return ReportedFigure.observationOf(figure);
+  return isSelfReported(figure) ? figure : undefined;
 }
 
 /** A figure's fields in a plain object of its own, for a figure made from another one. */

@@ -3,14 +3,21 @@
  * a compact form. A national data set has about a million such cells, and
  * everything but the cell's own number is the same for the cells of one line:
  * the file and line, the unit, province, period, source and note. So the line
- * holds those once (TableLine), and a cell's place (`at`) and its citation
- * (`quote`: the line's unit, the column's heading, the cell as written) are
- * made when asked, not stored. A column holds its heading and metric, and a
- * figure written alike in many cells (76, 89%) is held once.
+ * holds those once (TableLine), and a cell's id, its place (`at`) and its
+ * citation (`quote`: the line's unit, the column's heading, the cell as
+ * written) are made when asked, not stored. A column holds its heading and
+ * metric, and a figure written alike in many cells (76, 89%) is held once.
+ *
+ * A cell is also the figure it reports (reportedFigure.ts, `reportsItself`):
+ * a second object per cell for that took 40 bytes a cell. A cell is 48 bytes
+ * (three references), its id made when asked saved another 48.
  *
  * Its fields are getters, as in ReportedFigure: a spread copies none of them.
  */
+import type { Figure } from '../schema/figure.ts';
 import type { Observation } from '../schema/observation.ts';
+import { figureFields, reportsItself } from '../aggregate/reportedFigure.ts';
+import { observationId } from './observations.ts';
 
 /** What the cells of one line of a unit return share. */
 export interface TableLine {
@@ -47,17 +54,20 @@ export interface CellValue {
 /** Cell values of a load, by metric and as written; bounded like the reading of values (observations.ts). */
 export type CellValues = Map<string, Map<string, CellValue>>;
 
-class TableCell implements Observation {
-  readonly id: string;
+class TableCell implements Observation, Figure {
   readonly #line: TableLine;
   readonly #column: TableColumn;
   readonly #value: CellValue;
 
-  constructor(id: string, line: TableLine, column: TableColumn, value: CellValue) {
-    this.id = id;
+  constructor(line: TableLine, column: TableColumn, value: CellValue) {
     this.#line = line;
     this.#column = column;
     this.#value = value;
+  }
+
+  /** `file:line:column` within the data folder, as observationId makes it. */
+  get id(): string {
+    return observationId(this.#line.dataFile, this.#line.line, this.#column.column);
   }
 
   get at(): Observation['at'] {
@@ -132,6 +142,26 @@ class TableCell implements Observation {
   get undated(): boolean {
     return false;
   }
+
+  /** As the figure it reports. */
+  get basis(): 'reported' {
+    return 'reported';
+  }
+
+  /** As the figure it reports: a new list each time, of the cell's own id. */
+  get observations(): string[] {
+    return [this.id];
+  }
+
+  get [reportsItself](): true {
+    return true;
+  }
+
+  /** Every field, as an observation and as the figure it reports, for JSON.stringify and page hashes. */
+  toJSON(): Observation & Figure {
+    const { id, at, step, written, measureWord, source, quote, note, rowId, partOf } = this;
+    return { ...figureFields(this), id, at, step, written, measureWord, source, quote, note, rowId, partOf };
+  }
 }
 
 /** A figure as a cell of `metric` writes and reads it, shared with every other cell that writes and reads alike. */
@@ -149,9 +179,9 @@ export function cellValueOf(values: CellValues, metric: string, written: string,
   return made;
 }
 
-/** The observation of a cell held as its line, its column and its value; `id` as observationId gives it. */
-export function tableCell(id: string, line: TableLine, column: TableColumn, value: CellValue): Observation {
-  return new TableCell(id, line, column, value);
+/** The observation of a cell held as its line, its column and its value. */
+export function tableCell(line: TableLine, column: TableColumn, value: CellValue): Observation {
+  return new TableCell(line, column, value);
 }
 
 /** How a unit-return cell is cited: 省公安厅 立案 7 (the unit, the column's heading, the cell). */
@@ -167,6 +197,7 @@ export function cellQuote(label: string, header: string, written: string): strin
 export function compactTableCell(o: Observation, line: TableLine, column: TableColumn, values: CellValues): Observation {
   const { at } = o;
   const same =
+    o.id === observationId(at.dataFile, at.line, at.column) &&
     at.file === line.file &&
     at.dataFile === line.dataFile &&
     at.line === line.line &&
@@ -183,5 +214,5 @@ export function compactTableCell(o: Observation, line: TableLine, column: TableC
     o.scope === '' &&
     !o.undated &&
     o.quote === cellQuote(line.label, column.header, o.written);
-  return same ? new TableCell(o.id, line, column, cellValueOf(values, o.metric, o.written, o.value, o.step, o.qualifier, o.measureWord)) : o;
+  return same ? new TableCell(line, column, cellValueOf(values, o.metric, o.written, o.value, o.step, o.qualifier, o.measureWord)) : o;
 }

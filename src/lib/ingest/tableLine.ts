@@ -24,7 +24,7 @@ import type { Problem } from '../schema/problem.ts';
 import type { Province } from '../schema/province.ts';
 import type { Catalog } from './catalog.ts';
 import type { CsvRecord } from './csvRecord.ts';
-import { cleanRow, figureValueOf, observationId, readObservation, timeOf, type CatalogFiles } from './observations.ts';
+import { cleanRow, figureValueOf, readObservation, timeOf, type CatalogFiles } from './observations.ts';
 import { cellValueOf, compactTableCell, tableCell, type CellValues, type TableColumn, type TableLine } from './tableCell.ts';
 import { cellRecord, isEmptyCell, lineCells, type WideLayout } from './wideTable.ts';
 
@@ -79,7 +79,7 @@ function cellFromLine(line: TableLine, reading: ColumnReading, written: string, 
   if (!known.read.ok) return undefined;
   const figure = known.read.figure;
   const value = cellValueOf(values, metric.id, known.written, figure.value, figure.step, figure.qualifier ?? 'exact', figure.measureWord);
-  return tableCell(observationId(line.dataFile, line.line, column.column), line, column, value);
+  return tableCell(line, column, value);
 }
 
 /**

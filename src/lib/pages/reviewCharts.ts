@@ -8,6 +8,7 @@ import { categoryLabel } from '../labels.ts';
 import type { Figure } from '../schema/figure.ts';
 import { comparableGroups } from '../aggregate/comparability.ts';
 import { isUsual } from '../aggregate/slot.ts';
+import { figureFields } from '../aggregate/reportedFigure.ts';
 import type { ChartSpec, CoverageCell, RateRow } from './chartData.ts';
 import type { PageContext, Review } from './context.ts';
 import { headlineMetricOrder } from './headlines.ts';
@@ -73,7 +74,7 @@ function rateChart(context: PageContext, review: Review, figures: readonly Figur
   const rows: RateRow[] = differing.map((f) => {
     const metric = context.metrics.get(f.metric);
     if (!metric || !f.computed) throw new Error(f.metric);
-    const computed = { ...f, value: f.computed.value, qualifier: f.computed.qualifier, basis: 'ratio_of_parts' as const, observations: f.computed.observations };
+    const computed = { ...figureFields(f), value: f.computed.value, qualifier: f.computed.qualifier, basis: 'ratio_of_parts' as const, observations: f.computed.observations };
     return { label: withPeriod(context, f, review), rate: chartValue(context, f, metric), computed: chartValue(context, computed, metric) };
   });
   return {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateFigures, ratioAgrees, sortFigures } from '../../../src/lib/aggregate/figures.ts';
+import { aggregateFigures, sortFigures } from '../../../src/lib/aggregate/figures.ts';
 import { FigureIndex } from '../../../src/lib/aggregate/figureIndex.ts';
 import { figureFields } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { period } from '../../../src/lib/period.ts';
@@ -170,15 +170,5 @@ describe('sortFigures', () => {
       }),
       { numRuns: 500 },
     );
-  });
-});
-
-describe('ratioAgrees', () => {
-  it('follows the precision of the stated figure', () => {
-    expect(ratioAgrees({ value: 0.89, qualifier: 'exact' }, 0.01, 0.8949)).toBe(true);
-    expect(ratioAgrees({ value: 0.89, qualifier: 'exact' }, 0.01, 0.8951)).toBe(false);
-    expect(ratioAgrees({ value: 0.9524, qualifier: 'exact' }, 0.0001, 0.9526)).toBe(false);
-    expect(ratioAgrees({ value: 0.8, qualifier: 'more_than' }, 0.01, 0.93)).toBe(true);
-    expect(ratioAgrees({ value: 0.8, qualifier: 'more_than' }, 0.01, 0.7)).toBe(false);
   });
 });
