@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cellQuote, compactTableCell, type CellValues, type TableColumn, type TableLine } from '../../../src/lib/ingest/tableCell.ts';
+import { figureFields, observationOf, reportedFigure } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { period } from '../../../src/lib/period.ts';
+import { FigureSchema } from '../../../src/lib/schema/figure.ts';
 import { ObservationSchema, type Observation } from '../../../src/lib/schema/observation.ts';
 import { observation } from '../../helpers/observation.ts';
 
@@ -63,10 +65,32 @@ describe('compactTableCell', () => {
       { at: { ...cell().at, line: 9 } },
       { unit: null },
       { period: period('2019') },
+      { id: 'tables/hainan/2020.csv:3:4' },
     ];
     for (const overrides of cases) {
       const full = cell(overrides);
       expect(compactTableCell(full, line, column, new Map()), JSON.stringify(overrides)).toBe(full);
     }
+  });
+});
+
+describe('a compact cell as the figure it reports', () => {
+  it('is its own reported figure, read through itself', () => {
+    const compact = compactTableCell(cell(), line, column, new Map());
+    const figure = reportedFigure(compact);
+    expect(figure).toBe(compact);
+    expect(observationOf(figure)).toBe(compact);
+    expect(FigureSchema.parse(figureFields(figure))).toEqual({
+      province: 'hainan', unit: 'gonganting', period: y2020, metric: 'training-attendance', scope: '', time: 'flow', undated: false,
+      value: 300, qualifier: 'about', basis: 'reported', observations: ['tables/hainan/2020.csv:3:3'],
+    });
+  });
+
+  it('shows every field, as observation and as figure, to JSON (page hashes)', () => {
+    const compact = compactTableCell(cell(), line, column, new Map());
+    const json = JSON.parse(JSON.stringify(compact)) as Record<string, unknown>;
+    expect(json).toEqual({ ...JSON.parse(JSON.stringify(fieldsOf(cell()))), basis: 'reported', observations: ['tables/hainan/2020.csv:3:3'] });
+    const other = compactTableCell(cell({ value: 301, written: '约301', quote: '省公安厅 培訓人次 约301' }), line, column, new Map());
+    expect(JSON.stringify(other)).not.toBe(JSON.stringify(compact));
   });
 });
