@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const scripts = fileURLToPath(new URL('.', import.meta.url));
 /** Node flags a build needs (package.json): V8 collects before the heap doubles (src/build/garbage.ts). */
-const buildFlags = ['--expose-gc', '--heap-growing-percent=20'];
+const buildFlags = ['--expose-gc', '--heap-growing-percent=20', '--max-semi-space-size=32'];
 const bundled = { check: [], build: buildFlags, demo: buildFlags };
 
 /** What each command does, in Chinese and English; commands run from scripts/NAME.ts. */

@@ -14,21 +14,44 @@ export interface ObservationLookup {
   get(id: string): Observation | undefined;
 }
 
-/** The lookup, its index made at the first lookup: a build whose figures all hold their rows never makes it. */
+/** The observations of one line of a file, with the column of each one's value. */
+interface LineEntries {
+  observations: Observation[];
+  columns: number[];
+}
+
+/**
+ * The lookup, its index made at the first lookup: a build whose figures all hold their rows never makes it.
+ * A unit-return cell makes its id when asked (src/lib/ingest/tableCell.ts), so a line's eighty cells are
+ * not asked theirs in turn: an id that names a column is looked for first among the cells whose value
+ * stands in that column, and its id compared there. Where none of those has it, every observation of
+ * the line is asked, so what is found is always what comparing every id would find.
+ */
 export function observationLookup(observations: readonly Observation[]): ObservationLookup {
-  let byFile: Map<string, Map<number, Observation[]>> | undefined;
+  let byFile: Map<string, Map<number, LineEntries>> | undefined;
   return {
     get(id) {
       if (!byFile) {
         byFile = new Map();
         for (const o of observations) {
-          const { dataFile, line } = o.at;
-          entryOf(entryOf(byFile, dataFile, () => new Map<number, Observation[]>()), line, () => []).push(o);
+          const { dataFile, line, column } = o.at;
+          const entries = entryOf(entryOf(byFile, dataFile, () => new Map<number, LineEntries>()), line, () => ({ observations: [], columns: [] }));
+          entries.observations.push(o);
+          entries.columns.push(column);
         }
       }
-      const place = /:(\d+)(?::\d+)?$/u.exec(id);
+      const place = /:(\d+)(?::(\d+))?$/u.exec(id);
       if (!place) return undefined;
-      return byFile.get(id.slice(0, place.index))?.get(Number(place[1]))?.find((o) => o.id === id);
+      const entries = byFile.get(id.slice(0, place.index))?.get(Number(place[1]));
+      if (!entries) return undefined;
+      if (place[2] !== undefined) {
+        const column = Number(place[2]);
+        for (let i = 0; i < entries.columns.length; i++) {
+          const o = entries.observations[i] as Observation;
+          if (entries.columns[i] === column && o.id === id) return o;
+        }
+      }
+      return entries.observations.find((o) => o.id === id);
     },
   };
 }
