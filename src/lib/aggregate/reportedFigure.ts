@@ -94,8 +94,12 @@ export function reportedFigure(o: Observation): Figure {
  */
 export function observationOf(figure: Figure): Observation | undefined {
   if (figure instanceof ReportedFigure) return ReportedFigure.observationOf(figure);
-  return isSelfReported(figure) ? figure : undefined;
+  if (isSelfReported(figure)) return figure;
+  return (figure as { [statedRow]?: () => Observation | undefined })[statedRow]?.();
 }
+
+/** Asks a figure made from another for the one row that one states (a stated ratio: statedRatio.ts). */
+export const statedRow = Symbol('stated row');
 
 /** A figure's fields in a plain object of its own, for a figure made from another one. */
 export function figureFields(f: Figure): Figure {

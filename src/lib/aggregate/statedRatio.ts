@@ -10,7 +10,8 @@
  * Its fields are getters, as in ReportedFigure: a spread copies none of them.
  */
 import type { Figure } from '../schema/figure.ts';
-import { figureFields } from './reportedFigure.ts';
+import type { Observation } from '../schema/observation.ts';
+import { figureFields, observationOf, statedRow } from './reportedFigure.ts';
 import { quotientQualifier } from './qualifiers.ts';
 
 /**
@@ -101,6 +102,11 @@ export class StatedRatio implements Figure {
       differencePoints: (this.#stated.value - value) * 100,
       agrees: ratioAgrees(this.#stated, this.#step, value),
     };
+  }
+
+  /** The row of the stated figure: the one its value and `observations` are. */
+  [statedRow](): Observation | undefined {
+    return observationOf(this.#stated);
   }
 
   /** The figure as plain data, as JSON.stringify and page hashes see it. */

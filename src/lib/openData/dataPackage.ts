@@ -12,6 +12,7 @@
  * return is written once: as a number in unit-returns/ when that says all of
  * it, else as a row of observations/ (src/lib/openData/unitReturns.ts).
  */
+import { observationOf } from '../aggregate/reportedFigure.ts';
 import { slotOf } from '../aggregate/slot.ts';
 import { countingBases, metricCategories, metricUnits, type Metric } from '../schema/metric.ts';
 import { QualifierSchema } from '../schema/qualifier.ts';
@@ -269,13 +270,18 @@ function tables(dataSet: DataSet, unitReturns: UnitReturnColumns): Table[] {
       primaryKey: 'key',
       foreignKeys: [fk('province', 'provinces'), unitKey, fk('metric', 'metrics')],
       rowsOf: (province) => {
-        // A figure rests on rows of its own province only (src/lib/aggregate/figures.ts).
-        const byId = new Map(observationsOf(province).map((o) => [o.id, o]));
-        const rowOf = (id: string) => byId.get(id);
+        // A figure rests on rows of its own province only (src/lib/aggregate/figures.ts). Most figures hold
+        // their one row (reportedFigure.ts): the rows by id are made only for one that does not.
+        let byId: Map<string, Observation> | undefined;
+        const rowOf = (id: string) => (byId ??= new Map(observationsOf(province).map((o) => [o.id, o]))).get(id);
         // A label is made only for the rows of the figures written: most cells of a unit return have none here.
         const labelOf = (id: string) => {
           const o = rowOf(id);
           return o ? rowLabel(o.at) : '';
+        };
+        const rowLabels = (f: Figure) => {
+          const held = observationOf(f);
+          return held ? rowLabel(held.at) : f.observations.map(labelOf).join(';');
         };
         return lazyMap(figuresOf(province).filter((f) => !isUnitReturnCell(f, rowOf)), (f) => [
           `${f.province}|${f.unit ?? ''}|${f.period.id}|${slotOf(f)}`,
@@ -290,7 +296,7 @@ function tables(dataSet: DataSet, unitReturns: UnitReturnColumns): Table[] {
           metricUnit.get(f.metric) ?? '',
           f.qualifier,
           f.basis,
-          f.observations.map(labelOf).join(';'),
+          rowLabels(f),
           f.computed?.value ?? null,
           f.computed ? Number(f.computed.differencePoints.toFixed(4)) : null,
           f.unit === null ? null : f.province,

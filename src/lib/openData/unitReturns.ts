@@ -6,6 +6,7 @@
  * (cellSaysAll); any other cell keeps its row in observations/, whose columns can say the rest.
  */
 import { isUsual } from '../aggregate/slot.ts';
+import { observationOf } from '../aggregate/reportedFigure.ts';
 import { entryOf, groupBy } from '../maps.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Observation } from '../schema/observation.ts';
@@ -33,8 +34,9 @@ export function inUnitReturns(o: Observation): boolean {
  * `rowOf`: the province's observations by id.
  */
 export function isUnitReturnCell(f: Figure, rowOf: (id: string) => Observation | undefined): boolean {
-  if (f.basis !== 'reported' || f.computed !== undefined || f.observations.length !== 1) return false;
-  const row = rowOf(f.observations[0] as string);
+  if (f.basis !== 'reported' || f.computed !== undefined) return false;
+  // A figure read through its row (reportedFigure.ts) rests on that row alone.
+  const row = observationOf(f) ?? (f.observations.length === 1 ? rowOf(f.observations[0] as string) : undefined);
   return row !== undefined && inUnitReturns(row);
 }
 

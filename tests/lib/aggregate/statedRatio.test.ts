@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { figureFields, ReportedFigure } from '../../../src/lib/aggregate/reportedFigure.ts';
+import { figureFields, observationOf, ReportedFigure } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { quotientQualifier } from '../../../src/lib/aggregate/qualifiers.ts';
 import { ratioAgrees, StatedRatio } from '../../../src/lib/aggregate/statedRatio.ts';
 import type { Figure } from '../../../src/lib/schema/figure.ts';
@@ -71,5 +71,11 @@ describe('StatedRatio', () => {
     expect(ratio.units).toBeUndefined();
     expect(ratio.computed.value).toBe(2387 / 2824);
     expect(ratio.computed.agrees).toBe(false);
+  });
+
+  it('is read through the row of the stated figure, as the stated figure is', () => {
+    const row = observation({ metric: 'branches-advanced-share', value: 0.89, step: 0.01 });
+    const ratio = new StatedRatio(new ReportedFigure(row), 0.01, new ReportedFigure(observation({ value: 2387 })), new ReportedFigure(observation({ value: 2824 })));
+    expect(observationOf(ratio)).toBe(row);
   });
 });
