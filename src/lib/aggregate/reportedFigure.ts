@@ -8,6 +8,23 @@
 import type { Figure } from '../schema/figure.ts';
 import type { Observation } from '../schema/observation.ts';
 
+/*
+ * The marks below are symbols of the global registry (Symbol.for), and no test here uses `instanceof`:
+ * Astro bundles the page modules with a copy of this module of their own, and the figures they are
+ * given were made by the build's copy. A class or a plain symbol of one copy is not the other's, so
+ * the pages found no figure's row through it, and looked each up by id.
+ */
+
+/** Asks a figure read through one row for that row (observationOf). */
+export const figureRow = Symbol.for('zongshu: the row a figure is read through');
+
+/**
+ * Marks an observation that is also the figure it reports, with the figure's `basis` and
+ * `observations` of its own (a unit-return cell, tableCell.ts): aggregation takes it as its figure
+ * rather than making a ReportedFigure for it.
+ */
+export const reportsItself = Symbol.for('zongshu: an observation that is its own figure');
+
 export class ReportedFigure implements Figure {
   readonly #observation: Observation;
 
@@ -60,9 +77,9 @@ export class ReportedFigure implements Figure {
     return [this.#observation.id];
   }
 
-  /** The observation a reported figure is read through. */
-  static observationOf(figure: ReportedFigure): Observation {
-    return figure.#observation;
+  /** The observation it is read through. */
+  [figureRow](): Observation {
+    return this.#observation;
   }
 
   /** The figure as plain data, as JSON.stringify and page hashes see it. */
@@ -70,13 +87,6 @@ export class ReportedFigure implements Figure {
     return figureFields(this);
   }
 }
-
-/**
- * Marks an observation that is also the figure it reports, with the figure's `basis` and
- * `observations` of its own (a unit-return cell, tableCell.ts): aggregation takes it as its figure
- * rather than making a ReportedFigure for it.
- */
-export const reportsItself = Symbol('reports itself');
 
 function isSelfReported(o: object): o is Observation & Figure {
   return (o as { [reportsItself]?: true })[reportsItself] === true;
@@ -88,18 +98,13 @@ export function reportedFigure(o: Observation): Figure {
 }
 
 /**
- * The one row a figure states as is, when the figure is read through it or is it: found without
- * looking its id up among a million (most figures of a page). Undefined for any other figure, whose
- * rows are looked up by their ids.
+ * The one row a figure states as is, when the figure is read through it or is it (a reported figure,
+ * a unit-return cell, a stated ratio): found without looking its id up among a million (most figures
+ * of a page). Undefined for any other figure, whose rows are looked up by their ids.
  */
 export function observationOf(figure: Figure): Observation | undefined {
-  if (figure instanceof ReportedFigure) return ReportedFigure.observationOf(figure);
-  if (isSelfReported(figure)) return figure;
-  return (figure as { [statedRow]?: () => Observation | undefined })[statedRow]?.();
+  return (figure as { [figureRow]?: () => Observation | undefined })[figureRow]?.();
 }
-
-/** Asks a figure made from another for the one row that one states (a stated ratio: statedRatio.ts). */
-export const statedRow = Symbol('stated row');
 
 /** A figure's fields in a plain object of its own, for a figure made from another one. */
 export function figureFields(f: Figure): Figure {

@@ -11,7 +11,7 @@
  */
 import type { Figure } from '../schema/figure.ts';
 import type { Observation } from '../schema/observation.ts';
-import { figureFields, observationOf, statedRow } from './reportedFigure.ts';
+import { figureFields, figureRow, observationOf } from './reportedFigure.ts';
 import { quotientQualifier } from './qualifiers.ts';
 
 /**
@@ -105,7 +105,7 @@ export class StatedRatio implements Figure {
   }
 
   /** The row of the stated figure: the one its value and `observations` are. */
-  [statedRow](): Observation | undefined {
+  [figureRow](): Observation | undefined {
     return observationOf(this.#stated);
   }
 

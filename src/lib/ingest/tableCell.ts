@@ -16,7 +16,7 @@
  */
 import type { Figure } from '../schema/figure.ts';
 import type { Observation } from '../schema/observation.ts';
-import { figureFields, reportsItself } from '../aggregate/reportedFigure.ts';
+import { figureFields, figureRow, reportsItself } from '../aggregate/reportedFigure.ts';
 import { observationId } from './observations.ts';
 
 /** What the cells of one line of a unit return share. */
@@ -155,6 +155,11 @@ class TableCell implements Observation, Figure {
 
   get [reportsItself](): true {
     return true;
+  }
+
+  /** As the figure it reports, it is read through itself. */
+  [figureRow](): Observation {
+    return this;
   }
 
   /** Every field, as an observation and as the figure it reports, for JSON.stringify and page hashes. */

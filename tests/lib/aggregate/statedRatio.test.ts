@@ -78,4 +78,14 @@ describe('StatedRatio', () => {
     const ratio = new StatedRatio(new ReportedFigure(row), 0.01, new ReportedFigure(observation({ value: 2387 })), new ReportedFigure(observation({ value: 2824 })));
     expect(observationOf(ratio)).toBe(row);
   });
+
+  it('is read through its row by another copy of the module, such as the page modules Astro bundles hold', async () => {
+    const copy = (await import('../../../src/lib/aggregate/reportedFigure.ts?another-copy')) as typeof import('../../../src/lib/aggregate/reportedFigure.ts');
+    expect(copy.observationOf).not.toBe(observationOf);
+    const row = observation({ metric: 'branches-advanced-share', value: 0.89, step: 0.01 });
+    const reported = new ReportedFigure(row);
+    expect(copy.observationOf(reported)).toBe(row);
+    expect(copy.observationOf(new StatedRatio(reported, 0.01, reported, reported))).toBe(row);
+    expect(copy.observationOf(figureFields(reported))).toBeUndefined();
+  });
 });
