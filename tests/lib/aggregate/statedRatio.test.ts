@@ -80,7 +80,9 @@ describe('StatedRatio', () => {
   });
 
   it('is read through its row by another copy of the module, such as the page modules Astro bundles hold', async () => {
-    const copy = (await import('../../../src/lib/aggregate/reportedFigure.ts?another-copy')) as typeof import('../../../src/lib/aggregate/reportedFigure.ts');
+    // The query makes Vite load the module a second time, as a module of its own.
+    const anotherCopy = '../../../src/lib/aggregate/reportedFigure.ts?another-copy';
+    const copy = (await import(anotherCopy)) as typeof import('../../../src/lib/aggregate/reportedFigure.ts');
     expect(copy.observationOf).not.toBe(observationOf);
     const row = observation({ metric: 'branches-advanced-share', value: 0.89, step: 0.01 });
     const reported = new ReportedFigure(row);
