@@ -56,6 +56,20 @@ export interface BuildReport {
   recovery: Recovery;
 }
 
+/**
+ * The files of the new site whose hashes the manifest need not read back: those carried over from
+ * the previous site (checked as they were carried) and those the edition thread wrote or was sent.
+ * A path in both (a drawing carried for one page and written for another) is hashed from its file.
+ */
+function knownHashes(carried: ReadonlyMap<string, string>, written: ReadonlyMap<string, string>): Map<string, string> {
+  const known = new Map(carried);
+  for (const [path, hash] of written) {
+    if (carried.has(path)) known.delete(path);
+    else known.set(path, hash);
+  }
+  return known;
+}
+
 /** The cache folder of the project's builds, unless ZONGSHU_CACHE names another. */
 export const defaultCacheDir = (): string => process.env.ZONGSHU_CACHE ?? join(projectRoot, '.zongshu-cache');
 
@@ -158,7 +172,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     charts = undefined;
 
     progress.stage('traditional edition');
-    const converted = await editions.finish();
+    const { converted, written } = await editions.finish();
     editions = undefined;
     reuse.carryOverPages();
     await writeTraditionalEdition(staging, feed, converted, reuse, progress);
@@ -179,7 +193,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     waitForCacheWrites = undefined;
 
     progress.stage('publish');
-    const manifest = writeManifest(staging, reuse.records(), reuse.carriedFiles());
+    const manifest = writeManifest(staging, reuse.records(), knownHashes(reuse.carriedFiles(), written));
     swapIn(staging, options.outDir);
     reuse.save(manifest);
     progress.done();

@@ -19,8 +19,11 @@ export interface EditionThread {
   writeTables(page: PublishedPage): void;
   /** Resolves once the thread has few enough pages and tables waiting (`backlog`): what waits is held in memory, outside the heap. */
   ready(): Promise<void>;
-  /** Waits for every page and table sent, stops the thread, and gives the paths of the pages it converted. */
-  finish(): Promise<Set<string>>;
+  /**
+   * Waits for every page and table sent, stops the thread, and gives the paths of the pages it converted
+   * and the SHA-256 of each file of the site it wrote or was sent (the pages as Astro writes them), by site path.
+   */
+  finish(): Promise<{ converted: Set<string>; written: Map<string, string> }>;
   /** Stops the thread at once: the build failed. */
   stop(): Promise<void>;
 }
@@ -36,6 +39,7 @@ const backlog = 32;
 export function startEditionThread(siteDir: string, converted: (path: string, texts: SearchTexts) => void): EditionThread {
   const worker = startThread(new URL('./editionWorker.ts', import.meta.url), { siteDir });
   const paths = new Set<string>();
+  const written = new Map<string, string>();
   const failures = { pages: [] as string[], tables: [] as string[] };
   let sent = 0;
   let received = 0;
@@ -53,6 +57,7 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   };
   worker.on('message', (result: EditionResult) => {
     received++;
+    for (const [path, sha256] of result.written) written.set(path, sha256);
     if (result.kind === 'tables') {
       if (result.error !== undefined) failures.tables.push(`${result.id}: ${result.error}`);
     } else {
@@ -103,7 +108,7 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
       const firstFew = (list: string[]) => `${list.slice(0, 3).join('; ')}${list.length > 3 ? `; and ${list.length - 3} pages more` : ''}`;
       if (failures.pages.length > 0) throw new Error(`Traditional edition: ${firstFew(failures.pages)}`);
       if (failures.tables.length > 0) throw new Error(`page tables: ${firstFew(failures.tables)}`);
-      return paths;
+      return { converted: paths, written };
     },
     async stop() {
       stopping = true;

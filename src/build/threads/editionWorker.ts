@@ -5,6 +5,7 @@
  * of both editions, and writes its charts' drawings as SVG files; for each page's tables, it
  * writes their download files.
  */
+import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { traditionalRoot } from '../../lib/site/navigation.ts';
 import { chartSvgFiles } from '../../lib/site/chartFiles.ts';
@@ -23,23 +24,35 @@ export type EditionRequest =
     }
   | { kind: 'tables'; tables: PageTables };
 
+/** Site path and SHA-256 (hex) of each file of the site a request wrote, or (a page) was sent as Astro writes it. */
+export type FileHashes = Array<[string, string]>;
+
 export type EditionResult =
-  | { kind: 'page'; path: string; simplified: string; traditional: string; error?: string }
+  | { kind: 'page'; path: string; simplified: string; traditional: string; written: FileHashes; error?: string }
   /** `id`: the page table's (`hainan/2020`). */
-  | { kind: 'tables'; id: string; error?: string };
+  | { kind: 'tables'; id: string; written: FileHashes; error?: string };
 
 const { siteDir } = workerData as { siteDir: string };
-const write = siteFileWriter(siteDir);
+/** The files the request being done wrote; handed back with its result, so the thread keeps none of them. */
+let written: FileHashes = [];
+const write = siteFileWriter(siteDir, (path, sha256) => written.push([path, sha256]));
+const writtenNow = (): FileHashes => {
+  const done = written;
+  written = [];
+  return done;
+};
 const writeTables = tableFileWriter(write);
 
 const utf8 = new TextDecoder();
 
 function convert(path: string, bytes: Uint8Array): EditionResult {
+  // The bytes Astro writes to the page's file (src/middleware.ts hands it the same).
+  written.push([path, createHash('sha256').update(bytes).digest('hex')]);
   const html = utf8.decode(bytes);
   const traditional = traditionalPage(html, path);
   write(`${traditionalRoot}/${path}`, traditional);
   for (const chart of chartSvgFiles(html)) write(sitePaths.chartSvg(chart.id), chart.svg);
-  return { kind: 'page', path, simplified: searchableHtml(html), traditional: searchableHtml(traditional) };
+  return { kind: 'page', path, simplified: searchableHtml(html), traditional: searchableHtml(traditional), written: writtenNow() };
 }
 
 parentPort?.on('message', (request: EditionRequest) => {
@@ -48,11 +61,13 @@ parentPort?.on('message', (request: EditionRequest) => {
       parentPort?.postMessage(convert(request.path, request.html) satisfies EditionResult);
     } else {
       writeTables(request.tables);
-      parentPort?.postMessage({ kind: 'tables', id: request.tables.table.id } satisfies EditionResult);
+      parentPort?.postMessage({ kind: 'tables', id: request.tables.table.id, written: writtenNow() } satisfies EditionResult);
     }
   } catch (error) {
     const { message } = error as Error;
-    const failed: EditionResult = request.kind === 'page' ? { kind: 'page', path: request.path, simplified: '', traditional: '', error: message } : { kind: 'tables', id: request.tables.table.id, error: message };
+    // What a failed request wrote is not handed back: the build fails.
+    writtenNow();
+    const failed: EditionResult = request.kind === 'page' ? { kind: 'page', path: request.path, simplified: '', traditional: '', written: [], error: message } : { kind: 'tables', id: request.tables.table.id, written: [], error: message };
     parentPort?.postMessage(failed);
   }
 });

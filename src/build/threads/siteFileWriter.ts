@@ -1,11 +1,17 @@
-/** Writes files into a site folder, making each folder once: thousands of pages share a few hundred folders. */
+/**
+ * Writes files into a site folder, making each folder once: thousands of pages share a few hundred
+ * folders. It tells the SHA-256 of what it wrote to each path, for the site's manifest
+ * (src/build/incremental/siteManifest.ts), which otherwise reads every file back to hash it.
+ */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** `path`: the file's path within the site folder. */
 export type SiteFileWriter = (path: string, content: string) => void;
 
-export function siteFileWriter(siteDir: string): SiteFileWriter {
+/** `wrote`: told each path written and the SHA-256 (hex) of its content. */
+export function siteFileWriter(siteDir: string, wrote?: (path: string, sha256: string) => void): SiteFileWriter {
   const folders = new Set<string>();
   return (path, content) => {
     const target = join(siteDir, path);
@@ -15,5 +21,6 @@ export function siteFileWriter(siteDir: string): SiteFileWriter {
       folders.add(folder);
     }
     writeFileSync(target, content);
+    wrote?.(path, createHash('sha256').update(content).digest('hex'));
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +15,13 @@ describe('startEditionThread', () => {
     const texts = new Map<string, { simplified: string; traditional: string }>();
     const thread = startEditionThread(site, (path, t) => texts.set(path, t));
     thread.convert('a/b.html', page('党支部'));
-    expect([...(await thread.finish())]).toEqual(['a/b.html']);
+    const { converted, written } = await thread.finish();
+    expect([...converted]).toEqual(['a/b.html']);
     expect(readFileSync(join(site, 'zh-Hant/a/b.html'), 'utf8')).toContain('<h1>黨支部</h1>');
     expect(texts.get('a/b.html')?.traditional).toContain('黨支部');
+    // The hashes of the page as sent (Astro writes those bytes) and of its Traditional edition as written.
+    expect(written.get('a/b.html')).toBe(createHash('sha256').update(page('党支部')).digest('hex'));
+    expect(written.get('zh-Hant/a/b.html')).toBe(createHash('sha256').update(readFileSync(join(site, 'zh-Hant/a/b.html'))).digest('hex'));
   });
 
   it('fails the build, naming the first pages, when what is done with the texts fails, instead of ending the process', async () => {
@@ -39,7 +44,11 @@ describe('startEditionThread', () => {
     const site = tempDir();
     const thread = startEditionThread(site, () => undefined);
     thread.writeTables(published);
-    expect([...(await thread.finish())]).toEqual([]);
+    const { converted, written } = await thread.finish();
+    expect([...converted]).toEqual([]);
+    // Every file written, with the hash of what it holds.
+    expect([...written.keys()].sort()).toEqual(['data/charts/hainan-2020-trend.csv', 'data/charts/hainan-2020-trend.json', 'data/pages/hainan/2020.csv', 'data/pages/hainan/2020.json']);
+    for (const [path, hash] of written) expect(createHash('sha256').update(readFileSync(join(site, path))).digest('hex'), path).toBe(hash);
     expect(readFileSync(join(site, 'data/pages/hainan/2020.csv'), 'utf8')).toBe('\uFEFF指标,数值\r\n党支部数,76个\r\n');
     expect(JSON.parse(readFileSync(join(site, 'data/pages/hainan/2020.json'), 'utf8'))).toEqual({ title: '海南2020', columns: ['指标', '数值'], rows: [['党支部数', '76个']] });
     expect(JSON.parse(readFileSync(join(site, 'data/charts/hainan-2020-trend.json'), 'utf8'))).toMatchObject({ title: '趋势', rows: [['2020', 76]] });
@@ -65,6 +74,6 @@ describe('startEditionThread', () => {
     expect(resumed).toEqual([]);
     await Promise.all(both);
     expect(resumed.sort()).toEqual([0, 1]);
-    expect((await thread.finish()).size).toBe(100);
+    expect((await thread.finish()).converted.size).toBe(100);
   });
 });
