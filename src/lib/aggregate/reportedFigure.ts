@@ -9,7 +9,7 @@ import type { Figure } from '../schema/figure.ts';
 import type { Observation } from '../schema/observation.ts';
 
 /*
- * The marks below are symbols of the global registry (Symbol.for), and no test here uses `instanceof`:
+ * The marks below are symbols of the global registry (Symbol.for), and nothing here asks `instanceof`:
  * Astro bundles the page modules with a copy of this module of their own, and the figures they are
  * given were made by the build's copy. A class or a plain symbol of one copy is not the other's, so
  * the pages found no figure's row through it, and looked each up by id.
