@@ -9,21 +9,19 @@ import type { Figure } from '../schema/figure.ts';
 import type { Observation } from '../schema/observation.ts';
 
 /*
- * The marks below are symbols of the global registry (Symbol.for), and nothing here asks `instanceof`:
+ * The mark below is a symbol of the global registry (Symbol.for), and nothing here asks `instanceof`:
  * Astro bundles the page modules with a copy of this module of their own, and the figures they are
  * given were made by the build's copy. A class or a plain symbol of one copy is not the other's, so
  * the pages found no figure's row through it, and looked each up by id.
  */
 
-/** Asks a figure read through one row for that row (observationOf). */
-export const figureRow = Symbol.for('zongshu: the row a figure is read through');
-
 /**
- * Marks an observation that is also the figure it reports, with the figure's `basis` and
- * `observations` of its own (a unit-return cell, tableCell.ts): aggregation takes it as its figure
- * rather than making a ReportedFigure for it.
+ * Asks a figure read through one row for that row (observationOf). An observation that answers with
+ * itself is also the figure it reports, with the figure's `basis` and `observations` of its own (a
+ * unit-return cell, tableCell.ts): aggregation takes it as its figure rather than making a
+ * ReportedFigure for it.
  */
-export const reportsItself = Symbol.for('zongshu: an observation that is its own figure');
+export const figureRow = Symbol.for('zongshu: the row a figure is read through');
 
 export class ReportedFigure implements Figure {
   readonly #observation: Observation;
@@ -88,8 +86,8 @@ export class ReportedFigure implements Figure {
   }
 }
 
-function isSelfReported(o: object): o is Observation & Figure {
-  return (o as { [reportsItself]?: true })[reportsItself] === true;
+function isSelfReported(o: Observation): o is Observation & Figure {
+  return observationOf(o as unknown as Figure) === o;
 }
 
 /** The figure an observation states: the observation itself where it is one, else read through it. */
