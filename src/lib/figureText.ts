@@ -46,6 +46,23 @@ export function derivedQuotient(value: number, approximate: boolean, metric: Pic
   return metric.unit === '万元' ? `${mark}${number}万元` : `${mark}${number}${metric.unit}`;
 }
 
+/**
+ * A value as written, in Simplified script and half-width digits, without spaces or thousands
+ * separators. A national set's million cells write a few thousand values (76, 89%): each is
+ * folded once, in a bounded map like the other caches of written text.
+ */
+const plainWritings = new Map<string, string>();
+
+function plainWritten(written: string): string {
+  let plain = plainWritings.get(written);
+  if (plain === undefined) {
+    plain = toSimplified(written.normalize('NFKC')).replace(/\s+/gu, '').replace(/(?<=\d),(?=\d{3})/gu, '');
+    if (plainWritings.size > 100_000) plainWritings.clear();
+    plainWritings.set(written, plain);
+  }
+  return plain;
+}
+
 const measureWordAtEnd = /(?:人次|场次|批次|万元|亿元|元|个|名|人|期|场|次|件|篇|份|家|项|支|条|所|批|部|位)$/u;
 
 /**
@@ -53,7 +70,7 @@ const measureWordAtEnd = /(?:人次|场次|批次|万元|亿元|元|个|名|人|
  * measure word `word` (the quote's, when it counts what the metric counts) or the metric's.
  */
 export function writtenDisplay(o: Pick<Observation, 'written' | 'value' | 'step' | 'qualifier' | 'measureWord'>, metric: Pick<Metric, 'kind' | 'unit' | 'counts'>, word?: string): string {
-  const written = toSimplified(o.written.normalize('NFKC')).replace(/\s+/gu, '').replace(/(?<=\d),(?=\d{3})/gu, '');
+  const written = plainWritten(o.written);
   if (metric.kind === 'ratio') {
     if (written.includes('%')) return written;
     // A share written as 0.89 or 0.5以上: the same number and words, as a percentage.

@@ -86,6 +86,9 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
   const tally: FileTally = { file: table.file, rows: 0, accepted: 0, rejected: 0 };
   // The page scopes of the cells the store keeps: the table's province, and the sources its lines name.
   const scopes = new Set<string>();
+  // The cells of a line, and the lines of a table, nearly all share them: a key is made when one changes, not for each of a million cells.
+  let lastProvince: string | undefined;
+  let lastSource: string | undefined;
   const defaultSource = tableSource(table.province, table.period).id;
   // The first few problems of each kind are listed, the rest counted (src/lib/ingest/problemCap.ts).
   const cap = new ProblemCap();
@@ -109,8 +112,8 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
     let whole = true;
     for (const o of observations) {
       if (store.add(o, stored)) {
-        scopes.add(scopeKey({ province: o.province }));
-        scopes.add(scopeKey({ source: o.source }));
+        if (o.province !== lastProvince) scopes.add(scopeKey({ province: (lastProvince = o.province) }));
+        if (o.source !== lastSource) scopes.add(scopeKey({ source: (lastSource = o.source) }));
       } else {
         whole = false;
         dropped.push(o);

@@ -27,6 +27,15 @@ export function ratioAgrees(stated: { value: number; qualifier: Figure['qualifie
   return Math.abs(computed - stated.value) <= half;
 }
 
+/**
+ * A stated ratio whose own parts give another value. `computed` is worked out at each reading
+ * (its list of rows is made anew), so it is read once here.
+ */
+export function partsDisagree(figure: Figure): boolean {
+  const computed = figure.computed;
+  return computed !== undefined && !computed.agrees;
+}
+
 export class StatedRatio implements Figure {
   readonly #stated: Figure;
   readonly #numerator: Figure;

@@ -72,9 +72,9 @@ export function checkMeasureWords(observations: readonly Observation[], metrics:
   for (const o of observations) {
     const metric = metrics.get(o.metric);
     if (!metric || metric.kind === 'ratio') continue;
-    const allowed = allowedWords(metric);
+    // Most figures carry no measure word of their own (a unit return's cells): nothing to compare, nothing made.
     const word = writtenMeasureWord(o);
-    if (!word || allowed.includes(word) || acknowledges(o.note, word)) continue;
+    if (!word || allowedWords(metric).includes(word) || acknowledges(o.note, word)) continue;
     const peopleForAttendances = word === '人' && metric.unit === '人次';
     problems.push({
       severity: 'error',

@@ -11,6 +11,7 @@ import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
 import { periodLabel } from '../period.ts';
 import { zhIds, type ZhNames } from './zhNames.ts';
+import { partsDisagree } from '../aggregate/statedRatio.ts';
 
 export function checkStatedRatios(
   figures: readonly Figure[],
@@ -19,7 +20,7 @@ export function checkStatedRatios(
   observations: readonly Observation[],
   names: ZhNames = zhIds,
 ): Problem[] {
-  const differing = figures.filter((f) => f.computed && !f.computed.agrees);
+  const differing = figures.filter(partsDisagree);
   if (differing.length === 0) return [];
   const wanted = new Set(differing.map((f) => f.observations[0]));
   const observationById = new Map(observations.filter((o) => wanted.has(o.id)).map((o) => [o.id, o]));

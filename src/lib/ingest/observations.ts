@@ -31,7 +31,8 @@ export const observationColumns = {
  * million ids.
  */
 export function observationId(dataFile: string, line: number, column?: number): string {
-  return (column === undefined ? [dataFile, line] : [dataFile, line, column]).join(':');
+  // A template, not a joined list: a national build makes these ids by the million.
+  return column === undefined ? `${dataFile}:${line}` : `${dataFile}:${line}:${column}`;
 }
 
 export interface CatalogFiles {

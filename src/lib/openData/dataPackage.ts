@@ -283,24 +283,28 @@ function tables(dataSet: DataSet, unitReturns: UnitReturnColumns): Table[] {
           const held = observationOf(f);
           return held ? rowLabel(held.at) : f.observations.map(labelOf).join(';');
         };
-        return lazyMap(figuresOf(province).filter((f) => !isUnitReturnCell(f, rowOf)), (f) => [
-          `${f.province}|${f.unit ?? ''}|${f.period.id}|${slotOf(f)}`,
-          f.province,
-          f.unit,
-          f.period.id,
-          f.metric,
-          f.scope || null,
-          f.time,
-          f.undated,
-          f.value,
-          metricUnit.get(f.metric) ?? '',
-          f.qualifier,
-          f.basis,
-          rowLabels(f),
-          f.computed?.value ?? null,
-          f.computed ? Number(f.computed.differencePoints.toFixed(4)) : null,
-          f.unit === null ? null : f.province,
-        ]);
+        return lazyMap(figuresOf(province).filter((f) => !isUnitReturnCell(f, rowOf)), (f) => {
+          // Read once: a stated ratio works out `computed` at each reading.
+          const computed = f.computed;
+          return [
+            `${f.province}|${f.unit ?? ''}|${f.period.id}|${slotOf(f)}`,
+            f.province,
+            f.unit,
+            f.period.id,
+            f.metric,
+            f.scope || null,
+            f.time,
+            f.undated,
+            f.value,
+            metricUnit.get(f.metric) ?? '',
+            f.qualifier,
+            f.basis,
+            rowLabels(f),
+            computed?.value ?? null,
+            computed ? Number(computed.differencePoints.toFixed(4)) : null,
+            f.unit === null ? null : f.province,
+          ];
+        });
       },
     },
   ];

@@ -4,6 +4,7 @@ import { dayLabel } from '../site/buildDate.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import type { PageContext } from './context.ts';
 import { figureView } from './views.ts';
+import { partsDisagree } from '../aggregate/statedRatio.ts';
 
 export interface MethodologyPageData {
   path: string;
@@ -25,7 +26,7 @@ export interface MethodologyPageData {
 export function methodologyPageData(context: PageContext, builtOn?: string): MethodologyPageData {
   const path = sitePaths.methodology();
   const built = builtOn ? { builtOn: dayLabel(builtOn) } : {};
-  const figure = context.dataSet.figures.find((f) => f.computed && !f.computed.agrees);
+  const figure = context.dataSet.figures.find(partsDisagree);
   const metric = figure && context.metrics.get(figure.metric);
   if (!figure || !metric) return { path, ...built };
   const part = (id: string) => {

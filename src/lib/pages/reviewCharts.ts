@@ -9,6 +9,7 @@ import type { Figure } from '../schema/figure.ts';
 import { comparableGroups } from '../aggregate/comparability.ts';
 import { isUsual } from '../aggregate/slot.ts';
 import { figureFields } from '../aggregate/reportedFigure.ts';
+import { partsDisagree } from '../aggregate/statedRatio.ts';
 import type { ChartSpec, CoverageCell, RateRow } from './chartData.ts';
 import type { PageContext, Review } from './context.ts';
 import { headlineMetricOrder } from './headlines.ts';
@@ -69,12 +70,13 @@ function coverageChart(context: PageContext, review: Review, figures: readonly F
 
 /** Stated rates whose own parts give another value: the stated bar, and a tick where the parts put it. */
 function rateChart(context: PageContext, review: Review, figures: readonly Figure[], id: string): ChartSpec | undefined {
-  const differing = figures.filter((f) => f.computed && !f.computed.agrees);
+  const differing = figures.filter(partsDisagree);
   if (differing.length === 0) return undefined;
   const rows: RateRow[] = differing.map((f) => {
     const metric = context.metrics.get(f.metric);
-    if (!metric || !f.computed) throw new Error(f.metric);
-    const computed = { ...figureFields(f), value: f.computed.value, qualifier: f.computed.qualifier, basis: 'ratio_of_parts' as const, observations: f.computed.observations };
+    const parts = f.computed;
+    if (!metric || !parts) throw new Error(f.metric);
+    const computed = { ...figureFields(f), value: parts.value, qualifier: parts.qualifier, basis: 'ratio_of_parts' as const, observations: parts.observations };
     return { label: withPeriod(context, f, review), rate: chartValue(context, f, metric), computed: chartValue(context, computed, metric) };
   });
   return {

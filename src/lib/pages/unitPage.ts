@@ -15,6 +15,7 @@ import type { Link } from './reviewPage.ts';
 import { headlineFirst } from './headlines.ts';
 import { chartValue, figureCell, figureCellAndRow, figureStanding, type FigureCell } from './views.ts';
 import { isUsual, slotOf } from '../aggregate/slot.ts';
+import { observationOf } from '../aggregate/reportedFigure.ts';
 
 export interface UnitCell {
   display: string;
@@ -150,7 +151,8 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   // A figure of the unit read as is from one cell of a unit return: that cell's row.
   const tableCellOf = (f: Figure) => {
     const row = ownCells.get(f)?.row;
-    return row && f.basis === 'reported' && f.observations.length === 1 && isTableCell(row.at) ? row : undefined;
+    // A figure read through its row rests on that row alone (reportedFigure.ts): its list of one id is not made.
+    return row && f.basis === 'reported' && (observationOf(f) === row || f.observations.length === 1) && isTableCell(row.at) ? row : undefined;
   };
   // The unit's return line of each period: the line of the first of its figures read from one table cell.
   const periodLine = new Map<string, Observation>();
@@ -160,9 +162,10 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   }
   const cell = (f: Figure): UnitCell => {
     const view = viewOf(f);
-    const row = tableCellOf(f);
-    const line = periodLine.get(f.period.id);
-    const viaHeading = row !== undefined && line !== undefined && row.at.dataFile === line.at.dataFile && row.at.line === line.at.line;
+    // A cell's place is made when asked (tableCell.ts): each is asked once.
+    const at = tableCellOf(f)?.at;
+    const lineAt = periodLine.get(f.period.id)?.at;
+    const viaHeading = at !== undefined && lineAt !== undefined && at.dataFile === lineAt.dataFile && at.line === lineAt.line;
     return viaHeading ? { display: view.display, approximate: view.approximate } : { display: view.display, href: view.href, approximate: view.approximate };
   };
   const rows = [...groupBy(own, slotOf)].map(([slot, series]): UnitMetricRow => {

@@ -133,9 +133,21 @@ function rowsBehind(context: PageContext, figure: Figure): RowsBehind {
   return { ...rows, notes: [...rows.notes] };
 }
 
-/** The link from a page to a data row on its source's page. */
+/**
+ * The links from the page being made to the source pages it cites. A unit page links 800 cells to
+ * one or two sources; its data are made in one go, so one page's links are kept at a time.
+ */
+let sourceLinks: { pagePath: string; bySource: Map<string, string> } | undefined;
+
+/** The link from a page to a data row on its source's page: the source page's link, and the row's anchor. */
 function rowHref(pagePath: string, o: Observation): string {
-  return relativeHref(pagePath, `${sitePaths.source(o.source)}#${rowAnchor(o.at)}`);
+  if (sourceLinks?.pagePath !== pagePath) sourceLinks = { pagePath, bySource: new Map() };
+  let page = sourceLinks.bySource.get(o.source);
+  if (page === undefined) {
+    page = relativeHref(pagePath, sitePaths.source(o.source));
+    sourceLinks.bySource.set(o.source, page);
+  }
+  return `${page}#${rowAnchor(o.at)}`;
 }
 
 /** A figure in a table cell: its value, linked to its first row, and the notes of its rows. */
@@ -193,7 +205,8 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
       row: rowLabel(o.at),
     })),
   };
-  if (figure.computed) {
+  const computed = figure.computed;
+  if (computed) {
     const part = (id: string) => {
       const f = context.figures.get(figure.province, figure.unit, figure.period, id);
       const m = context.metrics.get(id);
@@ -201,9 +214,9 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
     };
     view.computed = {
       parts: `${part(metric.numerator)}/${part(metric.denominator)}`,
-      display: derivedShare(figure.computed.value, figure.computed.qualifier !== 'exact'),
-      gap: `${figure.computed.differencePoints > 0 ? '高' : '低'}${formatPoints(figure.computed.differencePoints)}`,
-      agrees: figure.computed.agrees,
+      display: derivedShare(computed.value, computed.qualifier !== 'exact'),
+      gap: `${computed.differencePoints > 0 ? '高' : '低'}${formatPoints(computed.differencePoints)}`,
+      agrees: computed.agrees,
     };
   }
   const normalised = perHundredBranchesDisplay(context, figure, metric);
