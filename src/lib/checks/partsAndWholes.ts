@@ -27,8 +27,8 @@ interface Context {
   figures: readonly Figure[];
   /** The figures of each metric, in the order of `figures`. */
   byMetric: Map<string, Figure[]>;
-  /** The figures of each metric of one committee or unit (subjectKey), in the order of `figures`; made when first asked for. */
-  bySubject: () => Map<string, Figure[]>;
+  /** A metric's figures by committee or unit (subjectKey), in the order of `figures`; made for a metric when first asked for. */
+  bySubject: (metric: string) => Map<string, Figure[]>;
   index: FigureIndex;
   metrics: Map<string, Metric>;
   /** The first row behind a figure: a reported figure's own. */
@@ -36,18 +36,21 @@ interface Context {
   names: ZhNames;
 }
 
-/** A metric's figures of one committee or unit: `cases-filed|hainan|` for Hainan's committee. */
-const subjectKey = (metric: string, f: Pick<Figure, 'province' | 'unit'>) => `${metric}|${f.province}|${f.unit ?? ''}`;
+/** A committee or unit: `hainan|` for Hainan's committee. */
+const subjectKey = (f: Pick<Figure, 'province' | 'unit'>) => `${f.province}|${f.unit ?? ''}`;
 
-function figuresBySubject(figures: readonly Figure[]): () => Map<string, Figure[]> {
-  let bySubject: Map<string, Figure[]> | undefined;
-  return () => {
-    if (!bySubject) {
-      bySubject = new Map();
-      for (const f of figures) entryOf(bySubject, subjectKey(f.metric, f), () => []).push(f);
-    }
-    return bySubject;
-  };
+/**
+ * Only the metrics that are another's whole are asked for, a few of the catalog's: the figures of
+ * those are keyed, not the national set's million (a key made for each took a third of a second).
+ */
+function figuresBySubject(byMetric: ReadonlyMap<string, readonly Figure[]>): (metric: string) => Map<string, Figure[]> {
+  const made = new Map<string, Map<string, Figure[]>>();
+  return (metric) =>
+    entryOf(made, metric, () => {
+      const bySubject = new Map<string, Figure[]>();
+      for (const f of byMetric.get(metric) ?? []) entryOf(bySubject, subjectKey(f), () => []).push(f);
+      return bySubject;
+    });
 }
 
 function figuresByMetric(figures: readonly Figure[]): Map<string, Figure[]> {
@@ -113,7 +116,7 @@ function wholePairs(context: Context): Array<readonly [string, string]> {
 function nearbyWholes(context: Context, part: Figure, wholeId: string): Figure[] {
   // Among the whole metric's figures of the part's own committee or unit: ten or so, where the
   // metric has 25,000 at national scale and most parts of a unit return have no whole of their own.
-  return (context.bySubject().get(subjectKey(wholeId, part)) ?? []).filter(
+  return (context.bySubject(wholeId).get(subjectKey(part)) ?? []).filter(
     (w) =>
       w !== part &&
       Math.abs(w.period.end - part.period.end) <= 1 &&
@@ -257,10 +260,11 @@ function yearsOverPeriods(context: Context): Problem[] {
 
 export function checkPartsAndWholes(figures: readonly Figure[], index: FigureIndex, metrics: readonly Metric[], observations: readonly Observation[], names: ZhNames = zhIds): Problem[] {
   const lookup = observationLookup(observations);
+  const byMetric = figuresByMetric(figures);
   const context: Context = {
     figures,
-    byMetric: figuresByMetric(figures),
-    bySubject: figuresBySubject(figures),
+    byMetric,
+    bySubject: figuresBySubject(byMetric),
     index,
     metrics: new Map(metrics.map((m) => [m.id, m])),
     row: (f) => observationOf(f) ?? lookup.get(f.observations[0] ?? ''),
