@@ -23,7 +23,11 @@ export interface Session {
   chart(spec: ChartSpec): string | Promise<string>;
   /** The frame tells each page it renders (the build's progress). */
   pageRendered(): void;
-  /** Each page's HTML as Astro wrote it, from the middleware; absent where nothing is done with it. A promise holds the page back until the build can take more. */
+  /**
+   * Each page's HTML as Astro rendered it, from the middleware, which then has Astro write nothing: the
+   * build finishes and writes the page. Absent where the page is served as it is finished (the dev
+   * server). A promise holds the page back until the build can take more.
+   */
   rendered?: (path: string, html: Uint8Array) => void | Promise<void>;
 }
 

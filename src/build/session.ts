@@ -17,7 +17,7 @@ export interface BuildSessionParts {
   /** Hashes every page; with a cache, tells the pages unchanged since the site it replaces and carries them over. */
   reuse: PageReuse;
   charts: ChartDrawing;
-  /** Converts each rendered page and writes each page's tables, on its own thread. */
+  /** Finishes and writes each rendered page and its Traditional edition, and writes each page's tables, on its own thread. */
   editions: EditionThread;
   feed: SearchFeed;
   progress: Progress;

@@ -83,7 +83,7 @@ export interface PageReuse {
   unchangedScope(path: string, scope: PageScope): boolean;
   /** Whether a page was found unchanged: then the page renders nothing and carryOverPages puts its previous HTML in place. */
   unchanged(path: string): boolean;
-  /** Once the pages are written: links the previous HTML of every unchanged page over its empty render. */
+  /** Once the pages are written: links the previous HTML of every unchanged page into its place (nothing of it was written). */
   carryOverPages(): void;
   /** Takes the Traditional edition of an unchanged page from the previous site; false when the page changed. */
   carryOverTraditional(path: string): boolean;

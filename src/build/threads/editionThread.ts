@@ -1,10 +1,11 @@
 /**
- * The Traditional edition made on the second core while the first renders
+ * Both editions of each page made on the second core while the first renders
  * pages: each page Astro renders is sent to a worker thread
- * (src/build/threads/editionWorker.ts), which writes its converted page and sends back
- * the searchable texts of both editions. Converting all pages after rendering
- * them, on the one thread, took a tenth of a national build. The thread also
- * writes each page's download files (src/build/threads/tableFiles.ts).
+ * (src/build/threads/editionWorker.ts), which finishes it (its figures kept on
+ * one line), writes it and its converted page, and sends back the searchable
+ * texts of both editions. Converting all pages after rendering them, on the one
+ * thread, took a tenth of a national build. The thread also writes each page's
+ * download files (src/build/threads/tableFiles.ts).
  */
 import type { PublishedPage } from '../../lib/pages/published.ts';
 import type { EditionRequest, EditionResult } from './editionWorker.ts';
@@ -13,15 +14,15 @@ import { startThread } from './thread.ts';
 import type { SearchTexts } from '../incremental/searchTextFolder.ts';
 
 export interface EditionThread {
-  /** Sends a page to the thread, which writes its Traditional edition under zh-Hant/ of the site folder. */
+  /** Sends a page as Astro rendered it to the thread, which writes it and its Traditional edition (under zh-Hant/) into the site folder; the bytes are handed over. */
   convert(path: string, html: Uint8Array): void;
   /** Sends a page's tables to the thread, which writes their CSV and JSON files into the site folder. */
   writeTables(page: PublishedPage): void;
   /** Resolves once the thread has few enough pages and tables waiting (`backlog`): what waits is held in memory, outside the heap. */
   ready(): Promise<void>;
   /**
-   * Waits for every page and table sent, stops the thread, and gives the paths of the pages it converted
-   * and the SHA-256 of each file of the site it wrote or was sent (the pages as Astro writes them), by site path.
+   * Waits for every page and table sent, stops the thread, and gives the paths of the pages it wrote
+   * and the SHA-256 of each file of the site it wrote, by site path.
    */
   finish(): Promise<{ converted: Set<string>; written: Map<string, string> }>;
   /** Stops the thread at once: the build failed. */
@@ -51,9 +52,9 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
     if (crashed || sent - received < backlog) for (const resume of waiting.splice(0)) resume();
     if (crashed || received === sent) allReceived?.();
   };
-  const send = (request: EditionRequest) => {
+  const send = (request: EditionRequest, transfer: ArrayBuffer[] = []) => {
     sent++;
-    worker.postMessage(request);
+    worker.postMessage(request, transfer);
   };
   worker.on('message', (result: EditionResult) => {
     received++;
@@ -86,8 +87,9 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   });
   return {
     convert(path, html) {
-      // A copy goes to the thread: the page's own bytes are still to be written.
-      send({ kind: 'page', path, html });
+      // The bytes are the thread's to write: handed over, not copied, when they are a buffer of their own.
+      const whole = html.byteOffset === 0 && html.byteLength === html.buffer.byteLength && html.buffer instanceof ArrayBuffer;
+      send({ kind: 'page', path, html }, whole ? [html.buffer as ArrayBuffer] : []);
     },
     writeTables(page) {
       send({ kind: 'tables', tables: pageTablesOf(page) });

@@ -1,17 +1,18 @@
 /**
- * The thread that writes what the build adds to each page while the main
- * thread renders pages (src/build/threads/editionThread.ts): for each page it is sent, it
- * writes the converted page under zh-Hant/ and sends back the searchable texts
- * of both editions, and writes its charts' drawings as SVG files; for each page's tables, it
- * writes their download files.
+ * The thread that writes each page and what the build adds to it while the main
+ * thread renders pages (src/build/threads/editionThread.ts): for each page it is sent as
+ * Astro rendered it, it keeps the page's figures on one line (src/lib/typography.ts), writes
+ * the page and its conversion under zh-Hant/, sends back the searchable texts of both
+ * editions, and writes its charts' drawings as SVG files; for each page's tables, it writes
+ * their download files.
  */
-import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { traditionalRoot } from '../../lib/site/navigation.ts';
 import { chartSvgFiles } from '../../lib/site/chartFiles.ts';
 import { sitePaths } from '../../lib/site/paths.ts';
 import { searchableHtml } from '../../lib/site/searchText.ts';
 import { traditionalPage } from '../../lib/site/traditionalPage.ts';
+import { keepFiguresTogether } from '../../lib/typography.ts';
 import { siteFileWriter } from './siteFileWriter.ts';
 import { tableFileWriter, type PageTables } from './tableFiles.ts';
 
@@ -19,12 +20,12 @@ export type EditionRequest =
   | {
       kind: 'page';
       path: string;
-      /** The page as Astro writes it, UTF-8. */
+      /** The page as Astro rendered it, UTF-8. */
       html: Uint8Array;
     }
   | { kind: 'tables'; tables: PageTables };
 
-/** Site path and SHA-256 (hex) of each file of the site a request wrote, or (a page) was sent as Astro writes it. */
+/** Site path and SHA-256 (hex) of each file of the site a request wrote. */
 export type FileHashes = Array<[string, string]>;
 
 export type EditionResult =
@@ -46,9 +47,8 @@ const writeTables = tableFileWriter(write);
 const utf8 = new TextDecoder();
 
 function convert(path: string, bytes: Uint8Array): EditionResult {
-  // The bytes Astro writes to the page's file (src/middleware.ts hands it the same).
-  written.push([path, createHash('sha256').update(bytes).digest('hex')]);
-  const html = utf8.decode(bytes);
+  const html = keepFiguresTogether(utf8.decode(bytes));
+  write(path, html);
   const traditional = traditionalPage(html, path);
   write(`${traditionalRoot}/${path}`, traditional);
   for (const chart of chartSvgFiles(html)) write(sitePaths.chartSvg(chart.id), chart.svg);

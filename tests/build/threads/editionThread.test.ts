@@ -10,18 +10,22 @@ const tempDir = useTempDir();
 const page = (title: string) => new TextEncoder().encode(`<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`);
 
 describe('startEditionThread', () => {
-  it('writes each page it is sent in Traditional script and hands on the texts of both editions', async () => {
+  it('writes each page it is sent, its figures kept on one line, and in Traditional script, and hands on the texts of both editions', async () => {
     const site = tempDir();
     const texts = new Map<string, { simplified: string; traditional: string }>();
     const thread = startEditionThread(site, (path, t) => texts.set(path, t));
-    thread.convert('a/b.html', page('党支部'));
+    const sent = page('党支部6420个');
+    thread.convert('a/b.html', sent);
+    // The bytes were handed over to the thread, not copied.
+    expect(sent.byteLength).toBe(0);
     const { converted, written } = await thread.finish();
     expect([...converted]).toEqual(['a/b.html']);
-    expect(readFileSync(join(site, 'zh-Hant/a/b.html'), 'utf8')).toContain('<h1>黨支部</h1>');
+    const simplified = readFileSync(join(site, 'a/b.html'), 'utf8');
+    expect(simplified).toBe(new TextDecoder().decode(page('党支部<span class="nb">6420个</span>')).replace('<title>党支部<span class="nb">6420个</span></title>', '<title>党支部6420个</title>'));
+    expect(readFileSync(join(site, 'zh-Hant/a/b.html'), 'utf8')).toContain('<h1>黨支部<span class="nb">6420個</span></h1>');
     expect(texts.get('a/b.html')?.traditional).toContain('黨支部');
-    // The hashes of the page as sent (Astro writes those bytes) and of its Traditional edition as written.
-    expect(written.get('a/b.html')).toBe(createHash('sha256').update(page('党支部')).digest('hex'));
-    expect(written.get('zh-Hant/a/b.html')).toBe(createHash('sha256').update(readFileSync(join(site, 'zh-Hant/a/b.html'))).digest('hex'));
+    // The hashes of both editions as written.
+    for (const path of ['a/b.html', 'zh-Hant/a/b.html']) expect(written.get(path), path).toBe(createHash('sha256').update(readFileSync(join(site, path))).digest('hex'));
   });
 
   it('fails the build, naming the first pages, when what is done with the texts fails, instead of ending the process', async () => {
