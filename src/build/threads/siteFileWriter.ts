@@ -20,7 +20,9 @@ export function siteFileWriter(siteDir: string, wrote?: (path: string, sha256: s
       mkdirSync(folder, { recursive: true });
       folders.add(folder);
     }
-    writeFileSync(target, content);
-    wrote?.(path, createHash('sha256').update(content).digest('hex'));
+    // Encoded once, for the file and its hash alike.
+    const bytes = Buffer.from(content);
+    writeFileSync(target, bytes);
+    wrote?.(path, createHash('sha256').update(bytes).digest('hex'));
   };
 }
