@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { buildSite, defaultCacheDir } from '../src/build/buildSite.ts';
 import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/build/garbage.ts';
 import { folderReadingCache } from '../src/build/incremental/readingCache.ts';
-import { argumentLanguage, errorMessage, readCliOptions, say, type CliOptions } from '../src/cli/options.ts';
+import { argumentLanguage, errorMessage, exitIfHelpAsked, readCliOptions, say, type CliOptions } from '../src/cli/options.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
 import { recoveryLine, reportText } from '../src/cli/report.ts';
 import { hasErrors } from '../src/lib/problems.ts';
@@ -66,6 +66,7 @@ async function build(options: CliOptions): Promise<number> {
 }
 
 // No stack reaches the user: an unknown option or a failure while reading says what it is.
+exitIfHelpAsked('build');
 let code: number;
 const language = argumentLanguage();
 try {

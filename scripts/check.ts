@@ -3,11 +3,12 @@
  * Exit 0: no errors (warnings allowed, unless --strict). Exit 1: errors. Exit 2: the check itself failed.
  * Speaks Chinese unless --lang en; --json prints both languages of every problem.
  */
-import { argumentLanguage, errorMessage, readCliOptions, say } from '../src/cli/options.ts';
+import { argumentLanguage, errorMessage, exitIfHelpAsked, readCliOptions, say } from '../src/cli/options.ts';
 import { exitCodeFor, recoveryLine, reportJson, reportText } from '../src/cli/report.ts';
 import { loadDataSet } from '../src/load/loadDataSet.ts';
 import { recoverIfIdle } from '../src/build/publishSite.ts';
 
+exitIfHelpAsked('check');
 // Until the options are read, a failure is said in the language they ask for.
 let language = argumentLanguage();
 try {

@@ -7,6 +7,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import type { Language } from '../lib/problems.ts';
+import { commandUsage } from './commands.mjs';
 
 export type { Language };
 
@@ -57,6 +58,17 @@ export function argumentLanguage(argv: readonly string[] = process.argv.slice(2)
   return value === 'en' ? 'en' : 'zh';
 }
 
+/**
+ * Asked `--help` or `-h`, wherever among the arguments: prints what the command does and how it is
+ * run, in the language the arguments ask for, and ends the command with exit 0.
+ */
+export function exitIfHelpAsked(command: string, argv: readonly string[] = process.argv.slice(2)): void {
+  if (!argv.some((arg) => arg === '--help' || arg === '-h')) return;
+  const english = argumentLanguage(argv) === 'en';
+  console.log(commandUsage(command, english) ?? say(english ? 'en' : 'zh', `用法：npm run ${command} -- [选项]`, `usage: npm run ${command} -- [options]`));
+  process.exit(0);
+}
+
 /** parseArgs's own errors (in English) said again in Chinese. */
 function optionErrorOf(error: unknown): unknown {
   const { code, message } = error as { code?: string; message: string };
@@ -86,10 +98,12 @@ export function readOptions<const T extends Options>(argv: string[], options: T,
 }
 
 /**
- * The options `read` reads, for a command's entry point: an option that cannot be used is said
- * (`dev：…`) in the language the arguments ask for, and ends the command with exit 2.
+ * The options `read` reads, for a command's entry point: `--help` says what the command does (exit
+ * 0); an option that cannot be used is said (`dev：…`) in the language the arguments ask for, and
+ * ends the command with exit 2.
  */
 export function optionsOrExit<T>(command: string, read: () => T, argv: readonly string[] = process.argv.slice(2)): T {
+  exitIfHelpAsked(command, argv);
   try {
     return read();
   } catch (error) {

@@ -39,6 +39,20 @@ describe('the zongshu command', () => {
     expect(english.stdout).toContain('usage: npx zongshu COMMAND [options]');
   });
 
+  it('says what a command does and how to run it when asked --help or -h, from its bundle or under tsx, and exits 0', async () => {
+    const build = await zongshu('build', '--help');
+    expect([build.code, build.stderr]).toEqual([0, '']);
+    expect(build.stdout).toContain('用法：npm run build -- [选项]（或 npx zongshu build [选项]）');
+    expect(build.stdout).toContain('build：检查数据并生成网站');
+    const synth = await zongshu('synth', '-h');
+    expect(synth.code).toBe(0);
+    expect(synth.stdout).toContain('--provinces 31 --years 10 --units 80');
+    const check = await zongshu('check', '--data', 'nowhere', '--help', '--lang', 'en');
+    expect(check.code).toBe(0);
+    expect(check.stdout).toContain('npm run check -- [options]');
+    expect(check.stdout).toContain('check reads and checks data/ and content/');
+  });
+
   it('says so when there is no such command (exit 2)', async () => {
     const { code, stderr } = await zongshu('publish');
     expect(code).toBe(2);
