@@ -118,7 +118,7 @@ describe('publishing', () => {
     }
     expect(descriptor.resources.every((r) => typeof r.path === 'string')).toBe(true);
     const total = (table: string) => provinces.reduce((sum, p) => sum + (reading.rows[provinceResourceName(table, p)] ?? 0), 0);
-    expect({ ...pick(reading.rows, ['provinces', 'units', 'metrics', 'sources']), observations: total('observations'), figures: total('figures') }).toEqual({ provinces: 3, units: 2, metrics: 8, sources: 3, observations: 13, figures: 14 });
+    expect({ ...pick(reading.rows, ['provinces', 'units', 'metrics', 'sources']), observations: total('observations'), figures: total('figures') }).toEqual({ provinces: 3, units: 2, metrics: 8, sources: 4, observations: 14, figures: 15 });
     // The fixture has no unit returns (data/tables/), so no province has a file of them.
     expect(descriptor.resources.filter((r) => r.name.startsWith('unit-returns-'))).toEqual([]);
     expect(descriptor.licenses[0]?.name).toBe('CC-BY-4.0');

@@ -79,7 +79,7 @@ describe('loadDataSet on a broken copy', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     lines[1] = (lines[1] as string).replace('hainan,', 'hainann,');
     lines[2] = (lines[2] as string).replace(',2387,', ',两三千,');
-    lines[4] = (lines[4] as string).replace(',hainan-2020,', ',hainan-2018,');
+    lines[4] = (lines[4] as string).replace(',hainan-2020,', ',hainan-2017,');
     lines.splice(7, 0, lines[6] as string);
     writeFileSync(file, lines.join('\n'));
 

@@ -4,7 +4,9 @@
  * they count the same thing (one metric, or metrics of one family) on the same basis, over
  * the same scope, and alike in time: flows over periods of equal length, stocks and rates
  * at the same point, running totals only with those of the same text, and never a figure
- * whose text gives no time. Otherwise pages show them side by side with the reason.
+ * whose text gives no time. A sum of a province's unit figures counts only the units that
+ * reported (it may fall short of the whole), so it is set only against a sum of the same
+ * units. Otherwise pages show them side by side with the reason.
  */
 import { periodLabel } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
@@ -14,13 +16,13 @@ export type Verdict =
   | { comparable: true }
   | {
       comparable: false;
-      reason: 'metric' | 'counts' | 'scope' | 'undated' | 'cumulative' | 'period-length' | 'point' | 'overlap' | 'order';
+      reason: 'metric' | 'counts' | 'scope' | 'basis' | 'undated' | 'cumulative' | 'period-length' | 'point' | 'overlap' | 'order';
       /** Why, in words for a page: 口径不同：含直属单位与通常口径. */
       label: string;
     };
 
 type Metrics = ReadonlyMap<string, Pick<Metric, 'id' | 'kind' | 'family' | 'counts' | 'unit'>>;
-type Compared = Pick<Figure, 'province' | 'metric' | 'scope' | 'time' | 'undated' | 'period'>;
+type Compared = Pick<Figure, 'province' | 'metric' | 'scope' | 'basis' | 'units' | 'time' | 'undated' | 'period'>;
 
 const yes: Verdict = { comparable: true };
 /** What a counting basis counts, in words. */
@@ -52,11 +54,34 @@ function sameThing(a: Compared, b: Compared, metrics: Metrics): Verdict {
   return yes;
 }
 
-/** What both kinds of comparison ask first: the same thing, the same scope, times known and of one kind. */
+const isSum = (f: Pick<Figure, 'basis'>) => f.basis === 'sum_of_units';
+/** What a figure adds up, in words: a sum of units or a total as the review gives it. */
+const totalLabel = (f: Compared) => (isSum(f) ? `${f.units?.length ?? 0}个单位的合计` : '综述所报总数');
+
+type Summed = Pick<Figure, 'province' | 'basis' | 'units'>;
+
+/**
+ * Whether two figures add up the same: both as reviews report them, or both sums of the same
+ * units of the same province (unit ids repeat from one province to the next). A sum of unit
+ * figures never goes with a total a review reports, in a comparison or in a quotient.
+ */
+export function sameTotal(a: Summed, b: Summed): boolean {
+  if (!isSum(a) && !isSum(b)) return true;
+  const units = (f: Summed) => [...(f.units ?? [])].sort().join(',');
+  return isSum(a) && isSum(b) && a.province === b.province && units(a) === units(b);
+}
+
+function sameUnitsSummed(a: Compared, b: Compared): Verdict {
+  return sameTotal(a, b) ? yes : { comparable: false, reason: 'basis', label: `合计范围不同：${totalLabel(a)}与${totalLabel(b)}` };
+}
+
+/** What both kinds of comparison ask first: the same thing, the same scope and total, times known and of one kind. */
 function alike(a: Compared, b: Compared, metrics: Metrics): Verdict {
   const what = sameThing(a, b, metrics);
   if (!what.comparable) return what;
   if (a.scope !== b.scope) return { comparable: false, reason: 'scope', label: `口径不同：${scopeLabel(a.scope)}与${scopeLabel(b.scope)}` };
+  const summed = sameUnitsSummed(a, b);
+  if (!summed.comparable) return summed;
   if (a.undated || b.undated) return { comparable: false, reason: 'undated', label: '期间不明：原文未给出时间' };
   if ((a.time === 'cumulative') !== (b.time === 'cumulative')) return { comparable: false, reason: 'cumulative', label: '累计数与期内数不可比' };
   return yes;

@@ -6,6 +6,7 @@
 import type { Figure } from '../schema/figure.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Qualifier } from '../schema/qualifier.ts';
+import { sameTotal } from './comparability.ts';
 import { quotientQualifier } from './qualifiers.ts';
 import { isUsual } from './slot.ts';
 
@@ -23,7 +24,8 @@ export interface PerHundredBranches {
  * Undefined unless the metric says a value per 100 branches means something
  * (`per_branch`: trainings and cases do, money and counts of units do not),
  * the figure is of the committee's usual scope and time, and a branch count
- * of the same committee or unit and period is known.
+ * of the same committee or unit and period is known, adding up the same
+ * (comparability.ts sameTotal).
  */
 export function perHundredBranches(
   figure: Figure,
@@ -33,6 +35,8 @@ export function perHundredBranches(
   if (!metric.per_branch || metric.kind === 'ratio' || metric.id === branchCountMetric || !isUsual(figure)) return undefined;
   if (!branches || branches.value <= 0) return undefined;
   if (branches.period.id !== figure.period.id || branches.province !== figure.province || branches.unit !== figure.unit) return undefined;
+  // A sum of some units' figures over all the committee's branches, or the reverse, would say nothing.
+  if (!sameTotal(figure, branches)) return undefined;
   return {
     value: (figure.value / branches.value) * 100,
     qualifier: quotientQualifier(figure.qualifier, branches.qualifier),

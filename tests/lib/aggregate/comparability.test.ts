@@ -13,11 +13,13 @@ const metrics = new Map<string, M>([
   ['civilised-units', { id: 'civilised-units', kind: 'flow', family: '', counts: 'organisations', unit: '个' }],
   ['branch-compliance-rate', { id: 'branch-compliance-rate', kind: 'ratio', family: '', counts: 'share', unit: '%' }],
 ]);
-const f = (metric: string, p: string, more: Partial<{ scope: string; time: 'flow' | 'stock' | 'cumulative'; undated: boolean; province: string }> = {}) => ({
+const f = (metric: string, p: string, more: Partial<{ scope: string; time: 'flow' | 'stock' | 'cumulative'; undated: boolean; province: string; units: string[] }> = {}) => ({
   province: more.province ?? 'hainan',
   metric,
   period: period(p),
   scope: more.scope ?? '',
+  // A sum of these units' figures; a total as the review reports it without them.
+  ...(more.units ? { basis: 'sum_of_units' as const, units: more.units } : { basis: 'reported' as const }),
   time: more.time ?? (metrics.get(metric)?.kind === 'flow' ? ('flow' as const) : ('stock' as const)),
   undated: more.undated ?? false,
 });
@@ -43,6 +45,22 @@ describe('rankable: what may stand on one axis', () => {
     expect(rankable(f('civilised-units', '2022', { undated: true }), f('civilised-units', '2022'), metrics)).toMatchObject({ comparable: false, reason: 'undated' });
     expect(rankable(f('civilised-units', '2022', { time: 'cumulative' }), f('civilised-units', '2022'), metrics)).toMatchObject({ comparable: false, reason: 'cumulative' });
     expect(rankable(f('civilised-units', '2022', { time: 'cumulative' }), f('civilised-units', '2020', { time: 'cumulative', province: 'hainan' }), metrics).comparable).toBe(false);
+  });
+
+  it('sets a sum of unit figures only against a sum of the same units of the same province, never against a reported total', () => {
+    const sum = (p: string, units: string[], province = 'hainan') => f('cases-filed', p, { units, province });
+    expect(rankable(sum('2020', ['gaoyuan', 'gonganting']), f('cases-filed', '2020', { province: 'jiangsu' }), metrics)).toMatchObject({
+      comparable: false,
+      reason: 'basis',
+      label: '合计范围不同：2个单位的合计与综述所报总数',
+    });
+    expect(rankable(f('cases-filed', '2020', { province: 'jiangsu' }), sum('2020', ['gaoyuan']), metrics)).toMatchObject({ comparable: false, label: '合计范围不同：综述所报总数与1个单位的合计' });
+    // Unit ids repeat across provinces: jiangsu's gonganting is not hainan's.
+    expect(rankable(sum('2020', ['gonganting']), sum('2020', ['gonganting'], 'jiangsu'), metrics)).toMatchObject({ comparable: false, reason: 'basis' });
+    expect(rankable(sum('2020', ['gaoyuan', 'gonganting']), sum('2020', ['gonganting', 'gaoyuan']), metrics).comparable).toBe(true);
+    expect(changeable(sum('2019', ['gaoyuan', 'gonganting']), sum('2020', ['gonganting', 'gaoyuan']), metrics).comparable).toBe(true);
+    expect(changeable(sum('2019', ['gonganting']), sum('2020', ['gonganting', 'gaoyuan']), metrics)).toMatchObject({ comparable: false, label: '合计范围不同：1个单位的合计与2个单位的合计' });
+    expect(changeable(f('cases-filed', '2018'), sum('2020', ['gaoyuan', 'gonganting']), metrics)).toMatchObject({ comparable: false, reason: 'basis' });
   });
 
   it('refuses flows of unequal length and stocks at two points', () => {

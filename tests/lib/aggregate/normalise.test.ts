@@ -35,4 +35,14 @@ describe('perHundredBranches', () => {
     expect(perHundredBranches(fig('c', 5, '2019'), { id: 'c', kind: 'flow', category: 'cases', per_branch: true }, branches)).toBeUndefined();
     expect(perHundredBranches(fig('c', 5), { id: 'c', kind: 'flow', category: 'cases', per_branch: true }, undefined)).toBeUndefined();
   });
+
+  it('divides a sum of units only by a branch count summed from the same units, and a reported count only by a reported one', () => {
+    const cases = { id: 'c', kind: 'flow', category: 'cases', per_branch: true } as const;
+    const summed = (f: Figure, units: string[]): Figure => ({ ...f, basis: 'sum_of_units', units });
+    // 12 cases of two units over the committee's 2824 branches would read as a rate of the whole committee.
+    expect(perHundredBranches(summed(fig('c', 12), ['gaoyuan', 'gonganting']), cases, fig('branches-total', 2824))).toBeUndefined();
+    expect(perHundredBranches(fig('c', 78), cases, summed(fig('branches-total', 300), ['gaoyuan']))).toBeUndefined();
+    expect(perHundredBranches(summed(fig('c', 12), ['gaoyuan', 'gonganting']), cases, summed(fig('branches-total', 300), ['gaoyuan']))).toBeUndefined();
+    expect(perHundredBranches(summed(fig('c', 12), ['gaoyuan', 'gonganting']), cases, summed(fig('branches-total', 300), ['gonganting', 'gaoyuan']))?.value).toBeCloseTo(4, 6);
+  });
 });

@@ -16,9 +16,9 @@ const dataSetOfKind = (kind: Province['kind']) => ({ ...fixture, provinces: fixt
 
 describe('homePageData', () => {
   it('counts what the site holds, links every review, and keeps not-reported provinces visible', () => {
-    expect(site.home.stats.map((s) => s.value)).toEqual(['3篇', '2个', '13条', '8项']);
+    expect(site.home.stats.map((s) => s.value)).toEqual(['4篇', '2个', '14条', '8项']);
     expect(site.home.provinces.map((p) => [p.name, p.reviews.map((r) => r.href)])).toEqual([
-      ['海南', ['./hainan/2020.html', './hainan/2019.html']],
+      ['海南', ['./hainan/2020.html', './hainan/2019.html', './hainan/2018.html']],
       ['江苏', ['./jiangsu/2021.html']],
     ]);
     expect(site.home.notReported).toEqual(['西藏']);
@@ -40,11 +40,14 @@ describe('homePageData', () => {
 describe('provincePageData', () => {
   it('sets every metric against the periods and says how it changed', () => {
     const hainan = site.provinces.find((p) => p.name === '海南');
-    expect(hainan?.periods).toEqual(['2019年', '2020年']);
+    expect(hainan?.periods).toEqual(['2018年', '2019年', '2020年']);
     const training = hainan?.rows.find((r) => r.metricName === '培训人次');
-    expect(training?.cells.map((c) => c?.display ?? null)).toEqual(['1500人次', '1800余人次']);
+    expect(training?.cells.map((c) => c?.display ?? null)).toEqual([null, '1500人次', '1800余人次']);
     expect(training?.changes).toEqual(['较2019年增加20%以上']);
-    expect(hainan?.rows.find((r) => r.metricName === '立案')?.cells[0]).toBeNull();
+    // 2018 as the review reports it, 2020 the sum of two units' figures: no change is drawn between them, and the row says why.
+    const filed = hainan?.rows.find((r) => r.metricName === '立案');
+    expect(filed?.cells.map((c) => c?.display ?? null)).toEqual(['60件', null, '12件']);
+    expect(filed?.changes).toEqual(['较2018年：合计范围不同：综述所报总数与2个单位的合计']);
     expect(hainan?.charts.map((c) => c.id)).toEqual(['hainan-trend-training-attendance']);
   });
 });
@@ -109,6 +112,7 @@ describe('sourcesPageData', () => {
     expect(site.sources.sources.map((s) => [s.href, s.rowCount])).toEqual([
       ['./sources/hainan-2020.html', 9],
       ['./sources/hainan-2019.html', 1],
+      ['./sources/hainan-2018.html', 1],
       ['./sources/jiangsu-2021.html', 3],
     ]);
     const hainan = site.sourcePages.find((s) => s.id === 'hainan-2020');

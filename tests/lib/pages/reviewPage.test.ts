@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { pageContext, reviewFigures } from '../../../src/lib/pages/context.ts';
+import { reviewCharts } from '../../../src/lib/pages/reviewCharts.ts';
 import { reviewBeyondProvince } from '../../../src/lib/pages/reviewPage.ts';
 import { siteIndex } from '../../../src/lib/pages/site.ts';
 import { sitePaths } from '../../../src/lib/site/paths.ts';
@@ -34,16 +36,26 @@ describe('reviewPageData', () => {
     expect(page.cards[0]?.primary?.computed).toBe('按2387个/2824个计算为84.5%');
   });
 
-  it('has at least three charts, each with its table and CSV link', () => {
-    // No chart of figures that merely share a measure word; the pipeline holds the family's steps only (件).
-    expect(page.charts.map((c) => c.kind)).toEqual(['rateBars', 'casePipeline', 'coverageMatrix']);
-    expect(page.charts.find((c) => c.kind === 'casePipeline')?.table.rows).toEqual([['信访举报和问题线索', '821件', '件'], ['立案', '12件', '件']]);
+  it('has its charts, each with its table and CSV link', () => {
+    // No chart of figures that merely share a measure word. No pipeline either: 立案 12件 is the sum of two units'
+    // figures, which says nothing of the province's whole, and may not stand on one axis with the 821 leads the review reports.
+    expect(page.charts.map((c) => c.kind)).toEqual(['rateBars', 'coverageMatrix']);
     for (const chart of page.charts) {
       expect(chart.table.rows.length).toBeGreaterThan(0);
       expect(chart.csvHref).toBe(`../data/charts/${chart.id}.csv`);
     }
     const rates = page.charts.find((c) => c.kind === 'rateBars');
     expect(rates?.table.rows).toEqual([['党支部达标率', '89%', '84.5%']]);
+  });
+
+  it("draws the pipeline from the family's steps (件) where the review reports them, in their order", async () => {
+    const context = pageContext(await fixtureDataSet());
+    const hainan = context.reviews.find((r) => r.province.id === 'hainan' && r.period.id === '2020');
+    if (!hainan) throw new Error('no hainan 2020 review');
+    // The review's figures, with 立案 as if the review reported it, not the units.
+    const figures = reviewFigures(context, hainan).map((f) => (f.basis === 'sum_of_units' && f.metric === 'cases-filed' ? { ...f, basis: 'reported' as const, units: undefined } : f));
+    const pipeline = reviewCharts(context, hainan, figures).find((c) => c.kind === 'casePipeline');
+    expect(pipeline?.table.rows.map(([step, , measure]) => [step, measure])).toEqual([['信访举报和问题线索', '件'], ['立案', '件']]);
   });
 
   it('lists every figure with its basis, quotes and links, and its units', () => {
