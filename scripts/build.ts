@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildSite, defaultCacheDir } from '../src/build/buildSite.ts';
+import { refuseUnlessReplaceable } from '../src/build/publishSite.ts';
 import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/build/garbage.ts';
 import { folderReadingCache } from '../src/build/incremental/readingCache.ts';
 import { argumentLanguage, errorMessage, exitIfHelpAsked, readCliOptions, say, type CliOptions } from '../src/cli/options.ts';
@@ -17,6 +18,8 @@ import { loadDataSet } from '../src/load/loadDataSet.ts';
 async function build(options: CliOptions): Promise<number> {
   const started = Date.now();
   const { lang, outDir } = options;
+  // Before the data are read: an output folder the site may not replace is said at once (exit 2).
+  refuseUnlessReplaceable(outDir, [options.dataDir, options.contentDir]);
   // The heap only grows while the data are read: V8's own growing factor then, the build's once it starts (src/build/garbage.ts).
   growHeapFreely();
   // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.

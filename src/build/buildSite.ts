@@ -24,7 +24,7 @@ import { folderChartCache } from './incremental/chartCacheFolder.ts';
 import { pageReuse } from './incremental/pageReuse.ts';
 import { writeManifest } from './incremental/siteManifest.ts';
 import { startSearchIndex, writeDataPackage, writeTraditionalEdition, type SearchIndex } from './publish.ts';
-import { lockOutput, processRuns, recoverPublish, swapIn, workPaths, type Recovery } from './publishSite.ts';
+import { lockOutput, processRuns, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
 import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
 import { startChartThread, type ChartThread } from './threads/chartThread.ts';
@@ -134,6 +134,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   let waitForCacheWrites: (() => Promise<void>) | undefined;
   try {
     const recovery = recoverPublish(options.outDir);
+    // The site replaces the whole output folder: never one that holds something else.
+    refuseUnlessReplaceable(options.outDir);
     await mkdir(parent, { recursive: true });
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const site = siteIndex(options.dataSet, buildDay(process.env.SOURCE_DATE_EPOCH, new Date()));

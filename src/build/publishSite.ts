@@ -14,9 +14,10 @@
  * (step 1 is written only once the staging folder is complete), else the old one goes back. Work
  * folders left by a killed build (`.zongshu-build-…`, `.zongshu-old-…`) are removed then too.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { manifestName } from './incremental/siteManifest.ts';
 
 interface Journal {
   staging: string;
@@ -87,6 +88,58 @@ export function recoverPublish(outDir: string): Recovery {
     if (debris.test(entry)) rmSync(join(paths.parent, entry), { recursive: true, force: true });
   }
   return recovery;
+}
+
+/** Why a build will not put its site at the output folder, in Chinese (`zh`, what the build says) and English. */
+export class OutputRefused extends Error {
+  constructor(
+    readonly zh: string,
+    en: string,
+  ) {
+    super(en);
+  }
+}
+
+/** What stands at a path: nothing, a folder, or something else (a file). */
+function kindAt(path: string): 'none' | 'folder' | 'file' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'none';
+  }
+}
+
+/**
+ * A build replaces the whole output folder, so it refuses one whose files are not a site it could
+ * have written: a file, a folder below a file, a folder that holds the build's own input (`inputs`:
+ * the data and content folders), and a folder with files but neither a site's manifest nor an
+ * index.html. A missing or empty folder, or a site (with or without its manifest), may be replaced.
+ */
+export function refuseUnlessReplaceable(outDir: string, inputs: readonly string[] = []): void {
+  const out = resolve(outDir);
+  for (let above = dirname(out); above !== dirname(above); above = dirname(above)) {
+    if (kindAt(above) === 'file') throw new OutputRefused(`输出文件夹 ${out} 放不下：${above} 是一个文件，不是文件夹。请用 --out 指定别的文件夹`, `the output folder ${out} cannot be made: ${above} is a file, not a folder; give --out another folder`);
+  }
+  const kind = kindAt(out);
+  if (kind === 'file') throw new OutputRefused(`输出位置 ${out} 是一个文件，不是文件夹：生成会用网站替换它。请用 --out 指定一个文件夹（新的、空的，或以前生成的网站）`, `the output ${out} is a file, not a folder, and a build would replace it; give --out a folder (new, empty, or a site built before)`);
+  for (const input of inputs) {
+    const inside = relative(out, resolve(input));
+    if (inside !== '..' && !inside.startsWith(`..${sep}`)) {
+      const holds = inside === '' ? `就是要读取的文件夹` : `包含了要读取的 ${resolve(input)}`;
+      throw new OutputRefused(
+        `输出文件夹 ${out} ${holds}：生成会替换整个输出文件夹，这些文件会被删除。请用 --out 指定别的文件夹，例如 dist`,
+        `the output folder ${out} ${inside === '' ? 'is' : 'holds'} ${resolve(input)}, which the build reads; a build replaces the whole output folder and would delete it; give --out another folder, such as dist`,
+      );
+    }
+  }
+  if (kind === 'none') return;
+  const entries = readdirSync(out);
+  if (entries.length > 0 && !entries.includes(manifestName) && !entries.includes('index.html')) {
+    throw new OutputRefused(
+      `输出文件夹 ${out} 里已有文件，但不是生成的网站（没有 ${manifestName}，也没有 index.html）。生成会用新网站替换整个文件夹，为免删掉这些文件，没有动它：请用 --out 指定新的或空的文件夹`,
+      `the output folder ${out} holds files but is not a built site (no ${manifestName}, no index.html); a build replaces the whole folder, so nothing was touched: give --out a new or empty folder`,
+    );
+  }
 }
 
 /** Puts the whole site in `staging` in place of `outDir` (steps 1-4 above). */

@@ -112,3 +112,25 @@ describe('a build that cannot publish what the data does not say', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('副本的站点');
   }, 120_000);
 });
+
+describe('a build pointed at something that is not a site', () => {
+  it('refuses to replace a file, a folder of other files or the folder it reads, before reading the data, and touches none of them (exit 2)', async () => {
+    const work = fixture();
+    const file = join(work, 'notes.txt');
+    writeFileSync(file, 'mine');
+    const folder = join(work, 'documents');
+    cpSync(join(work, 'content'), folder, { recursive: true });
+    const before = fileHashes(work);
+    for (const [out, says] of [
+      [file, `the output ${file} is a file, not a folder`],
+      [folder, `the output folder ${folder} holds files but is not a built site`],
+      [join(work, 'data'), `the output folder ${join(work, 'data')} is ${join(work, 'data')}, which the build reads`],
+      [work, `the output folder ${work} holds ${join(work, 'data')}, which the build reads`],
+    ] as const) {
+      const { code, stdout, stderr } = await build(work, out, tempDir());
+      expect([code, stdout], out).toEqual([2, '']);
+      expect(stderr, out).toContain(says);
+    }
+    expect(differing(before, fileHashes(work))).toEqual([]);
+  });
+});

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lockOutput, recoverIfIdle, recoverPublish, swapIn, workPaths } from '../../src/build/publishSite.ts';
+import { manifestName } from '../../src/build/incremental/siteManifest.ts';
+import { lockOutput, recoverIfIdle, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type OutputRefused } from '../../src/build/publishSite.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
 const tempDir = useTempDir();
@@ -125,5 +126,45 @@ describe('check', () => {
     writeFileSync(workPaths(out).lock, '999999');
     expect(recoverIfIdle(out)).toBe('completed');
     expect(page(out)).toBe('new');
+  });
+});
+
+describe('the output folder a build may replace', () => {
+  const refusal = (outDir: string, inputs: string[] = []) => {
+    try {
+      refuseUnlessReplaceable(outDir, inputs);
+      return undefined;
+    } catch (error) {
+      return (error as OutputRefused).zh;
+    }
+  };
+
+  it('takes a missing or empty folder, and a site with or without its manifest', () => {
+    const dir = tempDir();
+    expect(refusal(join(dir, 'new/dist'))).toBeUndefined();
+    mkdirSync(join(dir, 'empty'));
+    expect(refusal(join(dir, 'empty'))).toBeUndefined();
+    site(join(dir, 'site'), 'old');
+    expect(refusal(join(dir, 'site'))).toBeUndefined();
+    mkdirSync(join(dir, 'manifest-only'));
+    writeFileSync(join(dir, 'manifest-only', manifestName), '');
+    expect(refusal(join(dir, 'manifest-only'))).toBeUndefined();
+  });
+
+  it('refuses a file, a folder below a file, a folder of other files, and a folder that holds what the build reads', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    expect(refusal(join(dir, 'notes.txt'))).toBe(`输出位置 ${join(dir, 'notes.txt')} 是一个文件，不是文件夹：生成会用网站替换它。请用 --out 指定一个文件夹（新的、空的，或以前生成的网站）`);
+    expect(refusal(join(dir, 'notes.txt/site'))).toContain(`${join(dir, 'notes.txt')} 是一个文件，不是文件夹`);
+    mkdirSync(join(dir, 'documents'));
+    writeFileSync(join(dir, 'documents/report.docx'), 'mine');
+    expect(refusal(join(dir, 'documents'))).toContain('不是生成的网站（没有 .zongshu-site.json，也没有 index.html）');
+    mkdirSync(join(dir, 'project/data'), { recursive: true });
+    expect(refusal(join(dir, 'project'), [join(dir, 'project/data')])).toContain(`包含了要读取的 ${join(dir, 'project/data')}`);
+    expect(refusal(join(dir, 'project/data'), [join(dir, 'project/data')])).toContain('就是要读取的文件夹');
+    expect(refusal(join(dir, 'project/dist'), [join(dir, 'project/data')])).toBeUndefined();
+    // Nothing refused was touched.
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    expect(readdirSync(join(dir, 'documents'))).toEqual(['report.docx']);
   });
 });
