@@ -3,7 +3,7 @@
  * Writes a synthetic national data set (data/ and content/) in data format v1.
  */
 import { resolve } from 'node:path';
-import { commandOptions, say } from '../src/cli/options.ts';
+import { commandOptions, errorMessage, say } from '../src/cli/options.ts';
 import { writeSyntheticDataSet } from '../src/cli/synth.ts';
 import { defaultSynthOptions } from '../src/lib/synth/national.ts';
 
@@ -28,7 +28,13 @@ const options = {
   seed: number(values.seed, defaultSynthOptions.seed),
 };
 const started = Date.now();
-const written = await writeSyntheticDataSet(resolve(values.out), options);
+let written: Awaited<ReturnType<typeof writeSyntheticDataSet>>;
+try {
+  written = await writeSyntheticDataSet(resolve(values.out), options);
+} catch (error) {
+  console.error(`synth${say(lang, '：', ': ')}${errorMessage(error, lang)}`);
+  process.exit(2);
+}
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(
   say(

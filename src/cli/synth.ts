@@ -1,10 +1,12 @@
 /** Writes the synthetic national data set to a folder: the file-system side of src/lib/synth. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDataSet } from '../load/loadDataSet.ts';
 import { sourceId, synthProvinceRows, synthUnits, syntheticNotice, type SynthOptions, type SynthRow } from '../lib/synth/national.ts';
 import { synthNarrative } from '../lib/synth/narrative.ts';
+import { OptionError } from './options.ts';
 
 const bundledData = fileURLToPath(new URL('../../data', import.meta.url));
 
@@ -12,7 +14,31 @@ function csvLine(cells: ReadonlyArray<string | number>): string {
   return `${cells.map((c) => (/[",\n\r]/u.test(String(c)) ? `"${String(c).replaceAll('"', '""')}"` : String(c))).join(',')}\n`;
 }
 
+/** What a synthetic data set's folder holds: what this writes, and the bench's note of the options it was made with. */
+const synthEntries = new Set(['data', 'content', 'synth-options.json']);
+
+/**
+ * The folder is written anew, everything in it deleted first: so it must be missing, empty, or a
+ * synthetic data set written before (only data/, content/ and the bench's note, and content/site.md
+ * saying synthetic: true). Anything else (the project, a home folder, real data) is refused.
+ */
+function refuseUnlessSynthetic(out: string): void {
+  if (!existsSync(out)) return;
+  if (!statSync(out).isDirectory()) throw new OptionError(`${out} 是一个文件，不是文件夹：请用 --out 指定一个新的或空的文件夹`, `${out} is a file, not a folder: give --out a new or empty folder`);
+  const entries = readdirSync(out);
+  if (entries.length === 0) return;
+  const siteFile = join(out, 'content/site.md');
+  const synthetic = entries.every((e) => synthEntries.has(e)) && existsSync(siteFile) && /^synthetic: true$/mu.test(readFileSync(siteFile, 'utf8'));
+  if (!synthetic) {
+    throw new OptionError(
+      `${out} 里已有文件，但不是以前生成的示例数据集。生成示例数据会先清空这个文件夹，为免删掉这些文件，没有动它：请用 --out 指定新的或空的文件夹`,
+      `${out} holds files but is not a synthetic data set written before; writing one empties the folder first, so nothing was touched: give --out a new or empty folder`,
+    );
+  }
+}
+
 export async function writeSyntheticDataSet(out: string, options: SynthOptions): Promise<{ rows: number; tables: number; tableRows: number }> {
+  refuseUnlessSynthetic(out);
   // The dictionary and the provinces are the product's own.
   const { dataSet } = await loadDataSet({ dataDir: bundledData, contentDir: join(out, 'no-content') });
   const provinces = dataSet.provinces.slice(0, options.provinces);

@@ -1,6 +1,6 @@
 /** npm run synth writes the same data set for the same options, in data format v1, and every page built from it says it is made up. */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/buildSite.ts';
@@ -29,6 +29,20 @@ describe('the synthetic national data set', () => {
     await writeSyntheticDataSet(c, { ...small, seed: 8 });
     expect(hashTree(a)).toBe(hashTree(b));
     expect(hashTree(a)).not.toBe(hashTree(c));
+  });
+
+  it('writes over a data set it wrote before, and refuses a file or a folder of anything else, touching nothing', async () => {
+    const dir = tempDir();
+    await writeSyntheticDataSet(dir, small);
+    writeFileSync(join(dir, 'synth-options.json'), '{}');
+    await writeSyntheticDataSet(dir, { ...small, seed: 8 });
+    const other = tempDir();
+    writeFileSync(join(other, 'notes.txt'), 'mine');
+    mkdirSync(join(other, 'data'));
+    await expect(writeSyntheticDataSet(other, small)).rejects.toMatchObject({ zh: expect.stringContaining('不是以前生成的示例数据集') });
+    await expect(writeSyntheticDataSet(join(other, 'notes.txt'), small)).rejects.toMatchObject({ zh: expect.stringContaining('是一个文件，不是文件夹') });
+    expect(readdirSync(other).sort()).toEqual(['data', 'notes.txt']);
+    expect(readFileSync(join(other, 'notes.txt'), 'utf8')).toBe('mine');
   });
 
   it('reads without errors, with approximate values, unit-return tables and metrics not reported', async () => {
