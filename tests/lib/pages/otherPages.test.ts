@@ -47,6 +47,7 @@ describe('provincePageData', () => {
     // 2018 as the review reports it, 2020 the sum of two units' figures: no change is drawn between them, and the row says why.
     const filed = hainan?.rows.find((r) => r.metricName === '立案');
     expect(filed?.cells.map((c) => c?.display ?? null)).toEqual(['60件', null, '12件']);
+    expect(filed?.cells.map((c) => c?.summed ?? null)).toEqual([null, null, '2个单位合计']);
     expect(filed?.changes).toEqual(['较2018年：合计范围不同：综述所报总数与2个单位的合计']);
     expect(hainan?.charts.map((c) => c.id)).toEqual(['hainan-trend-training-attendance']);
   });
