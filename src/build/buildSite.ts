@@ -113,6 +113,8 @@ async function inWorkFolder<T>(run: () => Promise<T>): Promise<T> {
 }
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildReport> {
+  // The site replaces the whole output folder: never one that holds something else.
+  refuseUnlessReplaceable(options.outDir);
   const lock = await lockOutput(options.outDir, options.waiting);
   const { staging, parent } = workPaths(options.outDir);
   const cleanUp = () => rm(staging, { recursive: true, force: true });
@@ -134,8 +136,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   let waitForCacheWrites: (() => Promise<void>) | undefined;
   try {
     const recovery = recoverPublish(options.outDir);
-    // The site replaces the whole output folder: never one that holds something else.
-    refuseUnlessReplaceable(options.outDir);
     await mkdir(parent, { recursive: true });
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const site = siteIndex(options.dataSet, buildDay(process.env.SOURCE_DATE_EPOCH, new Date()));

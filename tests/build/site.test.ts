@@ -180,4 +180,12 @@ describe('the fixture site', () => {
     expect(readdirSync(join(out, '..')).filter((name) => name.startsWith('.zongshu-'))).toEqual([]);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
   });
+
+  it('refuses, called from code too, to put the site in place of a folder of other files, or below a file', async () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, 'report.docx'), 'mine');
+    await expect(buildSite({ dataSet, outDir: folder })).rejects.toMatchObject({ zh: expect.stringContaining('不是生成的网站') });
+    await expect(buildSite({ dataSet, outDir: join(folder, 'report.docx', 'site') })).rejects.toMatchObject({ zh: expect.stringContaining('是一个文件，不是文件夹') });
+    expect(readdirSync(folder)).toEqual(['report.docx']);
+  });
 });
