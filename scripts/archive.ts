@@ -8,7 +8,7 @@
  */
 import { resolve } from 'node:path';
 import { verifyArchive, writeArchive } from '../src/cli/archive.ts';
-import { commandOptions, errorMessage, say } from '../src/cli/options.ts';
+import { commandOptions, errorMessage, OptionError, say } from '../src/cli/options.ts';
 
 const { values, lang: language } = commandOptions('archive', { site: { type: 'string', default: 'dist' }, out: { type: 'string' }, verify: { type: 'string' } });
 
@@ -30,5 +30,6 @@ try {
   process.exitCode = problems.length === 0 ? 0 : 1;
 } catch (error) {
   console.error(say(language, `归档失败：${errorMessage(error, language)}`, `archive failed: ${errorMessage(error, language)}`));
-  process.exitCode = 1;
+  // What the command was given cannot be used (no site, a folder for the archive): exit 2, as for a bad option.
+  process.exitCode = error instanceof OptionError ? 2 : 1;
 }

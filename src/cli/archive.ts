@@ -6,11 +6,12 @@
  * anything but a regular file or folder inside the top folder is refused.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import * as tar from 'tar';
+import { OptionError } from './options.ts';
 
 /** Top folder of every archive. */
 export const archiveRoot = 'zongshu-site';
@@ -33,7 +34,11 @@ export function manifestText(hashes: ReadonlyArray<readonly [path: string, hash:
 }
 
 export async function writeArchive(siteDir: string, outFile: string): Promise<{ files: number; manifestHash: string }> {
-  if (!existsSync(join(siteDir, 'index.html'))) throw new Error(`${siteDir} holds no built site: run npm run build first`);
+  if (!existsSync(join(siteDir, 'index.html'))) throw new OptionError(`${siteDir} 里没有生成好的网站（缺少 index.html）：请先运行 npm run build`, `${siteDir} holds no built site: run npm run build first`);
+  // A folder given as the archive would fail deep in tar with EISDIR.
+  if (existsSync(outFile) && statSync(outFile).isDirectory()) {
+    throw new OptionError(`${outFile} 是一个文件夹：--out 要给出归档文件的名字，例如 ${join(outFile, 'zongshu-site.tar.gz')}`, `${outFile} is a folder: give --out the archive's file name, such as ${join(outFile, 'zongshu-site.tar.gz')}`);
+  }
   const work = await mkdtemp(join(tmpdir(), 'zongshu-archive-'));
   try {
     const root = join(work, archiveRoot);

@@ -172,7 +172,24 @@ function readNarratives(contentDir: string, catalog: Catalog, sourcesFile: strin
   return narratives;
 }
 
+/** A data folder that is not there: said once, rather than as each of its files missing and every reference of the narratives to them. */
+function noDataFolder(dataDir: string): LoadResult {
+  const problem: Problem = {
+    severity: 'error',
+    code: 'missing-data-folder',
+    file: shown(dataDir),
+    message: 'the data folder does not exist',
+    hint: 'give --data the folder that holds provinces.csv, units.csv, metrics.csv, sources.csv and observations/ (data by default)',
+    zh: { message: '数据文件夹不存在', hint: '请用 --data 指定含有 provinces.csv、units.csv、metrics.csv、sources.csv 和 observations/ 的文件夹（默认是 data）' },
+  };
+  const empty = (name: string): Table => ({ file: shown(join(dataDir, name)), header: [], records: [] });
+  const { catalog } = buildCatalog({ provinces: empty('provinces.csv'), units: empty('units.csv'), metrics: empty('metrics.csv'), sources: empty('sources.csv') });
+  const { dataSet } = assembleDataSet(catalog, [], [], undefined);
+  return { dataSet, problems: [problem], files: [], digests: { files: [], dropped: [] } };
+}
+
 export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
+  if (!existsSync(options.dataDir) && !isLink(options.dataDir)) return noDataFolder(options.dataDir);
   const problems: Problem[] = [];
   const files: FileTally[] = [];
   const path = (name: string) => join(options.dataDir, name);

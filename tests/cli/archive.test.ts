@@ -66,6 +66,15 @@ describe('archive', () => {
     expect('code' in failed ? failed.code : 0).toBe(1);
     expect(failed.stderr).toContain('is not a gzipped tar archive');
   });
+
+  it('says in Chinese, with exit 2, when there is no site to archive or --out names a folder', async () => {
+    const dir = tempDir();
+    const misuse = (...args: string[]) => run(tsx, ['scripts/archive.ts', ...args], { cwd: repoRoot }).catch((e: { code: number; stderr: string }) => e);
+    const noSite = await misuse('--site', join(dir, 'nothing'), '--out', join(dir, 'a.tar.gz'));
+    expect(['code' in noSite ? noSite.code : 0, noSite.stderr.trim()]).toEqual([2, `归档失败：${join(dir, 'nothing')} 里没有生成好的网站（缺少 index.html）：请先运行 npm run build`]);
+    const folder = await misuse('--site', site, '--out', dir);
+    expect(['code' in folder ? folder.code : 0, folder.stderr.trim()]).toEqual([2, `归档失败：${dir} 是一个文件夹：--out 要给出归档文件的名字，例如 ${join(dir, 'zongshu-site.tar.gz')}`]);
+  });
 });
 
 /** A site of three files (one empty, one in a folder), archived by writeArchive and unpacked beside it. */

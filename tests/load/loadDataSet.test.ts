@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
@@ -95,13 +95,22 @@ describe('loadDataSet on a broken copy', () => {
 
   it('reports missing reference files without stopping', async () => {
     const dir = tempDir();
-    const { problems } = await loadDataSet({ dataDir: join(dir, 'nothing'), contentDir: join(dir, 'none') });
+    mkdirSync(join(dir, 'empty'));
+    const { problems } = await loadDataSet({ dataDir: join(dir, 'empty'), contentDir: join(dir, 'none') });
     expect(problems.filter((p) => p.code === 'missing-file').map((p) => p.file.split('/').at(-1))).toEqual([
       'provinces.csv',
       'units.csv',
       'metrics.csv',
       'sources.csv',
     ]);
+  });
+
+  it('says once that a data folder is not there, not each of its files and every reference of the narratives to them', async () => {
+    const dir = tempDir();
+    const { problems, dataSet } = await loadDataSet({ dataDir: join(dir, 'nothing'), contentDir: join(fixtureSite, 'content') });
+    expect(problems.map((p) => [p.code, p.severity, p.zh?.message])).toEqual([['missing-data-folder', 'error', '数据文件夹不存在']]);
+    expect(problems[0]?.file.endsWith('nothing')).toBe(true);
+    expect(dataSet.observations).toEqual([]);
   });
 });
 
