@@ -52,8 +52,12 @@ export function derivedQuotient(value: number, approximate: boolean, metric: Pic
  * folded once, in a bounded map like the other caches of written text.
  */
 const plainWritings = new Map<string, string>();
+/** Half-width digits, with a decimal point or not: already as plain as a value gets. */
+const plainDigits = /^[0-9]+(?:\.[0-9]+)?$/u;
 
 function plainWritten(written: string): string {
+  // Most values, a unit return's cells above all, are plain digits already: nothing to fold, nothing to remember.
+  if (plainDigits.test(written)) return written;
   let plain = plainWritings.get(written);
   if (plain === undefined) {
     plain = toSimplified(written.normalize('NFKC')).replace(/\s+/gu, '').replace(/(?<=\d),(?=\d{3})/gu, '');

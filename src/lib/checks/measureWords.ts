@@ -5,6 +5,7 @@
  * metric's. That is an error: the row belongs to a metric counted as the text counts.
  */
 import { measureWords } from '../quantity.ts';
+import { isTableCell } from '../site/paths.ts';
 import { toSimplified } from '../script.ts';
 import type { Metric } from '../schema/metric.ts';
 import type { Observation } from '../schema/observation.ts';
@@ -30,8 +31,10 @@ function figureAt(quote: string, written: string): number {
  * quote right after the number. Only the few characters after the number are
  * folded to Simplified: folding every quote would cost more than the check.
  */
-export function writtenMeasureWord(o: Pick<Observation, 'measureWord' | 'written' | 'quote'>): string | undefined {
+export function writtenMeasureWord(o: Pick<Observation, 'measureWord' | 'written' | 'quote' | 'at'>): string | undefined {
   if (o.measureWord) return o.measureWord;
+  // A unit-return cell's quote is its line's label, its column and its value (tableCell.ts cellQuote): no word follows the value there.
+  if (isTableCell(o.at)) return undefined;
   let at = figureAt(o.quote, o.written);
   let quote = o.quote;
   let written = o.written;
