@@ -147,16 +147,19 @@ export function byMetricThenPeriod(context: PageContext): (a: Figure, b: Figure)
 /** The latest committee figure of a province for a metric (latest end year; the shorter period on a tie). */
 export function latestFigure(context: PageContext, provinceId: string, metricId: string): Figure | undefined {
   // Each review sets its figures beside every other province's latest: 310 reviews × 45 metrics × 30 provinces at national scale.
-  const held = entryOf(latestHeld, context, () => new Map<string, Figure | undefined>());
-  const key = `${provinceId}|${metricId}`;
-  if (held.has(key)) return held.get(key);
+  // By province, then metric: no key string is made for each of those 418k questions.
+  let byProvince = latestHeld.get(context);
+  if (!byProvince) latestHeld.set(context, (byProvince = new Map()));
+  let ofProvince = byProvince.get(provinceId);
+  if (!ofProvince) byProvince.set(provinceId, (ofProvince = new Map()));
+  if (ofProvince.has(metricId)) return ofProvince.get(metricId);
   const series = context.figures.series(provinceId, null, metricId);
   const latest = [...series].sort((a, b) => b.period.end - a.period.end || a.period.years - b.period.years)[0];
-  held.set(key, latest);
+  ofProvince.set(metricId, latest);
   return latest;
 }
 
-const latestHeld = new WeakMap<PageContext, Map<string, Figure | undefined>>();
+const latestHeld = new WeakMap<PageContext, Map<string, Map<string, Figure | undefined>>>();
 
 /** Provinces that have at least one figure: the set comparisons are made within. */
 export function reportingProvinces(context: PageContext): Province[] {
