@@ -17,6 +17,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { OptionError } from '../cli/options.ts';
 import { manifestName } from './incremental/siteManifest.ts';
 
 interface Journal {
@@ -90,16 +91,6 @@ export function recoverPublish(outDir: string): Recovery {
   return recovery;
 }
 
-/** Why a build will not put its site at the output folder, in Chinese (`zh`, what the build says) and English. */
-export class OutputRefused extends Error {
-  constructor(
-    readonly zh: string,
-    en: string,
-  ) {
-    super(en);
-  }
-}
-
 /** What stands at a path: nothing, a folder, or something else (a file). */
 function kindAt(path: string): 'none' | 'folder' | 'file' {
   try {
@@ -118,15 +109,15 @@ function kindAt(path: string): 'none' | 'folder' | 'file' {
 export function refuseUnlessReplaceable(outDir: string, inputs: readonly string[] = []): void {
   const out = resolve(outDir);
   for (let above = dirname(out); above !== dirname(above); above = dirname(above)) {
-    if (kindAt(above) === 'file') throw new OutputRefused(`输出文件夹 ${out} 放不下：${above} 是一个文件，不是文件夹。请用 --out 指定别的文件夹`, `the output folder ${out} cannot be made: ${above} is a file, not a folder; give --out another folder`);
+    if (kindAt(above) === 'file') throw new OptionError(`输出文件夹 ${out} 放不下：${above} 是一个文件，不是文件夹。请用 --out 指定别的文件夹`, `the output folder ${out} cannot be made: ${above} is a file, not a folder; give --out another folder`);
   }
   const kind = kindAt(out);
-  if (kind === 'file') throw new OutputRefused(`输出位置 ${out} 是一个文件，不是文件夹：生成会用网站替换它。请用 --out 指定一个文件夹（新的、空的，或以前生成的网站）`, `the output ${out} is a file, not a folder, and a build would replace it; give --out a folder (new, empty, or a site built before)`);
+  if (kind === 'file') throw new OptionError(`输出位置 ${out} 是一个文件，不是文件夹：生成会用网站替换它。请用 --out 指定一个文件夹（新的、空的，或以前生成的网站）`, `the output ${out} is a file, not a folder, and a build would replace it; give --out a folder (new, empty, or a site built before)`);
   for (const input of inputs) {
     const inside = relative(out, resolve(input));
     if (inside !== '..' && !inside.startsWith(`..${sep}`)) {
       const holds = inside === '' ? `就是要读取的文件夹` : `包含了要读取的 ${resolve(input)}`;
-      throw new OutputRefused(
+      throw new OptionError(
         `输出文件夹 ${out} ${holds}：生成会替换整个输出文件夹，这些文件会被删除。请用 --out 指定别的文件夹，例如 dist`,
         `the output folder ${out} ${inside === '' ? 'is' : 'holds'} ${resolve(input)}, which the build reads; a build replaces the whole output folder and would delete it; give --out another folder, such as dist`,
       );
@@ -135,7 +126,7 @@ export function refuseUnlessReplaceable(outDir: string, inputs: readonly string[
   if (kind === 'none') return;
   const entries = readdirSync(out);
   if (entries.length > 0 && !entries.includes(manifestName) && !entries.includes('index.html')) {
-    throw new OutputRefused(
+    throw new OptionError(
       `输出文件夹 ${out} 里已有文件，但不是生成的网站（没有 ${manifestName}，也没有 index.html）。生成会用新网站替换整个文件夹，为免删掉这些文件，没有动它：请用 --out 指定新的或空的文件夹`,
       `the output folder ${out} holds files but is not a built site (no ${manifestName}, no index.html); a build replaces the whole folder, so nothing was touched: give --out a new or empty folder`,
     );

@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestName } from '../../src/build/incremental/siteManifest.ts';
-import { lockOutput, recoverIfIdle, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type OutputRefused } from '../../src/build/publishSite.ts';
+import { lockOutput, recoverIfIdle, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths } from '../../src/build/publishSite.ts';
+import type { OptionError } from '../../src/cli/options.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
 const tempDir = useTempDir();
@@ -135,7 +136,7 @@ describe('the output folder a build may replace', () => {
       refuseUnlessReplaceable(outDir, inputs);
       return undefined;
     } catch (error) {
-      return (error as OutputRefused).zh;
+      return (error as OptionError).zh;
     }
   };
 
