@@ -143,6 +143,15 @@ describe('the fixture site', () => {
     expect(text('hainan/units/gaoyuan.html')).toContain('2个单位中第2');
   });
 
+  it('says of a sum of units that it is one on every page that shows it', () => {
+    const summedNotes = (path: string) => [...page(path).querySelectorAll('.summed')].map((e) => `${e.previousElementSibling?.textContent ?? ''} ${e.textContent}`);
+    // 12件 of Hainan's 2020 review adds up the figures of the two units that reported 立案.
+    for (const path of ['index.html', 'hainan/2020.html', 'hainan/units/gaoyuan.html', 'metrics/cases-filed.html', 'compare.html']) expect(summedNotes(path), path).toContain('12件 2个单位合计');
+    expect(text('compare/cases-filed.html')).toContain('12件（2020年，2个单位合计）');
+    // A figure the review gives itself says nothing of the kind.
+    expect(summedNotes('metrics/training-attendance.html')).toEqual([]);
+  });
+
   it('metric, compare and sources pages carry their figures', () => {
     expect(text('metrics/training-attendance.html')).toMatch(/1\s*江苏\s*约7\.5万人次/u);
     expect(text('metrics/training-attendance.html')).toContain('西藏（共1个）');

@@ -5,8 +5,8 @@
  * the same scope, and alike in time: flows over periods of equal length, stocks and rates
  * at the same point, running totals only with those of the same text, and never a figure
  * whose text gives no time. A sum of a province's unit figures counts only the units that
- * reported (it may fall short of the whole), so it is set only against a sum of the same
- * units. Otherwise pages show them side by side with the reason.
+ * reported (it may fall short of the whole), so it, and a ratio of two such sums, is set only
+ * against a figure of the same units. Otherwise pages show them side by side with the reason.
  */
 import { periodLabel } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
@@ -54,25 +54,35 @@ function sameThing(a: Compared, b: Compared, metrics: Metrics): Verdict {
   return yes;
 }
 
-const isSum = (f: Pick<Figure, 'basis'>) => f.basis === 'sum_of_units';
-/** What a figure adds up, in words: a sum of units or a total as the review gives it. */
-const totalLabel = (f: Compared) => (isSum(f) ? `${f.units?.length ?? 0}个单位的合计` : '综述所报总数');
+/** Whether a figure is made from some units' figures (a sum of them, or a ratio of two such sums) rather than given for the whole committee. */
+const coversUnits = (f: Pick<Figure, 'units'>) => f.units !== undefined;
+/** What a figure adds up, in words: a sum of units, a ratio of such sums, or a figure for the whole committee (a rate when `rate`). */
+function totalLabel(f: Compared, rate: boolean): string {
+  const units = f.units?.length ?? 0;
+  const what = units === 1 ? '1个单位的数字' : `${units}个单位的合计`;
+  if (coversUnits(f)) return f.basis === 'sum_of_units' ? what : `${what}之比`;
+  if (f.basis === 'ratio_of_parts') return '全省总数之比';
+  return rate ? '综述所报比率' : '综述所报总数';
+}
 
-type Summed = Pick<Figure, 'province' | 'basis' | 'units'>;
+type Summed = Pick<Figure, 'province' | 'units'>;
 
 /**
- * Whether two figures add up the same: both as reviews report them, or both sums of the same
+ * Whether two figures add up the same: both for the whole committee, or both made from the same
  * units of the same province (unit ids repeat from one province to the next). A sum of unit
- * figures never goes with a total a review reports, in a comparison or in a quotient.
+ * figures, or a ratio of two such sums, never goes with a figure for the whole committee, in a
+ * comparison or in a quotient: it counts only the units that reported.
  */
 export function sameTotal(a: Summed, b: Summed): boolean {
-  if (!isSum(a) && !isSum(b)) return true;
+  if (!coversUnits(a) && !coversUnits(b)) return true;
   const units = (f: Summed) => [...(f.units ?? [])].sort().join(',');
-  return isSum(a) && isSum(b) && a.province === b.province && units(a) === units(b);
+  return coversUnits(a) && coversUnits(b) && a.province === b.province && units(a) === units(b);
 }
 
 function sameUnitsSummed(a: Compared, b: Compared): Verdict {
-  return sameTotal(a, b) ? yes : { comparable: false, reason: 'basis', label: `合计范围不同：${totalLabel(a)}与${totalLabel(b)}` };
+  // A ratio of sums is of ratio_of_parts basis; a figure of the other side is then a rate too (same thing is asked first).
+  const rate = [a, b].some((f) => coversUnits(f) && f.basis === 'ratio_of_parts');
+  return sameTotal(a, b) ? yes : { comparable: false, reason: 'basis', label: `合计范围不同：${totalLabel(a, rate)}与${totalLabel(b, rate)}` };
 }
 
 /** What both kinds of comparison ask first: the same thing, the same scope and total, times known and of one kind. */

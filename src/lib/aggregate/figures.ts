@@ -117,6 +117,8 @@ function computedRatio(metric: Metric, numerator: Figure, denominator: Figure): 
     qualifier: quotientQualifier(numerator.qualifier, denominator.qualifier),
     basis: 'ratio_of_parts',
     observations: [...numerator.observations, ...denominator.observations],
+    // Parts summed from units make the ratio of those units alone, not of the committee: it goes only with ratios of the same units.
+    ...(numerator.units ? { units: numerator.units } : {}),
   };
 }
 

@@ -23,6 +23,7 @@ export interface CompareCell {
   periodLabel: string;
   perHundredBranches?: string;
   notes: string[];
+  summed?: string;
 }
 
 export interface CompareIndexData {
@@ -68,6 +69,7 @@ function cell(context: PageContext, figure: Figure, path: string): CompareCell {
     periodLabel: periodLabel(figure.period),
     ...(perHundredBranches ? { perHundredBranches } : {}),
     notes: view.notes,
+    ...(view.summed === undefined ? {} : { summed: view.summed }),
   };
 }
 

@@ -39,6 +39,8 @@ export interface CardFigure {
   href: string;
   /** For a stated rate whose parts give another: 按2387个/2824个计算为84.5%. */
   computed?: string;
+  /** As a cell's (FigureCell.summed). */
+  summed?: string;
 }
 
 export interface HeadlineCard {
@@ -63,6 +65,7 @@ export function headlineCards(context: PageContext, chosen: ReadonlyMap<string, 
         approximate: view.approximate,
         href: view.href,
         ...(view.computed && !view.computed.agrees ? { computed: `按${view.computed.parts}计算为${view.computed.display}` } : {}),
+        ...(view.summed === undefined ? {} : { summed: view.summed }),
       }];
     });
     return { area, primary: shown[0] ?? null, secondary: shown.slice(1, 3), notReported: notReportedDisplay };

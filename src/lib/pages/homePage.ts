@@ -23,7 +23,7 @@ export interface HomePageData {
   stats: Array<{ label: string; value: string }>;
   provinces: Array<{ name: string; href: string; reviews: Link[] }>;
   /** The six headline areas of each province's latest review: the period at a glance. */
-  glance: { areas: string[]; rows: Array<{ name: string; review: Link; cells: Array<{ label: string; display: string; href: string } | null> }> };
+  glance: { areas: string[]; rows: Array<{ name: string; review: Link; cells: Array<{ label: string; display: string; href: string; summed?: string } | null> }> };
   notReported: string[];
   latestPeriod: string;
   /** 2026年12月4日: the day the site was built, when the build says. */
@@ -73,7 +73,7 @@ export function homePageData(context: PageContext, builtOn?: string): HomePageDa
         return [{
           name: p.name,
           review: { label: periodLabel(review.period), href: relativeHref(path, sitePaths.review(p.id, review.period.id)) },
-          cells: cards.map((c) => (c.primary ? { label: c.primary.label, display: c.primary.display, href: c.primary.href } : null)),
+          cells: cards.map((c) => (c.primary ? { label: c.primary.label, display: c.primary.display, href: c.primary.href, ...(c.primary.summed === undefined ? {} : { summed: c.primary.summed }) } : null)),
         }];
       }),
     },

@@ -23,6 +23,7 @@ export interface RankingRow {
   approximate: boolean;
   periodLabel: string;
   notes: string[];
+  summed?: string;
 }
 
 export interface MetricPageData {
@@ -40,7 +41,7 @@ export interface MetricPageData {
   parts?: { numerator: Link; denominator: Link };
   ranking: RankingRow[];
   /** Provinces whose latest figure may not be ranked with the others, with why. */
-  apart: Array<{ province: Link; display: string; href: string; periodLabel: string; reason: string }>;
+  apart: Array<{ province: Link; display: string; href: string; periodLabel: string; reason: string; summed?: string }>;
   notReported: string[];
   charts: ChartSpec[];
   compare?: Link;
@@ -63,6 +64,7 @@ export function metricPageData(context: PageContext, metricId: string): MetricPa
       approximate: view.approximate,
       periodLabel: view.periodLabel,
       notes: view.notes,
+      ...(view.summed === undefined ? {} : { summed: view.summed }),
     };
   });
   const charts: ChartSpec[] = [tileChart(context, metric, `metric-${metricId}-tiles`, path)].filter((c): c is ChartSpec => c !== undefined);
@@ -101,7 +103,7 @@ export function metricPageData(context: PageContext, metricId: string): MetricPa
     ranking: rows,
     apart: comparison.apart.map((e) => {
       const view = figureView(context, e.figure, path);
-      return { province: { label: e.province.name, href: relativeHref(path, sitePaths.province(e.province.id)) }, display: view.display, href: view.href, periodLabel: view.periodLabel, reason: e.reason };
+      return { province: { label: e.province.name, href: relativeHref(path, sitePaths.province(e.province.id)) }, display: view.display, href: view.href, periodLabel: view.periodLabel, reason: e.reason, ...(view.summed === undefined ? {} : { summed: view.summed }) };
     }),
     notReported: comparison.notReported.map((p) => p.name),
     charts: linkCharts(path, charts),

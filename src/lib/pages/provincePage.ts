@@ -16,7 +16,7 @@ export interface MetricRow {
   metricHref: string;
   unit: string;
   /** One cell per period column; null: not reported in that period. */
-  /** `summed`: the figure adds up units' figures (各单位合计), so the cell says how many, as the review page does. */
+  /** `summed`: the figure is made from units' figures (各单位合计), so the cell says of how many (FigureCell.summed). */
   cells: Array<{ display: string; href: string; approximate: boolean; summed?: string } | null>;
   changes: string[];
 }
@@ -54,7 +54,7 @@ export function provincePageData(context: PageContext, provinceId: string): Prov
         const f = context.figures.get(provinceId, null, p, slot);
         if (!f) return null;
         const v = figureView(context, f, path);
-        return { display: v.display, href: v.href, approximate: v.approximate, ...(v.unitsSummed === undefined ? {} : { summed: `${v.unitsSummed}个单位合计` }) };
+        return { display: v.display, href: v.href, approximate: v.approximate, ...(v.summed === undefined ? {} : { summed: v.summed }) };
       }),
       changes: changesAlong(series, metric).map(describeChange),
     };

@@ -22,6 +22,8 @@ export interface UnitCell {
   /** Link to the row behind the figure; none for a cell of the unit's return line that its period's heading links to. */
   href?: string;
   approximate: boolean;
+  /** As a FigureCell's: a committee figure made from some units' figures says so. */
+  summed?: string;
 }
 
 /** One metric of the unit: its figure in each period, and in the latest one its committee's total and its rank. */
@@ -166,7 +168,8 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     const at = tableCellOf(f)?.at;
     const lineAt = periodLine.get(f.period.id)?.at;
     const viaHeading = at !== undefined && lineAt !== undefined && at.dataFile === lineAt.dataFile && at.line === lineAt.line;
-    return viaHeading ? { display: view.display, approximate: view.approximate } : { display: view.display, href: view.href, approximate: view.approximate };
+    const summed = view.summed === undefined ? {} : { summed: view.summed };
+    return viaHeading ? { display: view.display, approximate: view.approximate, ...summed } : { display: view.display, href: view.href, approximate: view.approximate, ...summed };
   };
   const rows = [...groupBy(own, slotOf)].map(([slot, series]): UnitMetricRow => {
     const last = series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));

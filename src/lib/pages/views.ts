@@ -51,6 +51,8 @@ export interface FigureView {
   computed?: { display: string; gap: string; agrees: boolean; parts: string };
   perHundredBranches?: string;
   unitsSummed?: number;
+  /** As a cell's (FigureCell.summed). */
+  summed?: string;
   /** Notes of the data rows: scope, what is and is not counted. */
   notes: string[];
   /** The first rows behind the figure, with their quotes; `citationCount` says how many there are in all. */
@@ -157,7 +159,26 @@ export interface FigureCell {
   /** Link to the first data row behind the figure. */
   href: string;
   notes: string[];
+  /** For a committee figure made from some units' figures: that it is, and of how many (2个单位合计), said wherever it is shown. */
+  summed?: string;
 }
+
+/**
+ * What a committee figure made from units' figures says beside its value: it counts only the
+ * units that reported, so it is never shown as if it were the committee's own total or rate.
+ */
+export function unitsCoveredNote(figure: Pick<Figure, 'basis' | 'units'>): string | undefined {
+  if (figure.units === undefined) return undefined;
+  const units = figure.units.length;
+  // One unit's figure is no sum, but it is still only that unit's.
+  const what = units === 1 ? '1个单位的数字' : `${units}个单位合计`;
+  return figure.basis === 'sum_of_units' ? what : `按${what}计算`;
+}
+
+const withSummed = (figure: Figure): { summed?: string } => {
+  const summed = unitsCoveredNote(figure);
+  return summed === undefined ? {} : { summed };
+};
 
 /** What a figure shows in a cell, without the citations, the per-100-branches value and the stated share of a full view. */
 export function figureCell(context: PageContext, figure: Figure, pagePath: string): FigureCell {
@@ -176,6 +197,7 @@ export function figureCellAndRow(context: PageContext, figure: Figure, pagePath:
       approximate: figure.qualifier !== 'exact',
       href: row ? rowHref(pagePath, row) : relativeHref(pagePath, sitePaths.sources()),
       notes,
+      ...withSummed(figure),
     },
     row,
   };
@@ -222,7 +244,7 @@ export function figureView(context: PageContext, figure: Figure, pagePath: strin
   const normalised = perHundredBranchesDisplay(context, figure, metric);
   if (normalised) view.perHundredBranches = normalised;
   if (figure.units) view.unitsSummed = figure.units.length;
-  return view;
+  return { ...view, ...withSummed(figure) };
 }
 
 /** Placeholder for a figure nobody reported: never shown as zero. */

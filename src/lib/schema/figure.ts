@@ -33,7 +33,7 @@ export const FigureSchema = z.object({
   basis: z.enum(['reported', 'sum_of_units', 'ratio_of_parts']),
   /** Ids (`file:line`) of the observations behind the value: each leads to a source row and its quote. */
   observations: z.array(z.string()).min(1),
-  /** For sum_of_units: ids of the units summed. */
+  /** For a committee figure made from units' figures (a sum_of_units, or a ratio_of_parts of two such sums): ids of the units it covers. */
   units: z.array(IdSchema).optional(),
   /** For a ratio both stated and computable: the value its parts give, beside the stated one, which the figure keeps. */
   computed: z

@@ -54,13 +54,24 @@ describe('rankable: what may stand on one axis', () => {
       reason: 'basis',
       label: '合计范围不同：2个单位的合计与综述所报总数',
     });
-    expect(rankable(f('cases-filed', '2020', { province: 'jiangsu' }), sum('2020', ['gaoyuan']), metrics)).toMatchObject({ comparable: false, label: '合计范围不同：综述所报总数与1个单位的合计' });
+    expect(rankable(f('cases-filed', '2020', { province: 'jiangsu' }), sum('2020', ['gaoyuan']), metrics)).toMatchObject({ comparable: false, label: '合计范围不同：综述所报总数与1个单位的数字' });
     // Unit ids repeat across provinces: jiangsu's gonganting is not hainan's.
     expect(rankable(sum('2020', ['gonganting']), sum('2020', ['gonganting'], 'jiangsu'), metrics)).toMatchObject({ comparable: false, reason: 'basis' });
     expect(rankable(sum('2020', ['gaoyuan', 'gonganting']), sum('2020', ['gonganting', 'gaoyuan']), metrics).comparable).toBe(true);
     expect(changeable(sum('2019', ['gaoyuan', 'gonganting']), sum('2020', ['gonganting', 'gaoyuan']), metrics).comparable).toBe(true);
-    expect(changeable(sum('2019', ['gonganting']), sum('2020', ['gonganting', 'gaoyuan']), metrics)).toMatchObject({ comparable: false, label: '合计范围不同：1个单位的合计与2个单位的合计' });
+    expect(changeable(sum('2019', ['gonganting']), sum('2020', ['gonganting', 'gaoyuan']), metrics)).toMatchObject({ comparable: false, label: '合计范围不同：1个单位的数字与2个单位的合计' });
     expect(changeable(f('cases-filed', '2018'), sum('2020', ['gaoyuan', 'gonganting']), metrics)).toMatchObject({ comparable: false, reason: 'basis' });
+  });
+
+  it('sets a rate worked out from sums of units only against a rate of the same units, never against a province\'s stated rate', () => {
+    const ofSums = (p: string, units: string[], province = 'hainan') => ({ ...f('branch-compliance-rate', p, { province }), basis: 'ratio_of_parts' as const, units });
+    const stated = f('branch-compliance-rate', '2020', { province: 'jiangsu' });
+    expect(rankable(ofSums('2020', ['gaoyuan', 'gonganting']), stated, metrics)).toMatchObject({ comparable: false, reason: 'basis', label: '合计范围不同：2个单位的合计之比与综述所报比率' });
+    expect(rankable(stated, ofSums('2020', ['gaoyuan']), metrics)).toMatchObject({ comparable: false, label: '合计范围不同：综述所报比率与1个单位的数字之比' });
+    expect(rankable(ofSums('2020', ['gaoyuan']), ofSums('2020', ['gaoyuan'], 'jiangsu'), metrics)).toMatchObject({ comparable: false, reason: 'basis' });
+    expect(changeable(ofSums('2019', ['gaoyuan', 'gonganting']), ofSums('2020', ['gonganting', 'gaoyuan']), metrics).comparable).toBe(true);
+    // A rate worked out from totals the review reports is the committee's own: it goes with stated rates.
+    expect(rankable({ ...f('branch-compliance-rate', '2020'), basis: 'ratio_of_parts' as const }, stated, metrics).comparable).toBe(true);
   });
 
   it('refuses flows of unequal length and stocks at two points', () => {

@@ -94,6 +94,9 @@ describe('aggregateFigures', () => {
     expect(figures.get('hainan', 'gaoyuan', y2020, 'branch-compliance-rate')?.value).toBe(0.9);
     // (9 + 10) / (10 + 90), not (0.9 + 0.111) / 2.
     expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')?.value).toBe(0.19);
+    // The rate of the two units that reported, not the committee's: it says which units it covers.
+    expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')).toMatchObject({ basis: 'ratio_of_parts', units: ['gaoyuan', 'gonganting'] });
+    expect(figures.get('hainan', 'gaoyuan', y2020, 'branch-compliance-rate')?.units).toBeUndefined();
   });
 
   it('divides parts over the units that report both, never parts from different units', () => {
@@ -103,6 +106,7 @@ describe('aggregateFigures', () => {
     // 9 of gaoyuan's 10 branches; gonganting reports no compliant count, so its 90 branches stay out.
     expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')?.value).toBe(0.9);
     expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')?.observations).toHaveLength(2);
+    expect(figures.get('hainan', null, y2020, 'branch-compliance-rate')?.units).toEqual(['gaoyuan']);
   });
 
   it('leaves a metric nobody reported as not reported, not zero', () => {

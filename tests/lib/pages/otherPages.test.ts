@@ -26,6 +26,8 @@ describe('homePageData', () => {
       ['海南', '2020年', '89%', '1800余人次', '12件', null, null, '527.8万余元'],
       ['江苏', '2021年', '6280个', '约7.5万人次', null, null, null, '321万元'],
     ]);
+    // Hainan's 12件 adds up two units' figures, and says so wherever it stands.
+    expect(site.home.glance.rows[0]?.cells.map((c) => c?.summed ?? null)).toEqual([null, null, '2个单位合计', null, null, null]);
     // The map shows the metric most provinces report comparably: training, not a rate only Hainan gives.
     const tiles = site.home.charts[0];
     expect(site.home.metric.label).toBe('培训人次');
@@ -57,7 +59,7 @@ describe('unitPageData', () => {
   it('shows a unit against the committee total and the spread of the other units', () => {
     const court = site.units.find((u) => u.path === 'hainan/units/gaoyuan.html');
     expect(court?.periods).toEqual(['2020年']);
-    expect(court?.rows).toMatchObject([{ metricName: '立案', cells: [{ display: '5件' }], latest: { periodLabel: '2020年', committee: { display: '12件' }, rank: '2个单位中第2' } }]);
+    expect(court?.rows).toMatchObject([{ metricName: '立案', cells: [{ display: '5件' }], latest: { periodLabel: '2020年', committee: { display: '12件', summed: '2个单位合计' }, rank: '2个单位中第2' } }]);
     expect(court?.charts[0]?.kind).toBe('unitStanding');
     // Two units report: 5 and 7 cases, so the quartiles fall between them.
     expect(court?.charts[0]?.table.rows).toEqual([['立案2020年', '5件', '第2', '2', '5件', '5.5件', '6件', '6.5件', '7件']]);
@@ -87,6 +89,14 @@ describe('metricPageData', () => {
     const rate = site.metrics.find((m) => m.id === 'branch-compliance-rate');
     expect(rate?.parts?.numerator.href).toBe('./branches-compliant.html');
   });
+
+  it('says of a sum of units that it is one, beside the reason it is not ranked', () => {
+    const filed = site.metrics.find((m) => m.id === 'cases-filed');
+    const shown = [...(filed?.ranking ?? []), ...(filed?.apart ?? [])].filter((r) => r.province.label === '海南');
+    expect(shown.map((r) => [r.display, r.summed])).toEqual([['12件', '2个单位合计']]);
+    const training = site.metrics.find((m) => m.id === 'training-attendance');
+    expect(training?.ranking.map((r) => r.summed)).toEqual([undefined, undefined]);
+  });
 });
 
 describe('compare pages', () => {
@@ -105,6 +115,13 @@ describe('compare pages', () => {
     expect(trainingPage?.sections.map((s) => s.title)).toEqual(['各省最近一期', '2021年', '2020年', '2019年']);
     expect(trainingPage?.sections[0]?.note).toBe('各省最近一期的年份不同，期间长度相同。');
     expect(site.compareIndex.pairs).toEqual([{ label: '海南与江苏', href: './compare/hainan/jiangsu.html', shared: 3 }]);
+  });
+
+  it('says of a sum of units that it is one, in the overview and on its metric\'s page', () => {
+    const filed = site.compareIndex.rows.find((r) => r.metricName === '立案');
+    expect(filed?.cells.map((c) => (c ? [c.display, c.summed] : null))).toEqual([['12件', '2个单位合计'], null]);
+    const page = site.compareMetrics.find((p) => p.path === 'compare/cases-filed.html');
+    expect(page?.sections[0]?.rows.map((r) => [r.province.label, r.cell.display, r.cell.summed])).toEqual([['海南', '12件', '2个单位合计']]);
   });
 });
 
