@@ -1,8 +1,7 @@
 /**
  * npm run preview [-- --out DIR --port 4321]
  * Serves a built site (dist/ unless --out names another folder) on http://localhost:4321, as a web
- * server would: search needs it, since browsers let no page opened from a folder (file://) load the
- * search index. Ctrl+C stops it.
+ * server would. Ctrl+C stops it.
  * Exit 0: stopped with Ctrl+C. Exit 2: the command itself failed (no site there, port in use).
  */
 import { existsSync } from 'node:fs';

@@ -23,7 +23,8 @@ import { collectGarbageWhenPiledUp, keepHeapNearLive } from './garbage.ts';
 import { folderChartCache } from './incremental/chartCacheFolder.ts';
 import { pageReuse } from './incremental/pageReuse.ts';
 import { writeManifest } from './incremental/siteManifest.ts';
-import { startSearchIndex, writeDataPackage, writeTraditionalEdition, type SearchIndex } from './publish.ts';
+import { writeDataPackage, writeTraditionalEdition } from './publish.ts';
+import { startSearchIndex, writeSearchScript } from './searchIndex.ts';
 import { lockOutput, processRuns, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
 import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
@@ -131,7 +132,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
   const looking = setInterval(collectGarbageWhenPiledUp, 200).unref();
   let editions: EditionThread | undefined;
   let charts: ChartThread | undefined;
-  let search: SearchIndex | undefined;
   /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
   let waitForCacheWrites: (() => Promise<void>) | undefined;
   try {
@@ -146,8 +146,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     const chartCache = options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined;
     charts = startChartThread();
     const drawing = chartDrawing(chartCache, charts.draw);
-    // Pagefind indexes in its own process as pages come, in the fixed order of the page list.
-    search = await startSearchIndex();
+    // The search index takes the pages' documents as they come, in the fixed order of the page list.
+    const search = startSearchIndex();
     const feed = searchFeed(search.add, paths);
     const thread = startEditionThread(staging, (path, texts) => {
       reuse.keepSearchTexts(path, texts);
@@ -172,15 +172,15 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     await inWorkFolder(() => build({ ...siteConfig(), root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }));
     await charts.stop();
     charts = undefined;
+    // Before the Traditional edition, which copies it.
+    await writeSearchScript(staging, projectRoot);
 
     progress.stage('traditional edition');
     const { converted, written } = await editions.finish();
     editions = undefined;
     reuse.carryOverPages();
     await writeTraditionalEdition(staging, feed, converted, reuse, progress);
-    // Pagefind takes the last pages and writes its index, on the other core, while this one makes the data package.
-    const index = search;
-    const indexWritten = feed.finish().then(() => index.write(staging));
+    const indexWritten = feed.finish().then(() => search.write(staging));
     const packageWritten = (async () => {
       progress.stage('data package');
       await writeDataPackage(staging, options.dataSet, reuse);
@@ -188,8 +188,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     })();
     // Both are waited for even when one fails, so that neither goes on writing into a staging folder being removed.
     for (const written of await Promise.allSettled([indexWritten, packageWritten])) if (written.status === 'rejected') throw written.reason;
-    await search.close();
-    search = undefined;
     // The cache files written in the background: a failure fails the build before anything is published.
     await waitForCacheWrites();
     waitForCacheWrites = undefined;
@@ -206,7 +204,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildReport>
     await waitForCacheWrites?.().catch(() => undefined);
     await editions?.stop();
     await charts?.stop();
-    await search?.close();
     await cleanUp();
     throw error;
   } finally {

@@ -1,8 +1,8 @@
 /**
  * What a build adds to Astro's output before the site is swapped in: the data
- * package, the Traditional-script edition (a converted mirror of every page
- * under zh-Hant/), and the Pagefind search index over both, fed each page as
- * the edition is written. Each page's tables are written as it renders
+ * package and the Traditional-script edition (a converted mirror of every page
+ * under zh-Hant/), whose pages' documents go to the search index
+ * (searchIndex.ts) as the edition is written. Each page's tables are written as it renders
  * (src/build/threads/tableFiles.ts).
  */
 import { copyFileSync, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,14 +10,13 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import * as pagefind from 'pagefind';
 import { dataPackageFiles } from '../lib/openData/dataPackage.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
 import { traditionalRoot } from '../lib/site/navigation.ts';
-import { searchableHtml } from '../lib/site/searchText.ts';
+import { searchText } from '../lib/search/document.ts';
 import { traditionalPage } from '../lib/site/traditionalPage.ts';
 import type { PageReuse } from './incremental/pageReuse.ts';
-import type { AddToIndex, SearchFeed } from './searchFeed.ts';
+import type { SearchFeed } from './searchFeed.ts';
 import type { SearchTexts } from './incremental/searchTextFolder.ts';
 import { collectGarbageWhenPiledUp } from './garbage.ts';
 import type { Progress } from '../cli/progress.ts';
@@ -79,7 +78,7 @@ function pageEditions(siteDir: string, path: string, reuse: EditionReuse | undef
   const simplified = readFileSync(join(siteDir, path), 'utf8');
   const traditional = carried ? readFileSync(target, 'utf8') : traditionalPage(simplified, path);
   if (!carried) writeFileSync(target, traditional);
-  const texts = { simplified: searchableHtml(simplified), traditional: searchableHtml(traditional) };
+  const texts = { simplified: searchText(simplified), traditional: searchText(traditional) };
   reuse?.keepSearchTexts(path, texts);
   return texts;
 }
@@ -94,7 +93,7 @@ export async function writeTraditionalEdition(siteDir: string, feed: SearchFeed,
   for (const path of await filesUnder(siteDir)) {
     progress?.tick();
     // Data files are shared: the Traditional pages link to the one copy at the root.
-    if (path.startsWith(`${traditionalRoot}/`) || path.startsWith('pagefind/') || path.startsWith('data/')) continue;
+    if (path.startsWith(`${traditionalRoot}/`) || path.startsWith('search/') || path.startsWith('data/')) continue;
     if (converted.has(path)) continue;
     const target = join(siteDir, traditionalRoot, path);
     // Thousands of pages share a few hundred folders.
@@ -105,39 +104,4 @@ export async function writeTraditionalEdition(siteDir: string, feed: SearchFeed,
     else if (feed.has(path)) reuse?.carryOverTraditional(path);
     else feed.provide(path, pageEditions(siteDir, path, reuse));
   }
-}
-
-export interface SearchIndex {
-  /** Hands a page to Pagefind, which indexes it in its own process while the build goes on. */
-  add: AddToIndex;
-  /** Waits for every page and writes the index into `pagefind/`. */
-  write(siteDir: string): Promise<void>;
-  close(): Promise<void>;
-}
-
-/** One index for both editions, so 江蘇 finds the Traditional pages and 江苏 the Simplified ones. */
-export async function startSearchIndex(): Promise<SearchIndex> {
-  // Links in results keep their index.html: no link may depend on a server's directory index.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh', keepIndexUrl: true });
-  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
-  const failures: string[] = [];
-  const pending: Array<Promise<unknown>> = [];
-  return {
-    async add(path, searchable) {
-      const added = index.addHTMLFile({ sourcePath: path, content: searchable });
-      // Failures are collected, never thrown, so a page still in the queue cannot reject with no one waiting for it.
-      pending.push(added.then(({ errors }) => failures.push(...errors.map((e) => `${path}: ${e}`)), (error: Error) => failures.push(`${path}: ${error.message}`)));
-      // A bounded queue, so pages do not pile up in memory; waiting for the oldest page only, not for all, keeps Pagefind busy while the next are made.
-      if (pending.length >= 64) await pending.shift();
-    },
-    async write(siteDir) {
-      await Promise.all(pending.splice(0));
-      if (failures.length > 0) throw new Error(`search index: ${failures.join('; ')}`);
-      const written = await index.writeFiles({ outputPath: join(siteDir, 'pagefind') });
-      if (written.errors.length > 0) throw new Error(`search index: ${written.errors.join('; ')}`);
-    },
-    async close() {
-      await pagefind.close();
-    },
-  };
 }

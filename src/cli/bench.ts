@@ -61,7 +61,7 @@ interface BuildRun {
   pages: number;
   pagesReused: number;
   charts: { drawn: number; cached: number; drawMs: number };
-  /** Seconds of each stage: check (read and check the data), pages, traditional edition, data package (made while Pagefind writes the search index), search index (what is left of that writing), swap. */
+  /** Seconds of each stage: check (read and check the data), pages, traditional edition, data package (made while the search index is written), search index (what is left of that writing), swap. */
   stages: Record<string, number>;
 }
 
@@ -131,7 +131,7 @@ function distParts(dist: string): Record<string, number> {
     if (path.startsWith('data/package/')) return 'data package';
     if (path.startsWith('data/charts/') && path.endsWith('.svg')) return 'chart drawings';
     if (path.startsWith('data/')) return 'page tables';
-    if (path.startsWith('pagefind/')) return 'search index';
+    if (path.startsWith('search/') || path === 'search.js') return 'search index';
     if (path.startsWith('sources/') && path.endsWith('.html')) return 'source pages';
     if (/^[^/]+\/units\/[^/]+\.html$/u.test(path)) return 'unit pages';
     if (path.endsWith('.html')) return 'other pages';

@@ -35,7 +35,7 @@ const stagesZh: Readonly<Record<string, StageWords>> = {
   // Counted: every file of the site looked at, whether converted here, copied, or converted already as it rendered.
   'traditional edition': { name: '繁体版', does: '逐个查看网站的文件，补齐 zh-Hant/ 下的繁体版：页面转成繁体，其余文件复制', counted: (count) => `查看了${count}个文件` },
   'data package': { name: '数据包', does: '写出开放数据包 data/package/', counted: outOf },
-  'search index': { name: '搜索索引', does: '写出全文搜索的索引 pagefind/', counted: outOf },
+  'search index': { name: '搜索索引', does: '写出全文搜索的索引 search/', counted: outOf },
   publish: { name: '发布', does: '用新网站替换输出文件夹', counted: outOf },
 };
 

@@ -1,13 +1,14 @@
 /**
  * The bundled site as readers and archivists meet it, in headless Chromium:
  * served under a sub-path and by npm run preview, opened from a folder with
- * file://, searched in both scripts (each edition's search page showing its
- * own edition first), and printed to A4 (the PDF's pages are kept as PNGs in
+ * file://, searched in both scripts (each edition's search page searching its
+ * own edition), and printed to A4 (the PDF's pages are kept as PNGs in
  * test-artifacts/print/ to look at).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/buildSite.ts';
@@ -54,28 +55,23 @@ function watch(page: Page): string[] {
   return problems;
 }
 
-const resultLinks = (page: Page) => page.locator('.pagefind-ui__result-link').evaluateAll((all) => all.map((a) => a.getAttribute('href') ?? ''));
+/** The results' links, resolved against the page: where a click leads. */
+const resultLinks = (page: Page) => page.locator('#search-results a').evaluateAll((all) => all.map((a) => (a as HTMLAnchorElement).href));
 
+/** Searches as a reader types, and reads the results once the page says how many it found. */
 async function search(page: Page, term: string): Promise<string[]> {
-  await page.fill('.pagefind-ui__search-input', term);
-  await page.waitForSelector('.pagefind-ui__result-link', { timeout: 15_000 });
-  // Results arrive one by one: read them once their number has stopped changing.
-  const links = page.locator('.pagefind-ui__result-link');
-  let count = -1;
-  while (count !== (await links.count())) {
-    count = await links.count();
-    await page.waitForTimeout(700);
+  await page.fill('#search-input', term);
+  // The status names the query it answers: a previous query's answer is not taken for this one's.
+  await expect
+    .poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 })
+    .toSatisfy((said: string | null) => (said ?? '').includes(`“${term}”`) && /网页|網頁/u.test(said ?? '') && !/^正在/u.test(said ?? ''));
+  // Ten are shown at first: a result further down the list is shown by asking for more.
+  while (await page.locator('#search-more').isVisible()) {
+    const shown = await page.locator('#search-results li').count();
+    await page.click('#search-more');
+    await expect.poll(() => page.locator('#search-results li').count()).toBeGreaterThan(shown);
   }
   return resultLinks(page);
-}
-
-/** The editions chosen under 版本, by their labels without the count. */
-async function checkedEditions(page: Page): Promise<string[]> {
-  const chosen: string[] = [];
-  for (const value of await page.locator('.pagefind-ui__filter-value').all()) {
-    if (await value.locator('.pagefind-ui__filter-checkbox').isChecked()) chosen.push(((await value.locator('.pagefind-ui__filter-label').textContent()) ?? '').replace(/\s*\(\d+\)\s*$/u, '').trim());
-  }
-  return chosen;
 }
 
 // Skipped without Chromium (and then none of the hooks above runs); required with CI=true.
@@ -116,51 +112,44 @@ describeWith([chromium], 'the bundled site, published', () => {
     await page.close();
   });
 
-  it('speaks the edition\'s script in the search box, and names the edition of each result', async () => {
+  it('speaks the edition\'s script, and searches the edition the reader is in', async () => {
     const page = await browser.newPage();
     const problems = watch(page);
-    for (const [edition, term, results, facet] of [
-      ['', '党支部', '个结果', ['简体', '繁體']],
-      ['zh-Hant/', '黨支部', '個結果', ['简体', '繁體']],
+    const inTraditional = (href: string) => href.includes('/archive/2020/review/zh-Hant/');
+    for (const [edition, term, found, otherScript, none] of [
+      ['', '立案', /^“立案”：[1-9]\d*个网页$/u, '江蘇', '没有找到含“江蘇”的网页'],
+      ['zh-Hant/', '立案', /^“立案”：[1-9]\d*個網頁$/u, '江苏', '沒有找到含“江苏”的網頁'],
     ] as const) {
       await page.goto(`${site.url}/${edition}search.html`);
-      await search(page, term);
-      expect(await page.locator('.pagefind-ui__message').textContent()).toContain(results);
-      expect(await page.locator('.pagefind-ui__filter-name').allTextContents()).toEqual(['版本']);
-      const values = await page.locator('.pagefind-ui__filter-label').allTextContents();
-      expect(values.map((v) => v.replace(/\s*\(\d+\)\s*$/u, '').trim()).sort()).toEqual([...facet]);
+      // 立案 is on pages of both editions: each search page lists only its own edition's.
+      const results = await search(page, term);
+      expect(await page.locator('#search-status').textContent()).toMatch(found);
+      expect(results.length, edition).toBeGreaterThan(0);
+      expect(results.filter((href) => inTraditional(href) !== (edition !== '')), edition).toEqual([]);
+      // A name in the other edition's script is not on this edition's pages, and the page says what to do.
+      expect(await search(page, otherScript)).toEqual([]);
+      expect(await page.locator('#search-status').textContent()).toContain(none);
     }
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('shows the edition the reader is in, and the other edition only when chosen', async () => {
+  it('never lists a page without every word searched, and marks the words in each result', async () => {
     const page = await browser.newPage();
     const problems = watch(page);
-    const inTraditional = (href: string) => href.includes('/archive/2020/review/zh-Hant/');
-    for (const [edition, own, other] of [
-      ['', '简体', '繁體'],
-      ['zh-Hant/', '繁體', '简体'],
-    ] as const) {
-      await page.goto(`${site.url}/${edition}search.html`);
-      // 立案 is on pages of both editions: the Simplified search page lists only the Simplified ones, the Traditional only the Traditional.
-      const results = await search(page, '立案');
-      expect(results.length, edition).toBeGreaterThan(0);
-      expect(results.filter((href) => inTraditional(href) !== (edition !== '')), edition).toEqual([]);
-      expect(await checkedEditions(page)).toEqual([own]);
-      // The edition not chosen shows no count: Pagefind's would be 0, that of pages in both editions.
-      const labels = (await page.locator('.pagefind-ui__filter-label').allTextContents()).map((label) => label.trim());
-      expect(labels.find((label) => label.startsWith(other))).toBe(other);
-      expect(labels.find((label) => label.startsWith(own))).toMatch(/ \([1-9]\d*\)$/u);
-      // Choosing the other edition leaves the first: results are never asked to be in both.
-      await page.locator('.pagefind-ui__filter-label', { hasText: other }).click();
-      await expect.poll(() => resultLinks(page), { timeout: 15_000 }).toSatisfy((links: string[]) => links.length > 0 && links.every((href) => inTraditional(href) === (edition === '')));
-      expect(await checkedEditions(page)).toEqual([other]);
-      // Choosing none shows both.
-      await page.locator('.pagefind-ui__filter-label', { hasText: other }).click();
-      await expect.poll(() => resultLinks(page), { timeout: 15_000 }).toSatisfy((links: string[]) => links.some(inTraditional) && !links.every(inTraditional));
-      expect(await checkedEditions(page)).toEqual([]);
+    await page.goto(`${site.url}/search.html`);
+    for (const term of ['省公安厅', '海南 立案', '党支部达标率']) {
+      const results = await search(page, term);
+      expect(results.length, term).toBeGreaterThan(0);
+      // Every page listed holds every word in its searchable part, or its title.
+      for (const href of results) {
+        const { document } = parseHTML(await (await page.request.get(href)).text());
+        const text = (document.querySelector('[data-search-body]')?.textContent ?? '').replace(/\s+/gu, '');
+        for (const word of term.split(' ')) expect(text, `${term}: ${href}`).toContain(word);
+      }
     }
+    // Each result shows the words around what was searched, marked.
+    for (const item of await page.locator('#search-results li').all()) expect(await item.locator('mark').allTextContents()).toContain('党支部达标率');
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -175,12 +164,12 @@ describeWith([chromium], 'the bundled site, published', () => {
     const unitPages = results.filter((href) => href.includes('/units/'));
     expect(unitPages.length, results.join('\n')).toBeGreaterThan(0);
     expect(unitPages.every((href) => /\/(?:hainan|henan)\/units\/gonganting\.html$/u.test(href)), results.join('\n')).toBe(true);
-    expect(await page.locator('.pagefind-ui__result-title').allTextContents()).toContain('省公安厅 · 海南');
+    expect(await page.locator('#search-results a').allTextContents()).toContain('省公安厅 · 海南');
     expect(problems).toEqual([]);
     await page.close();
   });
 
-  it('opens and navigates from a folder with file://, and says politely that search needs a server', async () => {
+  it('opens, navigates and searches from a folder with file://', async () => {
     const page = await browser.newPage();
     const problems = watch(page);
     await page.goto(`file://${out}/index.html`);
@@ -191,18 +180,27 @@ describeWith([chromium], 'the bundled site, published', () => {
     await page.waitForURL(/zh-Hant\/qinghai\/2019-2020\.html$/u);
     await page.click('nav a:has-text("搜索")');
     await page.waitForURL(/zh-Hant\/search\.html$/u);
+    expect(await page.locator('#search-unavailable').isVisible()).toBe(false);
+    const results = await search(page, '江蘇');
+    expect(results[0]).toBe(`file://${out}/zh-Hant/jiangsu.html`);
+    await page.click('#search-results a >> nth=0');
+    await page.waitForURL(/zh-Hant\/jiangsu\.html$/u);
+    expect(await page.locator('h1').textContent()).toBe('江蘇');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('says, where scripts do not run, that search cannot, and where else to look', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/zh-Hant/search.html`);
     const note = page.locator('#search-unavailable');
     expect(await note.isVisible()).toBe(true);
-    // It says how to search (serve the site with npm run preview and open the address it prints), and where else to look.
-    const said = (await note.textContent()) ?? '';
-    expect(said).toContain('file://');
-    expect(said).toContain('npm run preview');
-    expect(said).toContain('http://localhost:4321');
+    expect(await page.locator('#search-form').isVisible()).toBe(false);
     expect(await note.locator('a').allTextContents()).toEqual(['指標', '比較', '來源']);
     await note.locator('a', { hasText: '指標' }).click();
     await page.waitForURL(/zh-Hant\/metrics\.html$/u);
-    expect(problems).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
   it('is served by npm run preview, which says its address in Chinese and stops on Ctrl+C', async () => {
@@ -223,8 +221,8 @@ describeWith([chromium], 'the bundled site, published', () => {
       await page.goto(`${address}/search.html`);
       expect(await page.locator('#search-unavailable').isVisible()).toBe(false);
       const results = await search(page, '立案');
-      expect(results.some((href) => href === '/metrics/cases-filed.html'), results.join('\n')).toBe(true);
-      expect(results.filter((href) => href.startsWith('/zh-Hant/'))).toEqual([]);
+      expect(results.some((href) => href === `${address}/metrics/cases-filed.html`), results.join('\n')).toBe(true);
+      expect(results.filter((href) => href.includes('/zh-Hant/'))).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();
     } finally {

@@ -51,7 +51,7 @@ const edits: Record<string, (w: World, n: number) => void> = {
     if (page) edit(page, (t) => t.replace('</body>', '<p>手工修改</p></body>'));
   },
   deleteFile: (w, n) => {
-    const files = filesUnder(w.site).filter((f) => !f.includes('pagefind'));
+    const files = filesUnder(w.site);
     const file = files[n % files.length];
     if (file) rmSync(file);
   },

@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { traditionalRoot } from '../../lib/site/navigation.ts';
 import { chartSvgFiles } from '../../lib/site/chartFiles.ts';
 import { sitePaths } from '../../lib/site/paths.ts';
-import { searchableHtml } from '../../lib/site/searchText.ts';
+import { searchText } from '../../lib/search/document.ts';
 import { traditionalPage } from '../../lib/site/traditionalPage.ts';
 import { keepFiguresTogether } from '../../lib/typography.ts';
 import { siteFileWriter } from './siteFileWriter.ts';
@@ -52,7 +52,7 @@ function convert(path: string, bytes: Uint8Array): EditionResult {
   const traditional = traditionalPage(html, path);
   write(`${traditionalRoot}/${path}`, traditional);
   for (const chart of chartSvgFiles(html)) write(sitePaths.chartSvg(chart.id), chart.svg);
-  return { kind: 'page', path, simplified: searchableHtml(html), traditional: searchableHtml(traditional), written: writtenNow() };
+  return { kind: 'page', path, simplified: searchText(html), traditional: searchText(traditional), written: writtenNow() };
 }
 
 parentPort?.on('message', (request: EditionRequest) => {

@@ -4,8 +4,8 @@
  * without Taiwan wording; script.ts), except quotes, which stay verbatim in
  * their source's own script (any element marked `data-verbatim`), `lang` set
  * to zh-Hant, the script switch turned to lead
- * back, the search facet set to 繁體, and links to files kept once for both
- * editions (the search index) pointed one folder up.
+ * back, and links to files kept once for both editions (the data files)
+ * pointed one folder up.
  */
 import { toTraditional } from '../script.ts';
 import { traditionalRoot } from './navigation.ts';
@@ -15,9 +15,7 @@ import { relativeHref } from './paths.ts';
 // only, so they find the same spans in UTF-16 code units as in code points,
 // and without the flag they run a third faster over a page.
 const scriptSwitch = /<a [^>]*data-script-switch[^>]*>[^<]*<\/a>/;
-/** The search facet of the page's edition, which converting alone would make 簡體, "Simplified" in Traditional characters. */
-const editionFilter = /data-pagefind-filter="[^"]*" data-edition/;
-/** Elements whose link leads to a file both editions share: `data-root="pagefind/pagefind-ui.js"`. */
+/** Elements whose link leads to a file both editions share: `data-root="data/package/datapackage.json"`. */
 const rootLinked = /(src|href)="[^"]*"([^>]*?) data-root="([^"]+)"/g;
 
 /** Runs already converted: pages repeat the same names and labels thousands of times. */
@@ -69,7 +67,6 @@ export function traditionalPage(html: string, pagePath: string): string {
   const back = relativeHref(path, pagePath);
   return toTraditionalOutsideQuotes(html)
     .replace('<html lang="zh-CN">', '<html lang="zh-Hant">')
-    .replace(editionFilter, 'data-pagefind-filter="版本:繁體" data-edition')
     .replace(scriptSwitch, `<a href="${back}" lang="zh-Hans" hreflang="zh-Hans" class="script-switch" data-script-switch>简体</a>`)
     .replace(rootLinked, (_match, attribute: string, rest: string, root: string) => `${attribute}="${relativeHref(path, root)}"${rest} data-root="${root}"`);
 }

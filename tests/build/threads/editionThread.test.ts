@@ -7,7 +7,7 @@ import type { PublishedPage } from '../../../src/lib/pages/published.ts';
 import { useTempDir } from '../../helpers/tempDir.ts';
 
 const tempDir = useTempDir();
-const page = (title: string) => new TextEncoder().encode(`<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><main><h1>${title}</h1></main></body></html>`);
+const page = (title: string) => new TextEncoder().encode(`<!doctype html><html lang="zh-CN"><head><title>${title}</title></head><body><main data-search-body><h1>${title}</h1></main></body></html>`);
 
 describe('startEditionThread', () => {
   it('writes each page it is sent, its figures kept on one line, and in Traditional script, and hands on the texts of both editions', async () => {
@@ -23,7 +23,8 @@ describe('startEditionThread', () => {
     const simplified = readFileSync(join(site, 'a/b.html'), 'utf8');
     expect(simplified).toBe(new TextDecoder().decode(page('党支部<span class="nb">6420个</span>')).replace('<title>党支部<span class="nb">6420个</span></title>', '<title>党支部6420个</title>'));
     expect(readFileSync(join(site, 'zh-Hant/a/b.html'), 'utf8')).toContain('<h1>黨支部<span class="nb">6420個</span></h1>');
-    expect(texts.get('a/b.html')?.traditional).toContain('黨支部');
+    // What the search index takes of each edition: the title (none marked here) and the text.
+    expect(texts.get('a/b.html')).toEqual({ simplified: '\n党支部6420个', traditional: '\n黨支部6420個' });
     // The hashes of both editions as written.
     for (const path of ['a/b.html', 'zh-Hant/a/b.html']) expect(written.get(path), path).toBe(createHash('sha256').update(readFileSync(join(site, path))).digest('hex'));
   });

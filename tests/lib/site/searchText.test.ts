@@ -4,7 +4,7 @@ import { searchableHtml } from '../../../src/lib/site/searchText.ts';
 describe('searchableHtml', () => {
   const page = [
     '<html lang="zh-CN"><head><title>海南 2020</title><style>p{}</style></head><body>',
-    '<main data-pagefind-body><h1>海南省直机关</h1><p>共有2387个党支部达标。</p>',
+    '<main data-search-body><h1>海南省直机关</h1><p>共有2387个党支部达标。</p>',
     '<figure class="chart" id="c1"><svg><text>党支部达标率</text></svg><details><table><tr><td>图表数据</td></tr></table></details></figure>',
     '<div class="table-wrap"><table><tr><td>表格数据</td></tr></table></div>',
     '<script>var x = 1;</script><p>结语</p></main></body></html>',
@@ -12,7 +12,7 @@ describe('searchableHtml', () => {
 
   it('keeps the title, headings and prose a reader searches for', () => {
     const kept = searchableHtml(page);
-    for (const text of ['<title>海南 2020</title>', '<h1>海南省直机关</h1>', '共有2387个党支部达标。', '<p>结语</p>', 'data-pagefind-body']) expect(kept).toContain(text);
+    for (const text of ['<title>海南 2020</title>', '<h1>海南省直机关</h1>', '共有2387个党支部达标。', '<p>结语</p>', 'data-search-body']) expect(kept).toContain(text);
   });
 
   it('drops charts, data tables, scripts and styles', () => {
@@ -21,8 +21,8 @@ describe('searchableHtml', () => {
   });
 
   it('drops the pointer to the other units of a province, which every unit page of it repeats', () => {
-    const unitPage = '<main data-pagefind-body><h1>省公安厅</h1><p class="siblings" data-pagefind-ignore>同省其他1个单位：见<a href="../../hainan.html#units">海南的单位列表</a></p><p>注</p></main>';
-    expect(searchableHtml(unitPage)).toBe('<main data-pagefind-body><h1>省公安厅</h1><p>注</p></main>');
+    const unitPage = '<main data-search-body><h1>省公安厅</h1><p class="siblings" data-search-ignore>同省其他1个单位：见<a href="../../hainan.html#units">海南的单位列表</a></p><p>注</p></main>';
+    expect(searchableHtml(unitPage)).toBe('<main data-search-body><h1>省公安厅</h1><p>注</p></main>');
   });
 
   it('drops each span up to the first closing after it, and keeps an opening that is never closed', () => {

@@ -1,0 +1,61 @@
+/**
+ * The site's search: its index (src/lib/search/searchIndex.ts), one for each edition under
+ * search/zh-CN/ and search/zh-Hant/, made from the documents of the pages as the build hands
+ * them over, and the search page's script, search.js, bundled from src/browser/searchPage.ts.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { parseDocument } from '../lib/search/document.ts';
+import { searchIndexFiles, type IndexedPage } from '../lib/search/searchIndex.ts';
+import { traditionalRoot } from '../lib/site/navigation.ts';
+import type { AddToIndex } from './searchFeed.ts';
+
+/** The folder of each edition's index, from the site's root; the search page's script picks its own by the page's language. */
+export const searchIndexFolders = { simplified: 'search/zh-CN', traditional: 'search/zh-Hant' } as const;
+
+export interface SearchIndex {
+  /** Takes a page's document (src/lib/search/document.ts), '' for a page not searched; pages are numbered in the order they come. */
+  add: AddToIndex;
+  /** Writes both editions' indexes into the site. */
+  write(siteDir: string): Promise<void>;
+}
+
+export function startSearchIndex(): SearchIndex {
+  const simplified: IndexedPage[] = [];
+  const traditional: IndexedPage[] = [];
+  return {
+    add(path, searchable) {
+      const document = parseDocument(searchable);
+      if (document) (path.startsWith(`${traditionalRoot}/`) ? traditional : simplified).push({ path, document });
+      return Promise.resolve();
+    },
+    async write(siteDir) {
+      for (const [folder, pages] of [[searchIndexFolders.simplified, simplified], [searchIndexFolders.traditional, traditional]] as const) {
+        const dir = join(siteDir, folder);
+        await mkdir(dir, { recursive: true });
+        await Promise.all(searchIndexFiles(pages).map((file) => writeFile(join(dir, file.name), file.content)));
+      }
+    },
+  };
+}
+
+/**
+ * Writes search.js, the search page's script: one classic script (not a module), which a page
+ * opened from a folder may run, made from the same code that makes the index.
+ */
+export async function writeSearchScript(siteDir: string, projectRoot: string): Promise<void> {
+  const result = await build({
+    entryPoints: [join(projectRoot, 'src/browser/searchPage.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  const [script] = result.outputFiles;
+  if (!script) throw new Error('search.js: esbuild made no file');
+  await writeFile(join(siteDir, 'search.js'), script.contents);
+}

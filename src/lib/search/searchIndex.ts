@@ -1,0 +1,77 @@
+/**
+ * The search index of one edition of the site, as files: the pages holding each term, in
+ * shards by term (terms.ts shardOf), and the pages' titles and texts, in chunks by page number,
+ * for the results and their excerpts. A search loads only the shards of its terms and the
+ * chunks of the pages it shows. Every file is a script that hands its data to
+ * `zongshuSearch(name, data)` (src/browser/searchPage.ts): a page opened from a folder
+ * (file://) may load scripts of its own folder, where it may fetch nothing, so the archived
+ * site searches as the served one does.
+ *
+ * The index is made whole from the pages' documents at every build, in the order of the
+ * site's page list: it costs a fraction of a second, and what a search finds never depends on
+ * which pages a build rendered.
+ */
+import type { SearchDocument } from './document.ts';
+import { fold, indexTerms, shardOf, titleTerm } from './terms.ts';
+
+/** How the files are cut: the search page's script is built with the same numbers. */
+export const searchIndexLayout = {
+  /** Shards of terms: 128 keep a shard of the national set's index near 20 KB. */
+  shards: 128,
+  /** Pages per chunk of titles and texts. */
+  pagesPerChunk: 50,
+} as const;
+
+export interface IndexedPage {
+  /** The page's path from the site's root: hainan/2020.html, zh-Hant/hainan/2020.html. */
+  path: string;
+  document: SearchDocument;
+}
+
+/** A page's record in its chunk: path, title, text. */
+export type PageRecord = [path: string, title: string, text: string];
+
+export interface IndexFile {
+  /** From the edition's index folder: t12.js, p0.js. */
+  name: string;
+  content: string;
+}
+
+/** Pages by term, as the ascending page numbers' differences (1, 3, 4 as 1, 2, 1): shorter files. */
+type Postings = Map<string, number[]>;
+
+function addPosting(postings: Postings, term: string, page: number, last: Map<string, number>): void {
+  const list = postings.get(term);
+  const before = last.get(term) ?? 0;
+  if (list) list.push(page - before);
+  else postings.set(term, [page - before]);
+  last.set(term, page);
+}
+
+export const scriptFile = (name: string, data: unknown) => `zongshuSearch(${JSON.stringify(name)},${JSON.stringify(data)});\n`;
+
+/** The files of an edition's index; page numbers follow `pages`' order. */
+export function searchIndexFiles(pages: readonly IndexedPage[]): IndexFile[] {
+  const { shards, pagesPerChunk } = searchIndexLayout;
+  const postings: Postings = new Map();
+  const last = new Map<string, number>();
+  pages.forEach(({ document }, page) => {
+    // Numbered from 1, so that the first difference is never 0.
+    const number = page + 1;
+    const inTitle = indexTerms(fold(document.title));
+    for (const term of new Set([...inTitle, ...indexTerms(fold(document.text))])) addPosting(postings, term, number, last);
+    for (const term of inTitle) addPosting(postings, titleTerm(term), number, last);
+  });
+  const byShard = Array.from({ length: shards }, () => [] as string[]);
+  for (const term of postings.keys()) byShard[shardOf(term.startsWith('^') ? term.slice(1) : term, shards)]?.push(term);
+  const files: IndexFile[] = byShard.map((terms, shard) => {
+    const data: Record<string, number[]> = {};
+    for (const term of terms.sort()) data[term] = postings.get(term) as number[];
+    return { name: `t${shard}.js`, content: scriptFile(`t${shard}`, data) };
+  });
+  for (let chunk = 0; chunk * pagesPerChunk < pages.length; chunk++) {
+    const records = pages.slice(chunk * pagesPerChunk, (chunk + 1) * pagesPerChunk).map((p): PageRecord => [p.path, p.document.title, p.document.text]);
+    files.push({ name: `p${chunk}.js`, content: scriptFile(`p${chunk}`, records) });
+  }
+  return files;
+}
