@@ -6,11 +6,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { bench } from '../src/cli/bench.ts';
 import { projectRoot } from '../src/build/buildSite.ts';
+import { commandOptions } from '../src/cli/options.ts';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+// --help says how it is run; an unknown option is said, in Chinese first, and ends it with exit 2.
+const { values } = commandOptions('bench', { quick: { type: 'boolean', default: false } });
 const results = await bench(values.quick);
 mkdirSync(join(projectRoot, 'bench'), { recursive: true });
 const file = join(projectRoot, 'bench', values.quick ? 'results-quick.json' : 'results.json');

@@ -15,8 +15,8 @@ function boundedAmount(amount: string, qualifier: Qualifier, rising: boolean): s
   return amount;
 }
 
-export function describeChange(change: Change): string {
-  const since = `较${periodLabel(change.from.period)}`;
+/** `since`: how the earlier period is named; 较上期 where it is the column just before. */
+export function describeChange(change: Change, since = `较${periodLabel(change.from.period)}`): string {
   if (!change.comparable) return `${since}：${change.label}`;
   if (change.value === 0 && change.qualifier === 'exact') return `${since}持平`;
   const rising = change.value >= 0;

@@ -15,9 +15,13 @@ export interface MetricRow {
   metricName: string;
   metricHref: string;
   unit: string;
-  /** One cell per period column; null: not reported in that period. */
-  /** `summed`: the figure is made from units' figures (各单位合计), so the cell says of how many (FigureCell.summed). */
-  cells: Array<{ display: string; href: string; approximate: boolean; summed?: string } | null>;
+  /**
+   * One cell per period column; null: not reported in that period. `summed`: the figure is made
+   * from units' figures (FigureCell.summed). `change`: from the metric's figure before it, or why
+   * there is none: 较上期增加3.2% when that figure is in the column just before, else 较2015年….
+   */
+  cells: Array<{ display: string; href: string; approximate: boolean; summed?: string; change?: string } | null>;
+  /** The changes in full (较2015年增加3.2%), for the page's table of data. */
   changes: string[];
 }
 
@@ -45,18 +49,28 @@ export function provincePageData(context: PageContext, provinceId: string): Prov
     const metric = context.metrics.get(first.metric);
     if (!metric) throw new Error(first.metric);
     const series = context.figures.series(provinceId, null, slot);
+    // Each change by the period it leads to: its cell says it.
+    const changes = new Map(changesAlong(series, metric).map((change) => [change.to.period.id, change]));
     const standing = figureStanding(first);
     return {
       metricName: `${metric.name}${standing.length > 0 ? `（${standing.join('；')}）` : ''}`,
       metricHref: relativeHref(path, sitePaths.metric(metric.id)),
       unit: metric.unit,
-      cells: periods.map((p) => {
+      cells: periods.map((p, column) => {
         const f = context.figures.get(provinceId, null, p, slot);
         if (!f) return null;
         const v = figureView(context, f, path);
-        return { display: v.display, href: v.href, approximate: v.approximate, ...(v.summed === undefined ? {} : { summed: v.summed }) };
+        const change = changes.get(p.id);
+        const since = change && change.from.period.id === periods[column - 1]?.id ? '较上期' : undefined;
+        return {
+          display: v.display,
+          href: v.href,
+          approximate: v.approximate,
+          ...(v.summed === undefined ? {} : { summed: v.summed }),
+          ...(change ? { change: describeChange(change, since) } : {}),
+        };
       }),
-      changes: changesAlong(series, metric).map(describeChange),
+      changes: [...changes.values()].map((change) => describeChange(change)),
     };
   });
   const charts = context.dataSet.metrics

@@ -46,11 +46,15 @@ describe('provincePageData', () => {
     const training = hainan?.rows.find((r) => r.metricName === '培训人次');
     expect(training?.cells.map((c) => c?.display ?? null)).toEqual([null, '1500人次', '1800余人次']);
     expect(training?.changes).toEqual(['较2019年增加20%以上']);
+    // Each cell says its change from the column before it.
+    expect(training?.cells.map((c) => c?.change ?? null)).toEqual([null, null, '较上期增加20%以上']);
     // 2018 as the review reports it, 2020 the sum of two units' figures: no change is drawn between them, and the row says why.
     const filed = hainan?.rows.find((r) => r.metricName === '立案');
     expect(filed?.cells.map((c) => c?.display ?? null)).toEqual(['60件', null, '12件']);
     expect(filed?.cells.map((c) => c?.summed ?? null)).toEqual([null, null, '2个单位合计']);
     expect(filed?.changes).toEqual(['较2018年：合计范围不同：综述所报总数与2个单位的合计']);
+    // 2018 is not the column before 2020: the cell names it.
+    expect(filed?.cells.map((c) => c?.change ?? null)).toEqual([null, null, '较2018年：合计范围不同：综述所报总数与2个单位的合计']);
     expect(hainan?.charts.map((c) => c.id)).toEqual(['hainan-trend-training-attendance']);
   });
 });
