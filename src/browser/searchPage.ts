@@ -79,8 +79,21 @@ function start(): void {
     more.hidden = found.shown >= pages.length;
   };
 
+  /** The search stays in the address (search.html?q=立案), so it can be bookmarked, sent and gone back to. */
+  const remember = (query: string) => {
+    const url = new URL(location.href);
+    if (query.trim() === '') url.searchParams.delete('q');
+    else url.searchParams.set('q', query);
+    try {
+      history.replaceState(null, '', url.href);
+    } catch {
+      // A page opened from a folder may not change its address in some browsers: the search goes on.
+    }
+  };
+
   const run = async (query: string) => {
     const ask = ++asked;
+    remember(query);
     list.replaceChildren();
     more.hidden = true;
     found = undefined;

@@ -190,6 +190,21 @@ describeWith([chromium], 'the bundled site, published', () => {
     await page.close();
   });
 
+  it('keeps the search in the address, and runs a search given there', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${site.url}/search.html`);
+    await search(page, '海南 立案');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('海南 立案');
+    // The address opened again (a bookmark, a link sent) shows the same results.
+    const shown = await resultLinks(page);
+    await page.goto(page.url());
+    expect(await page.inputValue('#search-input')).toBe('海南 立案');
+    await expect.poll(() => resultLinks(page)).toEqual(shown);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('says, where scripts do not run, that search cannot, and where else to look', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
