@@ -5,6 +5,8 @@
  * the kind of issue; anything else keeps the English in brackets rather than say nothing.
  */
 
+import { reservedIdMessage, reservedProvinceIds } from '../schema/province.ts';
+
 /** What of a zod issue is needed to word it. */
 export interface SchemaIssue {
   code: string;
@@ -15,6 +17,7 @@ export interface SchemaIssue {
 
 /** The schemas' own messages, as written there. */
 const known: Readonly<Record<string, string>> = {
+  [reservedIdMessage]: `省份的 id 不能与网站自身的页面或文件夹同名（${[...reservedProvinceIds].join('、')}）：请换一个，例如省名的拼音`,
   'an id is lowercase letters, digits and single hyphens, such as hainan or sheng-gaoyuan': 'id 只能由小写字母、数字和单个连字符组成，例如 hainan 或 sheng-gaoyuan',
   'this field must not be empty': '这一栏不能为空',
   "write 'yes' or leave it empty": '填 yes，或者留空',

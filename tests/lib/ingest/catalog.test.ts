@@ -34,6 +34,16 @@ describe('buildCatalog', () => {
     ]);
   });
 
+  it('refuses a province id the site gives one of its own pages or folders, in both languages', () => {
+    const problems = problemsOf({ provinces: `${provincesCsv}\nsearch,搜索省,搜索省,省\ndata,数据省,數據省,省\nsearchers,某省,某省,省` });
+    expect(problems.map((p) => [p.code, p.line, p.column])).toEqual([
+      ['invalid-field', 5, 1],
+      ['invalid-field', 6, 1],
+    ]);
+    expect(problems[0]?.zh.message).toContain('不能与网站自身的页面或文件夹同名');
+    expect(problems[0]?.message).toContain('search');
+  });
+
   it('names a unit whose province does not exist, with a suggestion', () => {
     const problems = problemsOf({ units: `${unitsCsv}\nx,hainam,某单位,,` });
     expect(problems).toHaveLength(1);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isTableCell, relativeHref, rowAnchor, rowLabel, sitePaths } from '../../../src/lib/site/paths.ts';
+import { reservedProvinceIds } from '../../../src/lib/schema/province.ts';
+import { traditionalRoot } from '../../../src/lib/site/navigation.ts';
 
 describe('relativeHref', () => {
   it('links between pages at any depth without leaving the site folder', () => {
@@ -14,6 +16,13 @@ describe('relativeHref', () => {
 
   it('names every page with an .html file, and every download with its format', () => {
     expect(Object.values(sitePaths).map((p) => (p as (...a: string[]) => string)('a', 'b'))).toSatisfy((all: string[]) => all.every((p) => /\.(html|csv|json|svg)$/u.test(p)));
+  });
+
+  it('keeps every name the site takes at its root from the provinces, whose pages and folders lie there too', () => {
+    const paths = Object.values(sitePaths).map((p) => (p as (...a: string[]) => string)('x', 'y'));
+    // A page at the root (search.html) or the first folder of a path (data/…); a province's own paths are x.html and x/.
+    const rootNames = paths.map((p) => p.split('/')[0]?.replace(/\.html$/u, '') ?? '').filter((name) => name !== 'x');
+    for (const name of [...rootNames, 'search', traditionalRoot.toLowerCase()]) expect(reservedProvinceIds.has(name), name).toBe(true);
   });
 
   it('gives each data row a stable anchor', () => {
