@@ -37,6 +37,7 @@ function scriptFiles(folder: string): IndexFiles {
   return {
     shard: (shard) => load(`t${shard}`) as Promise<Record<string, number[]>>,
     chunk: (chunk) => load(`p${chunk}`) as Promise<PageRecord[]>,
+    titleLengths: () => load('l') as Promise<number[]>,
   };
 }
 

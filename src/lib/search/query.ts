@@ -12,6 +12,8 @@ import { fold, foldWithOrigins, queryParts, shardOf, titleTerm, type QueryPart }
 export interface IndexFiles {
   shard(shard: number): Promise<Record<string, number[]>>;
   chunk(chunk: number): Promise<PageRecord[]>;
+  /** The length of every page's title, by page number from 1: 3,795 numbers for the national set. */
+  titleLengths(): Promise<number[]>;
 }
 
 export interface SearchResults {
@@ -59,8 +61,8 @@ export async function search(query: string, files: IndexFiles): Promise<SearchRe
   // The pairs of a longer run may stand apart on a page: the run is looked for whole.
   const wholeIn = (text: string) => whole.every((p) => text.includes(p.text));
   const titledSet = new Set(titled ?? []);
-  // The records of the pages to check: every page found when a run is looked for whole, else those with the query in their title, to order them.
-  const toRead = whole.length > 0 ? (found ?? []) : (found ?? []).filter((page) => titledSet.has(page));
+  // The records of the pages found are read only when a run is looked for whole: a title's length is in a file of its own.
+  const toRead = whole.length > 0 ? (found ?? []) : [];
   const records = new Map(await Promise.all(toRead.map(async (page) => [page, await pageRecord(files, page)] as const)));
   const pages = (found ?? []).filter((page) => {
     if (whole.length === 0) return true;
@@ -69,7 +71,11 @@ export async function search(query: string, files: IndexFiles): Promise<SearchRe
   });
   const titleOf = (page: number) => records.get(page)?.[1] ?? '';
   const titleHolds = (page: number) => titledSet.has(page) && wholeIn(fold(titleOf(page)));
-  const inTitle = pages.filter(titleHolds).sort((a, b) => titleOf(a).length - titleOf(b).length || a - b);
+  const inTitle = pages.filter(titleHolds);
+  if (inTitle.length > 1) {
+    const lengths = await files.titleLengths();
+    inTitle.sort((a, b) => (lengths[a - 1] ?? 0) - (lengths[b - 1] ?? 0) || a - b);
+  }
   return { parts, pages: [...inTitle, ...pages.filter((page) => !titleHolds(page))] };
 }
 

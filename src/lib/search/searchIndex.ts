@@ -28,7 +28,7 @@ export interface IndexedPage {
   document: SearchDocument;
 }
 
-/** A page's record in its chunk: path, title, text. */
+/** A page's record in its chunk: path, title, text. The files are t<shard>.js, p<chunk>.js, and l.js (the titles' lengths). */
 export type PageRecord = [path: string, title: string, text: string];
 
 export interface IndexFile {
@@ -69,6 +69,8 @@ export function searchIndexFiles(pages: readonly IndexedPage[]): IndexFile[] {
     for (const term of terms.sort()) data[term] = postings.get(term) as number[];
     return { name: `t${shard}.js`, content: scriptFile(`t${shard}`, data) };
   });
+  // To order the pages with the query in their title, shortest first, without reading their chunks.
+  files.push({ name: 'l.js', content: scriptFile('l', pages.map((p) => p.document.title.length)) });
   for (let chunk = 0; chunk * pagesPerChunk < pages.length; chunk++) {
     const records = pages.slice(chunk * pagesPerChunk, (chunk + 1) * pagesPerChunk).map((p): PageRecord => [p.path, p.document.title, p.document.text]);
     files.push({ name: `p${chunk}.js`, content: scriptFile(`p${chunk}`, records) });

@@ -15,7 +15,7 @@ function indexOf(pages: IndexedPage[]): IndexFiles & { read: string[] } {
     new Function('zongshuSearch', content)((_: string, d: unknown) => (data = d));
     return Promise.resolve(data);
   };
-  return { read, shard: (s) => load(`t${s}`) as Promise<Record<string, number[]>>, chunk: (c) => load(`p${c}`) as Promise<PageRecord[]> };
+  return { read, shard: (s) => load(`t${s}`) as Promise<Record<string, number[]>>, chunk: (c) => load(`p${c}`) as Promise<PageRecord[]>, titleLengths: () => load('l') as Promise<number[]> };
 }
 
 const page = (path: string, title: string, text: string): IndexedPage => ({ path, document: { title, text } });
@@ -46,6 +46,13 @@ describe('search', () => {
     expect(await paths(index, '省公安厅 江苏')).toEqual([]);
     expect(await paths(index, '青海')).toEqual([]);
     expect(await paths(index, '。，')).toEqual([]);
+  });
+
+  it('orders the pages with the query in their title by their titles\' lengths, without reading their records', async () => {
+    // Longer titles first in the site's order: ordered by length, the last comes first.
+    const index = indexOf(Array.from({ length: 120 }, (_, n) => page(`t${n}.html`, `立案${'之'.repeat(120 - n)}`, '正文')));
+    expect((await search('立案', index)).pages.slice(0, 3)).toEqual([120, 119, 118]);
+    expect(index.read.filter((name) => name.startsWith('p'))).toEqual([]);
   });
 
   it('loads only the shards of its terms', async () => {
