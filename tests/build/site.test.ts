@@ -146,7 +146,9 @@ describe('the fixture site', () => {
   it('says of a sum of units that it is one on every page that shows it', () => {
     const summedNotes = (path: string) => [...page(path).querySelectorAll('.summed')].map((e) => `${e.previousElementSibling?.textContent ?? ''} ${e.textContent}`);
     // 12件 of Hainan's 2020 review adds up the figures of the two units that reported 立案.
-    for (const path of ['index.html', 'hainan/2020.html', 'hainan/units/gaoyuan.html', 'metrics/cases-filed.html', 'compare.html']) expect(summedNotes(path), path).toContain('12件 2个单位合计');
+    for (const path of ['index.html', 'hainan/units/gaoyuan.html', 'metrics/cases-filed.html', 'compare.html']) expect(summedNotes(path), path).toContain('12件 2个单位合计');
+    // The review's headline card: the figure, what it counts, and that it is a sum.
+    expect(summedNotes('hainan/2020.html')).toContain('立案 2个单位合计');
     expect(text('compare/cases-filed.html')).toContain('12件（2020年，2个单位合计）');
     // A figure the review gives itself says nothing of the kind.
     expect(summedNotes('metrics/training-attendance.html')).toEqual([]);
