@@ -57,13 +57,17 @@ function start(): void {
   const files = scriptFiles(`${root}search/${traditional ? 'zh-Hant' : 'zh-CN'}/`);
 
   let asked = 0;
-  let found: { query: string; parts: Awaited<ReturnType<typeof search>>['parts']; pages: number[]; shown: number } | undefined;
+  let found: { query: string; parts: Awaited<ReturnType<typeof search>>['parts']; pages: number[]; shown: number; showing: boolean } | undefined;
 
+  /** Shows the next results of the search `found` holds: nothing once another search has begun, or while its last are being shown (a double click). */
   const showMore = async () => {
-    if (!found) return;
-    const { parts, pages } = found;
-    const next = pages.slice(found.shown, found.shown + shownAtOnce);
-    const records = await Promise.all(next.map((page) => pageRecord(files, page)));
+    const shown = found;
+    if (!shown || shown.showing) return;
+    shown.showing = true;
+    const next = shown.pages.slice(shown.shown, shown.shown + shownAtOnce);
+    const records = await Promise.all(next.map((page) => pageRecord(files, page))).finally(() => (shown.showing = false));
+    if (found !== shown) return;
+    const { parts, pages } = shown;
     records.forEach((record) => {
       if (!record) return;
       const [path, title, text] = record;
@@ -76,8 +80,8 @@ function start(): void {
       item.append(heading, words);
       list.append(item);
     });
-    found.shown += next.length;
-    more.hidden = found.shown >= pages.length;
+    shown.shown += next.length;
+    more.hidden = shown.shown >= pages.length;
   };
 
   /** The search stays in the address (search.html?q=立案), so it can be bookmarked, sent and gone back to. */
@@ -107,9 +111,11 @@ function start(): void {
       const results = await search(query, files);
       // A later query has been asked meanwhile: its answer is the one shown.
       if (ask !== asked) return;
-      found = { query, parts: results.parts, pages: results.pages, shown: 0 };
-      status.textContent = results.parts.length === 0 ? labels.no_words : say(results.pages.length === 0 ? labels.none : labels.some, query, results.pages.length);
+      found = { query, parts: results.parts, pages: results.pages, shown: 0, showing: false };
       await showMore();
+      if (ask !== asked) return;
+      // Said once the first results stand on the page: what the status announces is there to read.
+      status.textContent = results.parts.length === 0 ? labels.no_words : say(results.pages.length === 0 ? labels.none : labels.some, query, results.pages.length);
     } catch {
       if (ask === asked) status.textContent = labels.failed;
     }

@@ -190,6 +190,23 @@ describeWith([chromium], 'the bundled site, published', () => {
     await page.close();
   });
 
+  it('shows the last search asked, whatever the order the answers come in', async () => {
+    const page = await browser.newPage();
+    const problems = watch(page);
+    await page.goto(`${site.url}/search.html`);
+    // Three searches asked at once (Enter each time): the slower first ones must not write into the last one's list.
+    for (const term of ['党支部达标率', '党', '立案']) {
+      await page.fill('#search-input', term);
+      await page.press('#search-input', 'Enter');
+    }
+    const results = await search(page, '立案');
+    const count = Number(/(\d+)个网页/u.exec((await page.locator('#search-status').textContent()) ?? '')?.[1]);
+    expect(results).toHaveLength(count);
+    for (const item of await page.locator('#search-results li').all()) expect(await item.locator('mark').allTextContents()).toEqual(expect.arrayContaining(['立案']));
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('keeps the search in the address, and runs a search given there', async () => {
     const page = await browser.newPage();
     const problems = watch(page);

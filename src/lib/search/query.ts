@@ -2,8 +2,8 @@
  * A search over an edition's index (searchIndex.ts): the pages holding every part of the query,
  * those with every part in their title first, the shortest titles (the closest to the query:
  * 海南 before 海南与青海) foremost, then the others in the order of the site's page list. Never
- * a page without one of the query's words: a run of three or more characters is checked whole
- * in the pages' texts, not only by its pairs.
+ * a page without one of the query's words: a run of four or more characters is checked whole
+ * in the pages' texts, not only by its threes.
  */
 import { searchIndexLayout, type PageRecord } from './searchIndex.ts';
 import { fold, foldWithOrigins, queryParts, shardOf, titleTerm, type QueryPart } from './terms.ts';
@@ -58,7 +58,7 @@ export async function search(query: string, files: IndexFiles): Promise<SearchRe
     titled = intersect(titled, listOf(titleTerm(term), term));
   }
   const whole = parts.filter((p) => p.whole);
-  // The pairs of a longer run may stand apart on a page: the run is looked for whole.
+  // The threes of a longer run may stand apart on a page: the run is looked for whole.
   const wholeIn = (text: string) => whole.every((p) => text.includes(p.text));
   const titledSet = new Set(titled ?? []);
   // The records of the pages found are read only when a run is looked for whole: a title's length is in a file of its own.

@@ -1,11 +1,12 @@
 /**
  * The words of the site's search: what a page is found by, and what a query asks for. Chinese
- * has no spaces between words, so a run of Han characters is indexed by each character and
- * each pair of neighbouring characters (省公安厅: 省 公 安 厅 省公 公安 安厅), and a query's run
- * is looked up by its pairs: every pair must be on the page, and a run of three or more
- * characters is then looked for whole in the page's text (two pages may hold 省公 and 公安
- * apart). Letters and digits (2024, 84.5, cc) make words of their own. Full-width forms and
- * capitals are folded (NFKC, lower case) on both sides, so ２０２４ finds 2024.
+ * has no spaces between words, so a run of Han characters is indexed by each character, each
+ * pair and each three neighbouring characters (省公安厅: 省 公 安 厅, 省公 公安 安厅, 省公安
+ * 公安厅). A query's run of one, two or three characters is one term; a longer one is looked up
+ * by its threes, all of which must be on the page, and then looked for whole in the page's text
+ * (a page may hold 省公安 and 公安厅 apart). Letters and digits (2024, 84.5, cc) make words of
+ * their own. Full-width forms and capitals are folded (NFKC, lower case) on both sides, so ２０２４
+ * finds 2024.
  */
 
 /** A run of the text: Han characters, or a word of other letters and digits (a decimal point kept); 2022年 is 2022 and 年. */
@@ -63,7 +64,10 @@ export function indexTerms(folded: string): Set<string> {
     chars.forEach((char, at) => {
       terms.add(char);
       const next = chars[at + 1];
-      if (next !== undefined) terms.add(char + next);
+      if (next === undefined) return;
+      terms.add(char + next);
+      const third = chars[at + 2];
+      if (third !== undefined) terms.add(char + next + third);
     });
   }
   return terms;
@@ -79,8 +83,8 @@ export function queryParts(query: string): QueryPart[] {
       continue;
     }
     const chars = charsOf(run.text);
-    const terms = chars.length === 1 ? chars : chars.slice(1).map((char, at) => `${chars[at] as string}${char}`);
-    parts.set(run.text, { text: run.text, terms: [...new Set(terms)], whole: chars.length > 2 });
+    const terms = chars.length <= 3 ? [run.text] : chars.slice(2).map((char, at) => `${chars[at] as string}${chars[at + 1] as string}${char}`);
+    parts.set(run.text, { text: run.text, terms: [...new Set(terms)], whole: chars.length > 3 });
   }
   return [...parts.values()];
 }

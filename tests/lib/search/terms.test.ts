@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fold, foldWithOrigins, indexTerms, queryParts, shardOf, titleTerm } from '../../../src/lib/search/terms.ts';
 
 describe('indexTerms', () => {
-  it('finds a run of Han by each character and each pair, and other words whole', () => {
-    expect([...indexTerms(fold('省公安厅立案7件'))].sort()).toEqual(['7', '件', '公', '公安', '厅', '厅立', '安', '安厅', '案', '立', '立案', '省', '省公'].sort());
+  it('finds a run of Han by each character, each pair and each three, and other words whole', () => {
+    expect([...indexTerms(fold('省公安厅立案7件'))].sort()).toEqual(
+      ['省', '公', '安', '厅', '立', '案', '省公', '公安', '安厅', '厅立', '立案', '省公安', '公安厅', '安厅立', '厅立案', '7', '件'].sort(),
+    );
     // A year stands apart from the character after it; a decimal keeps its point; capitals and full-width forms are folded.
     expect([...indexTerms(fold('2022年 84.5% ＣＣ BY ２０２４'))].sort()).toEqual(['2022', '2024', '84.5', 'by', 'cc', '年'].sort());
   });
@@ -14,8 +16,9 @@ describe('indexTerms', () => {
 });
 
 describe('queryParts', () => {
-  it('asks a run of Han by its pairs, and looks for a run of three or more whole', () => {
-    expect(queryParts('省公安厅')).toEqual([{ text: '省公安厅', terms: ['省公', '公安', '安厅'], whole: true }]);
+  it('asks a run of up to three characters as one term, a longer one by its threes, looked for whole', () => {
+    expect(queryParts('省公安厅')).toEqual([{ text: '省公安厅', terms: ['省公安', '公安厅'], whole: true }]);
+    expect(queryParts('党支部')).toEqual([{ text: '党支部', terms: ['党支部'], whole: false }]);
     expect(queryParts('立案')).toEqual([{ text: '立案', terms: ['立案'], whole: false }]);
     expect(queryParts('省')).toEqual([{ text: '省', terms: ['省'], whole: false }]);
   });
