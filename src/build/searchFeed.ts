@@ -1,7 +1,7 @@
 /**
  * Hands pages of both editions to the search index while the site is still
  * being built, in an order that does not depend on which page finished first:
- * Pagefind's files depend on the order it is given pages, and a build must
+ * the index numbers pages in the order it is given them (src/build/searchIndex.ts), and a build must
  * write the same index whether it rendered every page or only changed ones,
  * and whichever of the pages Astro renders at once finished first. The order
  * is that of the site's page list (src/lib/pages/site.ts pagePaths), known

@@ -4,7 +4,7 @@
  * People search for a province, a unit, a metric or a phrase of a narrative,
  * and those stand in headings and prose; the tables repeat names and figures,
  * and at national scale they are nine tenths of every page's bytes, which
- * Pagefind would otherwise parse.
+ * the search index would otherwise parse (src/lib/search/document.ts).
  */
 
 /** Dropped in this order, each from its opening to the first closing after it (elements of a kind are never nested in our pages). */
