@@ -41,7 +41,9 @@ function scriptFiles(folder: string): IndexFiles {
   };
 }
 
-const say = (template: string, query: string, count?: number) => template.replace('[QUERY]', query).replace('[COUNT]', String(count ?? ''));
+/** A label with the query and count put in; as functions, so that a query holding $& or $' is put in as typed. */
+const say = (template: string, query: string, count?: number) =>
+  template.replace('[QUERY]', () => query).replace('[COUNT]', () => String(count ?? ''));
 
 function start(): void {
   const form = document.getElementById('search-form') as HTMLFormElement | null;

@@ -129,6 +129,9 @@ describeWith([chromium], 'the bundled site, published', () => {
       // A name in the other edition's script is not on this edition's pages, and the page says what to do.
       expect(await search(page, otherScript)).toEqual([]);
       expect(await page.locator('#search-status').textContent()).toContain(none);
+      // What was typed is said as typed, $ signs included (no replacement pattern of String.replace).
+      expect(await search(page, `${otherScript} $& $'`)).toEqual([]);
+      expect(await page.locator('#search-status').textContent()).toContain(`“${otherScript} $& $'”`);
     }
     expect(problems).toEqual([]);
     await page.close();
