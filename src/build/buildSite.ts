@@ -8,7 +8,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
@@ -71,8 +71,11 @@ function knownHashes(carried: ReadonlyMap<string, string>, written: ReadonlyMap<
   return known;
 }
 
-/** The cache folder of the project's builds, unless ZONGSHU_CACHE names another. */
-export const defaultCacheDir = (): string => process.env.ZONGSHU_CACHE ?? join(projectRoot, '.zongshu-cache');
+/**
+ * The cache folder of the project's builds, unless ZONGSHU_CACHE names another; a relative name is
+ * taken from the working directory as the command was run, for the build works from another (inWorkFolder).
+ */
+export const defaultCacheDir = (): string => resolve(process.env.ZONGSHU_CACHE ?? join(projectRoot, '.zongshu-cache'));
 
 const silent: Progress = { stage() {}, tick() {}, done() {} };
 
@@ -113,7 +116,9 @@ async function inWorkFolder<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function buildSite(options: BuildSiteOptions): Promise<BuildReport> {
+export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
+  // Astro runs from a folder of its own (inWorkFolder), and the cache is written while it does: folders are fixed before.
+  const options = { ...given, outDir: resolve(given.outDir), cacheDir: given.cacheDir === undefined ? undefined : resolve(given.cacheDir) };
   // The site replaces the whole output folder: never one that holds something else.
   refuseUnlessReplaceable(options.outDir);
   const lock = await lockOutput(options.outDir, options.waiting);

@@ -6,7 +6,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { fileHashes } from '../helpers/fileHashes.ts';
@@ -30,10 +30,14 @@ function fixture(): string {
   return work;
 }
 
-/** What a full build from nothing of the same data writes. */
+/** What a full build from nothing of the same data writes; its cache folder is named relative to the working directory, as a user may name it. */
 async function fullBuild(work: string): Promise<Map<string, string>> {
   const out = join(tempDir(), 'full');
-  expect((await build(work, out, tempDir())).code).toBe(0);
+  const cache = tempDir();
+  const built = await build(work, out, relative(repoRoot, cache));
+  expect(built.code, built.stderr).toBe(0);
+  // The charts drawn went into the folder named, not into one of that name under the folder Astro runs from.
+  expect(readdirSync(join(cache, 'charts')).filter((name) => name.endsWith('.svg')).length).toBeGreaterThan(0);
   return fileHashes(out);
 }
 
