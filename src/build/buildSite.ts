@@ -116,6 +116,14 @@ async function inWorkFolder<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Astro's build first syncs the project: writes .astro/ types for editors and loads content collections,
+ * of which the site has none (content/ is read by src/load). Astro 6.0.5's builder takes `sync: false`
+ * (AstroBuilderOptions, not in the typed BuildOptions); without it the same pages come out (measured:
+ * byte-identical sites of the bundled data) 0.3 s sooner.
+ */
+const withoutSync = { sync: false } as Parameters<typeof build>[1];
+
 export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   // Astro runs from a folder of its own (inWorkFolder), and the cache is written while it does: folders are fixed before.
   const options = { ...given, outDir: resolve(given.outDir), cacheDir: given.cacheDir === undefined ? undefined : resolve(given.cacheDir) };
@@ -174,7 +182,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
       await Promise.all([chartCache?.written(), reuse.textsWritten()]);
     };
 
-    await inWorkFolder(() => build({ ...siteConfig(), root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }));
+    await inWorkFolder(() => build({ ...siteConfig(), root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }, withoutSync));
     await charts.stop();
     charts = undefined;
     // Before the Traditional edition, which copies it.
