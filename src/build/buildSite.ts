@@ -10,7 +10,6 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'astro';
 import { siteConfig } from '../astro/siteConfig.ts';
 import { buildDay } from '../lib/site/buildDate.ts';
 import { pagePaths, siteIndex } from '../lib/pages/site.ts';
@@ -19,6 +18,7 @@ import type { ObservationDigests } from '../load/scopeDigests.ts';
 import { installSession } from '../session.ts';
 import type { Progress } from '../cli/progress.ts';
 import { chartDrawing, type ChartStats } from './chartDrawing.ts';
+import { keptRenderer } from './keptRenderer.ts';
 import { collectGarbageWhenPiledUp, keepHeapNearLive } from './garbage.ts';
 import { folderChartCache } from './incremental/chartCacheFolder.ts';
 import { pageReuse } from './incremental/pageReuse.ts';
@@ -55,6 +55,8 @@ export interface BuildReport {
   refused: { cacheEntries: number; pages: number };
   /** What was done about a publish a killed build left. */
   recovery: Recovery;
+  /** The pages were rendered with the bundle of them Astro made in an earlier build of the same code (keptRenderer.ts), not bundled again. */
+  bundleKept: boolean;
 }
 
 /**
@@ -98,7 +100,7 @@ function collecting(progress: Progress): Progress {
  * runs Astro from a folder of its own there, `.zongshu-work/<process id>/`, removed after; those of
  * builds that were killed go at the next build.
  */
-async function inWorkFolder<T>(run: () => Promise<T>): Promise<T> {
+async function inWorkFolder<T>(run: (folder: string) => Promise<T>): Promise<T> {
   const work = join(projectRoot, '.zongshu-work');
   for (const entry of existsSync(work) ? readdirSync(work) : []) {
     const pid = Number(entry);
@@ -109,7 +111,7 @@ async function inWorkFolder<T>(run: () => Promise<T>): Promise<T> {
   const before = process.cwd();
   process.chdir(folder);
   try {
-    return await run();
+    return await run(folder);
   } finally {
     process.chdir(before);
     rmSync(folder, { recursive: true, force: true });
@@ -122,7 +124,7 @@ async function inWorkFolder<T>(run: () => Promise<T>): Promise<T> {
  * (AstroBuilderOptions, not in the typed BuildOptions); without it the same pages come out (measured:
  * byte-identical sites of the bundled data) 0.3 s sooner.
  */
-const withoutSync = { sync: false } as Parameters<typeof build>[1];
+const withoutSync = { sync: false } as Parameters<typeof import('astro').build>[1];
 
 export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   // Astro runs from a folder of its own (inWorkFolder), and the cache is written while it does: folders are fixed before.
@@ -147,6 +149,8 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   let charts: ChartThread | undefined;
   /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
   let waitForCacheWrites: (() => Promise<void>) | undefined;
+  // Astro's bundle of the pages, kept for the next build of the same code (keptRenderer.ts).
+  const renderer = options.cacheDir === undefined ? undefined : keptRenderer(join(options.cacheDir, 'renderer'), projectRoot);
   try {
     const recovery = recoverPublish(options.outDir);
     await mkdir(parent, { recursive: true });
@@ -182,7 +186,14 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
       await Promise.all([chartCache?.written(), reuse.textsWritten()]);
     };
 
-    await inWorkFolder(() => build({ ...siteConfig(), root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }, withoutSync));
+    await inWorkFolder(async (folder) => {
+      if (await renderer?.render(folder, staging)) return;
+      // Astro (and Vite with it) is loaded only to bundle the pages.
+      const { build } = await import('astro');
+      const config = siteConfig();
+      const integrations = [...(config.integrations ?? []), ...(renderer ? [renderer.keeping()] : [])];
+      await build({ ...config, integrations, root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }, withoutSync);
+    });
     await charts.stop();
     charts = undefined;
     // Before the Traditional edition, which copies it.
@@ -209,15 +220,17 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     const manifest = writeManifest(staging, reuse.records(), knownHashes(reuse.carriedFiles(), written));
     swapIn(staging, options.outDir);
     reuse.save(manifest);
+    renderer?.commit();
     progress.done();
-    const rejected = (chartCache?.rejected() ?? 0) + reuse.rejectedTexts();
-    return { pages: paths.length, charts: drawing.stats(), pagesReused: reuse.reused(), refused: { cacheEntries: rejected, pages: reuse.refused() }, recovery };
+    const rejected = (chartCache?.rejected() ?? 0) + reuse.rejectedTexts() + (renderer?.refused() ? 1 : 0);
+    return { pages: paths.length, charts: drawing.stats(), pagesReused: reuse.reused(), refused: { cacheEntries: rejected, pages: reuse.refused() }, recovery, bundleKept: renderer?.used() ?? false };
   } catch (error) {
     // Nothing goes on writing once the build has failed.
     await waitForCacheWrites?.().catch(() => undefined);
     await editions?.stop();
     await charts?.stop();
     await cleanUp();
+    renderer?.discard();
     throw error;
   } finally {
     installSession(undefined);

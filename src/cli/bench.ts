@@ -61,6 +61,8 @@ interface BuildRun {
   pages: number;
   pagesReused: number;
   charts: { drawn: number; cached: number; drawMs: number };
+  /** Rendered with the bundle of the pages an earlier build kept (src/build/keptRenderer.ts). */
+  bundleKept: boolean;
   /** Seconds of each stage: check (read and check the data), pages, traditional edition, data package (made while the search index is written), search index (what is left of that writing), swap. */
   stages: Record<string, number>;
 }
@@ -77,8 +79,8 @@ async function timedBuild(data: string, out: string, cache: string): Promise<Bui
     maxBuffer: 1 << 28,
   });
   const seconds = (performance.now() - started) / 1000;
-  const inner = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number; pages: number; pagesReused: number; charts: BuildRun['charts']; stages: Array<{ name: string; seconds: number }> };
-  return { seconds, maxRssMb: inner.maxRssKb / 1024, pages: inner.pages, pagesReused: inner.pagesReused, charts: inner.charts, stages: Object.fromEntries(inner.stages.map((s) => [s.name, s.seconds])) };
+  const inner = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number; pages: number; pagesReused: number; charts: BuildRun['charts']; bundleKept: boolean; stages: Array<{ name: string; seconds: number }> };
+  return { seconds, maxRssMb: inner.maxRssKb / 1024, pages: inner.pages, pagesReused: inner.pagesReused, charts: inner.charts, bundleKept: inner.bundleKept, stages: Object.fromEntries(inner.stages.map((s) => [s.name, s.seconds])) };
 }
 
 function htmlPages(dir: string): string[] {
@@ -251,12 +253,14 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
       chartsDrawn: incremental.charts.drawn,
       chartsFromCache: incremental.charts.cached,
       pagesReused: incremental.pagesReused,
+      bundleKept: incremental.bundleKept,
       stageSeconds: incremental.stages,
     },
     narrativeBuild: {
       seconds: Number(narrative.seconds.toFixed(1)),
       ofFullBuild: Number((narrative.seconds / full.seconds).toFixed(2)),
       pagesReused: narrative.pagesReused,
+      bundleKept: narrative.bundleKept,
       stageSeconds: narrative.stages,
     },
     floor: { pages: floor.pages, astroSeconds: Number(floor.seconds.toFixed(1)), fullBuildOfFloor: Number((full.seconds / floor.seconds).toFixed(2)) },

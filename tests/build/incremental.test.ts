@@ -61,6 +61,13 @@ beforeAll(async () => {
 describe('incremental builds', () => {
   it('renders every page on the first build', () => {
     expect(reports[0]?.pagesReused).toBe(0);
+    // Astro bundles the pages; the bundle is kept for the next build of the same code.
+    expect(reports[0]?.bundleKept).toBe(false);
+  });
+
+  it('renders the pages of later builds with the bundle the first one kept', () => {
+    expect(reports[1]?.bundleKept).toBe(true);
+    expect(reports[2]?.bundleKept).toBe(true);
   });
 
   it('takes every published page from the previous site when nothing changed, and writes the same bytes', () => {
