@@ -1,12 +1,15 @@
 /** The one Astro configuration, used by astro.config.mjs (dev, editors) and by the build. */
-import type { AstroUserConfig } from 'astro';
-import { devSessionIntegration, type DevSource } from './devSession.ts';
+import type { AstroIntegration, AstroUserConfig } from 'astro';
 
 /** Configurations made in this process: each build's server-side bundle gets file names of its own. */
 let configured = 0;
 
-/** `dev`: the folders the dev server reads the data from; a build hands its pages a session of its own instead (src/build/session.ts). */
-export function siteConfig(dev?: DevSource): AstroUserConfig {
+/**
+ * `integrations`: the dev server's session (src/astro/devSession.ts, given by astro.config.mjs), or what a build adds;
+ * a build hands its pages a session of its own (src/build/session.ts). Taken as given rather than made here, so that
+ * a build loads nothing of the dev server's (which draws charts, with Plot and linkedom).
+ */
+export function siteConfig(integrations: AstroIntegration[] = []): AstroUserConfig {
   // Astro imports the pages it bundled for rendering from files named by their content. A second build in one
   // process (tests) would get the first build's modules back from Node's module cache: the names differ per build.
   const run = `${process.pid}-${++configured}`;
@@ -19,7 +22,7 @@ export function siteConfig(dev?: DevSource): AstroUserConfig {
     // took 94.1-94.5 s with two, 79.9 s with eight and 81.4 s with sixteen, its peak RSS the same (961-985 MB).
     build: { format: 'file', inlineStylesheets: 'always', concurrency: 8 },
     trailingSlash: 'never',
-    integrations: dev ? [devSessionIntegration(dev)] : [],
+    integrations,
     devToolbar: { enabled: false },
     vite: {
       environments: {

@@ -162,7 +162,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     // The parts of the session: charts, the Traditional edition and the search index, each of its own.
     const chartCache = options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined;
     charts = startChartThread();
-    const drawing = chartDrawing(chartCache, charts.draw);
+    const drawing = chartDrawing(charts.draw, chartCache);
     // The search index takes the pages' documents as they come, in the fixed order of the page list.
     const search = startSearchIndex();
     const feed = searchFeed(search.add, paths);
@@ -190,9 +190,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
       if (await renderer?.render(folder, staging)) return;
       // Astro (and Vite with it) is loaded only to bundle the pages.
       const { build } = await import('astro');
-      const config = siteConfig();
-      const integrations = [...(config.integrations ?? []), ...(renderer ? [renderer.keeping()] : [])];
-      await build({ ...config, integrations, root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }, withoutSync);
+      await build({ ...siteConfig(renderer ? [renderer.keeping()] : []), root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }, withoutSync);
     });
     await charts.stop();
     charts = undefined;
