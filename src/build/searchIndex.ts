@@ -47,6 +47,8 @@ export async function writeSearchScript(siteDir: string, projectRoot: string): P
   // Loaded here, not when the build starts: 0.15 s of starting a build.
   const { build } = await import('esbuild');
   const result = await build({
+    // Not the working directory: another build in this process (tests) may have moved it into a folder of its own, since removed.
+    absWorkingDir: projectRoot,
     entryPoints: [join(projectRoot, 'src/browser/searchPage.ts')],
     bundle: true,
     format: 'iife',

@@ -33,7 +33,8 @@ export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests
   let made: Map<string, string> | undefined;
   const fingerprints = (): Map<string, string> => {
     if (made) return made;
-    const catalog = JSON.stringify([dataSet.provinces, dataSet.units, dataSet.metrics, dataSet.sources]);
+    // The catalog's digest, not the catalog, begins every scope's hash: the national catalog is 0.5 MB, and hashed into each of its 341 scopes it took 0.3 s.
+    const catalog = createHash('sha256').update(JSON.stringify([dataSet.provinces, dataSet.units, dataSet.metrics, dataSet.sources])).digest('hex');
     const scopes = [...dataSet.provinces.map((p) => scopeKey({ province: p.id })), ...dataSet.sources.map((s) => scopeKey({ source: s.id }))];
     const hashes = new Map(scopes.map((key) => [key, createHash('sha256').update(catalog)]));
     const hashOf = (key: string) => hashes.get(key);
