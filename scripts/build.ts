@@ -5,7 +5,8 @@
  * Speaks Chinese unless --lang en.
  */
 import { writeFileSync } from 'node:fs';
-import { buildSite, defaultCacheDir } from '../src/build/buildSite.ts';
+import { buildSite, defaultCacheDir, projectRoot } from '../src/build/buildSite.ts';
+import { pageRenderer } from '../src/build/keptRenderer.ts';
 import { refuseUnlessReplaceable } from '../src/build/publishSite.ts';
 import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/build/garbage.ts';
 import { folderReadingCache } from '../src/build/incremental/readingCache.ts';
@@ -20,6 +21,9 @@ async function build(options: CliOptions): Promise<number> {
   const { lang, outDir } = options;
   // Before the data are read: an output folder the site may not replace is said at once (exit 2).
   refuseUnlessReplaceable(outDir, [options.dataDir, options.contentDir]);
+  // Unless a bundle of the pages is kept for this code, Astro makes one in a process of its own while the data are read.
+  const renderer = pageRenderer(defaultCacheDir(), projectRoot);
+  void renderer.ready();
   // The heap only grows while the data are read: V8's own growing factor then, the build's once it starts (src/build/garbage.ts).
   growHeapFreely();
   // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
@@ -30,13 +34,14 @@ async function build(options: CliOptions): Promise<number> {
   const loadSeconds = (Date.now() - started) / 1000;
   console.log(reportText(problems, files, lang));
   if (hasErrors(problems)) {
+    renderer.cancel();
     console.error(say(lang, `没有生成网站：请先改正上面的错误；${outDir} 保持原样。`, `build stopped: fix the errors above; ${outDir} is unchanged.`));
     return 1;
   }
   try {
     const progress = consoleProgress(process.stderr, lang);
     const waiting = (pid: number) => console.error(say(lang, `另一次生成（进程 ${pid}）正在写入 ${outDir}：等它写完`, `another build (process ${pid}) is writing ${outDir}: waiting for it to finish`));
-    const report = await buildSite({ outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting });
+    const report = await buildSite({ outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting, renderer });
     const seconds = (Date.now() - started) / 1000;
     const { kept, read, rejected } = readings.stats();
     if (report.recovery !== 'none') console.log(recoveryLine(lang, outDir, report.recovery, true));

@@ -67,10 +67,11 @@ async function bundled(entry, label) {
 
 const bundle = await bundled(entry, name);
 // The build's worker threads (src/build/threads/*Worker.ts) run from bundles of their own too: under tsx each
-// thread had a loader thread beside it, 30 MB of memory a thread, and sent every import through it.
+// thread had a loader thread beside it, 30 MB of memory a thread, and sent every import through it. So do the
+// processes it starts (*Process.ts).
 const threads = join(root, 'src', 'build', 'threads');
 const threadBundles = {};
-for (const file of readdirSync(threads).filter((f) => /Worker\.ts$/u.test(f)).sort()) {
+for (const file of readdirSync(threads).filter((f) => /(?:Worker|Process)\.ts$/u.test(f)).sort()) {
   threadBundles[pathToFileURL(join(threads, file)).href] = pathToFileURL(await bundled(join(threads, file), `thread-${file.slice(0, -'.ts'.length)}`)).href;
 }
 process.env.ZONGSHU_THREAD_BUNDLES = JSON.stringify(threadBundles);

@@ -1,6 +1,7 @@
 /**
  * Builds the site: the data set loaded and checked by the caller → a session for the pages →
- * Astro renders them (eight at a time, charts drawn and pages converted on other threads) → the
+ * the pages rendered from Astro's bundle of them (keptRenderer.ts: eight at a time, charts drawn
+ * and pages converted on other threads) → the
  * Traditional edition completed → the data package and the search index → the site published in
  * place of the output folder. Everything is built in a staging folder beside the output folder
  * and swapped in only when whole (publishSite.ts), so a failed, interrupted or killed build leaves
@@ -10,7 +11,6 @@ import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { siteConfig } from '../astro/siteConfig.ts';
 import { buildDay } from '../lib/site/buildDate.ts';
 import { pagePaths, siteIndex } from '../lib/pages/site.ts';
 import type { DataSet } from '../lib/schema/dataSet.ts';
@@ -18,7 +18,7 @@ import type { ObservationDigests } from '../load/scopeDigests.ts';
 import { installSession } from '../session.ts';
 import type { Progress } from '../cli/progress.ts';
 import { chartDrawing, type ChartStats } from './chartDrawing.ts';
-import { keptRenderer } from './keptRenderer.ts';
+import { pageRenderer, type PageRenderer } from './keptRenderer.ts';
 import { collectGarbageWhenPiledUp, keepHeapNearLive } from './garbage.ts';
 import { folderChartCache } from './incremental/chartCacheFolder.ts';
 import { pageReuse } from './incremental/pageReuse.ts';
@@ -44,6 +44,8 @@ export interface BuildSiteOptions {
   cacheDir?: string;
   /** Told when another build into the same output folder runs: this one waits for it. */
   waiting?: (pid: number) => void;
+  /** The bundle of the pages, started before the data were read (keptRenderer.ts); absent: started here. */
+  renderer?: PageRenderer;
 }
 
 export interface BuildReport {
@@ -55,7 +57,7 @@ export interface BuildReport {
   refused: { cacheEntries: number; pages: number };
   /** What was done about a publish a killed build left. */
   recovery: Recovery;
-  /** The pages were rendered with the bundle of them Astro made in an earlier build of the same code (keptRenderer.ts), not bundled again. */
+  /** The pages were rendered with the bundle of them kept by an earlier build of the same code (keptRenderer.ts), not bundled for this one. */
   bundleKept: boolean;
 }
 
@@ -94,11 +96,9 @@ function collecting(progress: Progress): Progress {
 }
 
 /**
- * Astro bundles the pages for rendering into `<working directory>/.astro/.prerender/` when the output
- * folder lies outside the working directory, where two builds at once would take and delete each
- * other's bundles; the bundles must stay inside the checkout, to find its node_modules. Each build
- * runs Astro from a folder of its own there, `.zongshu-work/<process id>/`, removed after; those of
- * builds that were killed go at the next build.
+ * The bundle of the pages is imported from inside the checkout, where it finds its node_modules: from
+ * `.zongshu-work/<process id>/`, a folder of each build's own (and of each process that bundles pages,
+ * keptRenderer.ts), removed after; those of processes that were killed go at the next build.
  */
 async function inWorkFolder<T>(run: (folder: string) => Promise<T>): Promise<T> {
   const work = join(projectRoot, '.zongshu-work');
@@ -108,26 +108,15 @@ async function inWorkFolder<T>(run: (folder: string) => Promise<T>): Promise<T> 
   }
   const folder = join(work, String(process.pid));
   mkdirSync(folder, { recursive: true });
-  const before = process.cwd();
-  process.chdir(folder);
   try {
     return await run(folder);
   } finally {
-    process.chdir(before);
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-/**
- * Astro's build first syncs the project: writes .astro/ types for editors and loads content collections,
- * of which the site has none (content/ is read by src/load). Astro 6.0.5's builder takes `sync: false`
- * (AstroBuilderOptions, not in the typed BuildOptions); without it the same pages come out (measured:
- * byte-identical sites of the bundled data) 0.3 s sooner.
- */
-const withoutSync = { sync: false } as Parameters<typeof import('astro').build>[1];
-
 export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
-  // Astro runs from a folder of its own (inWorkFolder), and the cache is written while it does: folders are fixed before.
+  // Folders as given from the working directory, fixed once.
   const options = { ...given, outDir: resolve(given.outDir), cacheDir: given.cacheDir === undefined ? undefined : resolve(given.cacheDir) };
   // The site replaces the whole output folder: never one that holds something else.
   refuseUnlessReplaceable(options.outDir);
@@ -149,8 +138,9 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   let charts: ChartThread | undefined;
   /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
   let waitForCacheWrites: (() => Promise<void>) | undefined;
-  // Astro's bundle of the pages, kept for the next build of the same code (keptRenderer.ts).
-  const renderer = options.cacheDir === undefined ? undefined : keptRenderer(join(options.cacheDir, 'renderer'), projectRoot);
+  // The bundle of the pages: kept, or being made in a process of its own since the caller started it (keptRenderer.ts).
+  const renderer = options.renderer ?? pageRenderer(options.cacheDir, projectRoot);
+  void renderer.ready();
   try {
     const recovery = recoverPublish(options.outDir);
     await mkdir(parent, { recursive: true });
@@ -186,12 +176,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
       await Promise.all([chartCache?.written(), reuse.textsWritten()]);
     };
 
-    await inWorkFolder(async (folder) => {
-      if (await renderer?.render(folder, staging)) return;
-      // Astro (and Vite with it) is loaded only to bundle the pages.
-      const { build } = await import('astro');
-      await build({ ...siteConfig(renderer ? [renderer.keeping()] : []), root: projectRoot, configFile: false, outDir: staging, logLevel: 'warn' }, withoutSync);
-    });
+    await inWorkFolder((folder) => renderer.render(folder, staging));
     await charts.stop();
     charts = undefined;
     // Before the Traditional edition, which copies it.
@@ -218,17 +203,16 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     const manifest = writeManifest(staging, reuse.records(), knownHashes(reuse.carriedFiles(), written));
     swapIn(staging, options.outDir);
     reuse.save(manifest);
-    renderer?.commit();
     progress.done();
-    const rejected = (chartCache?.rejected() ?? 0) + reuse.rejectedTexts() + (renderer?.refused() ? 1 : 0);
-    return { pages: paths.length, charts: drawing.stats(), pagesReused: reuse.reused(), refused: { cacheEntries: rejected, pages: reuse.refused() }, recovery, bundleKept: renderer?.used() ?? false };
+    const rejected = (chartCache?.rejected() ?? 0) + reuse.rejectedTexts() + (renderer.refused() ? 1 : 0);
+    return { pages: paths.length, charts: drawing.stats(), pagesReused: reuse.reused(), refused: { cacheEntries: rejected, pages: reuse.refused() }, recovery, bundleKept: renderer.kept() };
   } catch (error) {
     // Nothing goes on writing once the build has failed.
     await waitForCacheWrites?.().catch(() => undefined);
     await editions?.stop();
     await charts?.stop();
+    renderer.cancel();
     await cleanUp();
-    renderer?.discard();
     throw error;
   } finally {
     installSession(undefined);

@@ -1,20 +1,24 @@
 /**
- * Astro bundles the pages again at every build: 3-3.5 s of the national set's incremental build,
- * and importing Astro and Vite for it 1.3 s more, though the bundle is made of the code alone (the
- * pages take the data from the session, src/session.ts). A build with a cache folder therefore
- * keeps what Astro made: its prerender bundle (the app that renders the pages: chunks, the
- * middleware, the manifest) and each page's inline styles, under a hash of the code. The next
- * build of the same code renders its pages with that app as Astro's own generation does
- * (astro/dist/core/build/generate.js with its default prerenderer): the app from the kept entry,
+ * How a build renders its pages: with the bundle of them that Astro makes (its prerender app: chunks,
+ * the middleware, the manifest, and each page's inline styles), the way Astro's own generation does
+ * (astro/dist/core/build/generate.js with its default prerenderer): the app from the bundle's entry,
  * given the styles, its routes' static paths, each page rendered, eight at a time. Astro writes no
- * page (the middleware hands each to the session), so rendering is all there is; the public folder
- * is copied as Vite would.
+ * page (the middleware hands each to the session, src/middleware.ts), so rendering is all there is;
+ * the public folder is copied as Vite would.
  *
- * What is kept is sealed like every cache entry (sealed.ts) with a digest of each file: anything
- * changed, missing or of other code is not taken, and Astro bundles the pages as before. The code
- * reached into is Astro 6.0.5's (pinned): its build's default prerenderer, StaticPaths and
- * createRequest, none of them in its typed API.
+ * The bundle is made of the code alone (the pages take the data from the session), so it is kept in
+ * the cache folder under a hash of the code and the checkout, and a build of the same code takes it.
+ * Otherwise Astro and Vite make it in a process of their own (threads/pageBundleProcess.ts), started
+ * as the build starts, so that it bundles while the build reads its data, and its memory is never the
+ * build's: on the national set, bundling in the build's process took 3-3.5 s after the load and loading
+ * Astro 1.3 s before it, and its heap made every later garbage collection longer.
+ *
+ * What is kept is sealed like every cache entry (incremental/sealed.ts) with a digest of each file:
+ * anything changed, missing or of other code is refused, counted, and made again. The code reached
+ * into is Astro 6.0.5's (pinned): its build's default prerenderer, StaticPaths and createRequest, none
+ * of them in its typed API.
  */
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,12 +28,13 @@ import type { AstroIntegration } from 'astro';
 import { treeHash } from '../cli/treeHash.mjs';
 import { seal, unseal } from './incremental/sealed.ts';
 import { processRuns } from './publishSite.ts';
-
-/** Bundles imported by this process. */
-let rendersInProcess = 0;
+import { processCommand } from './threads/thread.ts';
 
 /** The pages rendered at once, as Astro's build.concurrency (src/astro/siteConfig.ts). */
 const pagesAtOnce = 8;
+
+/** Bundles imported by this process. */
+let rendersInProcess = 0;
 
 /** A style of a page as Astro's build holds it (PageBuildData.styles). */
 interface PageStyle {
@@ -48,25 +53,20 @@ interface Kept {
   styles: Array<[string, PageStyle[]]>;
 }
 
+interface RouteData {
+  component: string;
+}
+
 /** Astro's app as its prerender entry makes it, in the parts used here. */
 interface PrerenderApp {
   manifest: { routes: Array<{ routeData: RouteData }> };
-  pipeline: { getInternals(): BuildInternals; getSettings(): { scripts: unknown[]; config: { root: URL } } };
-  setInternals(internals: Partial<BuildInternals>): void;
+  pipeline: {
+    getInternals(): { prerenderEntryFileName: string; pagesByKeys: Map<string, { styles: PageStyle[] }> };
+    getSettings(): { scripts: unknown[] };
+  };
+  setInternals(internals: { prerenderEntryFileName: string; pagesByKeys: Map<string, { styles: PageStyle[] }>; entrySpecifierToBundleMap: Map<string, string> }): void;
   setOptions(options: unknown): void;
   render(request: Request, options: { routeData: RouteData }): Promise<Response>;
-}
-
-interface RouteData {
-  component: string;
-  type: string;
-  prerender: boolean;
-}
-
-interface BuildInternals {
-  prerenderEntryFileName: string;
-  pagesByKeys: Map<string, { styles: PageStyle[] }>;
-  entrySpecifierToBundleMap: Map<string, string>;
 }
 
 interface Prerenderer {
@@ -99,65 +99,156 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-export interface KeptRenderer {
-  /**
-   * Renders every page with the kept bundle, copied into `workDir`, after copying the public folder
-   * into `outDir`; false, having done nothing, when nothing whole is kept for this code.
-   */
-  render(workDir: string, outDir: string): Promise<boolean>;
-  /** The integration that keeps what Astro makes in a build that bundles the pages (aside, until `commit`). */
-  keeping(): AstroIntegration;
-  /** Once the build has published: what was kept aside takes the place of anything kept before. */
-  commit(): void;
-  /** A build that failed: what was kept aside goes. */
-  discard(): void;
-  /** Whether the last `render` found a kept bundle that did not hold (changed or cut short). */
-  refused(): boolean;
-  /** Whether the last `render` rendered the pages. */
-  used(): boolean;
+/**
+ * The integration of the process that bundles the pages: once Astro has bundled them and set up its app, the
+ * bundle and the pages' styles are kept in `folder` (sealed for `key`), and Astro is given no page to render.
+ */
+export function keepingIntegration(folder: string, key: string): AstroIntegration {
+  return {
+    name: 'zongshu:keep-bundle',
+    hooks: {
+      'astro:build:start': ({ setPrerenderer }) => {
+        setPrerenderer((given) => {
+          const own = given as unknown as Prerenderer;
+          const keeping: Prerenderer = {
+            name: 'zongshu:keep-bundle',
+            async setup() {
+              await own.setup?.();
+              const app = own.app;
+              if (!app) throw new Error("Astro's prerenderer made no app to keep");
+              // A page script would need Astro's bundling of it into the site: the site has none, and a bundle with one is not kept.
+              if (app.pipeline.getSettings().scripts.length > 0) throw new Error('a page script was added: the pages cannot be rendered from a kept bundle');
+              const internals = app.pipeline.getInternals();
+              const { getPrerenderOutputDirectory } = await astroModule<{ getPrerenderOutputDirectory: (settings: unknown) => URL }>('prerender/utils.js');
+              const made = fileURLToPath(getPrerenderOutputDirectory(app.pipeline.getSettings()));
+              rmSync(folder, { recursive: true, force: true });
+              cpSync(made, join(folder, 'bundle'), { recursive: true });
+              const files = Object.fromEntries(filesUnder(join(folder, 'bundle')).map((path) => [path, sha256(readFileSync(join(folder, 'bundle', path)))]));
+              const styles = [...internals.pagesByKeys].map(([page, data]): [string, PageStyle[]] => [page, data.styles]);
+              const kept: Kept = { entry: internals.prerenderEntryFileName, files, styles };
+              writeFileSync(join(folder, 'kept.json'), seal(key, JSON.stringify(kept)));
+            },
+            getStaticPaths: async () => [],
+            render: () => Promise.reject(new Error('the process that bundles the pages renders none')),
+          };
+          return keeping as never;
+        });
+      },
+    },
+  };
 }
 
-export function keptRenderer(dir: string, projectRoot: string): KeptRenderer {
+export interface PageRenderer {
+  /** Starts making the bundle unless one is kept for this code: call early, await before `render`. The same promise every time. */
+  ready(): Promise<void>;
+  /** Renders every page with the bundle, copied into `workDir`, after copying the public folder into `outDir`. */
+  render(workDir: string, outDir: string): Promise<void>;
+  /** Stops the bundling when the build will not render (its data have errors). */
+  cancel(): void;
+  /** Whether the bundle was taken from the cache folder, not made for this build. */
+  kept(): boolean;
+  /** Whether a bundle was found in the cache folder that did not hold (changed or cut short), and was made again. */
+  refused(): boolean;
+}
+
+/**
+ * `cacheDir`: where bundles are kept (its renderer/ folder); undefined: the bundle is made for this build alone, in
+ * the project's work folder, and removed after rendering.
+ */
+export function pageRenderer(cacheDir: string | undefined, projectRoot: string): PageRenderer {
   const key = rendererKey(projectRoot);
+  // Without a cache folder, in this process's work folder (buildSite.ts inWorkFolder), which goes when the build ends or at the next build after it was killed.
+  const dir = cacheDir === undefined ? join(projectRoot, '.zongshu-work', String(process.pid), `renderer-${++rendersInProcess}`) : join(cacheDir, 'renderer');
   const folder = join(dir, key);
   const aside = join(dir, `${key}.${process.pid}.partial`);
-  let keptAside = false;
   let refused = false;
-  let used = false;
+  let taken = false;
+  let made: Promise<void> | undefined;
+  let child: ReturnType<typeof spawn> | undefined;
 
-  /** The kept description, when it is sealed for this code and every file it names holds. */
+  /** The kept description, when it is sealed for this code and names its entry. */
   const readKept = (): Kept | undefined => {
     const sealed = join(folder, 'kept.json');
     if (!existsSync(sealed)) return undefined;
     const text = unseal(key, readFileSync(sealed, 'utf8'));
     const kept = text === undefined ? undefined : (JSON.parse(text) as Kept);
-    if (!kept || !(kept.entry in kept.files)) {
-      refused = true;
-      return undefined;
+    return kept && kept.entry in kept.files ? kept : undefined;
+  };
+
+  /** The kept bundle's files, each checked against its digest; undefined when one does not hold. */
+  const keptFiles = (kept: Kept): Map<string, Buffer> | undefined => {
+    const files = new Map<string, Buffer>();
+    for (const [path, digest] of Object.entries(kept.files)) {
+      const from = join(folder, 'bundle', path);
+      const bytes = existsSync(from) ? readFileSync(from) : undefined;
+      if (!bytes || sha256(bytes) !== digest) return undefined;
+      files.set(path, bytes);
     }
-    return kept;
+    return files;
+  };
+
+  const bundle = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      mkdirSync(dir, { recursive: true });
+      rmSync(aside, { recursive: true, force: true });
+      const [command, ...args] = processCommand(new URL('./threads/pageBundleProcess.ts', import.meta.url));
+      child = spawn(command as string, [...args, aside, key, projectRoot], { cwd: projectRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+      let said = '';
+      child.stderr?.setEncoding('utf8').on('data', (text: string) => (said += text));
+      child.on('error', reject);
+      child.on('exit', (code, signal) => {
+        child = undefined;
+        if (code !== 0 || !existsSync(join(aside, 'kept.json'))) {
+          rmSync(aside, { recursive: true, force: true });
+          reject(new Error(`Astro could not bundle the pages (${signal ?? `exit ${code}`}):\n${said.trim()}`));
+          return;
+        }
+        // Only this code's bundle is kept: others go, and what killed builds left aside; what a running build keeps aside stays.
+        for (const entry of readdirSync(dir)) {
+          const writer = /\.(\d+)\.partial$/u.exec(entry)?.[1];
+          if (join(dir, entry) !== aside && (writer === undefined || !processRuns(Number(writer)))) rmSync(join(dir, entry), { recursive: true, force: true });
+        }
+        try {
+          renameSync(aside, folder);
+        } catch {
+          // Another build of the same code put its bundle there meanwhile: it is the same bundle.
+          rmSync(aside, { recursive: true, force: true });
+        }
+        resolve();
+      });
+    });
+
+  const ready = (): Promise<void> => {
+    made ??= (async () => {
+      const kept = readKept();
+      if (kept && keptFiles(kept)) {
+        taken = true;
+        return;
+      }
+      refused = existsSync(folder);
+      await bundle();
+    })();
+    // Said where it is awaited (buildSite), not as an unhandled rejection while the data are read.
+    made.catch(() => undefined);
+    return made;
   };
 
   return {
+    ready,
+
     async render(workDir, outDir) {
-      refused = false;
-      used = false;
+      await ready();
       const kept = readKept();
-      if (!kept) return false;
-      // Copied into the build's own folder, each file checked as it is, under a name of its own: Node keeps the modules it imported,
-      // and a second build in one process (tests) would get the first one's app back, with the static paths it cached.
-      const bundle = join(workDir, `kept-bundle-${++rendersInProcess}`);
-      for (const [path, digest] of Object.entries(kept.files)) {
-        const from = join(folder, 'bundle', path);
-        const bytes = existsSync(from) ? readFileSync(from) : undefined;
-        if (!bytes || sha256(bytes) !== digest) {
-          refused = true;
-          rmSync(bundle, { recursive: true, force: true });
-          return false;
-        }
-        mkdirSync(dirname(join(bundle, path)), { recursive: true });
-        writeFileSync(join(bundle, path), bytes);
+      const files = kept && keptFiles(kept);
+      if (!kept || !files) throw new Error(`the bundle of the pages in ${folder} changed while the build ran; build again`);
+      // Copied into the build's own folder, under a name of its own: Node keeps the modules it imported, and a second
+      // build in one process (tests) would get the first one's app back, with the static paths it cached.
+      const copy = join(workDir, `bundle-${++rendersInProcess}`);
+      for (const [path, bytes] of files) {
+        mkdirSync(dirname(join(copy, path)), { recursive: true });
+        writeFileSync(join(copy, path), bytes);
       }
+      if (cacheDir === undefined) rmSync(dir, { recursive: true, force: true });
       const [{ StaticPaths }, { createRequest }, { createNodeLogger }] = await Promise.all([
         astroModule<{ StaticPaths: new (app: PrerenderApp) => { getAll(): Promise<Array<{ pathname: string; route: RouteData }>> } }>('runtime/prerender/static-paths.js'),
         astroModule<{ createRequest: (options: { url: URL; headers: Headers; logger: unknown; isPrerendered: boolean; routePattern: string }) => Request }>('core/request.js'),
@@ -167,10 +258,11 @@ export function keptRenderer(dir: string, projectRoot: string): KeptRenderer {
       if (!process.env.NODE_ENV) process.env.NODE_ENV = 'production';
       const publicDir = join(projectRoot, 'public');
       if (existsSync(publicDir)) cpSync(publicDir, outDir, { recursive: true });
-      const { app } = (await import(pathToFileURL(join(bundle, kept.entry)).href)) as { app: PrerenderApp };
+      const { app } = (await import(pathToFileURL(join(copy, kept.entry)).href)) as { app: PrerenderApp };
       const logger = createNodeLogger({ logLevel: 'warn' });
       app.setInternals({ prerenderEntryFileName: kept.entry, pagesByKeys: new Map(kept.styles.map(([page, styles]) => [page, { styles }])), entrySpecifierToBundleMap: new Map() });
       app.setOptions({ settings: { scripts: [] }, logger, routesList: { routes: app.manifest.routes.map((r) => r.routeData) } });
+      // Each address once, the first route's (generate.js keeps the first of two routes that make one address).
       const seen = new Set<string>();
       const paths = (await new StaticPaths(app).getAll()).filter(({ pathname }) => {
         const path = pathname.replace(/\/$/u, '');
@@ -178,7 +270,7 @@ export function keptRenderer(dir: string, projectRoot: string): KeptRenderer {
         seen.add(path);
         return true;
       });
-      // Astro's addresses of pages built as files (generate.js, getUrlForPath: format 'file', base '/'), on its origin without a site.
+      // Astro's addresses of pages built as files (generate.js getUrlForPath: format 'file', base '/'), on its origin without a site.
       const urlOf = (pathname: string) => new URL(pathname === '/' || pathname === '' ? '/index.html' : `${pathname.replace(/\/$/u, '')}.html`, 'http://localhost:4321');
       let next = 0;
       const renderNext = async (): Promise<void> => {
@@ -191,68 +283,13 @@ export function keptRenderer(dir: string, projectRoot: string): KeptRenderer {
         }
       };
       await Promise.all(Array.from({ length: pagesAtOnce }, renderNext));
-      used = true;
-      return true;
     },
 
-    keeping(): AstroIntegration {
-      return {
-        name: 'zongshu:keep-renderer',
-        hooks: {
-          'astro:build:start': ({ setPrerenderer }) => {
-            setPrerenderer((given) => {
-              const own = given as unknown as Prerenderer;
-              return {
-                ...own,
-                name: 'zongshu:keeping',
-                async setup() {
-                  await own.setup?.();
-                  if (!own.app) return;
-                  const internals = own.app.pipeline.getInternals();
-                  // A page script would need Astro's bundling of it: such a bundle is not kept.
-                  if (own.app.pipeline.getSettings().scripts.length > 0) return;
-                  const { getPrerenderOutputDirectory } = await astroModule<{ getPrerenderOutputDirectory: (settings: unknown) => URL }>('prerender/utils.js');
-                  const made = fileURLToPath(getPrerenderOutputDirectory(own.app.pipeline.getSettings()));
-                  rmSync(aside, { recursive: true, force: true });
-                  cpSync(made, join(aside, 'bundle'), { recursive: true });
-                  const files = Object.fromEntries(filesUnder(join(aside, 'bundle')).map((path) => [path, sha256(readFileSync(join(aside, 'bundle', path)))]));
-                  const styles = [...internals.pagesByKeys].map(([page, data]): [string, PageStyle[]] => [page, data.styles]);
-                  const kept: Kept = { entry: internals.prerenderEntryFileName, files, styles };
-                  writeFileSync(join(aside, 'kept.json'), seal(key, JSON.stringify(kept)));
-                  keptAside = true;
-                },
-                getStaticPaths: () => own.getStaticPaths(),
-                render: (request, options) => own.render(request, options),
-              } as Prerenderer as never;
-            });
-          },
-        },
-      };
+    cancel() {
+      child?.kill();
     },
 
-    commit() {
-      if (!keptAside) return;
-      keptAside = false;
-      // Only this code's bundle is kept: others go, and what killed builds left aside; what a running build keeps aside stays.
-      for (const entry of readdirSync(dir)) {
-        const writer = /\.(\d+)\.partial$/u.exec(entry)?.[1];
-        if (writer === undefined || (Number(writer) !== process.pid && !processRuns(Number(writer)))) rmSync(join(dir, entry), { recursive: true, force: true });
-      }
-      rmSync(folder, { recursive: true, force: true });
-      try {
-        renameSync(aside, folder);
-      } catch {
-        // Another build of the same code put its bundle there meanwhile: it is the same bundle.
-        rmSync(aside, { recursive: true, force: true });
-      }
-    },
-
-    discard() {
-      keptAside = false;
-      rmSync(aside, { recursive: true, force: true });
-    },
-
+    kept: () => taken,
     refused: () => refused,
-    used: () => used,
   };
 }

@@ -1,4 +1,5 @@
-/** Starts a worker thread running a TypeScript module of the build (src/build/threads/threadEntry.mjs). */
+/** Starts a worker thread running a TypeScript module of the build (src/build/threads/threadEntry.mjs), or says how to run one as a process. */
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -24,4 +25,10 @@ function threadBundles(): Record<string, string> {
 export function startThread(module: URL, data: Record<string, unknown> = {}): Worker {
   const bundle = threadBundles()[module.href];
   return new Worker(new URL('./threadEntry.mjs', import.meta.url), { workerData: { ...data, module: bundle ?? module.href, bundled: bundle !== undefined }, resourceLimits: threadHeap });
+}
+
+/** The command that runs a module of the build as a process of its own: its bundle, or under Vitest the module through tsx. */
+export function processCommand(module: URL): string[] {
+  const bundle = threadBundles()[module.href];
+  return bundle === undefined ? [process.execPath, '--import', 'tsx', fileURLToPath(module)] : [process.execPath, fileURLToPath(bundle)];
 }
