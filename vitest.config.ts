@@ -6,5 +6,9 @@ export default defineConfig({
     // The build test runs Astro twice; everything else is fast.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A build renders its pages from Astro's bundle, copied into .zongshu-work/ (src/build/keptRenderer.ts): Node
+    // imports it, as in a build, not Vitest's module runner, which took it for the project's sources and could not
+    // resolve the page modules it imports while it renders.
+    server: { deps: { external: [/\/\.zongshu-work\//u] } },
   },
 });

@@ -90,6 +90,9 @@ export function rendererKey(projectRoot: string): string {
   return createHash('sha256').update(projectRoot).update('\0').update(treeHash(projectRoot, ['src', 'tsconfig.json', 'package-lock.json'])).digest('hex');
 }
 
+/** An error the command line says in Chinese first (src/cli/options.ts errorMessage). */
+const bilingual = (message: string, zh: string): Error => Object.assign(new Error(message), { zh });
+
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function filesUnder(dir: string): string[] {
@@ -200,13 +203,15 @@ export function pageRenderer(cacheDir: string | undefined, projectRoot: string):
         child = undefined;
         if (code !== 0 || !existsSync(join(aside, 'kept.json'))) {
           rmSync(aside, { recursive: true, force: true });
-          reject(new Error(`Astro could not bundle the pages (${signal ?? `exit ${code}`}):\n${said.trim()}`));
+          reject(bilingual(`Astro could not bundle the pages (${signal ?? `exit ${code}`}):\n${said.trim()}`, `Astro 未能打包页面（${signal ?? `退出码 ${code}`}）：\n${said.trim()}`));
           return;
         }
-        // Only this code's bundle is kept: others go, and what killed builds left aside; what a running build keeps aside stays.
+        // Only this code's bundle is kept: those of other code go, and what killed builds left aside; what a running build
+        // keeps aside stays, and so does this code's, should another build have put it in place meanwhile (it may be reading it).
         for (const entry of readdirSync(dir)) {
           const writer = /\.(\d+)\.partial$/u.exec(entry)?.[1];
-          if (join(dir, entry) !== aside && (writer === undefined || !processRuns(Number(writer)))) rmSync(join(dir, entry), { recursive: true, force: true });
+          const path = join(dir, entry);
+          if (path !== aside && path !== folder && (writer === undefined || !processRuns(Number(writer)))) rmSync(path, { recursive: true, force: true });
         }
         try {
           renameSync(aside, folder);
@@ -225,7 +230,9 @@ export function pageRenderer(cacheDir: string | undefined, projectRoot: string):
         taken = true;
         return;
       }
+      // A bundle kept for this code that does not hold is refused, and goes: the one made now takes its place.
       refused = existsSync(folder);
+      rmSync(folder, { recursive: true, force: true });
       await bundle();
     })();
     // Said where it is awaited (buildSite), not as an unhandled rejection while the data are read.
@@ -240,7 +247,7 @@ export function pageRenderer(cacheDir: string | undefined, projectRoot: string):
       await ready();
       const kept = readKept();
       const files = kept && keptFiles(kept);
-      if (!kept || !files) throw new Error(`the bundle of the pages in ${folder} changed while the build ran; build again`);
+      if (!kept || !files) throw bilingual(`the bundle of the pages in ${folder} changed while the build ran; build again`, `生成期间 ${folder} 中的页面包被改动了，请重新生成`);
       // Copied into the build's own folder, under a name of its own: Node keeps the modules it imported, and a second
       // build in one process (tests) would get the first one's app back, with the static paths it cached.
       const copy = join(workDir, `bundle-${++rendersInProcess}`);
@@ -258,6 +265,7 @@ export function pageRenderer(cacheDir: string | undefined, projectRoot: string):
       if (!process.env.NODE_ENV) process.env.NODE_ENV = 'production';
       const publicDir = join(projectRoot, 'public');
       if (existsSync(publicDir)) cpSync(publicDir, outDir, { recursive: true });
+      // Imported by Node itself, under Vitest too (vitest.config.ts: .zongshu-work/ is external), as Astro imports it.
       const { app } = (await import(pathToFileURL(join(copy, kept.entry)).href)) as { app: PrerenderApp };
       const logger = createNodeLogger({ logLevel: 'warn' });
       app.setInternals({ prerenderEntryFileName: kept.entry, pagesByKeys: new Map(kept.styles.map(([page, styles]) => [page, { styles }])), entrySpecifierToBundleMap: new Map() });

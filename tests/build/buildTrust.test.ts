@@ -124,7 +124,18 @@ describe('a build that cannot publish what the data does not say', () => {
     writeFileSync(frame, readFileSync(frame, 'utf8').replace('<title>{title} · 机关党建工作综述</title>', '<title>{title} · 副本的站点</title>'));
     await run(process.execPath, args, { cwd: copy, env });
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('副本的站点');
-  }, 120_000);
+    // A page Astro cannot compile: Astro's error is said, the build fails, and the site stays as it was.
+    const before = fileHashes(out);
+    writeFileSync(frame, readFileSync(frame, 'utf8').replace(/^---\n/u, '---\nconst broken = ;\n'));
+    const broken = await run(process.execPath, args, { cwd: copy, env }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('Astro could not bundle the pages');
+    expect(broken.stderr).toContain('Frame.astro');
+    expect(differing(fileHashes(out), before)).toEqual([]);
+  }, 180_000);
 });
 
 describe('a build pointed at something that is not a site', () => {
