@@ -75,10 +75,7 @@ function knownHashes(carried: ReadonlyMap<string, string>, written: ReadonlyMap<
   return known;
 }
 
-/**
- * The cache folder of the project's builds, unless ZONGSHU_CACHE names another; a relative name is
- * taken from the working directory as the command was run, for the build works from another (inWorkFolder).
- */
+/** The cache folder of the project's builds, unless ZONGSHU_CACHE names another; a relative name is taken from the working directory. */
 export const defaultCacheDir = (): string => resolve(process.env.ZONGSHU_CACHE ?? join(projectRoot, '.zongshu-cache'));
 
 const silent: Progress = { stage() {}, tick() {}, done() {} };
