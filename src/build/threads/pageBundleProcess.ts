@@ -26,7 +26,8 @@ try {
     code = 3;
   }
 } catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  // Astro's message names the file, line and column and shows the code; its stack says nothing to the user.
+  console.error(error instanceof Error ? error.message : String(error));
   code = 1;
 } finally {
   process.chdir(projectRoot);
