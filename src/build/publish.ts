@@ -6,8 +6,8 @@
  * (src/build/threads/tableFiles.ts).
  */
 import { copyFileSync, createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { dataPackageFiles } from '../lib/openData/dataPackage.ts';
@@ -19,6 +19,7 @@ import type { PageReuse } from './incremental/pageReuse.ts';
 import type { SearchFeed } from './searchFeed.ts';
 import type { SearchTexts } from './incremental/searchTextFolder.ts';
 import { collectGarbageWhenPiledUp } from './garbage.ts';
+import { siteFilesUnder } from './siteFiles.ts';
 import type { Progress } from '../cli/progress.ts';
 
 /** A date only when the caller fixes one (SOURCE_DATE_EPOCH), so two builds are byte-identical. */
@@ -53,14 +54,6 @@ function* collectingBetween<T>(chunks: Iterable<T>): Generator<T> {
   }
 }
 
-async function filesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).replaceAll('\\', '/'))
-    .sort();
-}
-
 type EditionReuse = Pick<PageReuse, 'carryOverTraditional' | 'searchTexts' | 'keepSearchTexts'>;
 
 /**
@@ -90,7 +83,7 @@ function pageEditions(siteDir: string, path: string, reuse: EditionReuse | undef
  */
 export async function writeTraditionalEdition(siteDir: string, feed: SearchFeed, converted: ReadonlySet<string>, reuse?: EditionReuse, progress?: Progress): Promise<void> {
   const folders = new Set<string>();
-  for (const path of await filesUnder(siteDir)) {
+  for (const path of siteFilesUnder(siteDir)) {
     progress?.tick();
     // Data files are shared: the Traditional pages link to the one copy at the root.
     if (path.startsWith(`${traditionalRoot}/`) || path.startsWith('search/') || path.startsWith('data/')) continue;

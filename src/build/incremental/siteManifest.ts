@@ -14,9 +14,10 @@
  * inode change time back. A file without such a record, or with another stat, is hashed again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { seal, unseal } from './sealed.ts';
+import { siteFilesUnder } from '../siteFiles.ts';
 
 export const manifestName = '.zongshu-site.json';
 const manifestKey = 'site-manifest-1';
@@ -93,22 +94,14 @@ export function fileUnchanged(siteDir: string, path: string, sha256: string | un
   return sha256Of(join(siteDir, path)) === sha256;
 }
 
-/** Every file under `dir`, as site paths, in order, the manifest left out. */
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).replaceAll('\\', '/'))
-    .filter((path) => path !== manifestName)
-    .sort();
-}
-
 /**
  * Writes the manifest of the site in `siteDir`. A file carried over from the previous site (`known`:
  * its hash there, checked when it was carried) keeps its hash; every other file is hashed.
  */
 export function writeManifest(siteDir: string, pages: Record<string, PageRecord>, known: ReadonlyMap<string, string> = new Map()): SiteManifest {
   const files: Record<string, string> = {};
-  for (const path of filesUnder(siteDir)) files[path] = known.get(path) ?? sha256Of(join(siteDir, path));
+  // Every file but the manifest itself.
+  for (const path of siteFilesUnder(siteDir)) if (path !== manifestName) files[path] = known.get(path) ?? sha256Of(join(siteDir, path));
   const sortedPages = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const manifest: SiteManifest = { pages: sortedPages, files };
   writeSealed(join(siteDir, manifestName), manifestKey, manifest);

@@ -35,10 +35,8 @@ export class FigureIndex {
   /** `byPlace`: the same figures by place, when the caller has them so. */
   constructor(figures: Iterable<Figure>, byPlace?: FigureMap<Figure>) {
     this.#byPlace = byPlace ?? new FigureMap<Figure>();
-    for (const figure of figures) {
-      if (!byPlace) this.#byPlace.set(figure.province, figure.unit, figure.period, slotOf(figure), figure);
-      this.#periods.set(figure.period.id, figure.period);
-    }
+    if (!byPlace) for (const figure of figures) this.#byPlace.set(figure.province, figure.unit, figure.period, slotOf(figure), figure);
+    for (const period of this.#byPlace.periods()) this.#periods.set(period.id, period);
   }
 
   /**

@@ -23,3 +23,9 @@ export function isUsual(f: Placed): boolean {
 export function slotOf(f: Placed): string {
   return isUsual(f) ? f.metric : `${f.metric}|${f.scope}|${f.time === 'cumulative' ? 'cumulative' : ''}|${f.undated ? 'undated' : ''}`;
 }
+
+/** The metric a slot files figures of (an id has no `|`). */
+export function metricOfSlot(slot: string): string {
+  const bar = slot.indexOf('|');
+  return bar < 0 ? slot : slot.slice(0, bar);
+}

@@ -32,6 +32,18 @@ function valueOf(o: Observation): CsvRecord {
   return { file, line, header: [], fields: {}, columns: { value: column } };
 }
 
+/** Lists of observations as a store gave them, with the store's places of them (placedObservations). */
+const placesOfLists = new WeakMap<readonly Observation[], FigureMap<Observation>>();
+
+/**
+ * The places of a list of observations as an ObservationStore filed them, when the list is one it gave
+ * and still holds as many: aggregation maps them to figures instead of placing a million figures again.
+ */
+export function placedObservations(observations: readonly Observation[]): FigureMap<Observation> | undefined {
+  const places = placesOfLists.get(observations);
+  return places && places.size === observations.length ? places : undefined;
+}
+
 export class ObservationStore {
   readonly #byFigure = new FigureMap<Observation>();
 
@@ -73,7 +85,10 @@ export class ObservationStore {
     return this.#byFigure.size;
   }
 
-  values(): Observation[] {
-    return [...this.#byFigure.values()];
+  /** The observations held, in the order they were added; the list is frozen, as its places are kept with it. */
+  values(): readonly Observation[] {
+    const values = Object.freeze([...this.#byFigure.values()]);
+    placesOfLists.set(values, this.#byFigure);
+    return values;
   }
 }

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { metricOfSlot } from '../../../src/lib/aggregate/slot.ts';
 import { FigureMap } from '../../../src/lib/aggregate/figureMap.ts';
 import { period } from '../../../src/lib/period.ts';
 
@@ -51,5 +53,43 @@ describe('FigureMap', () => {
     expect(map.series('hainan', 'gaoyuan', 'a')).toEqual(['unit']);
     expect(map.series('hainan', null, 'c')).toEqual([]);
     expect(map.series('jiangsu', null, 'a')).toEqual([]);
+  });
+
+  // The order of figures pages list and the data package writes: the order of comparing the places, ties in the order set.
+  it('lists every value by province, unit (the committee first), period end, period start and the metric of its slot, for any places', () => {
+    const place = fc.record({
+      province: fc.constantFrom('hainan', 'anhui', 'jiangsu', 'Hainan', '海南'),
+      unit: fc.constantFrom(null, 'gaoyuan', 'anji', 'zz', 'Zz'),
+      period: fc.constantFrom('2020', '2021', '2019-2021', '2020-2021', '2015', '2020-2020'),
+      slot: fc.constantFrom('cases-filed', 'sanctions', 'branches-total', 'a', 'a|全区||', 'cases-filed|||undated', 'sanctions||cumulative|'),
+      tag: fc.nat(),
+    });
+    type Place = { province: string; unit: string | null; period: string; slot: string; tag: number };
+    const byPlace = (a: Place, b: Place) => {
+      const [pa, pb] = [period(a.period), period(b.period)];
+      return a.province.localeCompare(b.province) || (a.unit ?? '').localeCompare(b.unit ?? '') || pa.end - pb.end || pa.start - pb.start || metricOfSlot(a.slot).localeCompare(metricOfSlot(b.slot));
+    };
+    fc.assert(
+      fc.property(fc.array(place, { maxLength: 60 }), (drawn) => {
+        const map = new FigureMap<Place>();
+        for (const d of drawn) map.set(d.province, d.unit, period(d.period), d.slot, d);
+        const reference = [...map.values()].sort(byPlace);
+        expect(map.inOrder(metricOfSlot)).toEqual(reference);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('maps values into a map of the same places, leaving the first as it was', () => {
+    const map = new FigureMap<number>();
+    map.set('hainan', null, y2020, 'a', 1);
+    map.set('hainan', 'gaoyuan', y2021, 'b', 2);
+    const doubled = map.map((v) => v * 2);
+    doubled.set('hainan', null, y2020, 'c', 7);
+    expect(doubled.get('hainan', null, y2020, 'a')).toBe(2);
+    expect(doubled.get('hainan', 'gaoyuan', y2021, 'b')).toBe(4);
+    expect(doubled.values()).toEqual([2, 4, 7]);
+    expect(map.get('hainan', null, y2020, 'c')).toBeUndefined();
+    expect(map.values()).toEqual([1, 2]);
   });
 });

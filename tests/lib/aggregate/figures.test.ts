@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aggregateFigures, sortFigures } from '../../../src/lib/aggregate/figures.ts';
+import { aggregateFigures } from '../../../src/lib/aggregate/figures.ts';
+import { ObservationStore, placedObservations } from '../../../src/lib/ingest/observationStore.ts';
 import { FigureIndex } from '../../../src/lib/aggregate/figureIndex.ts';
 import { figureFields } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { period } from '../../../src/lib/period.ts';
@@ -123,56 +124,38 @@ describe('aggregateFigures', () => {
   });
 });
 
-describe('sortFigures', () => {
-  /** The order sortFigures keeps, by comparing the fields themselves. */
-  const byFields = (a: Figure, b: Figure) =>
-    a.province.localeCompare(b.province) || (a.unit ?? '').localeCompare(b.unit ?? '') || a.period.end - b.period.end || a.period.start - b.period.start || a.metric.localeCompare(b.metric);
-
+describe('aggregateFigures: the order of figures', () => {
   it('orders by province, unit with the committee first, period end, period start and metric, ids in locale order', () => {
-    const figure = (province: string, unit: string | null, written: string, metric: string) => ({ ...figureFields(aggregateFigures([obs(metric, 1, { period: written })], metrics)[0]!), province, unit });
-    const figures = [
-      figure('jiangsu', null, '2020', 'sanctions'),
-      figure('hainan', 'gaoyuan', '2020', 'sanctions'),
-      figure('hainan', null, '2021', 'cases-filed'),
-      figure('hainan', null, '2019-2021', 'cases-filed'),
-      figure('hainan', null, '2020', 'sanctions'),
-      figure('hainan', null, '2020', 'cases-filed'),
-      figure('hainan', 'anji', '2020', 'sanctions'),
-      figure('anhui', 'zz', '2024', 'sanctions'),
-    ];
-    const reference = [...figures].sort(byFields);
-    const described = (list: typeof figures) => list.map((f) => `${f.province}/${f.unit ?? ''}/${f.period.id}/${f.metric}`);
-    expect(described(sortFigures([...figures].reverse()))).toEqual(described(reference));
-    expect(described(reference)).toEqual([
-      'anhui/zz/2024/sanctions',
-      'hainan//2020/cases-filed',
-      'hainan//2020/sanctions',
-      'hainan//2019-2021/cases-filed',
-      'hainan//2021/cases-filed',
-      'hainan/anji/2020/sanctions',
-      'hainan/gaoyuan/2020/sanctions',
-      'jiangsu//2020/sanctions',
+    const figures = aggregateFigures(
+      [
+        obs('sanctions', 1, { period: '2020', unit: 'gaoyuan' }),
+        obs('cases-filed', 1, { period: '2021' }),
+        obs('cases-filed', 1, { period: '2019-2021' }),
+        obs('sanctions', 1, { period: '2020' }),
+        obs('cases-filed', 1, { period: '2020' }),
+        obs('sanctions', 1, { period: '2020', unit: 'anji' }),
+      ],
+      metrics,
+    );
+    expect(figures.map((f) => `${f.unit ?? ''}/${f.period.id}/${f.metric}/${f.basis}`)).toEqual([
+      '/2020/cases-filed/reported',
+      '/2020/sanctions/reported',
+      '/2019-2021/cases-filed/reported',
+      '/2021/cases-filed/reported',
+      'anji/2020/sanctions/reported',
+      'gaoyuan/2020/sanctions/reported',
     ]);
   });
 
-  // Both ways of sorting (one number per figure, or two ranks compared) give the order of comparing the fields, ties in the order given.
-  it('sorts as comparing the fields does, either way, for any figures', () => {
-    const base = figureFields(aggregateFigures([obs('cases-filed', 1)], metrics)[0]!);
-    const arbitraryFigure = fc.record({
-      province: fc.constantFrom('hainan', 'anhui', 'jiangsu', 'Hainan', '海南'),
-      unit: fc.constantFrom(null, 'gaoyuan', 'anji', 'zz', 'Zz', ''),
-      period: fc.constantFrom('2020', '2021', '2019-2021', '2020-2021', '2015'),
-      metric: fc.constantFrom('cases-filed', 'sanctions', 'branches-total', 'a'),
-      tag: fc.nat(),
-    });
-    fc.assert(
-      fc.property(fc.array(arbitraryFigure, { maxLength: 40 }), (drawn) => {
-        const figures = drawn.map((d) => ({ ...base, province: d.province, unit: d.unit, period: period(d.period), metric: d.metric, value: d.tag }));
-        const reference = [...figures].sort(byFields);
-        expect(sortFigures([...figures])).toEqual(reference);
-        expect(sortFigures([...figures], 0)).toEqual(reference);
-      }),
-      { numRuns: 500 },
-    );
+  it('makes the same figures, in the same order, from the observations of a store as from a list of them', () => {
+    const observations = [obs('branches-total', 10, { unit: 'gaoyuan' }), obs('branches-compliant', 8, { unit: 'gaoyuan' }), obs('branches-total', 5, { unit: 'anji' }), obs('cases-filed', 3)];
+    const store = new ObservationStore();
+    for (const o of observations) store.add(o, []);
+    const stored = store.values();
+    expect(placedObservations(stored)).toBeDefined();
+    expect(placedObservations(observations)).toBeUndefined();
+    const plain = aggregateFigures(observations, metrics).map(figureFields);
+    expect(aggregateFigures(stored, metrics).map(figureFields)).toEqual(plain);
+    expect(plain.length).toBeGreaterThan(observations.length);
   });
 });

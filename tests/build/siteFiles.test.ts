@@ -1,0 +1,35 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { siteFilesUnder } from '../../src/build/siteFiles.ts';
+
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function site(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'zongshu-site-files-'));
+  made.push(dir);
+  for (const path of ['index.html', 'hainan/2020.html', 'zh-Hant/hainan/2020.html', 'data/package/rows.csv', '.zongshu-site.json']) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), path);
+  }
+  mkdirSync(join(dir, 'empty/folder'), { recursive: true });
+  return dir;
+}
+
+describe('siteFilesUnder', () => {
+  it('lists every file, not folders, as site paths in code-point order', () => {
+    expect(siteFilesUnder(site())).toEqual(['.zongshu-site.json', 'data/package/rows.csv', 'hainan/2020.html', 'index.html', 'zh-Hant/hainan/2020.html']);
+  });
+
+  it('gives the same paths for the folder named with a trailing slash or relatively', () => {
+    const dir = site();
+    const listed = siteFilesUnder(dir);
+    expect(siteFilesUnder(`${dir}/`)).toEqual(listed);
+    expect(siteFilesUnder(relative(process.cwd(), dir))).toEqual(listed);
+    expect(siteFilesUnder(join(dir, 'hainan', '..'))).toEqual(listed);
+  });
+});
