@@ -6,9 +6,9 @@
  * is reported instead of turning into mojibake.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -142,7 +142,7 @@ export function detectEncoding(sample: Uint8Array, wholeFile: boolean): { encodi
   return undefined;
 }
 
-function decodingStream(path: string, encoding: TextEncoding): Pick<OpenedText, 'stream' | 'rowOpen' | 'bytesDigest'> {
+function decodingStream(input: Readable, encoding: TextEncoding): Pick<OpenedText, 'stream' | 'rowOpen' | 'bytesDigest'> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   // The bytes as read, for a digest of exactly what was parsed (a file saved again meanwhile is not mixed in).
   const bytes = createHash('sha256');
@@ -163,6 +163,7 @@ function decodingStream(path: string, encoding: TextEncoding): Pick<OpenedText, 
   };
   const decode = new Transform({
     readableObjectMode: true,
+    readableHighWaterMark: 1,
     transform(chunk: Buffer, _encoding, done) {
       bytes.update(chunk);
       try {
@@ -195,7 +196,6 @@ function decodingStream(path: string, encoding: TextEncoding): Pick<OpenedText, 
       }
     },
   });
-  const input = createReadStream(path);
   input.on('error', (error) => decode.destroy(error));
   return {
     stream: input.pipe(decode),
@@ -206,25 +206,55 @@ function decodingStream(path: string, encoding: TextEncoding): Pick<OpenedText, 
   };
 }
 
-/** Opens a file for reading as text; undefined when its encoding cannot be recognised. */
-export async function openText(path: string): Promise<OpenedText | undefined> {
+/**
+ * Files up to this size are read at once and handed to the decoder from memory, in the chunks a
+ * read stream would give (bytes): a data folder holds hundreds of small files, and waiting on the
+ * file system for each file's opening, sample and chunks left the national load idle 0.3-1 s.
+ * Larger files are streamed, so that memory does not grow with them.
+ */
+const readAtOnce = 16 * 2 ** 20;
+const chunkBytes = 64 * 1024;
+
+/** The bytes of a file in memory, as a stream of chunks of a read stream's size. */
+function streamOf(bytes: Buffer): Readable {
+  return Readable.from(
+    (function* chunks() {
+      for (let at = 0; at < bytes.length; at += chunkBytes) yield bytes.subarray(at, at + chunkBytes);
+    })(),
+    { objectMode: false },
+  );
+}
+
+/**
+ * The first bytes of a file (its sample) and its size, and the whole file when it is small enough to
+ * read at once: then read without waiting on the file system's threads, as the load reads one file
+ * after another and nothing runs meanwhile.
+ */
+async function sampleOf(path: string): Promise<{ sample: Uint8Array; size: number; whole?: Buffer }> {
+  if (statSync(path).size <= readAtOnce) {
+    const whole = readFileSync(path);
+    return { sample: whole.subarray(0, sampleSize), size: whole.length, whole };
+  }
   const handle = await open(path, 'r');
-  let sample: Uint8Array;
-  let size: number;
   try {
-    size = (await handle.stat()).size;
+    const size = (await handle.stat()).size;
     const buffer = Buffer.alloc(Math.min(sampleSize, size));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-    sample = buffer.subarray(0, bytesRead);
+    return { sample: buffer.subarray(0, bytesRead), size };
   } finally {
     await handle.close();
   }
+}
+
+/** Opens a file for reading as text; undefined when its encoding cannot be recognised. */
+export async function openText(path: string): Promise<OpenedText | undefined> {
+  const { sample, size, whole } = await sampleOf(path);
   const detected = detectEncoding(sample, size <= sampleSize);
   if (!detected) return undefined;
   const firstLine = (new TextDecoder(detected.encoding).decode(sample).split('\n')[0] ?? '').replace(/"[^"]*"/gu, '');
   const tabs = firstLine.split('\t').length - 1;
   const commas = firstLine.split(',').length - 1;
-  return { ...detected, delimiter: tabs > commas ? '\t' : ',', ...decodingStream(path, detected.encoding) };
+  return { ...detected, delimiter: tabs > commas ? '\t' : ',', ...decodingStream(whole ? streamOf(whole) : createReadStream(path), detected.encoding) };
 }
 
 /** A text file that cannot be read as text: what to do, in English (its message) and in Chinese. */
