@@ -199,4 +199,23 @@ describe('describeChange', () => {
     const lower = { ...fig('2020', 80), qualifier: 'more_than' as const };
     expect(describeChange(changeBetween(fig('2019', 100), lower, flow))).toBe('较2019年减少不到20%');
   });
+
+  // 140个 → 140余个 rose by an amount not given; 140个 → 近140个 fell; neither is 增加0%以上 or 增加近0%.
+  it('words a change that rounds to nothing by what its bounds say of its direction, never as 0%', () => {
+    const with_ = (p: string, value: number, qualifier: 'exact' | 'more_than' | 'nearly' | 'about') => ({ ...fig(p, value), qualifier });
+    const words = (from: ReturnType<typeof with_>, to: ReturnType<typeof with_>, metric: typeof flow | typeof ratio = flow) => describeChange(changeBetween(from, to, metric));
+    expect(words(with_('2019', 140, 'exact'), with_('2020', 140, 'exact'))).toBe('较2019年持平');
+    expect(words(with_('2019', 140, 'exact'), with_('2020', 140, 'more_than'))).toBe('较2019年有所增加');
+    expect(words(with_('2019', 140, 'exact'), with_('2020', 140, 'nearly'))).toBe('较2019年有所减少');
+    expect(words(with_('2019', 140, 'more_than'), with_('2020', 140, 'exact'))).toBe('较2019年有所减少');
+    expect(words(with_('2019', 140, 'nearly'), with_('2020', 140, 'exact'))).toBe('较2019年有所增加');
+    expect(words(with_('2019', 140, 'exact'), with_('2020', 140, 'about'))).toBe('较2019年大致持平');
+    expect(words(with_('2019', 140, 'more_than'), with_('2020', 140, 'more_than'))).toBe('较2019年大致持平');
+    expect(words(with_('2019', 30000, 'exact'), with_('2020', 30010, 'exact'))).toBe('较2019年增加不到0.1%');
+    expect(words(with_('2019', 30010, 'exact'), with_('2020', 30000, 'exact'))).toBe('较2019年减少不到0.1%');
+    expect(words(with_('2019', 0.5, 'exact'), with_('2020', 0.5004, 'exact'), ratio)).toBe('较2019年提高不到0.1个百分点');
+    expect(words(with_('2019', 0.5, 'exact'), with_('2020', 0.5, 'more_than'), ratio)).toBe('较2019年有所提高');
+    // A change large enough to show keeps its bound as before.
+    expect(words(with_('2019', 130, 'exact'), with_('2020', 140, 'more_than'))).toBe('较2019年增加7.7%以上');
+  });
 });
