@@ -7,7 +7,7 @@
  * and swapped in only when whole (publishSite.ts), so a failed, interrupted or killed build leaves
  * the previous site, or after the next command the new one, never half of each.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,6 +109,12 @@ async function inWorkFolder<T>(run: (folder: string) => Promise<T>): Promise<T> 
     return await run(folder);
   } finally {
     rmSync(folder, { recursive: true, force: true });
+    // The folder of work folders too, once no build has one in it: a checkout is left with no empty folder of ours.
+    try {
+      rmdirSync(work);
+    } catch {
+      // Another build's folder is in it, or it is gone.
+    }
   }
 }
 

@@ -120,6 +120,8 @@ describe('a build that cannot publish what the data does not say', () => {
     // The same sources as the original: a bundle named by the sources alone would be the original's, with its paths.
     await run(process.execPath, args, { cwd: copy, env });
     expect(existsSync(join(copy, '.zongshu-cache'))).toBe(true);
+    // Its work folders go with the build.
+    expect(existsSync(join(copy, '.zongshu-work'))).toBe(false);
     const frame = join(copy, 'src/layouts/Frame.astro');
     writeFileSync(frame, readFileSync(frame, 'utf8').replace('<title>{title} · 机关党建工作综述</title>', '<title>{title} · 副本的站点</title>'));
     await run(process.execPath, args, { cwd: copy, env });
