@@ -129,8 +129,8 @@ export class FigureMap<T> {
 
   /**
    * The same places with each value mapped, made from the places' positions without looking any up:
-   * the figures of a million observations, placed as the observations were (0.35 s of the national load
-   * placing each again).
+   * the figures of a million observations, placed as the observations were, instead of each placed
+   * again (aggregation of the national set: 1.0 s before this and inOrder, 0.5 s after).
    */
   map<U>(mapped: (value: T) => U): FigureMap<U> {
     const copy = new FigureMap<U>();
