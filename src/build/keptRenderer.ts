@@ -22,13 +22,14 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { treeHash } from '../cli/treeHash.mjs';
 import { seal, unseal } from './incremental/sealed.ts';
 import { processRuns } from './publishSite.ts';
 import { processCommand } from './threads/thread.ts';
+import { siteFilesUnder } from './siteFiles.ts';
 
 /** The pages rendered at once, as Astro's build.concurrency (src/astro/siteConfig.ts). */
 const pagesAtOnce = 8;
@@ -95,13 +96,6 @@ const bilingual = (message: string, zh: string): Error => Object.assign(new Erro
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).replaceAll('\\', '/'))
-    .sort();
-}
-
 /**
  * The integration of the process that bundles the pages: once Astro has bundled them and set up its app, the
  * bundle and the pages' styles are kept in `folder` (sealed for `key`), and Astro is given no page to render.
@@ -126,7 +120,7 @@ export function keepingIntegration(folder: string, key: string): AstroIntegratio
               const made = fileURLToPath(getPrerenderOutputDirectory(app.pipeline.getSettings()));
               rmSync(folder, { recursive: true, force: true });
               cpSync(made, join(folder, 'bundle'), { recursive: true });
-              const files = Object.fromEntries(filesUnder(join(folder, 'bundle')).map((path) => [path, sha256(readFileSync(join(folder, 'bundle', path)))]));
+              const files = Object.fromEntries(siteFilesUnder(join(folder, 'bundle')).map((path) => [path, sha256(readFileSync(join(folder, 'bundle', path)))]));
               const styles = [...internals.pagesByKeys].map(([page, data]): [string, PageStyle[]] => [page, data.styles]);
               const kept: Kept = { entry: internals.prerenderEntryFileName, files, styles };
               writeFileSync(join(folder, 'kept.json'), seal(key, JSON.stringify(kept)));
