@@ -27,7 +27,7 @@ async function build(options: CliOptions): Promise<number> {
   // The heap only grows while the data are read: V8's own growing factor then, the build's once it starts (src/build/garbage.ts).
   growHeapFreely();
   // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
-  // Observation files unchanged since the last build are taken as that build read them (src/build/incremental/readingCache.ts).
+  // Data files (observation files and unit returns) unchanged since the last build are taken as that build read them (src/build/incremental/readingCache.ts).
   const readings = folderReadingCache(defaultCacheDir(), options.dataDir);
   const { dataSet, problems, files, digests } = await loadDataSet({ ...options, cache: readings, afterReading: collectGarbageWhenPiledUp });
   collectGarbageWhenPiledUp();
@@ -56,8 +56,8 @@ async function build(options: CliOptions): Promise<number> {
     console.log(
       say(
         lang,
-        `已生成网站 ${outDir}，用时${seconds.toFixed(1)}秒：共${pages}个页面（其中${pagesReused}个与上次相同），新画图表${charts.drawn}张，取自缓存${charts.cached}张；${kept + read}个观测数据文件中${kept}个没有变化`,
-        `built ${outDir} in ${seconds.toFixed(1)} s: ${pages} pages (${pagesReused} unchanged since the last build), ${charts.drawn} charts drawn, ${charts.cached} from the cache; ${kept} of ${kept + read} observation files unchanged`,
+        `已生成网站 ${outDir}，用时${seconds.toFixed(1)}秒：共${pages}个页面（其中${pagesReused}个与上次相同），新画图表${charts.drawn}张，取自缓存${charts.cached}张；${kept + read}个数据文件（观测数据和单位报表）中${kept}个没有变化`,
+        `built ${outDir} in ${seconds.toFixed(1)} s: ${pages} pages (${pagesReused} unchanged since the last build), ${charts.drawn} charts drawn, ${charts.cached} from the cache; ${kept} of ${kept + read} data files (observations and unit returns) unchanged`,
       ),
     );
     // For npm run bench: the figures of this build, measured inside it.

@@ -11,6 +11,8 @@ import { join, relative } from 'node:path';
 import { assembleDataSet } from '../lib/dataSet.ts';
 import { buildCatalog, withSources, type Catalog, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
 import type { FileReading } from '../lib/ingest/fileReading.ts';
+import type { CellValues } from '../lib/ingest/tableCell.ts';
+import type { TableFileReading } from '../lib/ingest/tableFileReading.ts';
 import { checkHeader, type CsvRecord } from '../lib/ingest/csvRecord.ts';
 import { readNarrative } from '../lib/ingest/narrative.ts';
 import { readSiteSettings } from '../lib/ingest/siteSettings.ts';
@@ -24,14 +26,14 @@ import type { Observation } from '../lib/schema/observation.ts';
 import type { Problem } from '../lib/schema/problem.ts';
 import { streamCsv } from './csvStream.ts';
 import { fileFault, isLink, listFiles, listFolders, shown, unreadableFile, type FileTally } from './files.ts';
-import { findWideTables, readWideTable } from './wideTables.ts';
+import { addTableReading, cellValuesOf, findWideTables, readTableFile } from './wideTables.ts';
 import { scopeDigestsOf, type ObservationDigests } from './scopeDigests.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
 
 export interface LoadOptions {
   dataDir: string;
   contentDir: string;
-  /** Readings of unchanged observation files kept by earlier loads; absent: every file is read. */
+  /** Readings of unchanged observation files and unit returns kept by earlier loads; absent: every file is read. */
   cache?: ReadingCache;
   /** Called once every file is read, before the figures are derived: where a build can free what reading left behind (src/build/garbage.ts). */
   afterReading?: () => void;
@@ -45,6 +47,10 @@ export interface ReadingCache {
   get(path: string, file: string, dataFile: string, catalogDigest: string): FileReading | undefined;
   /** Keeps the reading of a file that `get` found none for. */
   set(path: string, reading: FileReading): void;
+  /** The kept reading of the unit return at `path`, as `get`; its cells' values are shared through `values`. */
+  getTable(path: string, file: string, dataFile: string, catalogDigest: string, values: CellValues): TableFileReading | undefined;
+  /** Keeps the reading of a unit return that `getTable` found none for. */
+  setTable(path: string, reading: TableFileReading): void;
   /** Once every file is read: readings of files not read by this load are dropped. */
   finish(): void;
 }
@@ -246,13 +252,18 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     digests.files.push({ dataFile, scopes: reading.scopes ?? scopeDigestsOf(reading.observations) });
     files.push(addReading(file, reading, store, problems, dropped));
   }
-  options.cache?.finish();
 
   for (const table of wideTables) {
-    const { tally, digest } = await readWideTable(table, catalog, catalogFiles, store, problems, dropped);
+    let reading = options.cache?.getTable(table.path, table.file, table.dataFile, catalogDigest, cellValuesOf(catalog));
+    if (!reading) {
+      reading = await readTableFile(table, catalog, catalogFiles);
+      options.cache?.setTable(table.path, reading);
+    }
+    const { tally, digest } = addTableReading(table, reading, store, problems, dropped);
     files.push(tally);
     digests.files.push(digest);
   }
+  options.cache?.finish();
 
   const narratives = readNarratives(options.contentDir, catalog, catalogFiles.sources, problems);
   const settingsPath = join(options.contentDir, 'site.md');

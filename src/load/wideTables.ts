@@ -9,6 +9,7 @@ import type { CatalogFiles } from '../lib/ingest/observations.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
 import type { CellValues } from '../lib/ingest/tableCell.ts';
 import { readTableLine, tableReading, type TableReading } from '../lib/ingest/tableLine.ts';
+import type { TableFileReading } from '../lib/ingest/tableFileReading.ts';
 import { readWideHeader } from '../lib/ingest/wideTable.ts';
 import { didYouMean } from '../lib/names.ts';
 import { PeriodSchema, type Period } from '../lib/schema/period.ts';
@@ -78,39 +79,56 @@ export interface WideTableReading {
   digest: FileDigest;
 }
 
+/** The cell values of the load that reads against `catalog`: a figure written alike in many cells is held once. */
+export const cellValuesOf = (catalog: Catalog): CellValues => entryOf(loadValues, catalog, (): CellValues => new Map());
+
+/** Reads a table line by line, without yet looking at other files' rows. */
+export async function readTableFile(table: WideTableFile, catalog: Catalog, files: CatalogFiles): Promise<TableFileReading> {
+  const reading: TableFileReading = { rows: 0, bytesDigest: '', header: [], lines: [], trailing: [] };
+  let layout: TableReading | undefined;
+  const defaultSource = tableSource(table.province, table.period).id;
+  const values = cellValuesOf(catalog);
+  const result = await streamCsv(table.path, table.file, (record) => {
+    if (!layout) {
+      const header = readWideHeader(table.file, record.header, catalog, files.metrics);
+      reading.header = header.problems;
+      layout = tableReading(table.province, table.period, defaultSource, header.layout, catalog, values);
+    }
+    const found: Problem[] = [];
+    const observations = readTableLine(record, layout, catalog, files, found);
+    // A fault of the row itself (its unit) is found again in each of its filled cells: it is said once.
+    reading.lines.push({ problems: withoutRepeats(found), observations: found.some((p) => p.severity === 'error') ? undefined : observations });
+  }, table.dataFile);
+  reading.trailing = result.problems;
+  reading.rows = result.rows;
+  reading.bytesDigest = result.bytesDigest ?? '';
+  return reading;
+}
+
 /**
- * Reads a table into the store; the cells the store turns away (an earlier file gave the same
- * figure) go to `dropped`.
+ * Adds a table's cells to the store, and its problems in the order they arose, with the store's;
+ * the cells the store turns away (an earlier file gave the same figure) go to `dropped`. A line
+ * counts as accepted when every one of its cells was kept.
  */
-export async function readWideTable(table: WideTableFile, catalog: Catalog, files: CatalogFiles, store: ObservationStore, problems: Problem[], dropped: Observation[]): Promise<WideTableReading> {
-  const tally: FileTally = { file: table.file, rows: 0, accepted: 0, rejected: 0 };
+export function addTableReading(table: WideTableFile, reading: TableFileReading, store: ObservationStore, problems: Problem[], dropped: Observation[]): WideTableReading {
+  const tally: FileTally = { file: table.file, rows: reading.rows, accepted: 0, rejected: 0 };
   // The page scopes of the cells the store keeps: the table's province, and the sources its lines name.
   const scopes = new Set<string>();
   // The cells of a line, and the lines of a table, nearly all share them: a key is made when one changes, not for each of a million cells.
   let lastProvince: string | undefined;
   let lastSource: string | undefined;
-  const defaultSource = tableSource(table.province, table.period).id;
   // The first few problems of each kind are listed, the rest counted (src/lib/ingest/problemCap.ts).
   const cap = new ProblemCap();
   const report = (found: readonly Problem[]) => {
     for (const problem of found) if (cap.admit(problem)) problems.push(problem);
   };
-  let reading: TableReading | undefined;
-  const values = entryOf(loadValues, catalog, (): CellValues => new Map());
-  const result = await streamCsv(table.path, table.file, (record) => {
-    if (!reading) {
-      const header = readWideHeader(table.file, record.header, catalog, files.metrics);
-      report(header.problems);
-      reading = tableReading(table.province, table.period, defaultSource, header.layout, catalog, values);
-    }
-    const found: Problem[] = [];
-    const observations = readTableLine(record, reading, catalog, files, found);
-    // A fault of the row itself (its unit) is found again in each of its filled cells: it is said once.
-    report(withoutRepeats(found));
-    if (found.some((p) => p.severity === 'error')) return;
-    const stored: Problem[] = [];
+  report(reading.header);
+  const stored: Problem[] = [];
+  for (const line of reading.lines) {
+    report(line.problems);
+    if (!line.observations) continue;
     let whole = true;
-    for (const o of observations) {
+    for (const o of line.observations) {
       if (store.add(o, stored)) {
         if (o.province !== lastProvince) scopes.add(scopeKey({ province: (lastProvince = o.province) }));
         if (o.source !== lastSource) scopes.add(scopeKey({ source: (lastSource = o.source) }));
@@ -121,10 +139,10 @@ export async function readWideTable(table: WideTableFile, catalog: Catalog, file
     }
     if (whole) tally.accepted++;
     report(stored);
-  }, table.dataFile);
-  report(result.problems);
+    stored.length = 0;
+  }
+  report(reading.trailing);
   addProblems(problems, cap.summaries());
-  tally.rows = result.rows;
-  tally.rejected = result.rows - tally.accepted;
-  return { tally, digest: tableDigest(table.dataFile, result.bytesDigest ?? '', scopes) };
+  tally.rejected = reading.rows - tally.accepted;
+  return { tally, digest: tableDigest(table.dataFile, reading.bytesDigest, scopes) };
 }

@@ -87,7 +87,7 @@ describe('the corpus of broken and hostile inputs', () => {
     for (const made of expected.make ?? []) make(dir, made);
     expect(existsSync(join(dir, 'data'))).toBe(true);
 
-    const { problems, files } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
+    const { problems, files, dataSet, digests } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content') });
     // Every problem is said in Chinese too, what check and build print unless --lang en: its message, and its hint when it has one.
     for (const problem of problems) {
       expect(problem.zh?.message ?? '', `${problem.code}: ${problem.message}`).toMatch(/\p{Script=Han}/u);
@@ -106,9 +106,14 @@ describe('the corpus of broken and hostile inputs', () => {
     // A build keeps each file's reading: read back, it must say the same, in the same order.
     const cache = tempDir();
     const cached = () => loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content'), cache: folderReadingCache(cache, join(dir, 'data')) });
-    await cached();
+    const first = await cached();
     const again = await cached();
-    expect(again.problems).toEqual(problems);
-    expect(again.files).toEqual(files);
+    for (const load of [first, again]) {
+      expect(load.problems).toEqual(problems);
+      expect(load.files).toEqual(files);
+      // Every observation and figure, every field of each (a unit-return cell's through its toJSON), in the same order.
+      expect(JSON.stringify(load.dataSet)).toBe(JSON.stringify(dataSet));
+      expect(load.digests.files).toEqual(digests.files);
+    }
   });
 });

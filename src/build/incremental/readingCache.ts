@@ -1,6 +1,7 @@
 /**
- * Readings of observation files kept in the cache folder between builds
- * (readings/), one JSON file per observation file, named by a hash of its
+ * Readings of data files kept in the cache folder between builds (readings/):
+ * one file per observation file (JSON) and per unit return (JSON and binary
+ * numbers: src/lib/ingest/tableFileReading.ts), named by a hash of its
  * bytes, of the catalog it was read against, of how it was named, and of the
  * code. A file, catalog or code that changed is simply not found and read
  * again. Each data folder keeps its readings apart, and a load drops those of
@@ -13,10 +14,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { decodeReading, encodeReading } from '../../lib/ingest/fileReading.ts';
+import { decodeTableReading, encodeTableReading } from '../../lib/ingest/tableFileReading.ts';
 import type { ReadingCache } from '../../load/loadDataSet.ts';
 import { codeVersion } from './codeVersion.ts';
-import { seal, unseal } from './sealed.ts';
+import { seal, sealBytes, unseal, unsealBytes } from './sealed.ts';
 import type { FileReading } from '../../lib/ingest/fileReading.ts';
+import type { CellValues } from '../../lib/ingest/tableCell.ts';
+import type { TableFileReading } from '../../lib/ingest/tableFileReading.ts';
 
 const sha256 = (...parts: Array<string | Uint8Array>) => {
   const hash = createHash('sha256');
@@ -25,7 +29,7 @@ const sha256 = (...parts: Array<string | Uint8Array>) => {
 };
 
 export interface FolderReadingCache extends ReadingCache {
-  /** Files whose kept reading was used, files read, and of those the ones whose kept reading was found but refused, in this load. */
+  /** Files (observation files and unit returns) whose kept reading was used, files read, and of those the ones whose kept reading was found but refused, in this load. */
   stats(): { kept: number; read: number; rejected: number };
 }
 
@@ -48,6 +52,15 @@ function decodeWhole(text: string, file: string, dataFile: string): FileReading 
   return whole ? reading : undefined;
 }
 
+/** A kept table reading, when it decodes (decodeTableReading checks its shape as it does). */
+function decodeTable(entry: Uint8Array, file: string, dataFile: string, values: CellValues): TableFileReading | undefined {
+  try {
+    return decodeTableReading(entry, file, dataFile, values);
+  } catch {
+    return undefined;
+  }
+}
+
 /** `cacheDir`: the build's cache folder; `dataDir`: the data folder being loaded. */
 export function folderReadingCache(cacheDir: string, dataDir: string): FolderReadingCache {
   const folder = join(cacheDir, 'readings', sha256(resolve(dataDir)).slice(0, 16));
@@ -64,35 +77,52 @@ export function folderReadingCache(cacheDir: string, dataDir: string): FolderRea
     used.add(name);
     return name;
   };
+  /** The kept entry of a file as read by `read`, or undefined (counted as read) when there is none or it is not one (counted as refused too). */
+  const take = <E, T>(name: string, read: (path: string) => E, open: (entry: E) => T | undefined): T | undefined => {
+    let entry: E;
+    try {
+      entry = read(join(folder, name));
+    } catch {
+      stats.read++;
+      return undefined;
+    }
+    const reading = open(entry);
+    if (reading) {
+      stats.kept++;
+    } else {
+      stats.read++;
+      stats.rejected++;
+    }
+    return reading;
+  };
+  const keep = (path: string, entry: (name: string) => string | Uint8Array) => {
+    const name = names.get(path);
+    if (!name) return;
+    mkdirSync(folder, { recursive: true });
+    // Written whole under another name first: a build stopped halfway leaves no half reading behind.
+    const partial = join(folder, `${name}.${process.pid}.partial`);
+    writeFileSync(partial, entry(name));
+    renameSync(partial, join(folder, name));
+  };
+  const text = (path: string) => readFileSync(path, 'utf8');
+  const bytes = (path: string) => readFileSync(path);
   return {
     get(path, file, dataFile, catalogDigest) {
       const name = nameOf(path, file, dataFile, catalogDigest);
-      let entry: string;
-      try {
-        entry = readFileSync(join(folder, name), 'utf8');
-      } catch {
-        stats.read++;
-        return undefined;
-      }
-      const text = unseal(name, entry);
-      const reading = text === undefined ? undefined : decodeWhole(text, file, dataFile);
-      if (reading) {
-        stats.kept++;
-      } else {
-        stats.read++;
-        stats.rejected++;
-      }
-      return reading;
+      return take(name, text, (entry) => {
+        const content = unseal(name, entry);
+        return content === undefined ? undefined : decodeWhole(content, file, dataFile);
+      });
     },
-    set(path, reading) {
-      const name = names.get(path);
-      if (!name) return;
-      mkdirSync(folder, { recursive: true });
-      // Written whole under another name first: a build stopped halfway leaves no half reading behind.
-      const partial = join(folder, `${name}.${process.pid}.partial`);
-      writeFileSync(partial, seal(name, encodeReading(reading)));
-      renameSync(partial, join(folder, name));
+    set: (path, reading) => keep(path, (name) => seal(name, encodeReading(reading))),
+    getTable(path, file, dataFile, catalogDigest, values) {
+      const name = nameOf(path, file, dataFile, catalogDigest);
+      return take(name, bytes, (entry) => {
+        const content = unsealBytes(name, entry);
+        return content === undefined ? undefined : decodeTable(content, file, dataFile, values);
+      });
     },
+    setTable: (path, reading) => keep(path, (name) => sealBytes(name, encodeTableReading(reading))),
     finish() {
       let entries: string[];
       try {

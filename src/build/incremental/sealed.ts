@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 
 const mark = 'zongshu-cache 1';
 
-function contentHash(key: string, content: string): string {
+function contentHash(key: string, content: string | Uint8Array): string {
   return createHash('sha256').update(key).update('\u0000').update(content).digest('hex');
 }
 
@@ -25,5 +25,20 @@ export function unseal(key: string, entry: string): string | undefined {
   const [name, version, sealedKey, hash, ...rest] = entry.slice(0, newline).split(' ');
   if (`${name} ${version}` !== mark || sealedKey !== key || rest.length > 0) return undefined;
   const content = entry.slice(newline + 1);
+  return hash === contentHash(key, content) ? content : undefined;
+}
+
+/** The entry to write for binary `content` kept under `key`: the same header line, then the bytes. */
+export function sealBytes(key: string, content: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`${mark} ${key} ${contentHash(key, content)}\n`), content]);
+}
+
+/** The bytes of an entry read back under `key`, or undefined when it is not one sealed for that key with those bytes. */
+export function unsealBytes(key: string, entry: Buffer): Buffer | undefined {
+  const newline = entry.indexOf(10);
+  if (newline < 0) return undefined;
+  const [name, version, sealedKey, hash, ...rest] = entry.subarray(0, newline).toString('latin1').split(' ');
+  if (`${name} ${version}` !== mark || sealedKey !== key || rest.length > 0) return undefined;
+  const content = entry.subarray(newline + 1);
   return hash === contentHash(key, content) ? content : undefined;
 }

@@ -158,6 +158,11 @@ class TableCell implements Observation, Figure {
     return this;
   }
 
+  /** The line, column and value a cell is held as; undefined for an observation held in full. */
+  static partsOf(o: Observation): [TableLine, TableColumn, CellValue] | undefined {
+    return #line in o ? [o.#line, o.#column, o.#value] : undefined;
+  }
+
   /** Every field, as an observation and as the figure it reports, for JSON.stringify and page hashes. */
   toJSON(): Observation & Figure {
     const { id, at, step, written, measureWord, source, quote, note, rowId, partOf } = this;
@@ -184,6 +189,9 @@ export function cellValueOf(values: CellValues, metric: string, written: string,
 export function tableCell(line: TableLine, column: TableColumn, value: CellValue): Observation {
   return new TableCell(line, column, value);
 }
+
+/** The line, column and value an observation of a cell is held as (tableCell); undefined for one held in full. */
+export const tableCellParts = (o: Observation): [TableLine, TableColumn, CellValue] | undefined => TableCell.partsOf(o);
 
 /** How a unit-return cell is cited: 省公安厅 立案 7 (the unit, the column's heading, the cell). */
 export function cellQuote(label: string, header: string, written: string): string {

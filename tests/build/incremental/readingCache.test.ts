@@ -3,10 +3,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderReadingCache } from '../../../src/build/incremental/readingCache.ts';
 import { loadDataSet } from '../../../src/load/loadDataSet.ts';
-import { fixtureSite } from '../../helpers/paths.ts';
+import { fixtureSite, repoRoot } from '../../helpers/paths.ts';
 import { useTempDir } from '../../helpers/tempDir.ts';
 
 const tempDir = useTempDir();
+
+/** A load of the site's data through a reading cache in `cacheDir`, with the cache's counts. */
+const loaderOf = (site: string, cacheDir: string) => async () => {
+  const cache = folderReadingCache(cacheDir, join(site, 'data'));
+  const loaded = await loadDataSet({ dataDir: join(site, 'data'), contentDir: join(site, 'content'), cache });
+  return { ...loaded, stats: cache.stats() };
+};
 
 /** A copy of the fixture site and a cache folder, and a load of the one through the other. */
 function fixture() {
@@ -14,11 +21,7 @@ function fixture() {
   cpSync(fixtureSite, site, { recursive: true });
   const cacheDir = tempDir();
   const data = join(site, 'data');
-  const load = async () => {
-    const cache = folderReadingCache(cacheDir, data);
-    const loaded = await loadDataSet({ dataDir: data, contentDir: join(site, 'content'), cache });
-    return { ...loaded, stats: cache.stats() };
-  };
+  const load = loaderOf(site, cacheDir);
   const kept = () => readdirSync(join(cacheDir, 'readings'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
   const edit = (path: string, change: (text: string) => string) => writeFileSync(join(data, path), change(readFileSync(join(data, path), 'utf8')));
   const cacheFile = (name: string) => join(cacheDir, 'readings', name);
@@ -95,6 +98,54 @@ describe('folderReadingCache', () => {
       const again = await load();
       expect(again.stats, `case ${i}`).toEqual({ kept: 1, read: 1, rejected: 1 });
       expect(again.dataSet.observations, `case ${i}`).toEqual(first.dataSet.observations);
+    }
+  });
+});
+
+describe('folderReadingCache, for unit returns', () => {
+  /** The corpus' clean base with its unit return (tests/fixtures/corpus/52-wide-table), and a cache folder. */
+  function withTable() {
+    const site = tempDir();
+    cpSync(join(repoRoot, 'tests/fixtures/corpus/_base'), site, { recursive: true });
+    cpSync(join(repoRoot, 'tests/fixtures/corpus/52-wide-table'), site, { recursive: true, filter: (source) => !source.endsWith('expected.json') });
+    const cacheDir = tempDir();
+    const data = join(site, 'data');
+    const load = loaderOf(site, cacheDir);
+    const entries = () => readdirSync(join(cacheDir, 'readings'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+    return { data, site, load, entries, entry: (name: string) => join(cacheDir, 'readings', name) };
+  }
+
+  it('keeps a table as it keeps an observation file, and gives back the same cells, figures and problems', async () => {
+    const { data, site, load } = withTable();
+    const plain = await loadDataSet({ dataDir: data, contentDir: join(site, 'content') });
+    const first = await load();
+    const second = await load();
+    expect(second.stats.kept).toBe(first.stats.read);
+    expect(second.stats.read).toBe(0);
+    expect(plain.dataSet.observations.some((o) => o.at.dataFile.startsWith('tables/'))).toBe(true);
+    for (const loaded of [first, second]) {
+      expect(JSON.stringify(loaded.dataSet)).toBe(JSON.stringify(plain.dataSet));
+      expect(loaded.problems).toEqual(plain.problems);
+      expect(loaded.files).toEqual(plain.files);
+    }
+  });
+
+  it('never takes a kept table reading with a byte changed, cut short or put under another name: the table is read again', async () => {
+    const { load, entries, entry } = withTable();
+    const first = await load();
+    // The table's entry: the one that is not JSON after its header line.
+    const names = entries();
+    const name = names.find((n) => !readFileSync(entry(n), 'utf8').split('\n')[1]?.startsWith('{')) as string;
+    expect(name).toBeDefined();
+    const bytes = readFileSync(entry(name));
+    const other = readFileSync(entry(names.find((n) => n !== name) as string));
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 20] = (flipped[flipped.length - 20] as number) ^ 1;
+    for (const [i, spoilt] of [flipped, bytes.subarray(0, bytes.length - 8), Buffer.alloc(0), other].entries()) {
+      writeFileSync(entry(name), spoilt);
+      const again = await load();
+      expect(again.stats.rejected, `case ${i}`).toBe(1);
+      expect(JSON.stringify(again.dataSet), `case ${i}`).toBe(JSON.stringify(first.dataSet));
     }
   });
 });

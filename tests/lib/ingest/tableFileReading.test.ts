@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { withSources } from '../../../src/lib/ingest/catalog.ts';
+import type { CsvRecord } from '../../../src/lib/ingest/csvRecord.ts';
+import { readObservation } from '../../../src/lib/ingest/observations.ts';
+import type { CellValues } from '../../../src/lib/ingest/tableCell.ts';
+import { decodeTableReading, encodeTableReading, type TableFileReading } from '../../../src/lib/ingest/tableFileReading.ts';
+import { readTableLine, tableReading } from '../../../src/lib/ingest/tableLine.ts';
+import { tableSource } from '../../../src/lib/ingest/tableSource.ts';
+import { cellRecord, lineCells, readWideHeader } from '../../../src/lib/ingest/wideTable.ts';
+import { period } from '../../../src/lib/period.ts';
+import type { Observation } from '../../../src/lib/schema/observation.ts';
+import type { Problem } from '../../../src/lib/schema/problem.ts';
+import { files, testCatalog } from '../../helpers/tables.ts';
+
+const y2020 = period('2020');
+const base = testCatalog();
+const hainan = base.provinceIndex.resolve('hainan')?.item;
+if (!hainan) throw new Error('test catalog without hainan');
+const defaultSource = tableSource(hainan, y2020);
+const catalog = withSources(base, [defaultSource]);
+const file = 'data/tables/hainan/2020.csv';
+const dataFile = 'tables/hainan/2020.csv';
+const header = ['单位', 'cases-filed', '培训人次', '达标率', '模范机关', '备注'];
+
+const record = (row: string[], line: number): CsvRecord => ({ file, dataFile, line, header, fields: Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])) });
+
+/** Every field of an observation, as a page or a hash reads it. */
+const fieldsOf = (o: Observation) => JSON.parse(JSON.stringify(o)) as unknown;
+
+/** A table's reading as a load makes it (src/load/wideTables.ts readTableFile), from rows in memory. */
+function readingOf(rows: string[][], values: CellValues): TableFileReading {
+  const { layout, problems: headerProblems } = readWideHeader(file, header, catalog, files.metrics);
+  const table = tableReading(hainan!, y2020, defaultSource.id, layout, catalog, values);
+  const lines = rows.map((row, i) => {
+    const found: Problem[] = [];
+    const observations = readTableLine(record(row, i + 2), table, catalog, files, found);
+    return { problems: found, observations: found.some((p) => p.severity === 'error') ? undefined : observations };
+  });
+  // A cell held in full, as a cell whose line reads otherwise than its table's layout is kept.
+  const cells = lineCells(record(['省高院', '5'], 9), layout, hainan!, defaultSource.id);
+  const spec = layout.metricColumns[0];
+  if (!spec) throw new Error('no metric column');
+  const full = readObservation(cellRecord(record(['省高院', '5'], 9), cells, hainan!, y2020, spec, '5'), catalog, files, []);
+  if (!full) throw new Error('the cell read in full did not read');
+  lines.push({ problems: [], observations: [full] });
+  return { rows: rows.length + 2, bytesDigest: 'ab'.repeat(32), header: headerProblems, lines, trailing: [{ severity: 'warning', code: 'wrong-field-count', file, line: 12, message: 'row 12 has 3 fields', zh: { message: '第12行有3个字段' } }] };
+}
+
+const rows = [
+  ['省公安厅', '78', '1800余', '95.5%', '2', ''],
+  ['省高院', '78', '约3000', '96%', '', '含轮训'],
+  // An error of the line itself: the line is refused whole.
+  ['不存在的单位', '3', '40', '90%', '1', ''],
+  // A later cell that does not read: an error too, and the line is refused.
+  ['省人民检察院', '12', '很多', '88%', '1', ''],
+];
+
+describe('a unit return reading kept and read back', () => {
+  it('gives back every line: its problems, its cells (compact or in full) and whether it was refused', () => {
+    const reading = readingOf(rows, new Map());
+    const values: CellValues = new Map();
+    const back = decodeTableReading(encodeTableReading(reading), file, dataFile, values);
+    expect(back).toBeDefined();
+    expect(back?.rows).toBe(reading.rows);
+    expect(back?.bytesDigest).toBe(reading.bytesDigest);
+    expect(back?.header).toEqual(reading.header);
+    expect(back?.trailing).toEqual(reading.trailing);
+    expect(back?.lines.map((l) => l.problems)).toEqual(reading.lines.map((l) => l.problems));
+    expect(back?.lines.map((l) => l.observations?.map(fieldsOf))).toEqual(reading.lines.map((l) => l.observations?.map(fieldsOf)));
+    expect(back?.lines.map((l) => l.observations === undefined)).toEqual([false, false, true, true, false]);
+    // Ids and places too, which are made when asked.
+    expect(back?.lines[0]?.observations?.map((o) => [o.id, o.at])).toEqual(reading.lines[0]?.observations?.map((o) => [o.id, o.at]));
+    // Values are shared through the load's map: the two cells of 78 hold one.
+    const [first, second] = [back?.lines[0]?.observations?.[0], back?.lines[1]?.observations?.[0]];
+    expect(first?.written).toBe('78');
+    expect(values.get('cases-filed')?.get('78')).toBeDefined();
+    expect(second?.value).toBe(78);
+  });
+
+  it('refuses bytes that are not a reading of its layout: cut short, lengthened, another format, a cell pointing outside its lists', () => {
+    const bytes = encodeTableReading(readingOf(rows, new Map()));
+    const jsonLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(0, true);
+    const meta = Buffer.from(bytes.subarray(4, 4 + jsonLength)).toString('utf8');
+    const withMeta = (changed: string) => {
+      const json = Buffer.from(changed);
+      const out = new Uint8Array(bytes.length);
+      out.set(bytes);
+      if (json.length !== jsonLength) throw new Error('the change must keep the length');
+      out.set(json, 4);
+      return out;
+    };
+    const start = Math.ceil((4 + jsonLength) / 8) * 8;
+    /** The bytes with the int32 at `offset` of the binary part set to `value`. */
+    const withInt = (offset: number, value: number) => {
+      const out = new Uint8Array(bytes);
+      new DataView(out.buffer).setInt32(start + offset, value, true);
+      return out;
+    };
+    const values = JSON.parse(meta) as { written: string[]; lineCount: number };
+    const cellsAt = 16 * values.written.length + 4 * values.lineCount;
+    const spoilt = {
+      empty: new Uint8Array(0),
+      'cut short': bytes.subarray(0, bytes.length - 4),
+      lengthened: new Uint8Array([...bytes, 0, 0, 0, 0]),
+      'another format': withMeta(meta.replace('"format":2', '"format":9')),
+      'another kind': withMeta(meta.replace('"kind":"table"', '"kind":"tabel"')),
+      'a line out of range': withInt(cellsAt, 999),
+      'a column out of range': withInt(cellsAt + 4, 999),
+      'a value out of range': withInt(cellsAt + 8, -5),
+      'a line with more cells than there are': withInt(16 * values.written.length, 1000),
+    };
+    for (const [name, entry] of Object.entries(spoilt)) expect(decodeTableReading(entry, file, dataFile, new Map()), name).toBeUndefined();
+    expect(decodeTableReading(bytes, file, dataFile, new Map())).toBeDefined();
+  });
+});
