@@ -19,6 +19,7 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OptionError } from '../cli/options.ts';
 import { manifestName } from './incremental/siteManifest.ts';
+import { removeFolder } from './siteFiles.ts';
 
 interface Journal {
   staging: string;
@@ -140,7 +141,7 @@ export function swapIn(staging: string, outDir: string): void {
   if (existsSync(outDir)) renameSync(outDir, paths.retired);
   renameSync(staging, outDir);
   rmSync(paths.journal, { force: true });
-  rmSync(paths.retired, { recursive: true, force: true });
+  removeFolder(paths.retired);
 }
 
 export interface OutputLock {

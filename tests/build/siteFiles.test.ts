@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { siteFilesUnder } from '../../src/build/siteFiles.ts';
+import { removeFolder, siteFilesUnder } from '../../src/build/siteFiles.ts';
 
 const made: string[] = [];
 afterEach(() => {
@@ -31,5 +31,26 @@ describe('siteFilesUnder', () => {
     expect(siteFilesUnder(`${dir}/`)).toEqual(listed);
     expect(siteFilesUnder(relative(process.cwd(), dir))).toEqual(listed);
     expect(siteFilesUnder(join(dir, 'hainan', '..'))).toEqual(listed);
+  });
+});
+
+describe('removeFolder', () => {
+  it('removes a site with every file and folder in it, and a link in it without following it', () => {
+    const dir = site();
+    const outside = mkdtempSync(join(tmpdir(), 'zongshu-outside-'));
+    made.push(outside);
+    writeFileSync(join(outside, 'keep.txt'), 'kept');
+    symlinkSync(outside, join(dir, 'hainan', 'linked-folder'));
+    symlinkSync(join(outside, 'keep.txt'), join(dir, 'linked-file.txt'));
+    symlinkSync(join(outside, 'gone'), join(dir, 'dangling'));
+    removeFolder(dir);
+    expect(existsSync(dir)).toBe(false);
+    expect(readFileSync(join(outside, 'keep.txt'), 'utf8')).toBe('kept');
+  });
+
+  it('does nothing to a folder that is not there', () => {
+    const dir = join(site(), 'none');
+    expect(() => removeFolder(dir)).not.toThrow();
+    expect(existsSync(dir)).toBe(false);
   });
 });

@@ -127,10 +127,21 @@ function* lazyMap<T>(items: readonly T[], row: (item: T) => Cell[]): Generator<C
   for (const item of items) yield row(item);
 }
 
-/** Items by province, in their order, grouped on first use: a build that writes no province's file never pays for it. */
+/**
+ * Items by province, in their order. A build that writes no province's file never pays for them; one
+ * that writes one province's (an incremental build after that province's figures changed) takes them
+ * in one pass, not grouping a million items by province (0.2 s of it); a second province's groups all.
+ */
 function byProvince<T extends { province: string }>(items: readonly T[]): (province: string) => readonly T[] {
+  let first: { province: string; items: T[] } | undefined;
   let groups: Map<string, T[]> | undefined;
-  return (province) => (groups ??= groupBy(items, (item) => item.province)).get(province) ?? [];
+  return (province) => {
+    if (groups === undefined && (first === undefined || first.province === province)) {
+      first ??= { province, items: items.filter((item) => item.province === province) };
+      return first.items;
+    }
+    return (groups ??= groupBy(items, (item) => item.province)).get(province) ?? [];
+  };
 }
 
 /** A metric's column of unit-returns/: its values in the metric's unit, as `value` of observations has them. */

@@ -37,15 +37,17 @@ export interface IndexFile {
   content: string;
 }
 
-/** Pages by term, as the ascending page numbers' differences (1, 3, 4 as 1, 2, 1): shorter files. */
-type Postings = Map<string, number[]>;
+/** Pages by term, as the ascending page numbers' differences (1, 3, 4 as 1, 2, 1): shorter files; and the last page added. */
+type Postings = Map<string, { differences: number[]; last: number }>;
 
-function addPosting(postings: Postings, term: string, page: number, last: Map<string, number>): void {
-  const list = postings.get(term);
-  const before = last.get(term) ?? 0;
-  if (list) list.push(page - before);
-  else postings.set(term, [page - before]);
-  last.set(term, page);
+function addPosting(postings: Postings, term: string, page: number): void {
+  const held = postings.get(term);
+  if (held) {
+    held.differences.push(page - held.last);
+    held.last = page;
+  } else {
+    postings.set(term, { differences: [page], last: page });
+  }
 }
 
 export const scriptFile = (name: string, data: unknown) => `zongshuSearch(${JSON.stringify(name)},${JSON.stringify(data)});\n`;
@@ -54,19 +56,20 @@ export const scriptFile = (name: string, data: unknown) => `zongshuSearch(${JSON
 export function searchIndexFiles(pages: readonly IndexedPage[]): IndexFile[] {
   const { shards, pagesPerChunk } = searchIndexLayout;
   const postings: Postings = new Map();
-  const last = new Map<string, number>();
   pages.forEach(({ document }, page) => {
     // Numbered from 1, so that the first difference is never 0.
     const number = page + 1;
     const inTitle = indexTerms(fold(document.title));
-    for (const term of new Set([...inTitle, ...indexTerms(fold(document.text))])) addPosting(postings, term, number, last);
-    for (const term of inTitle) addPosting(postings, titleTerm(term), number, last);
+    const terms = indexTerms(fold(document.text));
+    for (const term of inTitle) terms.add(term);
+    for (const term of terms) addPosting(postings, term, number);
+    for (const term of inTitle) addPosting(postings, titleTerm(term), number);
   });
   const byShard = Array.from({ length: shards }, () => [] as string[]);
   for (const term of postings.keys()) byShard[shardOf(term.startsWith('^') ? term.slice(1) : term, shards)]?.push(term);
   const files: IndexFile[] = byShard.map((terms, shard) => {
     const data: Record<string, number[]> = {};
-    for (const term of terms.sort()) data[term] = postings.get(term) as number[];
+    for (const term of terms.sort()) data[term] = postings.get(term)?.differences as number[];
     return { name: `t${shard}.js`, content: scriptFile(`t${shard}`, data) };
   });
   // To order the pages with the query in their title, shortest first, without reading their chunks.

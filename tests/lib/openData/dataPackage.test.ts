@@ -36,6 +36,20 @@ describe('dataPackageFiles', () => {
     expect(rows).toBe(dataSet.observations.length);
   });
 
+  it("makes a province's files the same whether they are the only ones asked for (an incremental build) or come after others", async () => {
+    const dataSet = await fixtureDataSet();
+    const text = (file: { chunks: () => Iterable<string> }) => [...file.chunks()].join('');
+    const inOrder = new Map(dataPackageFiles(dataSet).map((f) => [f.path, text(f)]));
+    for (const province of dataSet.provinces) {
+      // Each of a province's files asked for first, then every file.
+      const files = dataPackageFiles(dataSet);
+      const own = files.filter((f) => f.province === province.id);
+      expect(own.length).toBeGreaterThan(1);
+      for (const file of own) expect(text(file), file.path).toBe(inOrder.get(file.path));
+      for (const file of files) expect(text(file), file.path).toBe(inOrder.get(file.path));
+    }
+  });
+
   it('names the province of every file of observations, figures and unit returns, and of no other file', async () => {
     const dataSet = await fixtureDataSet();
     for (const file of dataPackageFiles(dataSet)) {
