@@ -82,24 +82,30 @@ export interface WideTableReading {
 /** The cell values of the load that reads against `catalog`: a figure written alike in many cells is held once. */
 export const cellValuesOf = (catalog: Catalog): CellValues => entryOf(loadValues, catalog, (): CellValues => new Map());
 
-/** Reads a table line by line, without yet looking at other files' rows. */
+/**
+ * Reads a table line by line, without yet looking at other files' rows. Its problems are capped as
+ * they arise (the first few of each kind, then a count: src/lib/ingest/problemCap.ts), so a table
+ * of bad lines keeps no problem per line, here or in the cache; the counts end its reading.
+ */
 export async function readTableFile(table: WideTableFile, catalog: Catalog, files: CatalogFiles): Promise<TableFileReading> {
   const reading: TableFileReading = { rows: 0, bytesDigest: '', header: [], lines: [], trailing: [] };
   let layout: TableReading | undefined;
   const defaultSource = tableSource(table.province, table.period).id;
   const values = cellValuesOf(catalog);
+  const cap = new ProblemCap();
+  const listed = (found: readonly Problem[]) => found.filter((problem) => cap.admit(problem));
   const result = await streamCsv(table.path, table.file, (record) => {
     if (!layout) {
       const header = readWideHeader(table.file, record.header, catalog, files.metrics);
-      reading.header = header.problems;
+      reading.header = listed(header.problems);
       layout = tableReading(table.province, table.period, defaultSource, header.layout, catalog, values);
     }
     const found: Problem[] = [];
     const observations = readTableLine(record, layout, catalog, files, found);
     // A fault of the row itself (its unit) is found again in each of its filled cells: it is said once.
-    reading.lines.push({ problems: withoutRepeats(found), observations: found.some((p) => p.severity === 'error') ? undefined : observations });
+    reading.lines.push({ problems: listed(withoutRepeats(found)), observations: found.some((p) => p.severity === 'error') ? undefined : observations });
   }, table.dataFile);
-  reading.trailing = result.problems;
+  reading.trailing = [...listed(result.problems), ...cap.summaries()];
   reading.rows = result.rows;
   reading.bytesDigest = result.bytesDigest ?? '';
   return reading;
@@ -108,7 +114,8 @@ export async function readTableFile(table: WideTableFile, catalog: Catalog, file
 /**
  * Adds a table's cells to the store, and its problems in the order they arose, with the store's;
  * the cells the store turns away (an earlier file gave the same figure) go to `dropped`. A line
- * counts as accepted when every one of its cells was kept.
+ * counts as accepted when every one of its cells was kept. The reading's problems are capped
+ * already; the store's are capped with them, and the reading's counts add up with theirs.
  */
 export function addTableReading(table: WideTableFile, reading: TableFileReading, store: ObservationStore, problems: Problem[], dropped: Observation[]): WideTableReading {
   const tally: FileTally = { file: table.file, rows: reading.rows, accepted: 0, rejected: 0 };

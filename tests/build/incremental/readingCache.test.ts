@@ -2,6 +2,9 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderReadingCache } from '../../../src/build/incremental/readingCache.ts';
+import { unsealBytes } from '../../../src/build/incremental/sealed.ts';
+import { decodeTableReading } from '../../../src/lib/ingest/tableFileReading.ts';
+import { corpusCase } from '../../helpers/corpusCase.ts';
 import { loadDataSet } from '../../../src/load/loadDataSet.ts';
 import { fixtureSite, repoRoot } from '../../helpers/paths.ts';
 import { useTempDir } from '../../helpers/tempDir.ts';
@@ -147,5 +150,30 @@ describe('folderReadingCache, for unit returns', () => {
       expect(again.stats.rejected, `case ${i}`).toBe(1);
       expect(JSON.stringify(again.dataSet), `case ${i}`).toBe(JSON.stringify(first.dataSet));
     }
+  });
+});
+
+describe('folderReadingCache, for a unit return of bad lines', () => {
+  it('keeps the first few problems of a kind and a count of the rest, not a problem per line', async () => {
+    const site = tempDir();
+    const { dataDir, contentDir } = corpusCase(site, '95-wide-table-many-bad-cells');
+    const cacheDir = tempDir();
+    const loaded = await loadDataSet({ dataDir, contentDir, cache: folderReadingCache(cacheDir, dataDir) });
+    const unreadable = loaded.problems.filter((p) => p.code === 'unreadable-value');
+    // Ten listed and one that counts the others, as a load without the cache says.
+    expect(unreadable).toHaveLength(11);
+    const omitted = unreadable.find((p) => p.omitted !== undefined)?.omitted ?? 0;
+    expect(omitted).toBeGreaterThan(100);
+    const folder = join(cacheDir, 'readings');
+    const entries = readdirSync(folder, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+    const readings = entries.flatMap((name) => {
+      const content = unsealBytes(name.split('/').pop() as string, readFileSync(join(folder, name)));
+      const reading = content && decodeTableReading(content, 'f', 'd', new Map());
+      return reading ? [reading] : [];
+    });
+    expect(readings).toHaveLength(1);
+    const kept = readings.flatMap((r) => [...r.header, ...r.lines.flatMap((l) => l.problems), ...r.trailing]);
+    expect(kept.filter((p) => p.code === 'unreadable-value')).toHaveLength(11);
+    expect(readings[0]?.lines.length).toBeGreaterThan(100);
   });
 });
