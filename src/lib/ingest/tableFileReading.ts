@@ -106,7 +106,10 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
   const lines = positions<TableLine>();
   const columns = positions<TableColumn>();
   const values = positions<CellValue>();
-  const metricOf = new Map<CellValue, string>();
+  // Each value's kind, found when the value is first met: the metric of its column, its qualifier, its measure word.
+  const kinds: Meta['kinds'] = [];
+  const kindKeys = positions<string>();
+  const valueKinds: number[] = [];
   const full: Observation[] = [];
   const cellCount: number[] = [];
   const cells: number[] = [];
@@ -125,17 +128,14 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
       const [cellLine, column, value] = parts;
       const known = values.list.length;
       const at = values.at(value);
-      if (at === known) metricOf.set(value, column.metric);
+      if (at === known) {
+        // A key of the three, made with separators no id or measure word holds (\u0001 standing for no measure word).
+        const kind = kindKeys.at(`${column.metric}\u0000${value.qualifier}\u0000${value.measureWord ?? '\u0001'}`);
+        if (kind === kinds.length) kinds.push([column.metric, value.qualifier, value.measureWord]);
+        valueKinds.push(kind);
+      }
       cells.push(lines.at(cellLine), columns.at(column), at);
     }
-  });
-  const kinds: Meta['kinds'] = [];
-  const kindKeys = positions<string>();
-  const valueKinds = values.list.map((value) => {
-    const kind: Meta['kinds'][number] = [metricOf.get(value) as string, value.qualifier, value.measureWord];
-    const at = kindKeys.at(JSON.stringify(kind));
-    if (at === kinds.length) kinds.push(kind);
-    return at;
   });
   const meta: Meta = {
     format,
