@@ -44,6 +44,7 @@ async function build(options: CliOptions): Promise<number> {
     const report = await buildSite({ outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting, renderer });
     const seconds = (Date.now() - started) / 1000;
     const { kept, read, rejected } = readings.stats();
+    const checks = readings.checkStats();
     if (report.recovery !== 'none') console.log(recoveryLine(lang, outDir, report.recovery, true));
     const refused = rejected + report.refused.cacheEntries;
     if (refused > 0) {
@@ -56,8 +57,8 @@ async function build(options: CliOptions): Promise<number> {
     console.log(
       say(
         lang,
-        `已生成网站 ${outDir}，用时${seconds.toFixed(1)}秒：共${pages}个页面（其中${pagesReused}个与上次相同），新画图表${charts.drawn}张，取自缓存${charts.cached}张；${kept + read}个数据文件（观测数据和单位报表）中${kept}个没有变化`,
-        `built ${outDir} in ${seconds.toFixed(1)} s: ${pages} pages (${pagesReused} unchanged since the last build), ${charts.drawn} charts drawn, ${charts.cached} from the cache; ${kept} of ${kept + read} data files (observations and unit returns) unchanged`,
+        `已生成网站 ${outDir}，用时${seconds.toFixed(1)}秒：共${pages}个页面（其中${pagesReused}个与上次相同），新画图表${charts.drawn}张，取自缓存${charts.cached}张；${kept + read}个数据文件（观测数据和单位报表）中${kept}个没有变化；按省份的数据检查${checks.kept + checks.checked}组中${checks.kept}组沿用上次结果`,
+        `built ${outDir} in ${seconds.toFixed(1)} s: ${pages} pages (${pagesReused} unchanged since the last build), ${charts.drawn} charts drawn, ${charts.cached} from the cache; ${kept} of ${kept + read} data files (observations and unit returns) unchanged; the checks of ${checks.kept} of ${checks.kept + checks.checked} province groups taken from the last build`,
       ),
     );
     // For npm run bench: the figures of this build, measured inside it.

@@ -2,11 +2,8 @@
 import { figureIndexOf } from './aggregate/figureIndex.ts';
 import { aggregateFigures } from './aggregate/figures.ts';
 import { checkNarrativeFigures } from './checks/narrativeFigures.ts';
-import { checkMeasureWords } from './checks/measureWords.ts';
+import { checkByGroup, type GroupCheckCache } from './checks/groupChecks.ts';
 import { checkNarrativeNumbers } from './checks/narrativeNumbers.ts';
-import { checkPartsAndWholes } from './checks/partsAndWholes.ts';
-import { checkStatedParts } from './checks/statedParts.ts';
-import { checkStatedRatios } from './checks/statedRatios.ts';
 import { zhNamesOf } from './checks/zhNames.ts';
 import type { Catalog } from './ingest/catalog.ts';
 import { rowsById } from './narrativeFigure.ts';
@@ -22,17 +19,15 @@ export function assembleDataSet(
   observations: readonly Observation[],
   narratives: readonly Narrative[],
   site: SiteSettings = { synthetic: false, notice: '' },
+  /** Problems of the rows' checks kept by earlier builds, by province (checks/groupChecks.ts). */
+  checks?: GroupCheckCache,
 ): { dataSet: DataSet; problems: Problem[] } {
   const figures = aggregateFigures(observations, catalog.metrics);
   const index = figureIndexOf(figures);
-  const metrics = new Map(catalog.metrics.map((m) => [m.id, m]));
   // The Chinese words of the checks name provinces, units and metrics by their names.
   const names = zhNamesOf(catalog);
   const problems = [
-    ...checkStatedRatios(figures, index, catalog.metrics, observations, names),
-    ...checkPartsAndWholes(figures, index, catalog.metrics, observations, names),
-    ...checkMeasureWords(observations, metrics),
-    ...checkStatedParts(observations, metrics, names),
+    ...checkByGroup(figures, index, catalog.metrics, observations, names, checks),
     ...checkNarrativeFigures(narratives, index, rowsById(observations), names),
     ...checkNarrativeNumbers(narratives, index, catalog.metrics, names),
   ];

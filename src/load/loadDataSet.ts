@@ -27,7 +27,8 @@ import type { Problem } from '../lib/schema/problem.ts';
 import { streamCsv } from './csvStream.ts';
 import { fileFault, isLink, listFiles, listFolders, shown, unreadableFile, type FileTally } from './files.ts';
 import { addTableReading, cellValuesOf, findWideTables, readTableFile } from './wideTables.ts';
-import { scopeDigestsOf, type ObservationDigests } from './scopeDigests.ts';
+import { provincesDigest, scopeDigestsOf, type ObservationDigests } from './scopeDigests.ts';
+import type { GroupCheckCache, GroupProblems } from '../lib/checks/groupChecks.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
 
 export interface LoadOptions {
@@ -51,7 +52,11 @@ export interface ReadingCache {
   getTable(path: string, file: string, dataFile: string, catalogDigest: string, values: CellValues): TableFileReading | undefined;
   /** Keeps the reading of a unit return that `getTable` found none for. */
   setTable(path: string, reading: TableFileReading): void;
-  /** Once every file is read: readings of files not read by this load are dropped. */
+  /** The problems of the checks of a group of provinces (src/lib/checks/groupChecks.ts) kept under `key`, if any. */
+  getChecks(key: string): GroupProblems | undefined;
+  /** Keeps a group's problems under `key`. */
+  setChecks(key: string, problems: GroupProblems): void;
+  /** Once the data set is loaded: readings of files not read, and problems not asked for, by this load are dropped. */
   finish(): void;
 }
 
@@ -263,7 +268,6 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
     files.push(tally);
     digests.files.push(digest);
   }
-  options.cache?.finish();
 
   const narratives = readNarratives(options.contentDir, catalog, catalogFiles.sources, problems);
   const settingsPath = join(options.contentDir, 'site.md');
@@ -271,7 +275,15 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
   const settingsText = existsSync(settingsPath) ? readContentFile(settingsPath, problems) : undefined;
   const site = settingsText === undefined ? undefined : readSiteSettings(shown(settingsPath), settingsText, problems);
   options.afterReading?.();
-  const { dataSet, problems: dataSetProblems } = assembleDataSet(catalog, store.values(), narratives, site);
+  const { cache } = options;
+  const checks: GroupCheckCache | undefined = cache && {
+    // The group's rows, and the catalog they were read against: the code is in the name the cache keeps them by.
+    key: (provinces) => createHash('sha256').update(catalogDigest).update(provincesDigest(digests, provinces)).digest('hex'),
+    get: (key) => cache.getChecks(key),
+    set: (key, found) => cache.setChecks(key, found),
+  };
+  const { dataSet, problems: dataSetProblems } = assembleDataSet(catalog, store.values(), narratives, site, checks);
+  cache?.finish();
   addProblems(problems, dataSetProblems);
   return { dataSet, problems: capProblems(problems), files, digests };
 }

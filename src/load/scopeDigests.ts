@@ -83,3 +83,22 @@ export function scopeDigestsOf(observations: readonly Observation[]): Record<str
   });
   return Object.fromEntries([...hashes].map(([key, hash]) => [key, hash.digest('hex')]));
 }
+
+/**
+ * A digest of the rows of some provinces as a load has them: each file's digest of each province's
+ * scope, in load order, and the rows of theirs the store did not keep. What a check of those
+ * provinces' rows reads of the data files (src/lib/checks/groupChecks.ts), the catalog aside.
+ */
+export function provincesDigest(digests: ObservationDigests, provinces: readonly string[]): string {
+  const hash = createHash('sha256');
+  const wanted = new Set(provinces.map((province) => scopeKey({ province })));
+  for (const key of wanted) hash.update(`${key}\n`);
+  for (const file of digests.files) {
+    for (const key of wanted) {
+      const digest = file.scopes[key];
+      if (digest !== undefined) hash.update(`${file.dataFile}\u0001${key}\u0001${digest}\n`);
+    }
+  }
+  hashRowsByScope(digests.dropped, (key) => (wanted.has(key) ? hash : undefined), 'dropped\u0001');
+  return hash.digest('hex');
+}

@@ -1,8 +1,8 @@
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { folderReadingCache } from '../../../src/build/incremental/readingCache.ts';
-import { unsealBytes } from '../../../src/build/incremental/sealed.ts';
+import { seal, unsealBytes } from '../../../src/build/incremental/sealed.ts';
 import { decodeTableReading } from '../../../src/lib/ingest/tableFileReading.ts';
 import { corpusCase } from '../../helpers/corpusCase.ts';
 import { loadDataSet } from '../../../src/load/loadDataSet.ts';
@@ -15,7 +15,7 @@ const tempDir = useTempDir();
 const loaderOf = (site: string, cacheDir: string) => async () => {
   const cache = folderReadingCache(cacheDir, join(site, 'data'));
   const loaded = await loadDataSet({ dataDir: join(site, 'data'), contentDir: join(site, 'content'), cache });
-  return { ...loaded, stats: cache.stats() };
+  return { ...loaded, stats: cache.stats(), checks: cache.checkStats() };
 };
 
 /** A copy of the fixture site and a cache folder, and a load of the one through the other. */
@@ -28,7 +28,9 @@ function fixture() {
   const kept = () => readdirSync(join(cacheDir, 'readings'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
   const edit = (path: string, change: (text: string) => string) => writeFileSync(join(data, path), change(readFileSync(join(data, path), 'utf8')));
   const cacheFile = (name: string) => join(cacheDir, 'readings', name);
-  return { data, load, kept, edit, cacheFile };
+  /** The kept problems of the checks, by file (checks/<data folder>/<entry>). */
+  const checkEntries = () => readdirSync(join(cacheDir, 'checks'), { recursive: true }).map(String).filter((f) => f.endsWith('.json')).map((f) => join(cacheDir, 'checks', f));
+  return { data, load, kept, edit, cacheFile, checkEntries };
 }
 
 describe('folderReadingCache', () => {
@@ -101,6 +103,55 @@ describe('folderReadingCache', () => {
       const again = await load();
       expect(again.stats, `case ${i}`).toEqual({ kept: 1, read: 1, rejected: 1 });
       expect(again.dataSet.observations, `case ${i}`).toEqual(first.dataSet.observations);
+    }
+  });
+});
+
+describe("folderReadingCache, for the checks' problems", () => {
+  const plainLoad = (data: string) => loadDataSet({ dataDir: data, contentDir: join(data, '..', 'content') });
+
+  it("keeps each province's problems; a province whose rows changed is checked again, and the problems are a plain load's", async () => {
+    const { data, load, edit, checkEntries } = fixture();
+    const first = await load();
+    // Hainan and Jiangsu, each a group of its own.
+    expect(first.checks).toEqual({ kept: 0, checked: 2 });
+    expect(checkEntries()).toHaveLength(2);
+    expect(first.problems.some((p) => p.code === 'stated-ratio-differs')).toBe(true);
+    const second = await load();
+    expect(second.checks).toEqual({ kept: 2, checked: 0 });
+    expect(second.problems).toEqual((await plainLoad(data)).problems);
+    // Hainan's compliant branches change: its stated rate of 89% is now set against 2000/2824, not 2387/2824.
+    edit('observations/sample.csv', (text) => text.replace(',2387,', ',2000,'));
+    const third = await load();
+    expect(third.checks).toEqual({ kept: 1, checked: 1 });
+    const plain = await plainLoad(data);
+    expect(third.problems).toEqual(plain.problems);
+    expect(third.problems.find((p) => p.code === 'stated-ratio-differs')?.message).toContain('2000/2824');
+    // Stale entries go: one per group is left.
+    expect(checkEntries()).toHaveLength(2);
+  });
+
+  it('checks a province again when its kept problems were changed, cut short, emptied or of another shape, and counts the entry refused', async () => {
+    const { data, load, checkEntries } = fixture();
+    await load();
+    const plain = await plainLoad(data);
+    const hainan = checkEntries().find((entry) => readFileSync(entry, 'utf8').includes('stated-ratio-differs')) as string;
+    const kept = readFileSync(hainan, 'utf8');
+    const resealed = (content: string) => seal(basename(hainan), content);
+    const spoilt = [
+      kept.replace('2387', '2388'),
+      kept.slice(0, kept.length - 30),
+      '',
+      // Sealed as the cache seals, but not problems: a severity no problem has, and three lists where the checks give four.
+      resealed('[[{"severity":"notice","code":"x","file":"f","message":"m","zh":{"message":"m"}}],[],[],[]]'),
+      resealed('[[],[],[]]'),
+    ];
+    for (const [i, text] of spoilt.entries()) {
+      writeFileSync(hainan, text);
+      const again = await load();
+      expect(again.checks, `case ${i}`).toEqual({ kept: 1, checked: 1 });
+      expect(again.stats.rejected, `case ${i}`).toBe(1);
+      expect(again.problems, `case ${i}`).toEqual(plain.problems);
     }
   });
 });
