@@ -31,9 +31,10 @@ export interface ObservationDigests {
   dropped: Observation[];
 }
 
-/** The name a scope goes by in digests and fingerprints. */
+/** The name a scope goes by in digests and fingerprints: a unit page's, that of its province's unit rows. */
 export function scopeKey(scope: PageScope): string {
-  return 'province' in scope ? `province:${scope.province}` : `source:${scope.source}`;
+  if ('province' in scope) return `province:${scope.province}`;
+  return 'unitsOf' in scope ? `units:${scope.unitsOf}` : `source:${scope.source}`;
 }
 
 /**
@@ -52,12 +53,16 @@ export function observationLine(o: Observation): string {
   return `${at.dataFile}\u0001${at.line}\u0001${at.column}\u0001${o.province}\u0001${o.unit}\u0001${period.id}\u0001${period.start}\u0001${period.end}\u0001${period.years}\u0001${o.metric}\u0001${o.value}\u0001${o.step}\u0001${o.qualifier}\u0001${o.written}\u0001${o.measureWord}\u0001${o.source}\u0001${o.quote}\u0001${o.note}\u0001${o.rowId}\u0001${o.partOf}\u0001${o.scope}\u0001${o.time}\u0001${o.undated}\n`;
 }
 
-/** Feeds each row to the hash of its province's scope and of its source's, made as they are first needed. */
+/** The scope of a province's unit rows (a unit page's: `scopeKey`). */
+export const unitRowsKey = (province: string) => `units:${province}`;
+
+/** Feeds each row to the hash of its province's scope and of its source's, and a unit's row to its province's unit rows, made as they are first needed. */
 export function hashRowsByScope(observations: Iterable<Observation>, hashOf: (key: string) => Hash | undefined, prefix = ''): void {
   for (const observation of observations) {
     const row = prefix + observationLine(observation);
     hashOf(scopeKey({ province: observation.province }))?.update(row);
     hashOf(scopeKey({ source: observation.source }))?.update(row);
+    if (observation.unit !== null) hashOf(unitRowsKey(observation.province))?.update(row);
   }
 }
 

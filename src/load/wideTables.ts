@@ -20,7 +20,7 @@ import { addProblems, quoted, withoutRepeats } from '../lib/problems.ts';
 import type { Observation } from '../lib/schema/observation.ts';
 import type { Province } from '../lib/schema/province.ts';
 import { streamCsv } from './csvStream.ts';
-import { scopeKey, tableDigest, type FileDigest } from './scopeDigests.ts';
+import { scopeKey, tableDigest, unitRowsKey, type FileDigest } from './scopeDigests.ts';
 import { fileFault, listFiles, listFolders, shown, unreadableFile, type FileTally } from './files.ts';
 
 export interface WideTableFile {
@@ -119,11 +119,12 @@ export async function readTableFile(table: WideTableFile, catalog: Catalog, file
  */
 export function addTableReading(table: WideTableFile, reading: TableFileReading, store: ObservationStore, problems: Problem[], dropped: Observation[]): WideTableReading {
   const tally: FileTally = { file: table.file, rows: reading.rows, accepted: 0, rejected: 0 };
-  // The page scopes of the cells the store keeps: the table's province, and the sources its lines name.
+  // The page scopes of the cells the store keeps: the table's province, its unit rows, and the sources its lines name.
   const scopes = new Set<string>();
   // The cells of a line, and the lines of a table, nearly all share them: a key is made when one changes, not for each of a million cells.
   let lastProvince: string | undefined;
   let lastSource: string | undefined;
+  let lastUnitsProvince: string | undefined;
   // The first few problems of each kind are listed, the rest counted (src/lib/ingest/problemCap.ts).
   const cap = new ProblemCap();
   const report = (found: readonly Problem[]) => {
@@ -139,6 +140,7 @@ export function addTableReading(table: WideTableFile, reading: TableFileReading,
       if (store.add(o, stored)) {
         if (o.province !== lastProvince) scopes.add(scopeKey({ province: (lastProvince = o.province) }));
         if (o.source !== lastSource) scopes.add(scopeKey({ source: (lastSource = o.source) }));
+        if (o.unit !== null && o.province !== lastUnitsProvince) scopes.add(unitRowsKey((lastUnitsProvince = o.province)));
       } else {
         whole = false;
         dropped.push(o);

@@ -167,3 +167,50 @@ describe('an incremental build after a unit return changes', () => {
     expect([...incremental].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path)).toEqual([]);
   });
 });
+
+describe("an incremental build after a committee figure changes, and the province's unit pages", () => {
+  /** The unit pages of Hainan, whose unit rows are of 2020 and who set 2020's committee figures beside theirs. */
+  const unitPages = ['hainan/units/gaoyuan.html', 'hainan/units/gonganting.html'];
+
+  /** Builds the changed data into `out` through the cache, then in full into a folder of its own, and says which files differ. */
+  async function buildAndCompare(from: string, out: string, cacheDir: string): Promise<{ report: BuildReport; differing: string[] }> {
+    const report = await build(out, cacheDir, from);
+    const fresh = join(from, `fresh-${Date.now()}`);
+    await build(fresh, undefined, from);
+    const full = fileHashes(fresh);
+    const incremental = fileHashes(out);
+    expect([...incremental.keys()]).toEqual([...full.keys()]);
+    return { report, differing: [...incremental].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path) };
+  }
+
+  it("takes them from the last site when the figure is of a year they do not show, and renders them again when it is of the year they show", async () => {
+    const from = tempDir();
+    cpSync(fixtureSite, from, { recursive: true });
+    const out = join(from, 'site');
+    const cacheDir = join(from, 'cache');
+    await build(out, cacheDir, from);
+    const inodes = () => unitPages.map((page) => statSync(join(out, page)).ino);
+    const first = inodes();
+    const edit = (file: string, change: (text: string) => string) => {
+      const path = join(from, 'data/observations', file);
+      const before = readFileSync(path, 'utf8');
+      writeFileSync(path, change(before));
+      expect(readFileSync(path, 'utf8')).not.toBe(before);
+    };
+
+    // Hainan's committee filed 60 cases in 2018: no unit page shows 2018's committee figures.
+    edit('more.csv', (text) => text.replace('hainan,,2018,cases-filed,60,,hainan-2018,立案60件,', 'hainan,,2018,cases-filed,61,,hainan-2018,立案61件,'));
+    const earlier = await buildAndCompare(from, out, cacheDir);
+    expect(earlier.differing).toEqual([]);
+    expect(readFileSync(join(out, 'hainan/2018.html'), 'utf8')).toContain('61件');
+    expect(inodes()).toEqual(first);
+
+    // A committee figure of 2020 for 立案, which the unit pages showed summed from their two units (12件), is now stated.
+    edit('sample.csv', (text) => `${text.trimEnd()}\nhainan,,2020,cases-filed,15,,hainan-2020,立案15件,\n`);
+    const shown = await buildAndCompare(from, out, cacheDir);
+    expect(shown.differing).toEqual([]);
+    for (const page of unitPages) expect(readFileSync(join(out, page), 'utf8'), page).toContain('15件');
+    expect(inodes().some((ino, i) => ino === first[i])).toBe(false);
+    expect(shown.report.pagesReused).toBeLessThan(earlier.report.pagesReused);
+  });
+});

@@ -3,7 +3,8 @@
  * all of it. A unit page reads its province's rows and the catalog, a source
  * page the rows quoting its source; when those did not change since the last
  * build, neither did the page, and its data need not even be made
- * (src/build/incremental/pageReuse.ts). A review reads its province's rows and narratives.
+ * (src/build/incremental/pageReuse.ts). A review reads its province's rows and narratives; a unit
+ * page its province's unit rows, and the committee rows behind the figures it shows beside them.
  * Making the data of the 2,480 unit, 310 review and 310 source pages of the
  * national set just to hash it costs more than this.
  */
@@ -12,7 +13,9 @@ import type { PageScope } from '../../lib/pages/published.ts';
 import type { DataSet } from '../../lib/schema/dataSet.ts';
 import type { Narrative } from '../../lib/schema/narrative.ts';
 import { groupBy } from '../../lib/maps.ts';
-import { hashRowsByScope, scopeDigestsOf, scopeKey, type ObservationDigests } from '../../load/scopeDigests.ts';
+import { hashRowsByScope, observationLine, scopeDigestsOf, scopeKey, unitRowsKey, type ObservationDigests } from '../../load/scopeDigests.ts';
+import { entryOf } from '../../lib/maps.ts';
+import type { Observation } from '../../lib/schema/observation.ts';
 
 export type ScopeFingerprint = (scope: PageScope) => string;
 
@@ -22,9 +25,10 @@ function narrativeLine(narrative: Narrative): string {
 }
 
 /**
- * A fingerprint per province and per source: the catalog (provinces, units, metrics, sources)
- * and every observation of the province or quoting the source, where it stands included, since
- * pages link to rows by file and line; a province's also every narrative of the province. Figures
+ * A fingerprint per province, per province's unit rows and per source: the catalog (provinces,
+ * units, metrics, sources) and every observation of the province, of its units or quoting the
+ * source, where it stands included, since pages link to rows by file and line; a province's also
+ * every narrative of the province. A unit page's adds the committee rows it reads. Figures
  * are derived from these by the code, which the page hash covers. A load's files stand in by their
  * digests (`digests`: src/load/scopeDigests.ts), with the rows the store dropped; a data set that
  * no load digested has its rows digested here the same way, file by file.
@@ -35,7 +39,7 @@ export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests
     if (made) return made;
     // The catalog's digest, not the catalog, begins every scope's hash: the national catalog is 0.5 MB, and hashed into each of its 341 scopes it took 0.3 s.
     const catalog = createHash('sha256').update(JSON.stringify([dataSet.provinces, dataSet.units, dataSet.metrics, dataSet.sources])).digest('hex');
-    const scopes = [...dataSet.provinces.map((p) => scopeKey({ province: p.id })), ...dataSet.sources.map((s) => scopeKey({ source: s.id }))];
+    const scopes = [...dataSet.provinces.flatMap((p) => [scopeKey({ province: p.id }), unitRowsKey(p.id)]), ...dataSet.sources.map((s) => scopeKey({ source: s.id }))];
     const hashes = new Map(scopes.map((key) => [key, createHash('sha256').update(catalog)]));
     const hashOf = (key: string) => hashes.get(key);
     const fileDigest = (dataFile: string, scopes: Record<string, string>) => {
@@ -48,9 +52,17 @@ export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests
     made = new Map([...hashes].map(([key, hash]) => [key, hash.digest('hex')]));
     return made;
   };
+  // The committee rows a province's unit pages read, hashed once for all of them: each page is handed the same list.
+  const committeeDigests = new WeakMap<readonly Observation[], string>();
+  const committeeDigest = (rows: readonly Observation[]) =>
+    entryOf(committeeDigests, rows, () => {
+      const hash = createHash('sha256');
+      for (const row of rows) hash.update(observationLine(row));
+      return hash.digest('hex');
+    });
   return (scope) => {
     const fingerprint = fingerprints().get(scopeKey(scope));
     if (fingerprint === undefined) throw new Error(`no ${scopeKey(scope).replace(':', " '")}' to scope a page to`);
-    return fingerprint;
+    return 'unitsOf' in scope ? `${fingerprint}\u0001${committeeDigest(scope.committeeRows)}` : fingerprint;
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { ChartSpec } from './chartData.ts';
 import type { PageTable } from './pageTables.ts';
+import type { Observation } from '../schema/observation.ts';
 
 export interface PublishedPage {
   table: PageTable;
@@ -18,9 +19,11 @@ export interface PublishedPage {
 /**
  * The part of the data set a page reads besides the catalog every page reads: one province's rows
  * and narratives, or one source's rows. `beyond`: what else a page of a province reads, as plain
- * data made cheaply (a review's chart of other provinces), hashed with the province's part.
+ * data made cheaply (a review's chart of other provinces), hashed with the province's part. A unit
+ * page reads less than its province: the rows of the province's units (`unitsOf`), and of its
+ * committee only the rows behind the figures it sets beside the units' (`committeeRows`).
  */
-export type PageScope = { province: string; beyond?: unknown } | { source: string };
+export type PageScope = { province: string; beyond?: unknown } | { source: string } | { unitsOf: string; committeeRows: readonly Observation[] };
 
 /** A page of a route that reads only part of the data set: where it goes, and what it reads. */
 export interface ScopedPage {

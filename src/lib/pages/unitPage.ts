@@ -12,6 +12,7 @@ import type { Unit } from '../schema/unit.ts';
 import { linkCharts, siteSourceNote, type ChartSpec, type UnitStandingRow } from './chartData.ts';
 import { byMetricThenPeriod, peersKey, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
+import type { PageScope } from './published.ts';
 import { headlineFirst } from './headlines.ts';
 import { chartValue, figureCell, figureCellAndRow, figureStanding, type FigureCell } from './views.ts';
 import { isUsual, slotOf } from '../aggregate/slot.ts';
@@ -120,6 +121,49 @@ function factsOf(ranking: Ranking<Unit>): { byFigure: Map<Figure, RankedEntry<Un
   return { byFigure, varied: new Set(ranking.ranked.map((r) => r.figure.value)).size >= 2 };
 }
 
+/** The latest figure of a series (of one unit and slot): the one a unit page sets beside its committee's. */
+function latestOf(series: readonly Figure[]): Figure {
+  return series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
+}
+
+const committeeRowsHeld = new WeakMap<PageContext, Map<string, Observation[]>>();
+
+/**
+ * The committee rows a province's unit pages read: the rows of its committee's stated figures in the
+ * periods some unit's latest figure of a metric falls in (a unit page sets each of its metrics'
+ * latest figure beside the committee's of the same period). The committee's other figures of those
+ * periods are sums of units' rows or ratios of these, so with the province's unit rows these are all
+ * a unit page reads of the data. One list per province, the same for all its unit pages.
+ */
+export function unitPagesCommitteeRows(context: PageContext, provinceId: string): readonly Observation[] {
+  return entryOf(entryOf(committeeRowsHeld, context, () => new Map<string, Observation[]>()), provinceId, () => {
+    const periods = new Set<string>();
+    for (const unit of context.dataSet.units) {
+      if (unit.province !== provinceId) continue;
+      // Each slot's latest period, as latestOf finds it, with no list of each slot's figures made: a province has 30,000 unit figures.
+      const latest = new Map<string, Figure['period']>();
+      for (const f of context.unitFigures.get(`${provinceId}/${unit.id}`) ?? []) {
+        const slot = slotOf(f);
+        const held = latest.get(slot);
+        if (!held || comparePeriods(f.period, held) > 0) latest.set(slot, f.period);
+      }
+      for (const period of latest.values()) periods.add(period.id);
+    }
+    const rows: Observation[] = [];
+    for (const f of context.committeeFigures.get(provinceId) ?? []) {
+      if (f.basis !== 'reported' || !periods.has(f.period.id)) continue;
+      const row = observationOf(f) ?? context.observations.get(f.observations[0] ?? '');
+      if (row) rows.push(row);
+    }
+    return rows;
+  });
+}
+
+/** What a unit page of the province reads (published.ts): its unit rows, and its committee's rows that the page shows. */
+export function unitPageScope(context: PageContext, provinceId: string): PageScope {
+  return { unitsOf: provinceId, committeeRows: unitPagesCommitteeRows(context, provinceId) };
+}
+
 export function unitPageData(context: PageContext, provinceId: string, unitId: string): UnitPageData {
   const unit = context.units.get(`${provinceId}/${unitId}`);
   const province = context.provinces.get(provinceId);
@@ -172,7 +216,7 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     return viaHeading ? { display: view.display, approximate: view.approximate, ...summed } : { display: view.display, href: view.href, approximate: view.approximate, ...summed };
   };
   const rows = [...groupBy(own, slotOf)].map(([slot, series]): UnitMetricRow => {
-    const last = series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
+    const last = latestOf(series);
     const metricId = last.metric;
     const committee = context.figures.get(provinceId, null, last.period, slot);
     const mine = standingOf(rankingOf(slot, last.period), last);
