@@ -1,10 +1,10 @@
 /**
  * What a page reads of the data set, hashed, for pages that read less than
- * all of it. A unit page reads its province's rows and the catalog, a source
- * page the rows quoting its source; when those did not change since the last
- * build, neither did the page, and its data need not even be made
- * (src/build/incremental/pageReuse.ts). A review reads its province's rows and narratives; a unit
- * page its province's unit rows, and the committee rows behind the figures it shows beside them.
+ * all of it. A unit page reads its province's unit rows, the committee rows
+ * behind the figures it shows beside them, and the catalog; a source page the
+ * rows quoting its source; when those did not change since the last build,
+ * neither did the page, and its data need not even be made
+ * (src/build/incremental/pageReuse.ts). A review reads its province's rows and narratives.
  * Making the data of the 2,480 unit, 310 review and 310 source pages of the
  * national set just to hash it costs more than this.
  */
@@ -12,9 +12,8 @@ import { createHash } from 'node:crypto';
 import type { PageScope } from '../../lib/pages/published.ts';
 import type { DataSet } from '../../lib/schema/dataSet.ts';
 import type { Narrative } from '../../lib/schema/narrative.ts';
-import { groupBy } from '../../lib/maps.ts';
+import { entryOf, groupBy } from '../../lib/maps.ts';
 import { hashRowsByScope, observationLine, scopeDigestsOf, scopeKey, unitRowsKey, type ObservationDigests } from '../../load/scopeDigests.ts';
-import { entryOf } from '../../lib/maps.ts';
 import type { Observation } from '../../lib/schema/observation.ts';
 
 export type ScopeFingerprint = (scope: PageScope) => string;

@@ -5,10 +5,11 @@
  * bytes, of the catalog it was read against, of how it was named, and of the
  * code. Beside them (checks/), the problems the checks found in each
  * province's rows (src/lib/checks/groupChecks.ts), named by a hash of those
- * rows' digests, the catalog and the code. A file, catalog or code that changed is simply not found and read
- * again. Each data folder keeps its readings apart, and a load drops those of
- * files it no longer has. Deleting the folder only makes the next load read
- * every file. A reading is sealed (sealed.ts): one changed, cut short, emptied,
+ * rows' digests, the catalog and the code. A file, catalog or code that
+ * changed is simply not found and read again. Each data folder keeps its
+ * readings apart, and a load drops those of files it no longer has, and the
+ * problems it no longer asks for. Deleting the folder only makes the next load
+ * read every file. A reading is sealed (sealed.ts): one changed, cut short, emptied,
  * moved under another name or of another shape is not taken, and the file is
  * read again (counted as `rejected`).
  */
