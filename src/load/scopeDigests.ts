@@ -90,20 +90,23 @@ export function scopeDigestsOf(observations: readonly Observation[]): Record<str
 }
 
 /**
- * A digest of the rows of some provinces as a load has them: each file's digest of each province's
- * scope, in load order, and the rows of theirs the store did not keep. What a check of those
- * provinces' rows reads of the data files (src/lib/checks/groupChecks.ts), the catalog aside.
+ * Feeds a load's digests to the hashes of their scopes: each file's digest of a scope, in load
+ * order, and the rows the store dropped. A page's fingerprint (src/build/incremental/pageInputs.ts)
+ * and a check group's key (`provincesDigest`) are made of these.
+ */
+export function hashDigestsByScope(digests: ObservationDigests, hashOf: (key: string) => Hash | undefined): void {
+  for (const file of digests.files) for (const [key, digest] of Object.entries(file.scopes)) hashOf(key)?.update(`${file.dataFile}\u0001${key}\u0001${digest}\n`);
+  hashRowsByScope(digests.dropped, hashOf, 'dropped\u0001');
+}
+
+/**
+ * A digest of the rows of some provinces as a load has them: what a check of those provinces' rows
+ * reads of the data files (src/lib/checks/groupChecks.ts), the catalog aside.
  */
 export function provincesDigest(digests: ObservationDigests, provinces: readonly string[]): string {
   const hash = createHash('sha256');
   const wanted = new Set(provinces.map((province) => scopeKey({ province })));
   for (const key of wanted) hash.update(`${key}\n`);
-  for (const file of digests.files) {
-    for (const key of wanted) {
-      const digest = file.scopes[key];
-      if (digest !== undefined) hash.update(`${file.dataFile}\u0001${key}\u0001${digest}\n`);
-    }
-  }
-  hashRowsByScope(digests.dropped, (key) => (wanted.has(key) ? hash : undefined), 'dropped\u0001');
+  hashDigestsByScope(digests, (key) => (wanted.has(key) ? hash : undefined));
   return hash.digest('hex');
 }

@@ -13,7 +13,7 @@ import type { PageScope } from '../../lib/pages/published.ts';
 import type { DataSet } from '../../lib/schema/dataSet.ts';
 import type { Narrative } from '../../lib/schema/narrative.ts';
 import { entryOf, groupBy } from '../../lib/maps.ts';
-import { hashRowsByScope, observationLine, scopeDigestsOf, scopeKey, unitRowsKey, type ObservationDigests } from '../../load/scopeDigests.ts';
+import { hashDigestsByScope, observationLine, scopeDigestsOf, scopeKey, unitRowsKey, type ObservationDigests } from '../../load/scopeDigests.ts';
 import type { Observation } from '../../lib/schema/observation.ts';
 
 export type ScopeFingerprint = (scope: PageScope) => string;
@@ -41,12 +41,8 @@ export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests
     const scopes = [...dataSet.provinces.flatMap((p) => [scopeKey({ province: p.id }), unitRowsKey(p.id)]), ...dataSet.sources.map((s) => scopeKey({ source: s.id }))];
     const hashes = new Map(scopes.map((key) => [key, createHash('sha256').update(catalog)]));
     const hashOf = (key: string) => hashes.get(key);
-    const fileDigest = (dataFile: string, scopes: Record<string, string>) => {
-      for (const [key, digest] of Object.entries(scopes)) hashOf(key)?.update(`${dataFile}\u0001${digest}\n`);
-    };
-    if (digests) for (const file of digests.files) fileDigest(file.dataFile, file.scopes);
-    else for (const [dataFile, rows] of groupBy(dataSet.observations, (o) => o.at.dataFile)) fileDigest(dataFile, scopeDigestsOf(rows));
-    hashRowsByScope(digests?.dropped ?? [], hashOf, 'dropped\u0001');
+    const files = (): ObservationDigests => ({ files: [...groupBy(dataSet.observations, (o) => o.at.dataFile)].map(([dataFile, rows]) => ({ dataFile, scopes: scopeDigestsOf(rows) })), dropped: [] });
+    hashDigestsByScope(digests ?? files(), hashOf);
     for (const narrative of dataSet.narratives) hashOf(scopeKey({ province: narrative.province }))?.update(narrativeLine(narrative));
     made = new Map([...hashes].map(([key, hash]) => [key, hash.digest('hex')]));
     return made;

@@ -95,12 +95,13 @@ export function folderReadingCache(cacheDir: string, dataDir: string): FolderRea
   // (A file saved again between the two is read as it then is: its reading is kept under the older bytes' name,
   // which the next load, seeing the newer bytes, does not ask for, and drops.)
   const names = new Map<string, string>();
-  const nameOf = (path: string, file: string, dataFile: string, catalogDigest: string) => {
-    const name = `${sha256(version, catalogDigest, file, dataFile, readFileSync(path))}.json`;
+  /** Names what `path` stands for by `name`, for `keep`, and keeps that entry from `finish`. */
+  const named = (path: string, name: string) => {
     names.set(path, name);
     used.add(name);
     return name;
   };
+  const nameOf = (path: string, file: string, dataFile: string, catalogDigest: string) => named(path, `${sha256(version, catalogDigest, file, dataFile, readFileSync(path))}.json`);
   /** The kept entry of a file as read by `read`, or undefined (counted as read) when there is none or it is not one (counted as refused too). */
   const take = <E, T>(name: string, read: (path: string) => E, open: (entry: E) => T | undefined, counts = stats, from = folder): T | undefined => {
     let entry: E;
@@ -148,9 +149,7 @@ export function folderReadingCache(cacheDir: string, dataDir: string): FolderRea
     },
     setTable: (path, reading) => keep(path, (name) => sealBytes(name, encodeTableReading(reading))),
     getChecks(key) {
-      const name = `${sha256(version, 'checks', key)}.json`;
-      names.set(`checks:${key}`, name);
-      used.add(name);
+      const name = named(`checks:${key}`, `${sha256(version, 'checks', key)}.json`);
       return take(
         name,
         text,

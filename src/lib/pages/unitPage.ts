@@ -121,9 +121,12 @@ function factsOf(ranking: Ranking<Unit>): { byFigure: Map<Figure, RankedEntry<Un
   return { byFigure, varied: new Set(ranking.ranked.map((r) => r.figure.value)).size >= 2 };
 }
 
-/** The latest figure of a series (of one unit and slot): the one a unit page sets beside its committee's. */
+/** The later of two figures of a series (of one unit and slot); the first on a tie. */
+const laterOf = (a: Figure, b: Figure): Figure => (comparePeriods(a.period, b.period) >= 0 ? a : b);
+
+/** The latest figure of a series: the one a unit page sets beside its committee's. */
 function latestOf(series: readonly Figure[]): Figure {
-  return series.reduce((a, b) => (comparePeriods(a.period, b.period) >= 0 ? a : b));
+  return series.reduce(laterOf);
 }
 
 const committeeRowsHeld = new WeakMap<PageContext, Map<string, Observation[]>>();
@@ -140,14 +143,14 @@ export function unitPagesCommitteeRows(context: PageContext, provinceId: string)
     const periods = new Set<string>();
     for (const unit of context.dataSet.units) {
       if (unit.province !== provinceId) continue;
-      // Each slot's latest period, as latestOf finds it, with no list of each slot's figures made: a province has 30,000 unit figures.
-      const latest = new Map<string, Figure['period']>();
+      // Each slot's latest figure, with no list of each slot's figures made: a province has 30,000 unit figures.
+      const latest = new Map<string, Figure>();
       for (const f of context.unitFigures.get(`${provinceId}/${unit.id}`) ?? []) {
         const slot = slotOf(f);
         const held = latest.get(slot);
-        if (!held || comparePeriods(f.period, held) > 0) latest.set(slot, f.period);
+        latest.set(slot, held ? laterOf(held, f) : f);
       }
-      for (const period of latest.values()) periods.add(period.id);
+      for (const f of latest.values()) periods.add(f.period.id);
     }
     const rows: Observation[] = [];
     for (const f of context.committeeFigures.get(provinceId) ?? []) {
