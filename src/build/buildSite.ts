@@ -21,15 +21,16 @@ import { chartDrawing, type ChartStats } from './chartDrawing.ts';
 import { pageRenderer, type PageRenderer } from './keptRenderer.ts';
 import { collectGarbageWhenPiledUp, keepHeapNearLive } from './garbage.ts';
 import { folderChartCache } from './incremental/chartCacheFolder.ts';
-import { pageReuse } from './incremental/pageReuse.ts';
+import { pageReuse, siteStatsFolder } from './incremental/pageReuse.ts';
 import { writeManifest } from './incremental/siteManifest.ts';
 import { writeDataPackage, writeTraditionalEdition } from './publish.ts';
-import { startSearchIndex, writeSearchScript } from './searchIndex.ts';
+import { searchScript, startSearchIndex, writeSearchScript } from './searchIndex.ts';
 import { lockOutput, processRuns, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
 import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
 import { startChartThread, type ChartThread } from './threads/chartThread.ts';
 import { startEditionThread, type EditionThread } from './threads/editionThread.ts';
+import { startPreviousSiteThread, type PreviousSiteThread } from './threads/previousSiteThread.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -47,6 +48,11 @@ export interface BuildSiteOptions {
   /** The bundle of the pages, started before the data were read (keptRenderer.ts); absent: started here. */
   renderer?: PageRenderer;
 }
+
+/** The cache folder's part for pages (pageReuse.ts). */
+const pagesCacheDir = (cacheDir: string) => join(cacheDir, 'pages');
+
+
 
 export interface BuildReport {
   pages: number;
@@ -144,8 +150,15 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   // The bundle of the pages: kept, or being made in a process of its own since the caller started it (keptRenderer.ts).
   const renderer = options.renderer ?? pageRenderer(options.cacheDir, projectRoot);
   void renderer.ready();
+  let previousSite: PreviousSiteThread | undefined;
+  // Made by esbuild, in a process of its own, while the pages render; a failure is said when it is written.
+  const script = searchScript(projectRoot);
+  script.catch(() => undefined);
   try {
     const recovery = recoverPublish(options.outDir);
+    // The site being replaced, now that no other build may replace it, checked against its manifest on a thread of its own
+    // while the pages are listed; none without a cache folder, as nothing is then carried.
+    if (options.cacheDir !== undefined) previousSite = startPreviousSiteThread(options.outDir, staging, siteStatsFolder(pagesCacheDir(options.cacheDir)));
     await mkdir(parent, { recursive: true });
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const site = siteIndex(options.dataSet, buildDay(process.env.SOURCE_DATE_EPOCH, new Date()));
@@ -167,12 +180,13 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     // A changed page's tables are written on that thread too.
     // Every page is hashed for the new site's manifest; with a cache folder, one unchanged since the site it replaces is taken from it.
     const reuse = pageReuse({
-      cacheDir: options.cacheDir === undefined ? undefined : join(options.cacheDir, 'pages'),
+      cacheDir: options.cacheDir === undefined ? undefined : pagesCacheDir(options.cacheDir),
       previousSite: options.outDir,
       siteDir: staging,
       dataSet: options.dataSet,
       digests: options.digests,
       writeTables: (page) => thread.writeTables(page),
+      previousSiteFiles: previousSite && { check: previousSite.checked, carry: previousSite.carry },
     });
     installSession(buildSession({ site, reuse, charts: drawing, editions: thread, feed, progress }));
     waitForCacheWrites = async () => {
@@ -183,12 +197,14 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     await charts.stop();
     charts = undefined;
     // Before the Traditional edition, which copies it.
-    await writeSearchScript(staging, projectRoot);
+    await writeSearchScript(staging, script);
 
     progress.stage('traditional edition');
     const { converted, written } = await editions.finish();
     editions = undefined;
     reuse.carryOverPages();
+    // The edition is made from the site folder as it is now: carried pages included.
+    await previousSite?.carried();
     await writeTraditionalEdition(staging, feed, converted, reuse, progress);
     const indexWritten = feed.finish().then(() => search.write(staging));
     const packageWritten = (async () => {
@@ -201,6 +217,9 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     // The cache files written in the background: a failure fails the build before anything is published.
     await waitForCacheWrites();
     waitForCacheWrites = undefined;
+    // Every file carried (the Traditional editions and the data package's parts since) is in place before the manifest lists them.
+    await previousSite?.carried();
+    await previousSite?.stop();
 
     progress.stage('publish');
     const manifest = writeManifest(staging, reuse.records(), knownHashes(reuse.carriedFiles(), written));
@@ -214,6 +233,8 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     await waitForCacheWrites?.().catch(() => undefined);
     await editions?.stop();
     await charts?.stop();
+    // Before the staging folder goes: the thread would otherwise go on carrying files into it.
+    await previousSite?.stop();
     renderer.cancel();
     await cleanUp();
     throw error;

@@ -69,7 +69,8 @@ function pageEditions(siteDir: string, path: string, reuse: EditionReuse | undef
   const kept = carried ? reuse?.searchTexts(path) : undefined;
   if (kept) return kept;
   const simplified = readFileSync(join(siteDir, path), 'utf8');
-  const traditional = carried ? readFileSync(target, 'utf8') : traditionalPage(simplified, path);
+  // A carried edition may still be on its way (carried in the background): made again for its texts, it is the same page.
+  const traditional = traditionalPage(simplified, path);
   if (!carried) writeFileSync(target, traditional);
   const texts = { simplified: searchText(simplified), traditional: searchText(traditional) };
   reuse?.keepSearchTexts(path, texts);

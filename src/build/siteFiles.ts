@@ -1,6 +1,6 @@
-/** The files of a site folder as site paths, and the removal of a whole site. */
-import { readdirSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+/** The files of a site folder as site paths, files carried from one site into the next, and the removal of a whole site. */
+import { linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
 
 /**
  * Every file under `dir`, as a path within it with `/` between folders, in code-point order. Paths
@@ -41,4 +41,33 @@ export function removeFolder(dir: string): void {
   } catch {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Takes files of the previous site into the new one without copying their bytes, over anything
+ * written there; false when one is not there. An incremental national build carries ~25k files:
+ * one link each, with a folder made once and a file replaced only where there was one, rather
+ * than four calls to the file system per file.
+ */
+export function fileCarrier(previousSite: string, siteDir: string): (path: string) => boolean {
+  const folders = new Set<string>();
+  return (path) => {
+    const from = join(previousSite, path);
+    const to = join(siteDir, path);
+    const folder = dirname(to);
+    if (!folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+    }
+    try {
+      linkSync(from, to);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return false;
+      if (code !== 'EEXIST') throw error;
+      rmSync(to);
+      linkSync(from, to);
+    }
+    return true;
+  };
 }

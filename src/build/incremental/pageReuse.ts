@@ -19,8 +19,7 @@
  * (the data package's parts) are kept the same way, as pages with no HTML.
  */
 import { createHash } from 'node:crypto';
-import { linkSync, mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { PageScope, PublishedPage } from '../../lib/pages/published.ts';
 
 /** Hands a page's data and tables on: to be hashed and written, or to be written. */
@@ -32,7 +31,8 @@ import { traditionalRoot } from '../../lib/site/navigation.ts';
 import { codeVersion } from './codeVersion.ts';
 import { scopeFingerprints } from './pageInputs.ts';
 import { searchTextFolder, type SearchTexts } from './searchTextFolder.ts';
-import { fileUnchanged, readManifest, siteStats, type PageRecord, type SiteManifest } from './siteManifest.ts';
+import { fileUnchanged, readManifest, siteStats, type PageRecord, type SiteCheck, type SiteManifest, type StatRecord } from './siteManifest.ts';
+import { fileCarrier } from '../siteFiles.ts';
 
 /** Page data as JSON for its hash; a Map, a Set or a function would hash as {} and hide a change, so they are refused. */
 function pageJson(data: unknown): string {
@@ -45,35 +45,6 @@ function pageJson(data: unknown): string {
 /** The files a page's tables and charts' tables are written to, and its charts' drawings. */
 function tableFiles({ table, charts }: PublishedPage): string[] {
   return [sitePaths.pageCsv(table.id), sitePaths.pageJson(table.id), ...charts.flatMap((c) => [sitePaths.chartCsv(c.id), sitePaths.chartJson(c.id), sitePaths.chartSvg(c.id)])];
-}
-
-/**
- * Takes files of the previous site into the new one without copying their bytes, over anything
- * written there; false when one is not there. An incremental national build carries ~25k files:
- * one link each, with a folder made once and a file replaced only where there was one, rather
- * than four calls to the file system per file.
- */
-function carrier(previousSite: string, siteDir: string): (path: string) => boolean {
-  const folders = new Set<string>();
-  return (path) => {
-    const from = join(previousSite, path);
-    const to = join(siteDir, path);
-    const folder = dirname(to);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    try {
-      linkSync(from, to);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return false;
-      if (code !== 'EEXIST') throw error;
-      rmSync(to);
-      linkSync(from, to);
-    }
-    return true;
-  };
 }
 
 export interface PageReuse {
@@ -121,15 +92,36 @@ export interface PageReuseOptions {
   digests?: ObservationDigests | undefined;
   /** Writes a changed page's tables. */
   writeTables: PagePublisher;
+  /**
+   * The previous site read on a thread of its own (src/build/threads/previousSiteThread.ts): its files
+   * checked against its manifest, taken while the manifest is the one checked; and its files carried
+   * into the staging folder, in the background. Absent: both are done here, as they are asked for.
+   */
+  previousSiteFiles?: { check: () => SiteCheck | undefined; carry: (path: string) => void };
 }
+
+/** Where, in the folder pageReuse is given, the stats of the sites it built are kept (siteManifest.ts). */
+export const siteStatsFolder = (cacheDir: string): string => join(cacheDir, 'sites');
 
 export function pageReuse(options: PageReuseOptions): PageReuse {
   const kept = options.cacheDir === undefined ? undefined : searchTextFolder(join(options.cacheDir, 'texts'));
-  const stats = options.cacheDir === undefined ? undefined : siteStats(join(options.cacheDir, 'sites'), options.previousSite);
-  const manifest = options.cacheDir === undefined ? undefined : readManifest(options.previousSite);
+  const stats = options.cacheDir === undefined ? undefined : siteStats(siteStatsFolder(options.cacheDir), options.previousSite);
+  const read = options.cacheDir === undefined ? undefined : readManifest(options.previousSite);
+  const manifest = read?.manifest;
   const previous = new Map(Object.entries(manifest?.pages ?? {}));
   const previousFiles = manifest?.files ?? {};
-  const previousStats = manifest && stats ? stats.read() : new Map();
+  const given = options.previousSiteFiles;
+  /** The files found changed by the check made on its own thread, asked for when a page is first looked at; undefined: checked here, file by file. */
+  let checked: { changed: ReadonlySet<string> } | undefined;
+  let previousStats: ReadonlyMap<string, StatRecord> | undefined;
+  const fileIntact = (file: string) => {
+    if (!checked && !previousStats) {
+      const check = given?.check();
+      if (check && check.seal === read?.seal) checked = { changed: new Set(check.changed) };
+      else previousStats = stats?.read() ?? new Map();
+    }
+    return checked ? previousFiles[file] !== undefined && !checked.changed.has(file) : fileUnchanged(options.previousSite, file, previousFiles[file], previousStats?.get(file));
+  };
   const version = createHash('sha256').update(codeVersion()).update(pageJson(options.dataSet.site)).digest('hex');
   const fingerprint = scopeFingerprints(options.dataSet, options.digests);
   const records = new Map<string, PageRecord>();
@@ -141,7 +133,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   /** The files of a page (both editions and its tables) or of another file, each as the previous manifest has it. */
   const intact = (path: string, record: PageRecord) => {
     const files = path.endsWith('.html') ? [path, `${traditionalRoot}/${path}`, ...record.files] : [path, ...record.files];
-    if (files.every((file) => fileUnchanged(options.previousSite, file, previousFiles[file], previousStats.get(file)))) return true;
+    if (files.every(fileIntact)) return true;
     refused++;
     return false;
   };
@@ -150,7 +142,13 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     if ('beyond' in scope) hash.update(pageJson(scope.beyond));
     return hash.digest('hex');
   };
-  const linker = carrier(options.previousSite, options.siteDir);
+  // Carried in the background, a file checked a moment ago is taken as there: one gone meanwhile fails the build when the carrying is waited for.
+  const linker = given
+    ? (path: string) => {
+        given.carry(path);
+        return true;
+      }
+    : fileCarrier(options.previousSite, options.siteDir);
   const carryOver = (path: string) => {
     const hash = previousFiles[path];
     if (hash === undefined || !linker(path)) return false;

@@ -53,15 +53,19 @@ const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path
 const sameStat = (stats: Stats, record: StatRecord) =>
   stats.size === record.size && stats.mtimeMs === record.mtimeMs && stats.ctimeMs === record.ctimeMs && stats.ino === record.ino;
 
-function readSealed<T>(path: string, key: string, accept: (value: unknown) => value is T): T | undefined {
+/** A sealed file's value, with its seal (the first line, which holds a hash of the content): the same seal, the same value. */
+function readSealedWithSeal<T>(path: string, key: string, accept: (value: unknown) => value is T): { value: T; seal: string } | undefined {
   try {
-    const text = unseal(key, readFileSync(path, 'utf8'));
+    const entry = readFileSync(path, 'utf8');
+    const text = unseal(key, entry);
     const value = text === undefined ? undefined : (JSON.parse(text) as unknown);
-    return accept(value) ? value : undefined;
+    return accept(value) ? { value, seal: entry.slice(0, entry.indexOf('\n')) } : undefined;
   } catch {
     return undefined;
   }
 }
+
+const readSealed = <T>(path: string, key: string, accept: (value: unknown) => value is T): T | undefined => readSealedWithSeal(path, key, accept)?.value;
 
 function writeSealed(path: string, key: string, value: unknown): void {
   const partial = `${path}.${process.pid}.partial`;
@@ -75,9 +79,10 @@ function isManifest(value: unknown): value is SiteManifest {
   return isRecordOf(value) && isRecordOf(value.pages) && isRecordOf(value.files) && Object.values(value.files).every((hash) => typeof hash === 'string');
 }
 
-/** The manifest of the site in `siteDir`, or undefined when it has none that holds. */
-export function readManifest(siteDir: string): SiteManifest | undefined {
-  return readSealed(join(siteDir, manifestName), manifestKey, isManifest);
+/** The manifest of the site in `siteDir` with its seal (which differs for every other manifest), or undefined when it has none that holds. */
+export function readManifest(siteDir: string): { manifest: SiteManifest; seal: string } | undefined {
+  const read = readSealedWithSeal(join(siteDir, manifestName), manifestKey, isManifest);
+  return read && { manifest: read.value, seal: read.seal };
 }
 
 /** Whether the file at `path` of the site still has `sha256` for its content: by its stat, when that is the one recorded, else by reading it. */
@@ -92,6 +97,27 @@ export function fileUnchanged(siteDir: string, path: string, sha256: string | un
   if (!stats.isFile()) return false;
   if (stat && stat.sha256 === sha256 && sameStat(stats, stat)) return true;
   return sha256Of(join(siteDir, path)) === sha256;
+}
+
+/** The files of a site that no longer have the hash its manifest records, found against the manifest with that seal. */
+export interface SiteCheck {
+  seal: string;
+  changed: string[];
+}
+
+/**
+ * Checks every file the manifest of the site in `siteDir` lists (as `fileUnchanged` does, with the
+ * stats `stats` kept): undefined when the site has no manifest that holds. The build has it done on
+ * a thread of its own while it lists the pages (src/build/threads/previousSiteThread.ts).
+ */
+export function checkSite(siteDir: string, stats: SiteStats): SiteCheck | undefined {
+  const read = readManifest(siteDir);
+  if (!read) return undefined;
+  const records = stats.read();
+  const changed = Object.entries(read.manifest.files)
+    .filter(([path, sha256]) => !fileUnchanged(siteDir, path, sha256, records.get(path)))
+    .map(([path]) => path);
+  return { seal: read.seal, changed };
 }
 
 /**

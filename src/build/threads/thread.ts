@@ -1,6 +1,6 @@
 /** Starts a worker thread running a TypeScript module of the build (src/build/threads/threadEntry.mjs), or says how to run one as a process. */
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type Transferable } from 'node:worker_threads';
 
 /**
  * A thread's heap is kept small: what it holds at once is one page or one chart, and V8
@@ -22,9 +22,10 @@ function threadBundles(): Record<string, string> {
   }
 }
 
-export function startThread(module: URL, data: Record<string, unknown> = {}): Worker {
+/** `transferList`: what `data` hands over rather than copies (a MessagePort). */
+export function startThread(module: URL, data: Record<string, unknown> = {}, transferList: Transferable[] = []): Worker {
   const bundle = threadBundles()[module.href];
-  return new Worker(new URL('./threadEntry.mjs', import.meta.url), { workerData: { ...data, module: bundle ?? module.href, bundled: bundle !== undefined }, resourceLimits: threadHeap });
+  return new Worker(new URL('./threadEntry.mjs', import.meta.url), { workerData: { ...data, module: bundle ?? module.href, bundled: bundle !== undefined }, resourceLimits: threadHeap, transferList });
 }
 
 /** The command that runs a module of the build as a process of its own: its bundle, or under Vitest the module through tsx. */

@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pageReuse, type PageReuse } from '../../../src/build/incremental/pageReuse.ts';
-import { manifestName, writeManifest } from '../../../src/build/incremental/siteManifest.ts';
+import { pageReuse, siteStatsFolder, type PageReuse } from '../../../src/build/incremental/pageReuse.ts';
+import { manifestName, writeManifest, type SiteCheck } from '../../../src/build/incremental/siteManifest.ts';
+import { startPreviousSiteThread, type PreviousSiteThread } from '../../../src/build/threads/previousSiteThread.ts';
 import type { PublishedPage } from '../../../src/lib/pages/published.ts';
 import type { DataSet } from '../../../src/lib/schema/dataSet.ts';
 import { fixtureDataSet } from '../../helpers/fixtureSite.ts';
@@ -173,5 +174,70 @@ describe('pageReuse', () => {
   it('refuses page data it cannot hash faithfully: a Map would hash as {} and hide a change', () => {
     const pages = reuse([], tempDir());
     expect(() => pages.publish({ table, charts: [], data: { figures: new Map([['a', 1]]) } })).toThrow("page data must be plain to be hashed: 'figures' is not");
+  });
+});
+
+describe('pageReuse with the previous site read on a thread of its own', () => {
+  const threaded = (dir: string, written: PublishedPage[], check: (thread: PreviousSiteThread) => SiteCheck | undefined = (t) => t.checked()) => {
+    const thread = startPreviousSiteThread(join(dir, 'site'), join(dir, 'new'), siteStatsFolder(join(dir, 'cache')));
+    return {
+      thread,
+      pages: () =>
+        pageReuse({ cacheDir: join(dir, 'cache'), previousSite: join(dir, 'site'), siteDir: join(dir, 'new'), dataSet, writeTables: (p) => written.push(p), previousSiteFiles: { check: () => check(thread), carry: thread.carry } }),
+    };
+  };
+
+  it('carries an unchanged page on the thread: its files are in place once carried', async () => {
+    const dir = tempDir();
+    const page = builtOnce(dir);
+    const written: PublishedPage[] = [];
+    const { thread, pages } = threaded(dir, written);
+    try {
+      const second = pages();
+      second.publish(page);
+      second.carryOverPages();
+      expect(second.unchanged(review)).toBe(true);
+      await thread.carried();
+      for (const file of [review, 'data/pages/hainan/2020.csv', 'data/pages/hainan/2020.json']) expect(readFileSync(join(dir, 'new', file), 'utf8')).toBe(`made ${file}`);
+      expect(written).toHaveLength(0);
+    } finally {
+      await thread.stop();
+    }
+  });
+
+  it('refuses a page with a file changed by hand: found by the check on the thread, or, when that check was of another manifest (the site replaced meanwhile), here', async () => {
+    const cases: Array<{ file: string; check?: () => SiteCheck }> = [
+      { file: 'data/pages/hainan/2020.csv' },
+      { file: review, check: () => ({ seal: 'a manifest of another site', changed: [] }) },
+    ];
+    for (const { file, check } of cases) {
+      const dir = tempDir();
+      const page = builtOnce(dir);
+      writeFileSync(join(dir, 'site', file), 'MADE by hand');
+      const { thread, pages } = threaded(dir, [], check);
+      try {
+        if (!check) expect(thread.checked()?.changed).toEqual([file]);
+        const second = pages();
+        second.publish(page);
+        expect(second.unchanged(review), file).toBe(false);
+        expect(second.refused(), file).toBe(1);
+      } finally {
+        await thread.stop();
+      }
+    }
+  });
+
+  it('fails, naming it, when a file sent to be carried has gone from the previous site', async () => {
+    const dir = tempDir();
+    builtOnce(dir);
+    const { thread } = threaded(dir, []);
+    try {
+      thread.carry(review);
+      thread.carry('hainan/gone.html');
+      await expect(thread.carried()).rejects.toThrow(/hainan\/gone\.html of the previous build has gone while this one ran/u);
+      expect(readFileSync(join(dir, 'new', review), 'utf8')).toBe(`made ${review}`);
+    } finally {
+      await thread.stop();
+    }
   });
 });
