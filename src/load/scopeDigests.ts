@@ -7,7 +7,7 @@
  * that hashing took 4 s of every build.
  */
 import { createHash, type Hash } from 'node:crypto';
-import type { PageScope } from '../lib/pages/published.ts';
+import type { PartScope } from '../lib/pages/published.ts';
 import type { Observation } from '../lib/schema/observation.ts';
 
 /** A file's path within the data folder, and a digest of it for each page scope its rows fall in. */
@@ -32,7 +32,7 @@ export interface ObservationDigests {
 }
 
 /** The name a scope goes by in digests and fingerprints: a unit page's, that of its province's unit rows. */
-export function scopeKey(scope: PageScope): string {
+export function scopeKey(scope: PartScope): string {
   if ('province' in scope) return `province:${scope.province}`;
   return 'unitsOf' in scope ? `units:${scope.unitsOf}` : `source:${scope.source}`;
 }

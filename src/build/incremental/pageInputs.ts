@@ -9,7 +9,7 @@
  * national set just to hash it costs more than this.
  */
 import { createHash } from 'node:crypto';
-import type { PageScope } from '../../lib/pages/published.ts';
+import type { PageScope, PartScope } from '../../lib/pages/published.ts';
 import type { DataSet } from '../../lib/schema/dataSet.ts';
 import type { Narrative } from '../../lib/schema/narrative.ts';
 import { entryOf, groupBy } from '../../lib/maps.ts';
@@ -55,9 +55,10 @@ export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests
       for (const row of rows) hash.update(observationLine(row));
       return hash.digest('hex');
     });
-  return (scope) => {
+  const partFingerprint = (scope: PartScope) => {
     const fingerprint = fingerprints().get(scopeKey(scope));
     if (fingerprint === undefined) throw new Error(`no ${scopeKey(scope).replace(':', " '")}' to scope a page to`);
     return 'unitsOf' in scope ? `${fingerprint}\u0001${committeeDigest(scope.committeeRows)}` : fingerprint;
   };
+  return (scope) => ('provinces' in scope ? scope.provinces.map((province) => partFingerprint({ province })).join('\u0002') : partFingerprint(scope));
 }

@@ -10,7 +10,7 @@ import { rankFigures } from '../aggregate/ranking.ts';
 import { periodLabel } from '../period.ts';
 import type { Figure } from '../schema/figure.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
-import { latestFigure, reportingProvinces, type PageContext, type Review } from './context.ts';
+import { latestFigures, type PageContext, type Review } from './context.ts';
 import { headlineFirst } from './headlines.ts';
 import { figureCell, type FigureCell } from './views.ts';
 
@@ -39,17 +39,15 @@ export interface PeerComparison {
 const rowLimit = 12;
 
 export function peerComparison(context: PageContext, review: Review, chosen: ReadonlyMap<string, Figure>, path: string): PeerComparison {
-  const peers = reportingProvinces(context).filter((p) => p.id !== review.province.id);
   const rows: PeerRow[] = [];
   let alone = 0;
   for (const metricId of headlineFirst(chosen.keys(), chosen.size)) {
     const own = chosen.get(metricId);
     const metric = context.metrics.get(metricId);
     if (!own || !metric) continue;
-    const others = peers.flatMap((p) => {
-      const figure = latestFigure(context, p.id, metricId);
-      return figure && rankable(own, figure, context.metrics).comparable ? [{ key: p.name, figure }] : [];
-    });
+    const others = latestFigures(context, metricId).flatMap(({ province, figure }) =>
+      province.id !== review.province.id && rankable(own, figure, context.metrics).comparable ? [{ key: province.name, figure }] : [],
+    );
     if (others.length === 0) {
       alone++;
       continue;

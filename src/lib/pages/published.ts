@@ -23,7 +23,10 @@ export interface PublishedPage {
  * page reads less than its province: the rows of the province's units (`unitsOf`), and of its
  * committee only the rows behind the figures it sets beside the units' (`committeeRows`).
  */
-export type PageScope = { province: string; beyond?: unknown } | { source: string } | { unitsOf: string; committeeRows: readonly Observation[] };
+export type PartScope = { province: string; beyond?: unknown } | { source: string } | { unitsOf: string; committeeRows: readonly Observation[] };
+
+/** A part, or the parts of several provinces together (a page comparing two provinces reads both, and nothing of the others). */
+export type PageScope = PartScope | { provinces: readonly string[] };
 
 /** A page of a route that reads only part of the data set: where it goes, and what it reads. */
 export interface ScopedPage {

@@ -33,6 +33,19 @@ describe('scopeFingerprints', () => {
     expect(after.hainan).toBe(before.hainan);
   });
 
+  it('fingerprints two provinces together by both: a change to either changes it, a third province’s does not', () => {
+    const pair = (data: DataSet) => scopeFingerprints(data)({ provinces: ['hainan', 'jiangsu'] });
+    const before = pair(dataSet);
+    expect(pair(changed('jiangsu', (o) => ({ ...o, value: o.value + 1 })))).not.toBe(before);
+    expect(pair(changed('hainan', (o) => ({ ...o, quote: `${o.quote}。` })))).not.toBe(before);
+    // A pair without jiangsu keeps its fingerprint when jiangsu's rows change.
+    const other = dataSet.provinces.find((p) => p.id !== 'hainan' && p.id !== 'jiangsu');
+    expect(other).toBeDefined();
+    const withoutJiangsu = (data: DataSet) => scopeFingerprints(data)({ provinces: ['hainan', other?.id ?? ''] });
+    expect(withoutJiangsu(changed('jiangsu', (o) => ({ ...o, value: o.value + 1 })))).toBe(withoutJiangsu(dataSet));
+    expect(() => scopeFingerprints(dataSet)({ provinces: ['hainan', 'nowhere'] })).toThrow(/province 'nowhere'/u);
+  });
+
   it('fingerprints the rows quoting a source, whichever province they are of', () => {
     const source = dataSet.observations.find((o) => o.province === 'jiangsu')?.source as string;
     const before = scopeFingerprints(dataSet)({ source });
