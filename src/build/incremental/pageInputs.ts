@@ -18,6 +18,9 @@ import type { Observation } from '../../lib/schema/observation.ts';
 
 export type ScopeFingerprint = (scope: PageScope) => string;
 
+/** A province's rows, its narratives aside. */
+const rowsKey = (province: string) => `rows:${province}`;
+
 /** A narrative as a page can show it: all but `file`, the path the content folder was given by, which no page shows. */
 function narrativeLine(narrative: Narrative): string {
   return `${JSON.stringify({ ...narrative, file: undefined })}\n`;
@@ -43,8 +46,10 @@ export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests
     const hashOf = (key: string) => hashes.get(key);
     const files = (): ObservationDigests => ({ files: [...groupBy(dataSet.observations, (o) => o.at.dataFile)].map(([dataFile, rows]) => ({ dataFile, scopes: scopeDigestsOf(rows) })), dropped: [] });
     hashDigestsByScope(digests ?? files(), hashOf);
+    // A province's rows without its narratives, for pages that show no narrative (`provinces`).
+    const rowsOnly = dataSet.provinces.map((p) => [rowsKey(p.id), hashOf(scopeKey({ province: p.id }))?.copy().digest('hex') ?? ''] as const);
     for (const narrative of dataSet.narratives) hashOf(scopeKey({ province: narrative.province }))?.update(narrativeLine(narrative));
-    made = new Map([...hashes].map(([key, hash]) => [key, hash.digest('hex')]));
+    made = new Map([...[...hashes].map(([key, hash]) => [key, hash.digest('hex')] as const), ...rowsOnly]);
     return made;
   };
   // The committee rows a province's unit pages read, hashed once for all of them: each page is handed the same list.
@@ -60,5 +65,10 @@ export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests
     if (fingerprint === undefined) throw new Error(`no ${scopeKey(scope).replace(':', " '")}' to scope a page to`);
     return 'unitsOf' in scope ? `${fingerprint}\u0001${committeeDigest(scope.committeeRows)}` : fingerprint;
   };
-  return (scope) => ('provinces' in scope ? scope.provinces.map((province) => partFingerprint({ province })).join('\u0002') : partFingerprint(scope));
+  const rowsFingerprint = (province: string) => {
+    const fingerprint = fingerprints().get(rowsKey(province));
+    if (fingerprint === undefined) throw new Error(`no province '${province}' to scope a page to`);
+    return fingerprint;
+  };
+  return (scope) => ('provinces' in scope ? scope.provinces.map(rowsFingerprint).join('\u0002') : partFingerprint(scope));
 }

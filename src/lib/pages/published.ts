@@ -25,7 +25,7 @@ export interface PublishedPage {
  */
 export type PartScope = { province: string; beyond?: unknown } | { source: string } | { unitsOf: string; committeeRows: readonly Observation[] };
 
-/** A part, or the parts of several provinces together (a page comparing two provinces reads both, and nothing of the others). */
+/** A part, or the rows of several provinces, not their narratives (a page comparing two provinces' figures reads both, and nothing else). */
 export type PageScope = PartScope | { provinces: readonly string[] };
 
 /** A page of a route that reads only part of the data set: where it goes, and what it reads. */

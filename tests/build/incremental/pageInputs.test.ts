@@ -33,7 +33,7 @@ describe('scopeFingerprints', () => {
     expect(after.hainan).toBe(before.hainan);
   });
 
-  it('fingerprints two provinces together by both: a change to either changes it, a third province’s does not', () => {
+  it('fingerprints two provinces’ rows together: a row of either changes it; a third province’s rows, and narratives, do not', () => {
     const pair = (data: DataSet) => scopeFingerprints(data)({ provinces: ['hainan', 'jiangsu'] });
     const before = pair(dataSet);
     expect(pair(changed('jiangsu', (o) => ({ ...o, value: o.value + 1 })))).not.toBe(before);
@@ -43,6 +43,11 @@ describe('scopeFingerprints', () => {
     expect(other).toBeDefined();
     const withoutJiangsu = (data: DataSet) => scopeFingerprints(data)({ provinces: ['hainan', other?.id ?? ''] });
     expect(withoutJiangsu(changed('jiangsu', (o) => ({ ...o, value: o.value + 1 })))).toBe(withoutJiangsu(dataSet));
+    const narrative = dataSet.narratives.find((n) => n.province === 'hainan');
+    expect(narrative).toBeDefined();
+    const retold = { ...dataSet, narratives: dataSet.narratives.map((n) => (n === narrative ? { ...n, body: `${n.body}\n\n又一段。` } : n)) };
+    expect(pair(retold)).toBe(before);
+    expect(scopeFingerprints(retold)({ province: 'hainan' })).not.toBe(scopeFingerprints(dataSet)({ province: 'hainan' }));
     expect(() => scopeFingerprints(dataSet)({ provinces: ['hainan', 'nowhere'] })).toThrow(/province 'nowhere'/u);
   });
 
