@@ -30,11 +30,18 @@ const batch = 512;
 /** The longest wait for the check, ms: a check of a national site takes well under a second; a thread that died never ends it. */
 const checkTimeout = 120_000;
 
+/**
+ * The thread's heap, MB: it holds the manifest and the stats of every file of the site at once, more
+ * than a thread that holds one page (27,000 files of the national site: a 4.4 MB manifest; the thread
+ * added 50-70 MB to the peak RSS of an incremental build).
+ */
+const siteListHeapMb = 512;
+
 /** `statsDir`: where the stats of the sites built are kept (pageReuse.ts: siteStatsFolder). */
 export function startPreviousSiteThread(previousSite: string, siteDir: string, statsDir: string): PreviousSiteThread {
   const { port1: checkPort, port2: workerCheckPort } = new MessageChannel();
   const checkedFlag = new Int32Array(new SharedArrayBuffer(4));
-  const worker = startThread(new URL('./previousSiteWorker.ts', import.meta.url), { previousSite, siteDir, statsDir, checkPort: workerCheckPort, checked: checkedFlag }, [workerCheckPort]);
+  const worker = startThread(new URL('./previousSiteWorker.ts', import.meta.url), { previousSite, siteDir, statsDir, checkPort: workerCheckPort, checked: checkedFlag }, [workerCheckPort], siteListHeapMb);
   let check: CheckResult | undefined;
   let pending: string[] = [];
   let crashed: Error | undefined;
@@ -58,7 +65,7 @@ export function startPreviousSiteThread(previousSite: string, siteDir: string, s
   return {
     checked() {
       if (!check) {
-        if (Atomics.wait(checkedFlag, 0, 0, checkTimeout) === 'timed-out') throw new Error('the previous site: its check did not end');
+        if (Atomics.wait(checkedFlag, 0, 0, checkTimeout) === 'timed-out') throw new Error(`the previous site: its check did not end within ${checkTimeout / 1000} s; build again`);
         check = (receiveMessageOnPort(checkPort)?.message as CheckResult | undefined) ?? { check: undefined, error: 'its check was lost' };
         checkPort.close();
       }

@@ -22,10 +22,17 @@ function threadBundles(): Record<string, string> {
   }
 }
 
-/** `transferList`: what `data` hands over rather than copies (a MessagePort). */
-export function startThread(module: URL, data: Record<string, unknown> = {}, transferList: Transferable[] = []): Worker {
+/**
+ * `transferList`: what `data` hands over rather than copies (a MessagePort); `oldGenerationMb`: for a
+ * thread that holds more than one page at once (the list of a whole site's files), MB.
+ */
+export function startThread(module: URL, data: Record<string, unknown> = {}, transferList: Transferable[] = [], oldGenerationMb = threadHeap.maxOldGenerationSizeMb): Worker {
   const bundle = threadBundles()[module.href];
-  return new Worker(new URL('./threadEntry.mjs', import.meta.url), { workerData: { ...data, module: bundle ?? module.href, bundled: bundle !== undefined }, resourceLimits: threadHeap, transferList });
+  return new Worker(new URL('./threadEntry.mjs', import.meta.url), {
+    workerData: { ...data, module: bundle ?? module.href, bundled: bundle !== undefined },
+    resourceLimits: { ...threadHeap, maxOldGenerationSizeMb: oldGenerationMb },
+    transferList,
+  });
 }
 
 /** The command that runs a module of the build as a process of its own: its bundle, or under Vitest the module through tsx. */
