@@ -52,8 +52,6 @@ export interface BuildSiteOptions {
 /** The cache folder's part for pages (pageReuse.ts). */
 const pagesCacheDir = (cacheDir: string) => join(cacheDir, 'pages');
 
-
-
 export interface BuildReport {
   pages: number;
   charts: ChartStats;

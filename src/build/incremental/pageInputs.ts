@@ -4,7 +4,8 @@
  * behind the figures it shows beside them, and the catalog; a source page the
  * rows quoting its source; when those did not change since the last build,
  * neither did the page, and its data need not even be made
- * (src/build/incremental/pageReuse.ts). A review reads its province's rows and narratives.
+ * (src/build/incremental/pageReuse.ts). A review reads its province's rows and narratives, a page
+ * comparing two provinces the rows of both.
  * Making the data of the 2,480 unit, 310 review and 310 source pages of the
  * national set just to hash it costs more than this.
  */
