@@ -61,15 +61,16 @@ export function scopeFingerprints(dataSet: DataSet, digests?: ObservationDigests
       for (const row of rows) hash.update(observationLine(row));
       return hash.digest('hex');
     });
-  const partFingerprint = (scope: PartScope) => {
-    const fingerprint = fingerprints().get(scopeKey(scope));
-    if (fingerprint === undefined) throw new Error(`no ${scopeKey(scope).replace(':', " '")}' to scope a page to`);
-    return 'unitsOf' in scope ? `${fingerprint}\u0001${committeeDigest(scope.committeeRows)}` : fingerprint;
-  };
-  const rowsFingerprint = (province: string) => {
-    const fingerprint = fingerprints().get(rowsKey(province));
-    if (fingerprint === undefined) throw new Error(`no province '${province}' to scope a page to`);
+  /** The fingerprint of a scope's key; `named`: the scope a page asked for, said when the data set does not know it. */
+  const fingerprintOf = (key: string, named = key) => {
+    const fingerprint = fingerprints().get(key);
+    if (fingerprint === undefined) throw new Error(`no ${named.replace(':', " '")}' to scope a page to`);
     return fingerprint;
   };
+  const partFingerprint = (scope: PartScope) => {
+    const fingerprint = fingerprintOf(scopeKey(scope));
+    return 'unitsOf' in scope ? `${fingerprint}\u0001${committeeDigest(scope.committeeRows)}` : fingerprint;
+  };
+  const rowsFingerprint = (province: string) => fingerprintOf(rowsKey(province), scopeKey({ province }));
   return (scope) => ('provinces' in scope ? scope.provinces.map(rowsFingerprint).join('\u0002') : partFingerprint(scope));
 }
