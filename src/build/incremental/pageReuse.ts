@@ -129,12 +129,13 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   const inputsOf = new Map<string, string>();
   const unchanged = new Set<string>();
   const carried = new Map<string, string>();
-  let refused = 0;
+  /** Pages refused, each once: a page that names what it reads is looked at up to three times (its route, its frame, its data). */
+  const refused = new Set<string>();
   /** The files of a page (both editions and its tables) or of another file, each as the previous manifest has it. */
   const intact = (path: string, record: PageRecord) => {
     const files = path.endsWith('.html') ? [path, `${traditionalRoot}/${path}`, ...record.files] : [path, ...record.files];
     if (files.every(fileIntact)) return true;
-    refused++;
+    refused.add(path);
     return false;
   };
   const inputsHash = (path: string, scope: PageScope) => {
@@ -210,7 +211,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
       return previous.get(path)?.inputs === inputs && intact(path, record) && carryOver(path);
     },
     reused: () => unchanged.size,
-    refused: () => refused,
+    refused: () => refused.size,
     rejectedTexts: () => kept?.rejected() ?? 0,
     records: () => Object.fromEntries(records),
     carriedFiles: () => carried,

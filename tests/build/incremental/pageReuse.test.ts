@@ -119,6 +119,21 @@ describe('pageReuse', () => {
     expect(other.searchTexts(review)).toBeUndefined();
   });
 
+  it('counts a refused page once, however often it is asked about', () => {
+    const dir = tempDir();
+    const path = 'hainan/units/gaoyuan.html';
+    const files = [path, `zh-Hant/${path}`, 'data/pages/hainan/units/gaoyuan.csv', 'data/pages/hainan/units/gaoyuan.json'];
+    const first = reuse([], dir);
+    first.unchangedScope(path, { province: 'hainan' });
+    first.publish({ table: { ...table, id: 'hainan/units/gaoyuan' }, charts: [], data: { path } });
+    publish(dir, first, files);
+    writeFileSync(join(dir, 'site', path), 'MADE by hand');
+    const second = reuse([], dir);
+    expect(second.unchangedScope(path, { province: 'hainan' })).toBe(false);
+    expect(second.unchangedScope(path, { province: 'hainan' })).toBe(false);
+    expect(second.refused()).toBe(1);
+  });
+
   it('knows a page that reads one province unchanged without its data, and carries over its tables', () => {
     const dir = tempDir();
     const path = 'hainan/units/gaoyuan.html';
