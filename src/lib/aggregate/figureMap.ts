@@ -77,6 +77,31 @@ export class FigureMap<T> {
 
   /** Sets the value of a place; a place set again keeps its position, as in a Map. */
   set(province: string, unit: string | null, period: Period, slot: string, value: T): void {
+    const { places, number } = this.#room(province, unit, period, slot);
+    const at = places.positions[number] as number;
+    if (at === 0) {
+      this.#values.push(value);
+      places.positions[number] = this.#values.length;
+    } else {
+      this.#values[at - 1] = value;
+    }
+  }
+
+  /**
+   * Sets the value of an empty place and returns undefined; a place that holds a value keeps it, which
+   * is returned. As `get` then `set`, with the place looked up once (a store of a million rows does this for each).
+   */
+  setIfEmpty(province: string, unit: string | null, period: Period, slot: string, value: T): T | undefined {
+    const { places, number } = this.#room(province, unit, period, slot);
+    const at = places.positions[number] as number;
+    if (at !== 0) return this.#values[at - 1];
+    this.#values.push(value);
+    places.positions[number] = this.#values.length;
+    return undefined;
+  }
+
+  /** The places of a committee or unit and period, made if need be, and the number of a slot, with room for it in them. */
+  #room(province: string, unit: string | null, period: Period, slot: string): { places: PeriodPlaces; number: number } {
     let number = this.#slots.get(slot);
     if (number === undefined) {
       number = this.#slots.size;
@@ -89,13 +114,7 @@ export class FigureMap<T> {
       grown.set(places.positions);
       places.positions = grown;
     }
-    const at = places.positions[number] as number;
-    if (at === 0) {
-      this.#values.push(value);
-      places.positions[number] = this.#values.length;
-    } else {
-      this.#values[at - 1] = value;
-    }
+    return { places, number };
   }
 
   get size(): number {

@@ -18,6 +18,7 @@ import type { Figure } from '../schema/figure.ts';
 import type { Observation } from '../schema/observation.ts';
 import { figureFields, figureRow } from '../aggregate/reportedFigure.ts';
 import { observationId } from './observations.ts';
+import { slotOf } from '../aggregate/slot.ts';
 
 /** What the cells of one line of a unit return share. */
 export interface TableLine {
@@ -158,6 +159,16 @@ class TableCell implements Observation, Figure {
     return this;
   }
 
+  /** The line a cell is held with; undefined for an observation held in full. */
+  static lineOf(o: Observation): TableLine | undefined {
+    return #line in o ? o.#line : undefined;
+  }
+
+  /** The column of a cell (one `lineOf` found a line for). */
+  static columnOf(o: Observation): TableColumn | undefined {
+    return #column in o ? o.#column : undefined;
+  }
+
   /** The line, column and value a cell is held as; undefined for an observation held in full. */
   static partsOf(o: Observation): [TableLine, TableColumn, CellValue] | undefined {
     return #line in o ? [o.#line, o.#column, o.#value] : undefined;
@@ -192,6 +203,18 @@ export function tableCell(line: TableLine, column: TableColumn, value: CellValue
 
 /** The line, column and value an observation of a cell is held as (tableCell); undefined for one held in full. */
 export const tableCellParts = (o: Observation): [TableLine, TableColumn, CellValue] | undefined => TableCell.partsOf(o);
+
+/**
+ * Where a cell is filed among figures, read off its line and column without the cell's own getters:
+ * the store files a million cells, and a cell is in the usual scope and dated, so its slot is its
+ * column's metric unless the column holds running totals. Undefined for an observation held in full.
+ */
+export function cellPlace(o: Observation): { line: TableLine; slot: string } | undefined {
+  const line = TableCell.lineOf(o);
+  const column = TableCell.columnOf(o);
+  if (!line || !column) return undefined;
+  return { line, slot: column.time === 'cumulative' ? slotOf(o) : column.metric };
+}
 
 /** How a unit-return cell is cited: 省公安厅 立案 7 (the unit, the column's heading, the cell). */
 export function cellQuote(label: string, header: string, written: string): string {

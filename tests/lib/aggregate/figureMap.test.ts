@@ -33,6 +33,15 @@ describe('FigureMap', () => {
     expect(map.size).toBe(43);
   });
 
+  it('sets an empty place and keeps a held one, giving back what it holds', () => {
+    const map = new FigureMap<string>();
+    expect(map.setIfEmpty('hainan', null, y2020, 'a', 'first')).toBeUndefined();
+    expect(map.setIfEmpty('hainan', null, y2020, 'a', 'second')).toBe('first');
+    expect(map.setIfEmpty('hainan', 'gaoyuan', y2020, 'a', 'unit')).toBeUndefined();
+    expect(map.get('hainan', null, y2020, 'a')).toBe('first');
+    expect(map.values()).toEqual(['first', 'unit']);
+  });
+
   it('keeps a value set again in its first position, as a Map does', () => {
     const map = new FigureMap<string>();
     map.set('hainan', null, y2020, 'a', 'first');

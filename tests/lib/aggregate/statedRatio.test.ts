@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { figureFields, observationOf, ReportedFigure } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { quotientQualifier } from '../../../src/lib/aggregate/qualifiers.ts';
-import { ratioAgrees, StatedRatio } from '../../../src/lib/aggregate/statedRatio.ts';
+import { partsDisagree, ratioAgrees, StatedRatio } from '../../../src/lib/aggregate/statedRatio.ts';
 import type { Figure } from '../../../src/lib/schema/figure.ts';
 import type { Qualifier } from '../../../src/lib/schema/qualifier.ts';
 import { observation } from '../../helpers/observation.ts';
@@ -56,6 +56,9 @@ describe('StatedRatio', () => {
           expect(figureFields(ratio)).toEqual(before);
           expect(JSON.parse(JSON.stringify(ratio))).toEqual(JSON.parse(JSON.stringify(before)));
           expect(ratio.computed).toEqual(before.computed);
+          // Asked without `computed`, as pages and checks ask it, the answer is the copy's.
+          expect(partsDisagree(ratio)).toBe(partsDisagree(before));
+          expect(partsDisagree(ratio)).toBe(!before.computed?.agrees);
         },
       ),
       { numRuns: 500 },

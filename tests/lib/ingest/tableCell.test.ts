@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cellQuote, compactTableCell, type CellValues, type TableColumn, type TableLine } from '../../../src/lib/ingest/tableCell.ts';
+import { cellPlace, cellQuote, compactTableCell, type CellValues, type TableColumn, type TableLine } from '../../../src/lib/ingest/tableCell.ts';
 import { figureFields, observationOf, reportedFigure } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { period } from '../../../src/lib/period.ts';
 import { FigureSchema } from '../../../src/lib/schema/figure.ts';
 import { ObservationSchema, type Observation } from '../../../src/lib/schema/observation.ts';
 import { observation } from '../../helpers/observation.ts';
+import { slotOf } from '../../../src/lib/aggregate/slot.ts';
 
 const y2020 = period('2020');
 const line: TableLine = { file: '/abs/data/tables/hainan/2020.csv', dataFile: 'tables/hainan/2020.csv', line: 3, label: '省公安厅', province: 'hainan', unit: 'gonganting', period: y2020, source: 'table-hainan-2020', note: '含轮训' };
@@ -92,5 +93,20 @@ describe('a compact cell as the figure it reports', () => {
     expect(json).toEqual({ ...JSON.parse(JSON.stringify(fieldsOf(cell()))), basis: 'reported', observations: ['tables/hainan/2020.csv:3:3'] });
     const other = compactTableCell(cell({ value: 301, written: '约301', quote: '省公安厅 培訓人次 约301' }), line, column, new Map());
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(compact));
+  });
+});
+
+describe('cellPlace', () => {
+  it('files a cell where its own fields file it, in a column of running totals too, and says nothing of a row held in full', () => {
+    for (const time of ['flow', 'stock', 'cumulative'] as const) {
+      const full = cell({ time });
+      const compact = compactTableCell(full, line, { ...column, time }, new Map());
+      expect(compact).not.toBe(full);
+      const place = cellPlace(compact);
+      expect(place?.line).toBe(line);
+      expect(place?.slot).toBe(slotOf(compact));
+      expect([compact.province, compact.unit, compact.period]).toEqual([line.province, line.unit, line.period]);
+    }
+    expect(cellPlace(cell())).toBeUndefined();
   });
 });
