@@ -159,16 +159,6 @@ class TableCell implements Observation, Figure {
     return this;
   }
 
-  /** The line a cell is held with; undefined for an observation held in full. */
-  static lineOf(o: Observation): TableLine | undefined {
-    return #line in o ? o.#line : undefined;
-  }
-
-  /** The column of a cell (one `lineOf` found a line for). */
-  static columnOf(o: Observation): TableColumn | undefined {
-    return #column in o ? o.#column : undefined;
-  }
-
   /** The line, column and value a cell is held as; undefined for an observation held in full. */
   static partsOf(o: Observation): [TableLine, TableColumn, CellValue] | undefined {
     return #line in o ? [o.#line, o.#column, o.#value] : undefined;
@@ -210,9 +200,9 @@ export const tableCellParts = (o: Observation): [TableLine, TableColumn, CellVal
  * column's metric unless the column holds running totals. Undefined for an observation held in full.
  */
 export function cellPlace(o: Observation): { line: TableLine; slot: string } | undefined {
-  const line = TableCell.lineOf(o);
-  const column = TableCell.columnOf(o);
-  if (!line || !column) return undefined;
+  const parts = TableCell.partsOf(o);
+  if (!parts) return undefined;
+  const [line, column] = parts;
   return { line, slot: column.time === 'cumulative' ? slotOf(o) : column.metric };
 }
 
