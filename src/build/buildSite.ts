@@ -24,7 +24,7 @@ import { folderChartCache } from './incremental/chartCacheFolder.ts';
 import { pageReuse, siteStatsFolder } from './incremental/pageReuse.ts';
 import { writeManifest } from './incremental/siteManifest.ts';
 import { writeDataPackage, writeTraditionalEdition } from './publish.ts';
-import { searchScript, startSearchIndex, writeSearchScript } from './searchIndex.ts';
+import { searchScript, startSearchIndex, writeSearchScript, type SearchIndex } from './searchIndex.ts';
 import { lockOutput, processRuns, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
 import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
@@ -67,7 +67,7 @@ export interface BuildReport {
 
 /**
  * The files of the new site whose hashes the manifest need not read back: those carried over from
- * the previous site (checked as they were carried) and those the edition thread wrote or was sent.
+ * the previous site (checked as they were carried) and those the edition and search index threads wrote or were sent.
  * A path in both (a drawing carried for one page and written for another) is hashed from its file.
  */
 function knownHashes(carried: ReadonlyMap<string, string>, written: ReadonlyMap<string, string>): Map<string, string> {
@@ -143,6 +143,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   const looking = setInterval(collectGarbageWhenPiledUp, 200).unref();
   let editions: EditionThread | undefined;
   let charts: ChartThread | undefined;
+  let search: SearchIndex | undefined;
   /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
   let waitForCacheWrites: (() => Promise<void>) | undefined;
   // The bundle of the pages: kept, or being made in a process of its own since the caller started it (keptRenderer.ts).
@@ -168,7 +169,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     charts = startChartThread();
     const drawing = chartDrawing(charts.draw, chartCache);
     // The search index takes the pages' documents as they come, in the fixed order of the page list.
-    const search = startSearchIndex();
+    search = startSearchIndex();
     const feed = searchFeed(search.add, paths);
     const thread = startEditionThread(staging, (path, texts) => {
       reuse.keepSearchTexts(path, texts);
@@ -192,6 +193,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     };
 
     await inWorkFolder((folder) => renderer.render(folder, staging));
+    search.start();
     await charts.stop();
     charts = undefined;
     // Before the Traditional edition, which copies it.
@@ -204,14 +206,18 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     // The edition is made from the site folder as it is now: carried pages included.
     await previousSite?.carried();
     await writeTraditionalEdition(staging, feed, converted, reuse, progress);
-    const indexWritten = feed.finish().then(() => search.write(staging));
+    const index = search;
+    const indexWritten = feed.finish().then(() => index.write(staging));
     const packageWritten = (async () => {
       progress.stage('data package');
       await writeDataPackage(staging, options.dataSet, reuse);
       progress.stage('search index');
     })();
     // Both are waited for even when one fails, so that neither goes on writing into a staging folder being removed.
-    for (const written of await Promise.allSettled([indexWritten, packageWritten])) if (written.status === 'rejected') throw written.reason;
+    for (const settled of await Promise.allSettled([indexWritten, packageWritten])) if (settled.status === 'rejected') throw settled.reason;
+    search = undefined;
+    // The index's files, hashed as the thread wrote them, are known to the manifest as the edition thread's are.
+    const indexFiles = await indexWritten;
     // The cache files written in the background: a failure fails the build before anything is published.
     await waitForCacheWrites();
     waitForCacheWrites = undefined;
@@ -220,7 +226,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     await previousSite?.stop();
 
     progress.stage('publish');
-    const manifest = writeManifest(staging, reuse.records(), knownHashes(reuse.carriedFiles(), written));
+    const manifest = writeManifest(staging, reuse.records(), knownHashes(reuse.carriedFiles(), new Map([...written, ...indexFiles])));
     swapIn(staging, options.outDir);
     reuse.save(manifest);
     progress.done();
@@ -231,6 +237,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     await waitForCacheWrites?.().catch(() => undefined);
     await editions?.stop();
     await charts?.stop();
+    await search?.stop();
     // Before the staging folder goes: the thread would otherwise go on carrying files into it.
     await previousSite?.stop();
     renderer.cancel();

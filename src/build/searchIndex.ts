@@ -3,12 +3,11 @@
  * search/zh-CN/ and search/zh-Hant/, made from the documents of the pages as the build hands
  * them over, and the search page's script, search.js, bundled from src/browser/searchPage.ts.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDocument } from '../lib/search/document.ts';
-import { searchIndexFiles, type IndexedPage } from '../lib/search/searchIndex.ts';
-import { traditionalRoot } from '../lib/site/navigation.ts';
 import type { AddToIndex } from './searchFeed.ts';
+import type { SearchIndexRequest, SearchIndexResult } from './threads/searchIndexWorker.ts';
+import { startThread } from './threads/thread.ts';
 
 /** The folder of each edition's index, from the site's root; the search page's script picks its own by the page's language. */
 export const searchIndexFolders = { simplified: 'search/zh-CN', traditional: 'search/zh-Hant' } as const;
@@ -16,25 +15,58 @@ export const searchIndexFolders = { simplified: 'search/zh-CN', traditional: 'se
 export interface SearchIndex {
   /** Takes a page's document (src/lib/search/document.ts), '' for a page not searched; pages are numbered in the order they come. */
   add: AddToIndex;
-  /** Writes both editions' indexes into the site. */
-  write(siteDir: string): Promise<void>;
+  /** Starts taking the terms of the pages added, once the pages are rendered; `write` starts it too. */
+  start(): void;
+  /** Writes both editions' indexes into the site, stops the thread, and gives the SHA-256 of each file written, by site path. */
+  write(siteDir: string): Promise<Map<string, string>>;
+  /** Stops the thread at once: the build failed. */
+  stop(): Promise<void>;
 }
 
+/**
+ * Pages sent to the thread at once: a national site hands over 7,600 documents, and a message
+ * each costs the main thread more than the copy of the texts.
+ */
+const pagesPerMessage = 200;
+
+/** The index is made on a thread of its own (src/build/threads/searchIndexWorker.ts), from the documents as they are added. */
 export function startSearchIndex(): SearchIndex {
-  const simplified: IndexedPage[] = [];
-  const traditional: IndexedPage[] = [];
+  // The documents of both editions of a national site are held until the end: 16 MB as files, more as strings, and the index made of them.
+  const worker = startThread(new URL('./threads/searchIndexWorker.ts', import.meta.url), {}, [], 512);
+  let pages: Array<[string, string]> = [];
+  const send = () => {
+    if (pages.length > 0) worker.postMessage({ kind: 'pages', pages } satisfies SearchIndexRequest);
+    pages = [];
+  };
+  let stopping = false;
+  // The thread's answer to `write`, or how it failed: an error of the thread, or an end before it answered.
+  const answered = new Promise<SearchIndexResult>((resolve) => {
+    worker.once('message', resolve);
+    worker.once('error', (error) => resolve({ error: error.message }));
+    worker.once('exit', () => resolve({ error: stopping ? 'stopped' : 'the thread stopped' }));
+  });
   return {
     add(path, searchable) {
-      const document = parseDocument(searchable);
-      if (document) (path.startsWith(`${traditionalRoot}/`) ? traditional : simplified).push({ path, document });
+      pages.push([path, searchable]);
+      if (pages.length >= pagesPerMessage) send();
       return Promise.resolve();
     },
+    start() {
+      send();
+      worker.postMessage({ kind: 'start' } satisfies SearchIndexRequest);
+    },
     async write(siteDir) {
-      for (const [folder, pages] of [[searchIndexFolders.simplified, simplified], [searchIndexFolders.traditional, traditional]] as const) {
-        const dir = join(siteDir, folder);
-        await mkdir(dir, { recursive: true });
-        await Promise.all(searchIndexFiles(pages).map((file) => writeFile(join(dir, file.name), file.content)));
-      }
+      send();
+      worker.postMessage({ kind: 'write', siteDir } satisfies SearchIndexRequest);
+      const result = await answered;
+      stopping = true;
+      await worker.terminate();
+      if ('error' in result) throw new Error(`search index: ${result.error}`);
+      return new Map(result.written);
+    },
+    async stop() {
+      stopping = true;
+      await worker.terminate();
     },
   };
 }

@@ -52,31 +52,49 @@ function addPosting(postings: Postings, term: string, page: number): void {
 
 export const scriptFile = (name: string, data: unknown) => `zongshuSearch(${JSON.stringify(name)},${JSON.stringify(data)});\n`;
 
+/**
+ * An edition's index made as its pages come, numbered in that order: the build adds each page's terms
+ * as the page is handed over, while other pages still render, and only cuts the files at the end.
+ */
+export class SearchIndexBuilder {
+  readonly #postings: Postings = new Map();
+  readonly #pages: IndexedPage[] = [];
+
+  add(page: IndexedPage): void {
+    // Numbered from 1, so that the first difference is never 0.
+    const number = this.#pages.push(page);
+    const inTitle = indexTerms(fold(page.document.title));
+    const terms = indexTerms(fold(page.document.text));
+    for (const term of inTitle) terms.add(term);
+    for (const term of terms) addPosting(this.#postings, term, number);
+    for (const term of inTitle) addPosting(this.#postings, titleTerm(term), number);
+  }
+
+  /** The files of the index of the pages added so far. */
+  files(): IndexFile[] {
+    const { shards, pagesPerChunk } = searchIndexLayout;
+    const postings = this.#postings;
+    const pages = this.#pages;
+    const byShard = Array.from({ length: shards }, () => [] as string[]);
+    for (const term of postings.keys()) byShard[shardOf(term.startsWith('^') ? term.slice(1) : term, shards)]?.push(term);
+    const files: IndexFile[] = byShard.map((terms, shard) => {
+      const data: Record<string, number[]> = {};
+      for (const term of terms.sort()) data[term] = postings.get(term)?.differences as number[];
+      return { name: `t${shard}.js`, content: scriptFile(`t${shard}`, data) };
+    });
+    // To order the pages with the query in their title, shortest first, without reading their chunks.
+    files.push({ name: 'l.js', content: scriptFile('l', pages.map((p) => p.document.title.length)) });
+    for (let chunk = 0; chunk * pagesPerChunk < pages.length; chunk++) {
+      const records = pages.slice(chunk * pagesPerChunk, (chunk + 1) * pagesPerChunk).map((p): PageRecord => [p.path, p.document.title, p.document.text]);
+      files.push({ name: `p${chunk}.js`, content: scriptFile(`p${chunk}`, records) });
+    }
+    return files;
+  }
+}
+
 /** The files of an edition's index; page numbers follow `pages`' order. */
 export function searchIndexFiles(pages: readonly IndexedPage[]): IndexFile[] {
-  const { shards, pagesPerChunk } = searchIndexLayout;
-  const postings: Postings = new Map();
-  pages.forEach(({ document }, page) => {
-    // Numbered from 1, so that the first difference is never 0.
-    const number = page + 1;
-    const inTitle = indexTerms(fold(document.title));
-    const terms = indexTerms(fold(document.text));
-    for (const term of inTitle) terms.add(term);
-    for (const term of terms) addPosting(postings, term, number);
-    for (const term of inTitle) addPosting(postings, titleTerm(term), number);
-  });
-  const byShard = Array.from({ length: shards }, () => [] as string[]);
-  for (const term of postings.keys()) byShard[shardOf(term.startsWith('^') ? term.slice(1) : term, shards)]?.push(term);
-  const files: IndexFile[] = byShard.map((terms, shard) => {
-    const data: Record<string, number[]> = {};
-    for (const term of terms.sort()) data[term] = postings.get(term)?.differences as number[];
-    return { name: `t${shard}.js`, content: scriptFile(`t${shard}`, data) };
-  });
-  // To order the pages with the query in their title, shortest first, without reading their chunks.
-  files.push({ name: 'l.js', content: scriptFile('l', pages.map((p) => p.document.title.length)) });
-  for (let chunk = 0; chunk * pagesPerChunk < pages.length; chunk++) {
-    const records = pages.slice(chunk * pagesPerChunk, (chunk + 1) * pagesPerChunk).map((p): PageRecord => [p.path, p.document.title, p.document.text]);
-    files.push({ name: `p${chunk}.js`, content: scriptFile(`p${chunk}`, records) });
-  }
-  return files;
+  const index = new SearchIndexBuilder();
+  for (const page of pages) index.add(page);
+  return index.files();
 }

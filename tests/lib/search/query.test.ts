@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { excerpt, pageRecord, search, type IndexFiles } from '../../../src/lib/search/query.ts';
-import { searchIndexFiles, searchIndexLayout, type IndexedPage, type PageRecord } from '../../../src/lib/search/searchIndex.ts';
+import { searchIndexLayout, type IndexedPage } from '../../../src/lib/search/searchIndex.ts';
+import { indexFilesOf } from '../../helpers/searchIndex.ts';
 import { queryParts } from '../../../src/lib/search/terms.ts';
-
-/** An index's files read as the search page's script reads them: each hands its data to zongshuSearch. */
-function indexOf(pages: IndexedPage[]): IndexFiles & { read: string[] } {
-  const files = new Map(searchIndexFiles(pages).map((f) => [f.name, f.content]));
-  const read: string[] = [];
-  const load = (name: string) => {
-    read.push(name);
-    const content = files.get(`${name}.js`);
-    if (content === undefined) throw new Error(`no ${name}.js`);
-    let data: unknown;
-    new Function('zongshuSearch', content)((_: string, d: unknown) => (data = d));
-    return Promise.resolve(data);
-  };
-  return { read, shard: (s) => load(`t${s}`) as Promise<Record<string, number[]>>, chunk: (c) => load(`p${c}`) as Promise<PageRecord[]>, titleLengths: () => load('l') as Promise<number[]> };
-}
 
 const page = (path: string, title: string, text: string): IndexedPage => ({ path, document: { title, text } });
 const paths = async (index: IndexFiles, query: string) => Promise.all((await search(query, index)).pages.map(async (p) => (await pageRecord(index, p))?.[0]));
@@ -32,7 +18,7 @@ const pages = [
 
 describe('search', () => {
   it('finds the pages holding every word, title matches first, the shortest title foremost', async () => {
-    const index = indexOf(pages);
+    const index = indexFilesOf(pages);
     expect(await paths(index, '立案')).toEqual(['compare/cases-filed.html', 'hainan.html']);
     expect(await paths(index, '海南')).toEqual(['hainan.html', 'hainan/units/gonganting.html', 'compare/cases-filed.html']);
     expect(await paths(index, '海南 党支部')).toEqual(['hainan.html']);
@@ -41,7 +27,7 @@ describe('search', () => {
   });
 
   it('never lists a page without a word of the query, though it holds all its threes apart', async () => {
-    const index = indexOf(pages);
+    const index = indexFilesOf(pages);
     expect(await paths(index, '省公安厅')).toEqual(['hainan/units/gonganting.html', 'compare/cases-filed.html']);
     expect(await paths(index, '省公安厅 江苏')).toEqual([]);
     expect(await paths(index, '青海')).toEqual([]);
@@ -50,20 +36,20 @@ describe('search', () => {
 
   it('orders the pages with the query in their title by their titles\' lengths, without reading their records', async () => {
     // Longer titles first in the site's order: ordered by length, the last comes first.
-    const index = indexOf(Array.from({ length: 120 }, (_, n) => page(`t${n}.html`, `立案${'之'.repeat(120 - n)}`, '正文')));
+    const index = indexFilesOf(Array.from({ length: 120 }, (_, n) => page(`t${n}.html`, `立案${'之'.repeat(120 - n)}`, '正文')));
     expect((await search('立案', index)).pages.slice(0, 3)).toEqual([120, 119, 118]);
     expect(index.read.filter((name) => name.startsWith('p'))).toEqual([]);
   });
 
   it('loads only the shards of its terms', async () => {
-    const index = indexOf(pages);
+    const index = indexFilesOf(pages);
     await search('立案', index);
     expect(index.read.filter((name) => name.startsWith('t'))).toHaveLength(1);
   });
 
   it('numbers pages across chunks in the order they came', async () => {
     const many = Array.from({ length: searchIndexLayout.pagesPerChunk * 2 + 3 }, (_, n) => page(`p${n}.html`, `第${n}页`, n % 2 === 0 ? '双数 立案' : '单数'));
-    const index = indexOf(many);
+    const index = indexFilesOf(many);
     const found = await search('立案', index);
     // Found by the index alone: no page's record is read until it is shown.
     expect(index.read.filter((name) => name.startsWith('p'))).toEqual([]);
