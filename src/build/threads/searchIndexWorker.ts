@@ -5,14 +5,12 @@
  * Made on the main thread after the pages, the index and the data package took 1.25 s of an
  * incremental national build, one after the other; side by side, 0.78 s (ten builds each, alternated).
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { parseDocument } from '../../lib/search/document.ts';
 import { SearchIndexBuilder } from '../../lib/search/searchIndex.ts';
 import { traditionalRoot } from '../../lib/site/navigation.ts';
 import { searchIndexFolders } from '../searchIndex.ts';
+import { siteFileWriter } from './siteFileWriter.ts';
 
 export type SearchIndexRequest =
   /** Pages in the order the index numbers them: each its path and its document as one line (src/lib/search/document.ts), '' for a page not searched. */
@@ -42,13 +40,9 @@ function take(pages: ReadonlyArray<[path: string, searchable: string]>): void {
 
 function write(siteDir: string): Array<[string, string]> {
   const written: Array<[string, string]> = [];
+  const writeFile = siteFileWriter(siteDir, (path, sha256) => written.push([path, sha256]));
   for (const [folder, pages] of [[searchIndexFolders.simplified, simplified], [searchIndexFolders.traditional, traditional]] as const) {
-    mkdirSync(join(siteDir, folder), { recursive: true });
-    for (const file of pages.files()) {
-      const bytes = Buffer.from(file.content);
-      writeFileSync(join(siteDir, folder, file.name), bytes);
-      written.push([`${folder}/${file.name}`, createHash('sha256').update(bytes).digest('hex')]);
-    }
+    for (const file of pages.files()) writeFile(`${folder}/${file.name}`, file.content);
   }
   return written;
 }

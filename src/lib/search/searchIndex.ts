@@ -53,8 +53,9 @@ function addPosting(postings: Postings, term: string, page: number): void {
 export const scriptFile = (name: string, data: unknown) => `zongshuSearch(${JSON.stringify(name)},${JSON.stringify(data)});\n`;
 
 /**
- * An edition's index made as its pages come, numbered in that order: the build adds each page's terms
- * as the page is handed over, while other pages still render, and only cuts the files at the end.
+ * An edition's index made a page at a time, pages numbered in the order they are added: the build's
+ * index thread (src/build/threads/searchIndexWorker.ts) adds them as the build hands them over, once
+ * the pages are rendered, and cuts the files at the end.
  */
 export class SearchIndexBuilder {
   readonly #postings: Postings = new Map();
