@@ -41,7 +41,8 @@ async function build(options: CliOptions): Promise<number> {
   try {
     const progress = consoleProgress(process.stderr, lang);
     const waiting = (pid: number) => console.error(say(lang, `另一次生成（进程 ${pid}）正在写入 ${outDir}：等它写完`, `another build (process ${pid}) is writing ${outDir}: waiting for it to finish`));
-    const report = await buildSite({ outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting, renderer });
+    const interrupted = () => console.error(say(lang, `\n已中断生成：${outDir} 保持原样。`, `\nbuild interrupted: ${outDir} is unchanged.`));
+    const report = await buildSite({ outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting, renderer, interrupted });
     const seconds = (Date.now() - started) / 1000;
     const { kept, read, rejected } = readings.stats();
     const checks = readings.checkStats();

@@ -8,7 +8,7 @@
  * the previous site, or after the next command the new one, never half of each.
  */
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDay } from '../lib/site/buildDate.ts';
@@ -47,6 +47,8 @@ export interface BuildSiteOptions {
   waiting?: (pid: number) => void;
   /** The bundle of the pages, started before the data were read (keptRenderer.ts); absent: started here. */
   renderer?: PageRenderer;
+  /** Told when Ctrl+C or SIGTERM has stopped the build, once what it wrote is removed, just before the process ends (exit 130). */
+  interrupted?: () => void;
 }
 
 /** The cache folder's part for pages (pageReuse.ts). */
@@ -101,24 +103,29 @@ function collecting(progress: Progress): Progress {
  * `.zongshu-work/<process id>/`, a folder of each build's own (and of each process that bundles pages,
  * keptRenderer.ts), removed after; those of processes that were killed go at the next build.
  */
+const workFolders = join(projectRoot, '.zongshu-work');
+const ownWorkFolder = join(workFolders, String(process.pid));
+
 async function inWorkFolder<T>(run: (folder: string) => Promise<T>): Promise<T> {
-  const work = join(projectRoot, '.zongshu-work');
-  for (const entry of existsSync(work) ? readdirSync(work) : []) {
+  for (const entry of existsSync(workFolders) ? readdirSync(workFolders) : []) {
     const pid = Number(entry);
-    if (Number.isInteger(pid) && pid !== process.pid && !processRuns(pid)) rmSync(join(work, entry), { recursive: true, force: true });
+    if (Number.isInteger(pid) && pid !== process.pid && !processRuns(pid)) rmSync(join(workFolders, entry), { recursive: true, force: true });
   }
-  const folder = join(work, String(process.pid));
-  mkdirSync(folder, { recursive: true });
+  mkdirSync(ownWorkFolder, { recursive: true });
   try {
-    return await run(folder);
+    return await run(ownWorkFolder);
   } finally {
-    rmSync(folder, { recursive: true, force: true });
-    // The folder of work folders too, once no build has one in it: a checkout is left with no empty folder of ours.
-    try {
-      rmdirSync(work);
-    } catch {
-      // Another build's folder is in it, or it is gone.
-    }
+    removeOwnWorkFolder();
+  }
+}
+
+function removeOwnWorkFolder(): void {
+  rmSync(ownWorkFolder, { recursive: true, force: true });
+  // The folder of work folders too, once no build has one in it: a checkout is left with no empty folder of ours.
+  try {
+    rmdirSync(workFolders);
+  } catch {
+    // Another build's folder is in it, or it is gone.
   }
 }
 
@@ -129,10 +136,37 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   refuseUnlessReplaceable(options.outDir);
   const lock = await lockOutput(options.outDir, options.waiting);
   const { staging, parent } = workPaths(options.outDir);
-  const cleanUp = () => rm(staging, { recursive: true, force: true });
+  let editions: EditionThread | undefined;
+  let charts: ChartThread | undefined;
+  let search: SearchIndex | undefined;
+  let previousSite: PreviousSiteThread | undefined;
+  /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
+  let waitForCacheWrites: (() => Promise<void>) | undefined;
+  // The bundle of the pages: kept, or being made in a process of its own since the caller started it (keptRenderer.ts).
+  const renderer = options.renderer ?? pageRenderer(options.cacheDir, projectRoot);
+  let abandoning: Promise<void> | undefined;
+  /**
+   * Stops everything that writes into the staging folder, then removes the folder: once, whether the build failed or was
+   * interrupted. A thread still writing would otherwise put files into the folder as it goes, and leave it behind.
+   */
+  const abandon = (): Promise<void> =>
+    (abandoning ??= (async () => {
+      await waitForCacheWrites?.().catch(() => undefined);
+      await editions?.stop();
+      await charts?.stop();
+      await search?.stop();
+      // Before the staging folder goes: the thread would otherwise go on carrying files into it.
+      await previousSite?.stop();
+      renderer.cancel();
+      // At once, so that no page this thread renders meanwhile is written into it; a write of it still under way is waited out.
+      rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    })());
   const onSignal = () => {
-    void cleanUp().finally(() => {
+    void abandon().finally(() => {
+      // The process ends here, so the folder Astro renders in (inWorkFolder) is removed here.
+      removeOwnWorkFolder();
       lock.release();
+      options.interrupted?.();
       process.exit(130);
     });
   };
@@ -141,15 +175,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   const progress = collecting(options.progress ?? silent);
   // Astro bundles the pages before it renders the first: the heap is looked at while it does too.
   const looking = setInterval(collectGarbageWhenPiledUp, 200).unref();
-  let editions: EditionThread | undefined;
-  let charts: ChartThread | undefined;
-  let search: SearchIndex | undefined;
-  /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
-  let waitForCacheWrites: (() => Promise<void>) | undefined;
-  // The bundle of the pages: kept, or being made in a process of its own since the caller started it (keptRenderer.ts).
-  const renderer = options.renderer ?? pageRenderer(options.cacheDir, projectRoot);
   void renderer.ready();
-  let previousSite: PreviousSiteThread | undefined;
   // Made by esbuild, in a process of its own, while the pages render; a failure is said when it is written.
   const script = searchScript(projectRoot);
   script.catch(() => undefined);
@@ -234,14 +260,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     return { pages: paths.length, charts: drawing.stats(), pagesReused: reuse.reused(), refused: { cacheEntries: rejected, pages: reuse.refused() }, recovery, bundleKept: renderer.kept() };
   } catch (error) {
     // Nothing goes on writing once the build has failed.
-    await waitForCacheWrites?.().catch(() => undefined);
-    await editions?.stop();
-    await charts?.stop();
-    await search?.stop();
-    // Before the staging folder goes: the thread would otherwise go on carrying files into it.
-    await previousSite?.stop();
-    renderer.cancel();
-    await cleanUp();
+    await abandon();
     throw error;
   } finally {
     installSession(undefined);

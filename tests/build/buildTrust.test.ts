@@ -83,6 +83,35 @@ describe('a build that cannot publish what the data does not say', () => {
     }
   }, 300_000);
 
+  it('stops at Ctrl+C while the pages are written: the site stays as it was, and nothing of the build is left', async () => {
+    // The bundled data: enough pages that the threads are still writing when the signal comes.
+    const dir = tempDir();
+    const out = join(dir, 'site');
+    expect((await build(repoRoot, out, join(dir, 'cache'))).code).toBe(0);
+    const before = fileHashes(out);
+    for (const round of [1, 2]) {
+      // A new cache folder each time, so that every page is rendered and written again.
+      const cache = join(dir, `cache-${round}`);
+      const args = ['--expose-gc', 'scripts/run.mjs', 'build', '--lang', 'en', '--data', join(repoRoot, 'data'), '--content', join(repoRoot, 'content'), '--out', out];
+      const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let said = '';
+      child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+      const staging = join(dir, `.zongshu-build-site-${child.pid}`);
+      const pagesWritten = () => (existsSync(staging) ? readdirSync(staging, { recursive: true }).filter((name) => String(name).endsWith('.html')).length : 0);
+      let running = true;
+      void exited.then(() => (running = false));
+      while (running && pagesWritten() < 40) await new Promise((resolve) => setTimeout(resolve, 10));
+      child.kill('SIGINT');
+      expect(await exited, said).toBe(130);
+      expect(said).toContain(`build interrupted: ${out} is unchanged.`);
+      expect(differing(fileHashes(out), before)).toEqual([]);
+      // No staging folder, lock or journal beside the site; no work folder of the build in the checkout.
+      expect(readdirSync(dir).filter((name) => name.startsWith('.zongshu'))).toEqual([]);
+      expect(existsSync(join(repoRoot, '.zongshu-work', String(child.pid)))).toBe(false);
+    }
+  }, 180_000);
+
   it('makes again what a tampered cache or a hand-edited page would have published', async () => {
     const work = fixture();
     const expected = await fullBuild(work);
