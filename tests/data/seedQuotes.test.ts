@@ -61,6 +61,8 @@ describe('the metric dictionary', () => {
       expect(m.name_hant, m.id).not.toBe('');
       expect(m.name_hant, m.id).not.toMatch(/[爲覈錶]/u);
       expect(m.definition.length, m.id).toBeGreaterThan(4);
+      // Read on metric pages and in search excerpts: another metric is named by its name, never by its id.
+      expect(m.definition, m.id).not.toMatch(/[a-z]+(?:-[a-z]+)+/u);
       if (m.numerator !== '') expect([m.numerator, m.denominator].every((id) => dataSet.metrics.some((x) => x.id === id))).toBe(true);
     }
   });
