@@ -5,7 +5,7 @@ import type { Period } from '../schema/period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import { describeChange } from './change.ts';
 import { linkCharts, type ChartSpec } from './chartData.ts';
-import { byMetricThenPeriod, type PageContext } from './context.ts';
+import { inMetricThenPeriodOrder, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import { trendChart, trendSeries } from './trendChart.ts';
 import { figureStanding, figureView } from './views.ts';
@@ -44,7 +44,7 @@ export function provincePageData(context: PageContext, provinceId: string): Prov
   const figures = context.committeeFigures.get(provinceId) ?? [];
   const periods: Period[] = [...new Map(figures.map((f) => [f.period.id, f.period])).values()].sort(comparePeriods);
   // One row per slot (slot.ts): a metric's usual figures, then each other scope, running total or undated figure apart.
-  const slots = [...new Map([...figures].sort(byMetricThenPeriod(context)).map((f) => [slotOf(f), f])).entries()];
+  const slots = [...new Map(inMetricThenPeriodOrder(context, figures).map((f) => [slotOf(f), f])).entries()];
   const rows = slots.map(([slot, first]): MetricRow => {
     const metric = context.metrics.get(first.metric);
     if (!metric) throw new Error(first.metric);

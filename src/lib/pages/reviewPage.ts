@@ -5,7 +5,7 @@ import { renderNarrative } from '../narrativeHtml.ts';
 import { periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import { linkCharts, type ChartSpec } from './chartData.ts';
-import { byMetricThenPeriod, reviewFigures, type PageContext, type Review } from './context.ts';
+import { inMetricThenPeriodOrder, reviewFigures, type PageContext, type Review } from './context.ts';
 import { headlineCards, headlineFirst, type HeadlineCard } from './headlines.ts';
 import { headlineFigures, reviewCharts } from './reviewCharts.ts';
 import { peerComparison, type PeerComparison } from './peerComparison.ts';
@@ -73,7 +73,7 @@ export function sourceEntries(context: PageContext, review: Review, path: string
 
 /** The committee figures of a review in the order its page lists them. */
 function reviewFiguresInOrder(context: PageContext, review: Review): Figure[] {
-  return reviewFigures(context, review).sort(byMetricThenPeriod(context));
+  return inMetricThenPeriodOrder(context, reviewFigures(context, review));
 }
 
 /**
@@ -103,9 +103,7 @@ export function reviewPageData(context: PageContext, review: Review): ReviewPage
       return [{
         name: u.name,
         href: relativeHref(path, sitePaths.unit(u.province, u.id)),
-        figures: own
-          .filter((f) => shown.includes(f.metric))
-          .sort(byMetricThenPeriod(context))
+        figures: inMetricThenPeriodOrder(context, own.filter((f) => shown.includes(f.metric)))
           .slice(0, unitFiguresShown)
           .map((f) => {
             const v = figureView(context, f, path);

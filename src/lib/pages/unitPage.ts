@@ -1,7 +1,7 @@
 /** Page data of a unit: its figures across periods, set against the other units of its province. */
 import { entryOf, groupBy } from '../maps.ts';
 import { rankFigures, type RankedEntry, type Ranking } from '../aggregate/ranking.ts';
-import { spreadOf } from '../aggregate/spread.ts';
+import { spreadOf, type Spread } from '../aggregate/spread.ts';
 import { formatFigure } from '../format.ts';
 import { comparePeriods, periodLabel } from '../period.ts';
 import { isTableCell, relativeHref, rowAnchor, sitePaths } from '../site/paths.ts';
@@ -10,7 +10,7 @@ import type { Province } from '../schema/province.ts';
 import type { Figure } from '../schema/figure.ts';
 import type { Unit } from '../schema/unit.ts';
 import { linkCharts, siteSourceNote, type ChartSpec, type UnitStandingRow } from './chartData.ts';
-import { byMetricThenPeriod, peersKey, type PageContext } from './context.ts';
+import { inMetricThenPeriodOrder, peersKey, type PageContext } from './context.ts';
 import type { Link } from './reviewPage.ts';
 import type { PageScope } from './published.ts';
 import { headlineFirst } from './headlines.ts';
@@ -115,6 +115,11 @@ function standingOf(ranking: Ranking<Unit>, figure: Figure): { rank: number; tie
  */
 const rankingFacts = new WeakMap<Ranking<Unit>, { byFigure: Map<Figure, RankedEntry<Unit>>; varied: boolean }>();
 
+/** The spread of a ranking's values; a province's rankings are shared by its unit pages, which would each work it out again. */
+const spreadOfRanking = (ranking: Ranking<Unit>): Spread | undefined => entryOf(rankingSpreads, ranking, () => ({ spread: spreadOf(ranking.ranked.map((r) => r.figure.value)) })).spread;
+
+const rankingSpreads = new WeakMap<Ranking<Unit>, { spread: Spread | undefined }>();
+
 function factsOf(ranking: Ranking<Unit>): { byFigure: Map<Figure, RankedEntry<Unit>>; varied: boolean } {
   const byFigure = new Map<Figure, RankedEntry<Unit>>();
   for (const entry of ranking.ranked) if (!byFigure.has(entry.figure)) byFigure.set(entry.figure, entry);
@@ -172,7 +177,7 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
   const province = context.provinces.get(provinceId);
   if (!unit || !province) throw new Error(`no unit '${provinceId}/${unitId}'`);
   const path = sitePaths.unit(provinceId, unitId);
-  const own = [...(context.unitFigures.get(`${provinceId}/${unitId}`) ?? [])].sort(byMetricThenPeriod(context));
+  const own = inMetricThenPeriodOrder(context, context.unitFigures.get(`${provinceId}/${unitId}`) ?? []);
   // Only units that report the metric for the period are set against each other. Every unit page
   // of a province ranks the same groups, and routes render a province's units one after another.
   const shared = provinceShared(context, provinceId);
@@ -248,7 +253,7 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     if (!metric) throw new Error(f.metric);
     const ranking = rankingOf(f.metric, f.period);
     const mine = standingOf(ranking, f);
-    const spread = spreadOf(ranking.ranked.map((r) => r.figure.value));
+    const spread = spreadOfRanking(ranking);
     if (!mine || !spread) return [];
     const show = (value: number) => formatFigure({ value, qualifier: 'exact' }, metric);
     return [{
