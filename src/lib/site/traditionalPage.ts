@@ -53,6 +53,8 @@ const verbatim = /<([a-z]+)\b[^>]*\sdata-verbatim(?=[\s>=])[^>]*>[\s\S]*?<\/\1>/
 
 /** The text converted, quotes marked verbatim left as they are. */
 export function toTraditionalOutsideQuotes(html: string): string {
+  // Most pages quote nothing (a unit page, a compare page): the pattern would try every one of their tags for nothing.
+  if (!html.includes('data-verbatim')) return toTraditionalText(html);
   let converted = '';
   let from = 0;
   for (const match of html.matchAll(verbatim)) {
