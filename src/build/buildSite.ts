@@ -98,14 +98,14 @@ function collecting(progress: Progress): Progress {
   };
 }
 
+const workFolders = join(projectRoot, '.zongshu-work');
+const ownWorkFolder = join(workFolders, String(process.pid));
+
 /**
  * The bundle of the pages is imported from inside the checkout, where it finds its node_modules: from
  * `.zongshu-work/<process id>/`, a folder of each build's own (and of each process that bundles pages,
  * keptRenderer.ts), removed after; those of processes that were killed go at the next build.
  */
-const workFolders = join(projectRoot, '.zongshu-work');
-const ownWorkFolder = join(workFolders, String(process.pid));
-
 async function inWorkFolder<T>(run: (folder: string) => Promise<T>): Promise<T> {
   for (const entry of existsSync(workFolders) ? readdirSync(workFolders) : []) {
     const pid = Number(entry);
@@ -119,6 +119,7 @@ async function inWorkFolder<T>(run: (folder: string) => Promise<T>): Promise<T> 
   }
 }
 
+/** Removes this build's work folder (as a build ends, or is interrupted). */
 function removeOwnWorkFolder(): void {
   rmSync(ownWorkFolder, { recursive: true, force: true });
   // The folder of work folders too, once no build has one in it: a checkout is left with no empty folder of ours.
