@@ -16,10 +16,16 @@ import { useTempDir } from '../helpers/tempDir.ts';
 const run = promisify(execFile);
 const tempDir = useTempDir('all');
 
+/** The node arguments and options of `npm run build` of the data in `work` (its data/ and content/), into `out`, with the cache folder `cache`. */
+function buildCommand(work: string, out: string, cache: string) {
+  const args = ['--expose-gc', '--heap-growing-percent=20', 'scripts/run.mjs', 'build', '--lang', 'en', '--data', join(work, 'data'), '--content', join(work, 'content'), '--out', out];
+  return { args, options: { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' } } };
+}
+
 /** `npm run build` of the fixture copy in `work`, into `out`, with the cache folder `cache`. */
 function build(work: string, out: string, cache: string) {
-  const args = ['--expose-gc', '--heap-growing-percent=20', 'scripts/run.mjs', 'build', '--lang', 'en', '--data', join(work, 'data'), '--content', join(work, 'content'), '--out', out];
-  return run(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' } })
+  const { args, options } = buildCommand(work, out, cache);
+  return run(process.execPath, args, options)
     .then((r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }))
     .catch((e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
 }
@@ -71,7 +77,8 @@ describe('a build that cannot publish what the data does not say', () => {
     expect((await build(work, out, cache)).code).toBe(0);
     const buildMs = performance.now() - started;
     for (const afterMs of [0.15, 0.5, 0.85].map((share) => Math.round(share * buildMs))) {
-      const child = spawn(process.execPath, ['scripts/run.mjs', 'build', '--lang', 'en', '--data', join(work, 'data'), '--content', join(work, 'content'), '--out', out], { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' }, stdio: 'ignore' });
+      const { args, options } = buildCommand(work, out, cache);
+      const child = spawn(process.execPath, args, { ...options, stdio: 'ignore' });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       await new Promise((resolve) => setTimeout(resolve, afterMs));
       child.kill('SIGKILL');
@@ -92,8 +99,8 @@ describe('a build that cannot publish what the data does not say', () => {
     for (const round of [1, 2]) {
       // A new cache folder each time, so that every page is rendered and written again.
       const cache = join(dir, `cache-${round}`);
-      const args = ['--expose-gc', 'scripts/run.mjs', 'build', '--lang', 'en', '--data', join(repoRoot, 'data'), '--content', join(repoRoot, 'content'), '--out', out];
-      const child = spawn(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ZONGSHU_CACHE: cache, SOURCE_DATE_EPOCH: '1700000000' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const { args, options } = buildCommand(repoRoot, out, cache);
+      const child = spawn(process.execPath, args, { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
       let said = '';
       child.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()));
       const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
