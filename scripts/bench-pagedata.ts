@@ -6,6 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { loadDataSet } from '../src/load/loadDataSet.ts';
+import { reportText } from '../src/cli/report.ts';
+import { hasErrors } from '../src/lib/problems.ts';
 import { siteIndex } from '../src/lib/pages/site.ts';
 import { unitPageData } from '../src/lib/pages/unitPage.ts';
 import { reviewPageData } from '../src/lib/pages/reviewPage.ts';
@@ -15,7 +17,13 @@ if (!dir) {
   console.error('用法：npx tsx scripts/bench-pagedata.ts 数据集文件夹 [unit,review,source]');
   process.exit(2);
 }
-const { dataSet } = await loadDataSet({ dataDir: `${dir}/data`, contentDir: `${dir}/content` });
+const { dataSet, problems, files } = await loadDataSet({ dataDir: `${dir}/data`, contentDir: `${dir}/content` });
+// Page data of a data set with errors, or of no data set, would time nothing worth a digest.
+if (hasErrors(problems) || dataSet.observations.length === 0) {
+  console.error(reportText(problems, files, 'zh'));
+  console.error(`没有计时：${dir} 里的数据有错误，或者没有数据（应有 ${dir}/data 和 ${dir}/content）`);
+  process.exit(1);
+}
 const site = siteIndex(dataSet, '2026-01-01');
 const { context } = site;
 const kinds: Record<string, () => unknown[]> = {
