@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { assembleDataSet } from '../lib/dataSet.ts';
 import { buildCatalog, withSources, type Catalog, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
 import type { FileReading } from '../lib/ingest/fileReading.ts';
@@ -171,7 +171,8 @@ function readNarratives(contentDir: string, catalog: Catalog, sourcesFile: strin
   const narratives: Narrative[] = [];
   // Files beside the province folders (site.md) are not narratives.
   for (const dir of listFolders(contentDir, problems)) {
-    const provinceDir = dir.slice(contentDir.length + 1);
+    // The folder's own name: `dir` is joined, so normalised, where `contentDir` is as given (./content, content/).
+    const provinceDir = basename(dir);
     for (const mdPath of listFiles(dir, '.md')) {
       const name = mdPath.slice(dir.length + 1, -'.md'.length);
       const text = readContentFile(mdPath, problems);

@@ -3,6 +3,7 @@
  * A row is taken whole or not at all: if one of its cells has an error, none
  * of its figures is kept.
  */
+import { basename } from 'node:path';
 import type { Catalog } from '../lib/ingest/catalog.ts';
 import type { ObservationStore } from '../lib/ingest/observationStore.ts';
 import type { CatalogFiles } from '../lib/ingest/observations.ts';
@@ -35,7 +36,7 @@ export interface WideTableFile {
 export function findWideTables(dir: string, catalog: Catalog, problems: Problem[]): WideTableFile[] {
   const found: WideTableFile[] = [];
   for (const folderPath of listFolders(dir, problems)) {
-    const folder = folderPath.slice(dir.length + 1);
+    const folder = basename(folderPath);
     const province = catalog.provinceIndex.resolve(folder)?.item;
     for (const path of listFiles(folderPath, '.csv')) {
       const file = shown(path);

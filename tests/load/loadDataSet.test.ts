@@ -1,5 +1,5 @@
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { pageContext } from '../../src/lib/pages/context.ts';
@@ -68,6 +68,17 @@ describe('loadDataSet on the bundled data', () => {
     ]);
     for (const f of files) expect(f.rows).toBe(f.accepted + f.rejected);
     expect(files.every((f) => f.rejected === 0)).toBe(true);
+  });
+
+  it('reads folders named as a user writes them (./content, content/) as it reads them named in full', async () => {
+    const from = (folder: string) => relative(process.cwd(), join(repoRoot, folder));
+    const full = await loadDataSet({ dataDir: join(repoRoot, 'data'), contentDir: join(repoRoot, 'content') });
+    for (const [dataDir, contentDir] of [[`./${from('data')}`, `./${from('content')}`], [`${from('data')}/`, `${from('content')}/`]] as const) {
+      const given = await loadDataSet({ dataDir, contentDir });
+      expect(given.problems.filter((p) => p.severity === 'error'), `${dataDir} ${contentDir}`).toEqual([]);
+      expect(given.dataSet.narratives.map((n) => `${n.province}/${n.period.id}`)).toEqual(full.dataSet.narratives.map((n) => `${n.province}/${n.period.id}`));
+      expect(given.dataSet.observations.length).toBe(full.dataSet.observations.length);
+    }
   });
 });
 
