@@ -164,6 +164,11 @@ class TableCell implements Observation, Figure {
     return #line in o ? [o.#line, o.#column, o.#value] : undefined;
   }
 
+  /** The line a cell is held with; undefined for an observation held in full. */
+  static lineOf(o: Observation): TableLine | undefined {
+    return #line in o ? o.#line : undefined;
+  }
+
   /** Every field, as an observation and as the figure it reports, for JSON.stringify and page hashes. */
   toJSON(): Observation & Figure {
     const { id, at, step, written, measureWord, source, quote, note, rowId, partOf } = this;
@@ -193,6 +198,13 @@ export function tableCell(line: TableLine, column: TableColumn, value: CellValue
 
 /** The line, column and value an observation of a cell is held as (tableCell); undefined for one held in full. */
 export const tableCellParts = (o: Observation): [TableLine, TableColumn, CellValue] | undefined => TableCell.partsOf(o);
+
+/**
+ * The file (within the data folder) and line an observation was read from, made for none: a cell's
+ * own line, or an observation's place. A unit page asks it of each of its 400 cells several times,
+ * where a cell's place (`at`) is a new object each time.
+ */
+export const lineOfRow = (o: Observation): { dataFile: string; line: number } => TableCell.lineOf(o) ?? o.at;
 
 /**
  * Where a cell is filed among figures, read off its line and column without the cell's own getters:

@@ -111,21 +111,33 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
   const kindKeys = positions<string>();
   const valueKinds: number[] = [];
   const full: Observation[] = [];
-  const cellCount: number[] = [];
-  const cells: number[] = [];
   const refused: number[] = [];
   const problems: Meta['problems'] = [];
+  // Written straight into typed arrays: a national set's tables hold 950k cells, three numbers each.
+  let cellTotal = 0;
+  for (const line of reading.lines) cellTotal += line.observations?.length ?? 0;
+  const cellCount = new Int32Array(reading.lines.length);
+  const cells = new Int32Array(3 * cellTotal);
+  // The column of a line's k-th cell is nearly always the previous line's k-th cell's: checked, not looked up.
+  const columnOfRank: number[] = [];
+  let next = 0;
   reading.lines.forEach((line, number) => {
     if (line.problems.length > 0) problems.push([number, line.problems]);
     if (!line.observations) refused.push(number);
-    cellCount.push(line.observations?.length ?? 0);
-    for (const o of line.observations ?? []) {
+    const observations = line.observations ?? [];
+    cellCount[number] = observations.length;
+    for (let rank = 0; rank < observations.length; rank++, next += 3) {
+      const o = observations[rank] as Observation;
       const parts = tableCellParts(o);
       if (!parts) {
-        cells.push(-1, full.push(o) - 1, 0);
+        cells[next] = -1;
+        cells[next + 1] = full.push(o) - 1;
+        cells[next + 2] = 0;
         continue;
       }
       const [cellLine, column, value] = parts;
+      const guess = columnOfRank[rank];
+      const columnAt = guess !== undefined && columns.list[guess] === column ? guess : (columnOfRank[rank] = columns.at(column));
       const known = values.list.length;
       const at = values.at(value);
       if (at === known) {
@@ -134,7 +146,9 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
         if (kind === kinds.length) kinds.push([column.metric, value.qualifier, value.measureWord]);
         valueKinds.push(kind);
       }
-      cells.push(lines.at(cellLine), columns.at(column), at);
+      cells[next] = lines.at(cellLine);
+      cells[next + 1] = columnAt;
+      cells[next + 2] = at;
     }
   });
   const meta: Meta = {
@@ -145,7 +159,7 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
     header: reading.header,
     trailing: reading.trailing,
     lineCount: reading.lines.length,
-    cellTotal: cells.length / 3,
+    cellTotal,
     refused,
     problems,
     keptLines: lines.list.map(({ file: _file, dataFile: _dataFile, ...kept }) => kept),

@@ -141,17 +141,32 @@ export function reviewFigures(context: PageContext, review: Review): Figure[] {
 
 /**
  * The figures by dictionary order (metrics.csv), then period (end year, then start year), a new list; figures
- * alike in both keep their order, as the sort is stable. Each figure's key is made once: compared pairwise, a
- * unit's 400 figures looked their metric up 7,000 times (1.4 s of the national set's 2,480 unit pages).
- * Years are below 10000.
+ * alike in both keep their order. Figures are put in a list per metric, in the order given, and only a list
+ * whose periods are out of order is sorted (stably): a unit's figures come a return at a time, period after
+ * period, so its lists are nearly always in order already. Sorting a unit's 400 figures as one list, even with
+ * keys made once, took 0.3 s of the national set's 2,480 unit pages.
  */
 export function inMetricThenPeriodOrder(context: PageContext, figures: readonly Figure[]): Figure[] {
-  const keys = new Float64Array(figures.length);
-  figures.forEach((f, i) => {
-    keys[i] = ((context.metricOrder.get(f.metric) ?? 0) * 10_000 + f.period.end) * 10_000 + f.period.start;
-  });
-  return [...figures.keys()].sort((a, b) => (keys[a] as number) - (keys[b] as number)).map((i) => figures[i] as Figure);
+  const byRank = new Map<number, Figure[]>();
+  for (const f of figures) {
+    const rank = context.metricOrder.get(f.metric) ?? 0;
+    const list = byRank.get(rank);
+    if (list) list.push(f);
+    else byRank.set(rank, [f]);
+  }
+  const ordered: Figure[] = [];
+  for (const rank of [...byRank.keys()].sort((a, b) => a - b)) {
+    const list = byRank.get(rank) as Figure[];
+    let inOrder = true;
+    for (let i = 1; i < list.length && inOrder; i++) inOrder = periodOrder(list[i - 1] as Figure, list[i] as Figure) <= 0;
+    if (!inOrder) list.sort(periodOrder);
+    for (const f of list) ordered.push(f);
+  }
+  return ordered;
 }
+
+/** End year, then start year. */
+const periodOrder = (a: Figure, b: Figure): number => a.period.end - b.period.end || a.period.start - b.period.start;
 
 /** The latest committee figure of a province for a metric (latest end year; the shorter period on a tie). */
 export function latestFigure(context: PageContext, provinceId: string, metricId: string): Figure | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellPlace, cellQuote, compactTableCell, type CellValues, type TableColumn, type TableLine } from '../../../src/lib/ingest/tableCell.ts';
+import { cellPlace, cellQuote, compactTableCell, lineOfRow, type CellValues, type TableColumn, type TableLine } from '../../../src/lib/ingest/tableCell.ts';
 import { figureFields, observationOf, reportedFigure } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { period } from '../../../src/lib/period.ts';
 import { FigureSchema } from '../../../src/lib/schema/figure.ts';
@@ -108,5 +108,16 @@ describe('cellPlace', () => {
       expect([compact.province, compact.unit, compact.period]).toEqual([line.province, line.unit, line.period]);
     }
     expect(cellPlace(cell())).toBeUndefined();
+  });
+});
+
+describe('lineOfRow', () => {
+  it("gives a compact cell's file and line as its place does, and an observation held in full its own place", () => {
+    const compact = compactTableCell(cell(), line, column, new Map());
+    expect(lineOfRow(compact)).toBe(line);
+    expect({ dataFile: lineOfRow(compact).dataFile, line: lineOfRow(compact).line }).toEqual({ dataFile: compact.at.dataFile, line: compact.at.line });
+    const full = cell({ scope: '含直属单位' });
+    expect(compactTableCell(full, line, column, new Map())).toBe(full);
+    expect(lineOfRow(full)).toBe(full.at);
   });
 });
