@@ -81,6 +81,19 @@ function checkGroup(figures: readonly Figure[], index: FigureIndex, metrics: rea
   ];
 }
 
+/** `groups.get`, remembering the last province asked for. */
+function lastGroup(groups: ReadonlyMap<string, number>): (province: string) => number | undefined {
+  let last: string | undefined;
+  let group: number | undefined;
+  return (province) => {
+    if (province !== last) {
+      last = province;
+      group = groups.get(province);
+    }
+    return group;
+  };
+}
+
 /**
  * The problems of every group: kept ones as `cache` has them, the others checked (and kept). The
  * figures and rows of a group are picked out only when it is checked.
@@ -97,12 +110,14 @@ export function checkByGroup(figures: readonly Figure[], index: FigureIndex, met
   if (toCheck.size > 0) {
     const groupFigures = groups.map((): Figure[] => []);
     const groupRows = groups.map((): Observation[] => []);
+    // Figures and rows come a province at a time: its group is looked up when the province changes, not for each of two million.
+    const groupOf = lastGroup(toCheck);
     for (const f of figures) {
-      const g = toCheck.get(f.province);
+      const g = groupOf(f.province);
       if (g !== undefined) groupFigures[g]?.push(f);
     }
     for (const o of observations) {
-      const g = toCheck.get(o.province);
+      const g = groupOf(o.province);
       if (g !== undefined) groupRows[g]?.push(o);
     }
     const metricById = new Map(metrics.map((m) => [m.id, m]));
