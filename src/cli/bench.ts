@@ -58,6 +58,8 @@ async function papaparseSeconds(files: readonly string[]): Promise<number> {
 interface BuildRun {
   seconds: number;
   maxRssMb: number;
+  /** CPU seconds of the build's process, all its threads (not the process that bundles the pages): user, then system. */
+  cpuSeconds: { user: number; system: number };
   pages: number;
   pagesReused: number;
   charts: { drawn: number; cached: number; drawMs: number };
@@ -79,8 +81,8 @@ async function timedBuild(data: string, out: string, cache: string): Promise<Bui
     maxBuffer: 1 << 28,
   });
   const seconds = (performance.now() - started) / 1000;
-  const inner = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number; pages: number; pagesReused: number; charts: BuildRun['charts']; bundleKept: boolean; stages: Array<{ name: string; seconds: number }> };
-  return { seconds, maxRssMb: inner.maxRssKb / 1024, pages: inner.pages, pagesReused: inner.pagesReused, charts: inner.charts, bundleKept: inner.bundleKept, stages: Object.fromEntries(inner.stages.map((s) => [s.name, s.seconds])) };
+  const inner = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKb: number; userCpuSeconds: number; systemCpuSeconds: number; pages: number; pagesReused: number; charts: BuildRun['charts']; bundleKept: boolean; stages: Array<{ name: string; seconds: number }> };
+  return { seconds, maxRssMb: inner.maxRssKb / 1024, cpuSeconds: { user: round1(inner.userCpuSeconds), system: round1(inner.systemCpuSeconds) }, pages: inner.pages, pagesReused: inner.pagesReused, charts: inner.charts, bundleKept: inner.bundleKept, stages: Object.fromEntries(inner.stages.map((s) => [s.name, s.seconds])) };
 }
 
 function htmlPages(dir: string): string[] {
@@ -153,11 +155,14 @@ function distParts(dist: string): Record<string, number> {
   return Object.fromEntries(Object.entries(parts).sort(([, a], [, b]) => b - a).map(([part, bytes]) => [part, Number((bytes / 1024 / 1024).toFixed(1))]));
 }
 
+const round1 = (value: number) => Number(value.toFixed(1));
+
 /** A build after an edit, beside the full build. */
 function afterEditReport(run: BuildRun, full: BuildRun) {
   return {
     seconds: Number(run.seconds.toFixed(1)),
     ofFullBuild: Number((run.seconds / full.seconds).toFixed(2)),
+    cpuSeconds: run.cpuSeconds,
     pagesReused: run.pagesReused,
     bundleKept: run.bundleKept,
     stageSeconds: run.stages,
@@ -266,6 +271,7 @@ export async function bench(quick: boolean): Promise<Record<string, unknown>> {
     fullBuild: {
       seconds: Number(full.seconds.toFixed(1)),
       peakRssMb: Math.round(full.maxRssMb),
+      cpuSeconds: full.cpuSeconds,
       pages: full.pages,
       pagesPerSecond: Number((full.pages / full.seconds).toFixed(1)),
       chartsDrawn: full.charts.drawn,
