@@ -9,7 +9,7 @@ import { periodLabel } from '../period.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
 import { fieldProblem, type CsvRecord } from './csvRecord.ts';
-import { cellPlace } from './tableCell.ts';
+import { cellLine, cellSlot } from './tableCell.ts';
 
 function describe(o: Observation): string {
   const apart = isUsual(o) ? '' : ` (${[o.scope, o.time === 'cumulative' ? 'cumulative' : '', o.undated ? 'undated' : ''].filter(Boolean).join(', ')})`;
@@ -50,9 +50,9 @@ export class ObservationStore {
 
   /** Adds an observation; returns false (with a problem, pointing at the observation's value) when it repeats a figure already held. */
   add(observation: Observation, problems: Problem[]): boolean {
-    const cell = cellPlace(observation);
-    const held = cell
-      ? this.#byFigure.setIfEmpty(cell.line.province, cell.line.unit, cell.line.period, cell.slot, observation)
+    const line = cellLine(observation);
+    const held = line
+      ? this.#byFigure.setIfEmpty(line.province, line.unit, line.period, cellSlot(observation) as string, observation)
       : this.#byFigure.setIfEmpty(observation.province, observation.unit, observation.period, slotOf(observation), observation);
     if (!held) return true;
     const record = valueOf(observation);

@@ -169,6 +169,11 @@ class TableCell implements Observation, Figure {
     return #line in o ? o.#line : undefined;
   }
 
+  /** The column a cell is held with; undefined for an observation held in full. */
+  static columnOf(o: Observation): TableColumn | undefined {
+    return #column in o ? o.#column : undefined;
+  }
+
   /** Every field, as an observation and as the figure it reports, for JSON.stringify and page hashes. */
   toJSON(): Observation & Figure {
     const { id, at, step, written, measureWord, source, quote, note, rowId, partOf } = this;
@@ -207,15 +212,18 @@ export const tableCellParts = (o: Observation): [TableLine, TableColumn, CellVal
 export const lineOfRow = (o: Observation): { dataFile: string; line: number } => TableCell.lineOf(o) ?? o.at;
 
 /**
- * Where a cell is filed among figures, read off its line and column without the cell's own getters:
- * the store files a million cells, and a cell is in the usual scope and dated, so its slot is its
- * column's metric unless the column holds running totals. Undefined for an observation held in full.
+ * Where a cell is filed among figures, read off its line and column without the cell's own getters
+ * and without an object made for it: the store files a million cells. `cellLine` is the line (its
+ * province, unit and period); `cellSlot` the slot, which is the column's metric, a cell being in the
+ * usual scope and dated, unless the column holds running totals. Both are undefined for an
+ * observation held in full.
  */
-export function cellPlace(o: Observation): { line: TableLine; slot: string } | undefined {
-  const parts = TableCell.partsOf(o);
-  if (!parts) return undefined;
-  const [line, column] = parts;
-  return { line, slot: column.time === 'cumulative' ? slotOf(o) : column.metric };
+export const cellLine = (o: Observation): TableLine | undefined => TableCell.lineOf(o);
+
+export function cellSlot(o: Observation): string | undefined {
+  const column = TableCell.columnOf(o);
+  if (!column) return undefined;
+  return column.time === 'cumulative' ? slotOf(o) : column.metric;
 }
 
 /** How a unit-return cell is cited: 省公安厅 立案 7 (the unit, the column's heading, the cell). */

@@ -135,7 +135,7 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
         cells[next + 2] = 0;
         continue;
       }
-      const [cellLine, column, value] = parts;
+      const [heldLine, column, value] = parts;
       const guess = columnOfRank[rank];
       const columnAt = guess !== undefined && columns.list[guess] === column ? guess : (columnOfRank[rank] = columns.at(column));
       const known = values.list.length;
@@ -146,7 +146,7 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
         if (kind === kinds.length) kinds.push([column.metric, value.qualifier, value.measureWord]);
         valueKinds.push(kind);
       }
-      cells[next] = lines.at(cellLine);
+      cells[next] = lines.at(heldLine);
       cells[next + 1] = columnAt;
       cells[next + 2] = at;
     }
@@ -205,8 +205,12 @@ function wellFormed(meta: Meta): boolean {
   );
 }
 
-/** The JSON part and the binary part of a kept reading, the binary part copied to 8-byte alignment; undefined when the bytes are not laid out so. */
-function parts(entry: Uint8Array): { meta: Meta; binary: ArrayBuffer } | undefined {
+/**
+ * The JSON part and the binary part of a kept reading, the binary part as a buffer and where in it the part
+ * starts (8-byte aligned: viewed in place when it is so there, copied when not); undefined when the bytes
+ * are not laid out so.
+ */
+function parts(entry: Uint8Array): { meta: Meta; binary: ArrayBuffer; base: number } | undefined {
   if (entry.length < 4) return undefined;
   const jsonLength = new DataView(entry.buffer, entry.byteOffset, entry.byteLength).getUint32(0, true);
   const start = Math.ceil((4 + jsonLength) / 8) * 8;
@@ -218,8 +222,9 @@ function parts(entry: Uint8Array): { meta: Meta; binary: ArrayBuffer } | undefin
     return undefined;
   }
   if (meta?.format !== format || meta.kind !== 'table' || !wellFormed(meta) || entry.length - start !== binaryLayout(meta).end) return undefined;
-  // Copied, not viewed: a Buffer's slice is a view into a shared pool, at any offset.
-  return { meta, binary: Uint8Array.prototype.slice.call(entry, start).buffer };
+  // A Buffer may be a view into a shared pool at any offset: its binary part is viewed only where it is aligned.
+  const at = entry.byteOffset + start;
+  return at % 8 === 0 ? { meta, binary: entry.buffer as ArrayBuffer, base: at } : { meta, binary: Uint8Array.prototype.slice.call(entry, start).buffer, base: 0 };
 }
 
 /**
@@ -230,12 +235,12 @@ function parts(entry: Uint8Array): { meta: Meta; binary: ArrayBuffer } | undefin
 export function decodeTableReading(entry: Uint8Array, file: string, dataFile: string, values: CellValues): TableFileReading | undefined {
   const read = parts(entry);
   if (!read) return undefined;
-  const { meta, binary } = read;
+  const { meta, binary, base } = read;
   const layout = binaryLayout(meta);
-  const numbers = new Float64Array(binary, layout.numbers, 2 * meta.written.length);
-  const cellCount = new Int32Array(binary, layout.cellCount, meta.lineCount);
-  const cells = new Int32Array(binary, layout.cells, 3 * meta.cellTotal);
-  const valueKinds = new Int32Array(binary, layout.valueKinds, meta.written.length);
+  const numbers = new Float64Array(binary, base + layout.numbers, 2 * meta.written.length);
+  const cellCount = new Int32Array(binary, base + layout.cellCount, meta.lineCount);
+  const cells = new Int32Array(binary, base + layout.cells, 3 * meta.cellTotal);
+  const valueKinds = new Int32Array(binary, base + layout.valueKinds, meta.written.length);
   const lines: TableLine[] = meta.keptLines.map((kept) => ({ file, dataFile, ...kept, period: internPeriod(kept.period) }));
   const { columns, kinds } = meta;
   const cellValues: CellValue[] = [];

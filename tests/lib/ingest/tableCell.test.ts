@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellPlace, cellQuote, compactTableCell, lineOfRow, type CellValues, type TableColumn, type TableLine } from '../../../src/lib/ingest/tableCell.ts';
+import { cellLine, cellQuote, cellSlot, compactTableCell, lineOfRow, type CellValues, type TableColumn, type TableLine } from '../../../src/lib/ingest/tableCell.ts';
 import { figureFields, observationOf, reportedFigure } from '../../../src/lib/aggregate/reportedFigure.ts';
 import { period } from '../../../src/lib/period.ts';
 import { FigureSchema } from '../../../src/lib/schema/figure.ts';
@@ -96,18 +96,18 @@ describe('a compact cell as the figure it reports', () => {
   });
 });
 
-describe('cellPlace', () => {
-  it('files a cell where its own fields file it, in a column of running totals too, and says nothing of a row held in full', () => {
+describe('cellLine and cellSlot', () => {
+  it('file a cell where its own fields file it, in a column of running totals too, and say nothing of a row held in full', () => {
     for (const time of ['flow', 'stock', 'cumulative'] as const) {
       const full = cell({ time });
       const compact = compactTableCell(full, line, { ...column, time }, new Map());
       expect(compact).not.toBe(full);
-      const place = cellPlace(compact);
-      expect(place?.line).toBe(line);
-      expect(place?.slot).toBe(slotOf(compact));
+      expect(cellLine(compact)).toBe(line);
+      expect(cellSlot(compact)).toBe(slotOf(compact));
       expect([compact.province, compact.unit, compact.period]).toEqual([line.province, line.unit, line.period]);
     }
-    expect(cellPlace(cell())).toBeUndefined();
+    expect(cellLine(cell())).toBeUndefined();
+    expect(cellSlot(cell())).toBeUndefined();
   });
 });
 
