@@ -208,7 +208,8 @@ function editOneNarrative(data: string): () => void {
  * output is the bench's housekeeping, not the build's work, so it comes after the timings.
  */
 async function setAside(work: string, names: readonly string[]): Promise<() => Promise<void>> {
-  const aside = join(work, `old-${process.pid}`);
+  // Named apart from any folder a stopped run left, which the returned step deletes too.
+  const aside = join(work, `old-${process.pid}-${Date.now()}`);
   await mkdir(aside, { recursive: true });
   for (const name of names) if (existsSync(join(work, name))) await rename(join(work, name), join(aside, name));
   return async () => {
