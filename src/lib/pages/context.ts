@@ -165,8 +165,7 @@ export function inMetricThenPeriodOrder(context: PageContext, figures: readonly 
   return ordered;
 }
 
-/** End year, then start year. */
-const periodOrder = (a: Figure, b: Figure): number => a.period.end - b.period.end || a.period.start - b.period.start;
+const periodOrder = (a: Figure, b: Figure): number => comparePeriods(a.period, b.period);
 
 /** The latest committee figure of a province for a metric (latest end year; the shorter period on a tie). */
 export function latestFigure(context: PageContext, provinceId: string, metricId: string): Figure | undefined {

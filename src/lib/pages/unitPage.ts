@@ -220,15 +220,18 @@ export function unitPageData(context: PageContext, provinceId: string, unitId: s
     // A figure read through its row rests on that row alone (reportedFigure.ts): its list of one id is not made.
     return row && f.basis === 'reported' && (observationOf(f) === row || f.observations.length === 1) && isTableCell(lineOfRow(row)) ? row : undefined;
   };
-  // The unit's return line of each period: the line of the first of its figures read from one table cell.
+  // Each figure's table cell, found once; and the unit's return line of each period: the line of the first of its figures read from one table cell.
+  const cellRows = new Map<Figure, Observation>();
   const periodLine = new Map<string, Observation>();
   for (const f of own) {
     const row = tableCellOf(f);
-    if (row && !periodLine.has(f.period.id)) periodLine.set(f.period.id, row);
+    if (!row) continue;
+    cellRows.set(f, row);
+    if (!periodLine.has(f.period.id)) periodLine.set(f.period.id, row);
   }
   const cell = (f: Figure): UnitCell => {
     const view = viewOf(f);
-    const row = tableCellOf(f);
+    const row = cellRows.get(f);
     const periodRow = periodLine.get(f.period.id);
     const at = row && lineOfRow(row);
     const lineAt = periodRow && lineOfRow(periodRow);
