@@ -10,7 +10,7 @@ import type { CatalogFiles } from '../lib/ingest/observations.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
 import type { CellValues } from '../lib/ingest/tableCell.ts';
 import { readTableLine, tableReading, type TableReading } from '../lib/ingest/tableLine.ts';
-import type { TableFileReading } from '../lib/ingest/tableFileReading.ts';
+import { cellOf, forEachLine, TableReadingBuilder, type TableFileReading } from '../lib/ingest/tableFileReading.ts';
 import { readWideHeader } from '../lib/ingest/wideTable.ts';
 import { didYouMean } from '../lib/names.ts';
 import { PeriodSchema, type Period } from '../lib/schema/period.ts';
@@ -89,7 +89,8 @@ export const cellValuesOf = (catalog: Catalog): CellValues => entryOf(loadValues
  * of bad lines keeps no problem per line, here or in the cache; the counts end its reading.
  */
 export async function readTableFile(table: WideTableFile, catalog: Catalog, files: CatalogFiles): Promise<TableFileReading> {
-  const reading: TableFileReading = { rows: 0, bytesDigest: '', header: [], lines: [], trailing: [] };
+  const lines = new TableReadingBuilder();
+  let header: Problem[] = [];
   let layout: TableReading | undefined;
   const defaultSource = tableSource(table.province, table.period).id;
   const values = cellValuesOf(catalog);
@@ -97,19 +98,17 @@ export async function readTableFile(table: WideTableFile, catalog: Catalog, file
   const listed = (found: readonly Problem[]) => found.filter((problem) => cap.admit(problem));
   const result = await streamCsv(table.path, table.file, (record) => {
     if (!layout) {
-      const header = readWideHeader(table.file, record.header, catalog, files.metrics);
-      reading.header = listed(header.problems);
-      layout = tableReading(table.province, table.period, defaultSource, header.layout, catalog, values);
+      const read = readWideHeader(table.file, record.header, catalog, files.metrics);
+      header = listed(read.problems);
+      layout = tableReading(table.province, table.period, defaultSource, read.layout, catalog, values);
     }
     const found: Problem[] = [];
-    const observations = readTableLine(record, layout, catalog, files, found);
+    readTableLine(record, layout, catalog, files, found, lines);
     // A fault of the row itself (its unit) is found again in each of its filled cells: it is said once.
-    reading.lines.push({ problems: listed(withoutRepeats(found)), observations: found.some((p) => p.severity === 'error') ? undefined : observations });
+    lines.endLine(listed(withoutRepeats(found)), found.some((p) => p.severity === 'error'));
   }, table.dataFile);
-  reading.trailing = [...listed(result.problems), ...cap.summaries()];
-  reading.rows = result.rows;
-  reading.bytesDigest = result.bytesDigest ?? '';
-  return reading;
+  const trailing = [...listed(result.problems), ...cap.summaries()];
+  return lines.finish({ rows: result.rows, bytesDigest: result.bytesDigest ?? '', header, trailing });
 }
 
 /**
@@ -133,11 +132,12 @@ export function addTableReading(table: WideTableFile, reading: TableFileReading,
   };
   report(reading.header);
   const stored: Problem[] = [];
-  for (const line of reading.lines) {
-    report(line.problems);
-    if (!line.observations) continue;
+  forEachLine(reading, (lineProblems, refused, first, count) => {
+    report(lineProblems);
+    if (refused) return;
     let whole = true;
-    for (const o of line.observations) {
+    for (let at = first; at < first + 3 * count; at += 3) {
+      const o = cellOf(reading, at);
       if (store.add(o, stored)) {
         if (o.province !== lastProvince) scopes.add(scopeKey({ province: (lastProvince = o.province) }));
         if (o.source !== lastSource) scopes.add(scopeKey({ source: (lastSource = o.source) }));
@@ -150,7 +150,7 @@ export function addTableReading(table: WideTableFile, reading: TableFileReading,
     if (whole) tally.accepted++;
     report(stored);
     stored.length = 0;
-  }
+  });
   report(reading.trailing);
   addProblems(problems, cap.summaries());
   tally.rejected = reading.rows - tally.accepted;

@@ -159,11 +159,6 @@ class TableCell implements Observation, Figure {
     return this;
   }
 
-  /** The line, column and value a cell is held as; undefined for an observation held in full. */
-  static partsOf(o: Observation): [TableLine, TableColumn, CellValue] | undefined {
-    return #line in o ? [o.#line, o.#column, o.#value] : undefined;
-  }
-
   /** The line a cell is held with; undefined for an observation held in full. */
   static lineOf(o: Observation): TableLine | undefined {
     return #line in o ? o.#line : undefined;
@@ -172,6 +167,11 @@ class TableCell implements Observation, Figure {
   /** The column a cell is held with; undefined for an observation held in full. */
   static columnOf(o: Observation): TableColumn | undefined {
     return #column in o ? o.#column : undefined;
+  }
+
+  /** The value a cell is held with; undefined for an observation held in full. */
+  static valueOf(o: Observation): CellValue | undefined {
+    return #value in o ? o.#value : undefined;
   }
 
   /** Every field, as an observation and as the figure it reports, for JSON.stringify and page hashes. */
@@ -201,8 +201,13 @@ export function tableCell(line: TableLine, column: TableColumn, value: CellValue
   return new TableCell(line, column, value);
 }
 
-/** The line, column and value an observation of a cell is held as (tableCell); undefined for one held in full. */
-export const tableCellParts = (o: Observation): [TableLine, TableColumn, CellValue] | undefined => TableCell.partsOf(o);
+/**
+ * The column and the value an observation of a cell is held with (tableCell), read off the cell without an
+ * object made for them (a table's reading puts a million cells into columns: tableFileReading.ts); undefined
+ * for one held in full. Its line is `cellLine`, below.
+ */
+export const cellColumn = (o: Observation): TableColumn | undefined => TableCell.columnOf(o);
+export const cellValue = (o: Observation): CellValue | undefined => TableCell.valueOf(o);
 
 /**
  * The file (within the data folder) and line an observation was read from, made for none: a cell's
@@ -232,11 +237,11 @@ export function cellQuote(label: string, header: string, written: string): strin
 }
 
 /**
- * The observation of a unit-return cell in compact form, when the compact form gives back every field
- * as read; otherwise the observation as it is (a cell whose line, column or citation reads otherwise
- * than the table's layout says is never rewritten, only kept in full).
+ * The value a unit-return cell is held compact with, when the compact form gives back every field as
+ * read; otherwise undefined, and the observation is kept as it is (a cell whose line, column or
+ * citation reads otherwise than the table's layout says is never rewritten, only kept in full).
  */
-export function compactTableCell(o: Observation, line: TableLine, column: TableColumn, values: CellValues): Observation {
+export function compactValue(o: Observation, line: TableLine, column: TableColumn, values: CellValues): CellValue | undefined {
   const { at } = o;
   const same =
     o.id === observationId(at.dataFile, at.line, at.column) &&
@@ -256,5 +261,11 @@ export function compactTableCell(o: Observation, line: TableLine, column: TableC
     o.scope === '' &&
     !o.undated &&
     o.quote === cellQuote(line.label, column.header, o.written);
-  return same ? new TableCell(line, column, cellValueOf(values, o.metric, o.written, o.value, o.step, o.qualifier, o.measureWord)) : o;
+  return same ? cellValueOf(values, o.metric, o.written, o.value, o.step, o.qualifier, o.measureWord) : undefined;
+}
+
+/** The observation of a unit-return cell in compact form where compactValue allows it, otherwise as it is. */
+export function compactTableCell(o: Observation, line: TableLine, column: TableColumn, values: CellValues): Observation {
+  const value = compactValue(o, line, column, values);
+  return value ? new TableCell(line, column, value) : o;
 }

@@ -1,27 +1,24 @@
 /**
  * What reading one unit return (data/tables/) gave, before its cells meet the
- * rows of other files: each line's problems and observations, in file order.
- * A build keeps this for every table (src/build/incremental/readingCache.ts),
- * as it does for observation files (fileReading.ts): a national set's 310 tables
- * hold 950k cells, and reviving them from columns costs a fraction of parsing
- * and checking them cell by cell again.
+ * rows of other files, held in columns: a national set's 310 tables hold 950k
+ * cells, and a cell is three numbers here, not an object. Each cell is a
+ * position in the table's list of lines, of columns and of values (the few
+ * cells held in full are a position in a list of their own); the lines hold
+ * what their cells share (tableCell.ts), and a value is one object for every
+ * cell of the load that writes and reads alike. The cells' objects are made
+ * when the load files them (src/load/wideTables.ts addTableReading).
  *
- * A cell held compact (tableCell.ts) is kept as its line, its column and its
- * value, each written once per table; the few cells held in full are kept whole.
- * The cells and the values' numbers, a table's bulk, are kept as binary numbers
- * (no text to parse), the rest as JSON before them.
+ * A build keeps the reading for every table (src/build/incremental/readingCache.ts),
+ * as it does for observation files (fileReading.ts). Kept, the columns are
+ * binary numbers as they are held (no text to parse, nothing to walk cell by
+ * cell), the rest JSON before them.
  */
+import { entryOf } from '../maps.ts';
 import { internPeriod } from '../period.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
-import { cellValueOf, tableCell, tableCellParts, type CellValue, type CellValues, type TableColumn, type TableLine } from './tableCell.ts';
-
-export interface TableLineReading {
-  /** The line's own problems, each said once. */
-  problems: Problem[];
-  /** Its filled cells' observations in column order; undefined when a problem of the line is an error, and the line is refused whole. */
-  observations: Observation[] | undefined;
-}
+import type { CellSink } from './tableLine.ts';
+import { cellValueOf, tableCell, type CellValue, type CellValues, type TableColumn, type TableLine } from './tableCell.ts';
 
 export interface TableFileReading {
   /** Data rows in the file (blank lines not counted). */
@@ -30,10 +27,173 @@ export interface TableFileReading {
   bytesDigest: string;
   /** The header's problems, said before any line's. */
   header: Problem[];
-  /** Every line that came through as a record, in file order. */
-  lines: TableLineReading[];
+  /** How many lines came through as records. */
+  lineCount: number;
+  /** The problems of each line that has any, said once each: its number (from 0, in file order), its problems; numbers ascending. */
+  problems: Array<[number, Problem[]]>;
+  /** Lines refused whole (a problem of the line is an error), by number, ascending; they hold no cells. */
+  refused: number[];
+  /** What compact cells point into: the lines, the columns and the values they are read with. */
+  lines: TableLine[];
+  columns: TableColumn[];
+  values: CellValue[];
+  /** The cells held in full (a cell whose line, column or citation reads otherwise than the table's layout says: tableCell.ts). */
+  full: Observation[];
+  /** Each line's count of filled cells, by line number. */
+  cellCount: Int32Array;
+  /** Each cell, lines in file order and a line's cells in column order, as three positions: a line, a column and a value; or -1, a position in `full`, 0. */
+  cells: Int32Array;
   /** The file's own problems (its encoding, rows of the wrong length), said after its lines'. */
   trailing: Problem[];
+}
+
+/** A list that gives each distinct item one position; cells in a row mostly name the item the last one did. */
+class Positions<T> {
+  readonly #known = new Map<T, number>();
+  #last: T | undefined;
+  #lastAt = -1;
+
+  constructor(readonly list: T[]) {}
+
+  at(item: T): number {
+    if (item === this.#last) return this.#lastAt;
+    let at = this.#known.get(item);
+    if (at === undefined) {
+      at = this.list.push(item) - 1;
+      this.#known.set(item, at);
+    }
+    this.#last = item;
+    this.#lastAt = at;
+    return at;
+  }
+
+  /** Forgets the items given positions from `length` on. */
+  truncate(length: number): void {
+    for (const item of this.list.splice(length)) this.#known.delete(item);
+    this.#last = undefined;
+  }
+}
+
+/**
+ * Puts a table's lines into columns as they are read, in file order: a line's cells as its reader gives
+ * them (CellSink), then the line's end. A refused line's cells are taken back, and what only they named,
+ * so the lists hold what the kept cells point to.
+ */
+export class TableReadingBuilder implements CellSink {
+  readonly #reading: Omit<TableFileReading, 'rows' | 'bytesDigest' | 'header' | 'trailing'> = {
+    lineCount: 0,
+    problems: [],
+    refused: [],
+    lines: [],
+    columns: [],
+    values: [],
+    full: [],
+    cellCount: new Int32Array(64),
+    cells: new Int32Array(3 * 1024),
+  };
+  readonly #lines = new Positions(this.#reading.lines);
+  readonly #columns = new Positions(this.#reading.columns);
+  readonly #values = new Positions(this.#reading.values);
+  /** The column of a line's k-th cell is nearly always the previous line's k-th cell's: checked, not looked up. */
+  readonly #columnOfRank: number[] = [];
+  /** Where the next cell goes in `cells`, and where the line being read started there. */
+  #next = 0;
+  #lineStart = 0;
+  /** How long the lists of lines, columns, values and cells in full were when the line being read began. */
+  #listsAtLineStart: [lines: number, columns: number, values: number, full: number] = [0, 0, 0, 0];
+
+  /** Makes room for one more cell. */
+  #room(): Int32Array {
+    const r = this.#reading;
+    if (this.#next + 3 > r.cells.length) r.cells = grown(r.cells, this.#next + 3);
+    return r.cells;
+  }
+
+  compact(line: TableLine, column: TableColumn, value: CellValue): void {
+    const cells = this.#room();
+    const rank = (this.#next - this.#lineStart) / 3;
+    const guess = this.#columnOfRank[rank];
+    cells[this.#next] = this.#lines.at(line);
+    cells[this.#next + 1] = guess !== undefined && this.#reading.columns[guess] === column ? guess : (this.#columnOfRank[rank] = this.#columns.at(column));
+    cells[this.#next + 2] = this.#values.at(value);
+    this.#next += 3;
+  }
+
+  full(observation: Observation): void {
+    const cells = this.#room();
+    cells[this.#next] = -1;
+    cells[this.#next + 1] = this.#reading.full.push(observation) - 1;
+    cells[this.#next + 2] = 0;
+    this.#next += 3;
+  }
+
+  /** Ends the line whose cells were given: its problems (said once each), and whether it is refused whole, its cells then taken back. */
+  endLine(problems: Problem[], refused: boolean): void {
+    const r = this.#reading;
+    const number = r.lineCount++;
+    if (problems.length > 0) r.problems.push([number, problems]);
+    if (refused) {
+      r.refused.push(number);
+      this.#takeBack();
+    }
+    if (number === r.cellCount.length) r.cellCount = grown(r.cellCount, number);
+    r.cellCount[number] = (this.#next - this.#lineStart) / 3;
+    this.#lineStart = this.#next;
+    this.#listsAtLineStart = [r.lines.length, r.columns.length, r.values.length, r.full.length];
+  }
+
+  /** Takes back the cells of the line being read, and the lines, columns, values and cells in full that only they named (those numbered since the line began). */
+  #takeBack(): void {
+    const [lines, columns, values, full] = this.#listsAtLineStart;
+    this.#lines.truncate(lines);
+    this.#columns.truncate(columns);
+    this.#values.truncate(values);
+    this.#reading.full.splice(full);
+    this.#next = this.#lineStart;
+  }
+
+  /** The reading, once every line is ended. */
+  finish(file: Pick<TableFileReading, 'rows' | 'bytesDigest' | 'header' | 'trailing'>): TableFileReading {
+    const r = this.#reading;
+    return { ...file, ...r, cellCount: r.cellCount.slice(0, r.lineCount), cells: r.cells.slice(0, this.#next) };
+  }
+}
+
+/** An array with room for at least `needed` items, its items kept: twice as long, or more. */
+function grown(array: Int32Array, needed: number): Int32Array {
+  const made = new Int32Array(Math.max(2 * array.length, needed + 1));
+  made.set(array);
+  return made;
+}
+
+/** The observation of the cell whose three positions start at `at` in `reading.cells`: made from its line, column and value, or held in full. */
+export function cellOf(reading: TableFileReading, at: number): Observation {
+  const { cells } = reading;
+  const line = cells[at] as number;
+  if (line === -1) return reading.full[cells[at + 1] as number] as Observation;
+  return tableCell(reading.lines[line] as TableLine, reading.columns[cells[at + 1] as number] as TableColumn, reading.values[cells[at + 2] as number] as CellValue);
+}
+
+const noProblems: readonly Problem[] = Object.freeze([]);
+
+/**
+ * Visits each line in file order with its problems, whether it is refused, and where its cells start
+ * in `cells` (a position, three to a cell: cellOf) and how many it holds. The problems and the
+ * refused lines are listed by line number, ascending, and walked beside the lines.
+ */
+export function forEachLine(reading: TableFileReading, visit: (problems: readonly Problem[], refused: boolean, first: number, count: number) => void): void {
+  const { problems, refused, cellCount } = reading;
+  let nextProblems = 0;
+  let nextRefused = 0;
+  let first = 0;
+  for (let number = 0; number < reading.lineCount; number++) {
+    const held = problems[nextProblems]?.[0] === number ? (problems[nextProblems++] as [number, Problem[]])[1] : noProblems;
+    const isRefused = refused[nextRefused] === number;
+    if (isRefused) nextRefused++;
+    const count = cellCount[number] as number;
+    visit(held, isRefused, first, count);
+    first += 3 * count;
+  }
 }
 
 /** Bumped whenever the layout below changes, so an older kept reading is not misread. */
@@ -79,78 +239,27 @@ function binaryLayout(meta: Pick<Meta, 'lineCount' | 'cellTotal' | 'written'>) {
   return { numbers, cellCount, cells, valueKinds, end: valueKinds + 4 * values };
 }
 
-/** A list that gives each distinct item one position; cells in a row mostly name the item the last one did. */
-function positions<T>(): { list: T[]; at(item: T): number } {
-  const list: T[] = [];
-  const known = new Map<T, number>();
-  let last: T | undefined;
-  let lastAt = -1;
-  return {
-    list,
-    at(item) {
-      if (item === last) return lastAt;
-      let at = known.get(item);
-      if (at === undefined) {
-        at = list.push(item) - 1;
-        known.set(item, at);
-      }
-      last = item;
-      lastAt = at;
-      return at;
-    },
-  };
-}
-
 /** The reading as bytes: the JSON part's length (uint32), the JSON part, padding to 8 bytes, the binary part. */
 export function encodeTableReading(reading: TableFileReading): Uint8Array {
-  const lines = positions<TableLine>();
-  const columns = positions<TableColumn>();
-  const values = positions<CellValue>();
-  // Each value's kind, found when the value is first met: the metric of its column, its qualifier, its measure word.
+  const { values, columns, cells } = reading;
+  // Each value's kind, found at the value's first cell (values are numbered as first met): the metric of its column, its qualifier, its measure word.
   const kinds: Meta['kinds'] = [];
-  const kindKeys = positions<string>();
-  const valueKinds: number[] = [];
-  const full: Observation[] = [];
-  const refused: number[] = [];
-  const problems: Meta['problems'] = [];
-  // Written straight into typed arrays: a national set's tables hold 950k cells, three numbers each.
-  let cellTotal = 0;
-  for (const line of reading.lines) cellTotal += line.observations?.length ?? 0;
-  const cellCount = new Int32Array(reading.lines.length);
-  const cells = new Int32Array(3 * cellTotal);
-  // The column of a line's k-th cell is nearly always the previous line's k-th cell's: checked, not looked up.
-  const columnOfRank: number[] = [];
-  let next = 0;
-  reading.lines.forEach((line, number) => {
-    if (line.problems.length > 0) problems.push([number, line.problems]);
-    if (!line.observations) refused.push(number);
-    const observations = line.observations ?? [];
-    cellCount[number] = observations.length;
-    for (let rank = 0; rank < observations.length; rank++, next += 3) {
-      const o = observations[rank] as Observation;
-      const parts = tableCellParts(o);
-      if (!parts) {
-        cells[next] = -1;
-        cells[next + 1] = full.push(o) - 1;
-        cells[next + 2] = 0;
-        continue;
-      }
-      const [heldLine, column, value] = parts;
-      const guess = columnOfRank[rank];
-      const columnAt = guess !== undefined && columns.list[guess] === column ? guess : (columnOfRank[rank] = columns.at(column));
-      const known = values.list.length;
-      const at = values.at(value);
-      if (at === known) {
-        // A key of the three, made with separators no id or measure word holds (\u0001 standing for no measure word).
-        const kind = kindKeys.at(`${column.metric}\u0000${value.qualifier}\u0000${value.measureWord ?? '\u0001'}`);
-        if (kind === kinds.length) kinds.push([column.metric, value.qualifier, value.measureWord]);
-        valueKinds.push(kind);
-      }
-      cells[next] = lines.at(heldLine);
-      cells[next + 1] = columnAt;
-      cells[next + 2] = at;
+  // Kinds by metric, qualifier and measure word: looked up, not keyed by a string made for each of 430k values.
+  const kindOf = new Map<string, Map<CellValue['qualifier'], Map<string | null, number>>>();
+  const valueKinds = new Int32Array(values.length);
+  let seen = 0;
+  for (let at = 0; at < cells.length && seen < values.length; at += 3) {
+    if (cells[at] === -1 || cells[at + 2] !== seen) continue;
+    const { metric } = columns[cells[at + 1] as number] as TableColumn;
+    const { qualifier, measureWord } = values[seen] as CellValue;
+    const byMeasureWord = entryOf(entryOf(kindOf, metric, () => new Map()), qualifier, () => new Map<string | null, number>());
+    let kind = byMeasureWord.get(measureWord);
+    if (kind === undefined) {
+      kind = kinds.push([metric, qualifier, measureWord]) - 1;
+      byMeasureWord.set(measureWord, kind);
     }
-  });
+    valueKinds[seen++] = kind;
+  }
   const meta: Meta = {
     format,
     kind: 'table',
@@ -158,15 +267,15 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
     bytesDigest: reading.bytesDigest,
     header: reading.header,
     trailing: reading.trailing,
-    lineCount: reading.lines.length,
-    cellTotal,
-    refused,
-    problems,
-    keptLines: lines.list.map(({ file: _file, dataFile: _dataFile, ...kept }) => kept),
-    columns: columns.list,
-    written: values.list.map((v) => v.written),
+    lineCount: reading.lineCount,
+    cellTotal: cells.length / 3,
+    refused: reading.refused,
+    problems: reading.problems,
+    keptLines: reading.lines.map(({ file: _file, dataFile: _dataFile, ...kept }) => kept),
+    columns,
+    written: values.map((v) => v.written),
     kinds,
-    full,
+    full: reading.full,
   };
   const json = Buffer.from(JSON.stringify(meta));
   const start = Math.ceil((4 + json.length) / 8) * 8;
@@ -174,12 +283,12 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
   const bytes = new Uint8Array(start + layout.end);
   new DataView(bytes.buffer).setUint32(0, json.length, true);
   bytes.set(json, 4);
-  const numbers = new Float64Array(bytes.buffer, start + layout.numbers, 2 * values.list.length);
-  values.list.forEach((v, at) => {
+  const numbers = new Float64Array(bytes.buffer, start + layout.numbers, 2 * values.length);
+  values.forEach((v, at) => {
     numbers[2 * at] = v.value;
     numbers[2 * at + 1] = v.step;
   });
-  new Int32Array(bytes.buffer, start + layout.cellCount, cellCount.length).set(cellCount);
+  new Int32Array(bytes.buffer, start + layout.cellCount, reading.lineCount).set(reading.cellCount);
   new Int32Array(bytes.buffer, start + layout.cells, cells.length).set(cells);
   new Int32Array(bytes.buffer, start + layout.valueKinds, valueKinds.length).set(valueKinds);
   return bytes;
@@ -187,6 +296,10 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
 
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isPeriod = (value: unknown) => typeof value === 'object' && value !== null && isText((value as { id?: unknown }).id);
+
+/** Line numbers in ascending order, each once, each of a line there is: as a load walks them beside the lines. */
+const ascendingLines = (numbers: readonly unknown[], lineCount: number) =>
+  numbers.every((n, i) => Number.isInteger(n) && (n as number) >= 0 && (n as number) < lineCount && (i === 0 || (n as number) > (numbers[i - 1] as number)));
 
 /** Whether the JSON part holds what the cells point into (the seal guards its content; this, its shape). */
 function wellFormed(meta: Meta): boolean {
@@ -201,6 +314,8 @@ function wellFormed(meta: Meta): boolean {
     meta.columns.every((c) => Number.isInteger(c.column) && isText(c.header) && isText(c.metric) && isText(c.time)) &&
     meta.kinds.every(([metric, qualifier, measureWord]) => isText(metric) && isText(qualifier) && (measureWord === null || isText(measureWord))) &&
     meta.written.every(isText) &&
+    ascendingLines(meta.refused, meta.lineCount) &&
+    ascendingLines(meta.problems.map((held) => (Array.isArray(held) && Array.isArray(held[1]) ? held[0] : -1)), meta.lineCount) &&
     meta.full.every((o) => isText(o.id) && isText(o.province) && isText(o.metric) && isText(o.source) && Number.isFinite(o.value) && isPeriod(o.period) && Number.isInteger(o.at?.line))
   );
 }
@@ -238,9 +353,10 @@ export function decodeTableReading(entry: Uint8Array, file: string, dataFile: st
   const { meta, binary, base } = read;
   const layout = binaryLayout(meta);
   const numbers = new Float64Array(binary, base + layout.numbers, 2 * meta.written.length);
+  const valueKinds = new Int32Array(binary, base + layout.valueKinds, meta.written.length);
+  // The columns are viewed where they lie: the reading holds them as kept.
   const cellCount = new Int32Array(binary, base + layout.cellCount, meta.lineCount);
   const cells = new Int32Array(binary, base + layout.cells, 3 * meta.cellTotal);
-  const valueKinds = new Int32Array(binary, base + layout.valueKinds, meta.written.length);
   const lines: TableLine[] = meta.keptLines.map((kept) => ({ file, dataFile, ...kept, period: internPeriod(kept.period) }));
   const { columns, kinds } = meta;
   const cellValues: CellValue[] = [];
@@ -250,27 +366,41 @@ export function decodeTableReading(entry: Uint8Array, file: string, dataFile: st
     cellValues.push(cellValueOf(values, kind[0], meta.written[at] as string, numbers[2 * at] as number, numbers[2 * at + 1] as number, kind[1], kind[2]));
   }
   const full = meta.full.map((o) => ({ ...o, period: internPeriod(o.period) }));
-  const problems = new Map(meta.problems);
-  const refused = new Set(meta.refused);
-  let next = 0;
-  const readings: TableLineReading[] = [];
-  for (let number = 0; number < meta.lineCount; number++) {
-    const count = cellCount[number] as number;
-    if (count < 0 || next + 3 * count > cells.length) return undefined;
-    const observations: Observation[] = [];
-    for (let k = 0; k < count; k++, next += 3) {
-      const line = cells[next] as number;
-      const second = cells[next + 1] as number;
-      const made = line === -1 ? full[second] : cellOf(lines[line], columns[second], cellValues[cells[next + 2] as number]);
-      if (!made) return undefined;
-      observations.push(made);
-    }
-    readings.push({ problems: problems.get(number) ?? [], observations: refused.has(number) ? undefined : observations });
-  }
-  if (next !== cells.length) return undefined;
-  return { rows: meta.rows, bytesDigest: meta.bytesDigest, header: meta.header, lines: readings, trailing: meta.trailing };
+  if (!cellsFit(cellCount, meta.refused, cells, lines.length, columns.length, cellValues.length, full.length)) return undefined;
+  return {
+    rows: meta.rows,
+    bytesDigest: meta.bytesDigest,
+    header: meta.header,
+    lineCount: meta.lineCount,
+    problems: meta.problems,
+    refused: meta.refused,
+    lines,
+    columns,
+    values: cellValues,
+    full,
+    cellCount,
+    cells,
+    trailing: meta.trailing,
+  };
 }
 
-/** A cell from its parts, undefined when a position pointed outside its list. */
-const cellOf = (line: TableLine | undefined, column: TableColumn | undefined, value: CellValue | undefined): Observation | undefined =>
-  line && column && value ? tableCell(line, column, value) : undefined;
+/**
+ * Whether the lines' counts of cells add up to the cells, a refused line holds none, and every cell's
+ * positions are within their lists: a kept reading is taken whole or not at all.
+ */
+function cellsFit(cellCount: Int32Array, refused: readonly number[], cells: Int32Array, lines: number, columns: number, values: number, full: number): boolean {
+  let total = 0;
+  for (const count of cellCount) {
+    if (count < 0) return false;
+    total += count;
+  }
+  if (3 * total !== cells.length || refused.some((number) => cellCount[number] !== 0)) return false;
+  for (let at = 0; at < cells.length; at += 3) {
+    const line = cells[at] as number;
+    const second = cells[at + 1] as number;
+    const third = cells[at + 2] as number;
+    const fits = line === -1 ? second >= 0 && second < full && third === 0 : line >= 0 && line < lines && second >= 0 && second < columns && third >= 0 && third < values;
+    if (!fits) return false;
+  }
+  return true;
+}

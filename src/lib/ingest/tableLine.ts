@@ -26,7 +26,7 @@ import type { Province } from '../schema/province.ts';
 import type { Catalog } from './catalog.ts';
 import type { CsvRecord } from './csvRecord.ts';
 import { cleanRow, figureValueOf, readObservation, timeOf, type CatalogFiles } from './observations.ts';
-import { cellValueOf, compactTableCell, tableCell, type CellValue, type CellValues, type TableColumn, type TableLine } from './tableCell.ts';
+import { cellValueOf, compactValue, type CellValue, type CellValues, type TableColumn, type TableLine } from './tableCell.ts';
 import { cellRecord, isEmptyCell, lineCells, type WideLayout } from './wideTable.ts';
 
 /** A metric column of a table, with its metric when a cell of it may be read from its line. */
@@ -79,17 +79,18 @@ export function tableReading(province: Province, period: Period, defaultSource: 
 }
 
 /**
- * A later cell of a line whose first cell read without a problem, made from the line, or undefined
- * when its own part would not pass a check of readObservation (the cell is then read in full).
+ * The value of a later cell of a line whose first cell read without a problem, the cell being made from
+ * the line, or undefined when its own part would not pass a check of readObservation (the cell is then
+ * read in full).
  */
-function cellFromLine(line: TableLine, reading: ColumnReading, written: string, values: CellValues): Observation | undefined {
+function valueFromLine(line: TableLine, reading: ColumnReading, written: string, values: CellValues): CellValue | undefined {
   const { metric, column, read } = reading;
   if (!metric || !read) return undefined;
   // cleanRow's tests of the citation (the line's label, the column's heading and the value, spaced), and of the value,
   // which a value read before has passed.
   if (line.label.length + column.header.length + written.length + 2 > maxQuoteLength) return undefined;
   const before = read.get(written);
-  if (before) return tableCell(line, column, before);
+  if (before) return before;
   if (written.length > maxValueLength || hasForbiddenCharacter(written)) return undefined;
   const known = figureValueOf(written, metric);
   if (!known.read.ok) return undefined;
@@ -98,25 +99,34 @@ function cellFromLine(line: TableLine, reading: ColumnReading, written: string, 
   // Bounded as the load's other caches of values are.
   if (read.size > 100_000) read.clear();
   read.set(written, value);
-  return tableCell(line, column, value);
+  return value;
 }
 
 /**
- * The observations of a line's filled cells, in column order; the problems of cells read in full go
- * to `problems` (a line with an error there is refused whole by its caller).
+ * Where the cells of a line go as they are read, in column order: a cell held compact as its line, its
+ * column and its value (tableCell.ts), which need not be made into an object here, or an observation
+ * held in full.
  */
-export function readTableLine(record: CsvRecord, table: TableReading, catalog: Catalog, files: CatalogFiles, problems: Problem[]): Observation[] {
+export interface CellSink {
+  compact(line: TableLine, column: TableColumn, value: CellValue): void;
+  full(observation: Observation): void;
+}
+
+/**
+ * Reads a line's filled cells into `into`, in column order; the problems of cells read in full go to
+ * `problems` (a line with an error there is refused whole by its caller).
+ */
+export function readTableLine(record: CsvRecord, table: TableReading, catalog: Catalog, files: CatalogFiles, problems: Problem[], into: CellSink): void {
   const cells = lineCells(record, table.layout, table.province, table.defaultSource);
-  const observations: Observation[] = [];
   let line: TableLine | undefined;
   // Whether the cell that made `line` read without a problem and compact: then its checks of the line hold for the rest.
   let lineHolds = false;
   for (const reading of table.columns) {
     const written = record.fields[reading.spec.header] ?? '';
     if (isEmptyCell(written)) continue;
-    const fromLine = line && lineHolds ? cellFromLine(line, reading, written, table.values) : undefined;
+    const fromLine = line && lineHolds ? valueFromLine(line, reading, written, table.values) : undefined;
     if (fromLine) {
-      observations.push(fromLine);
+      into.compact(line as TableLine, reading.column, fromLine);
       continue;
     }
     const before = problems.length;
@@ -125,9 +135,9 @@ export function readTableLine(record: CsvRecord, table: TableReading, catalog: C
     if (!o) continue;
     const first = !line;
     line ??= { file: o.at.file, dataFile: o.at.dataFile, line: o.at.line, label: cells.label, province: o.province, unit: o.unit, period: o.period, source: o.source, note: o.note };
-    const compact = compactTableCell(o, line, reading.column, table.values);
-    if (first) lineHolds = problems.length === before && compact !== o && cleanRow(cell.fields) !== undefined;
-    observations.push(compact);
+    const value = compactValue(o, line, reading.column, table.values);
+    if (first) lineHolds = problems.length === before && value !== undefined && cleanRow(cell.fields) !== undefined;
+    if (value) into.compact(line, reading.column, value);
+    else into.full(o);
   }
-  return observations;
 }

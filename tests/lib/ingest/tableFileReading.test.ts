@@ -3,13 +3,14 @@ import { withSources } from '../../../src/lib/ingest/catalog.ts';
 import type { CsvRecord } from '../../../src/lib/ingest/csvRecord.ts';
 import { readObservation } from '../../../src/lib/ingest/observations.ts';
 import type { CellValues } from '../../../src/lib/ingest/tableCell.ts';
-import { decodeTableReading, encodeTableReading, type TableFileReading } from '../../../src/lib/ingest/tableFileReading.ts';
+import { decodeTableReading, encodeTableReading, TableReadingBuilder, type TableFileReading } from '../../../src/lib/ingest/tableFileReading.ts';
 import { readTableLine, tableReading } from '../../../src/lib/ingest/tableLine.ts';
 import { tableSource } from '../../../src/lib/ingest/tableSource.ts';
 import { cellRecord, lineCells, readWideHeader } from '../../../src/lib/ingest/wideTable.ts';
 import { period } from '../../../src/lib/period.ts';
 import type { Observation } from '../../../src/lib/schema/observation.ts';
 import type { Problem } from '../../../src/lib/schema/problem.ts';
+import { linesOf } from '../../helpers/tableReading.ts';
 import { files, testCatalog } from '../../helpers/tables.ts';
 
 const y2020 = period('2020');
@@ -31,10 +32,13 @@ const fieldsOf = (o: Observation) => JSON.parse(JSON.stringify(o)) as unknown;
 function readingOf(rows: string[][], values: CellValues): TableFileReading {
   const { layout, problems: headerProblems } = readWideHeader(file, header, catalog, files.metrics);
   const table = tableReading(hainan!, y2020, defaultSource.id, layout, catalog, values);
-  const lines = rows.map((row, i) => {
+  const lines = new TableReadingBuilder();
+  rows.forEach((row, i) => {
     const found: Problem[] = [];
-    const observations = readTableLine(record(row, i + 2), table, catalog, files, found);
-    return { problems: found, observations: found.some((p) => p.severity === 'error') ? undefined : observations };
+    readTableLine(record(row, i + 2), table, catalog, files, found, lines);
+    // A warning on the second line: a line kept with a problem, between one without and one refused.
+    if (i === 1) found.push({ severity: 'warning', code: 'test-warning', file, line: i + 2, message: 'a warning', zh: { message: '一个警告' } });
+    lines.endLine(found, found.some((p) => p.severity === 'error'));
   });
   // A cell held in full, as a cell whose line reads otherwise than its table's layout is kept.
   const cells = lineCells(record(['省高院', '5'], 9), layout, hainan!, defaultSource.id);
@@ -42,8 +46,9 @@ function readingOf(rows: string[][], values: CellValues): TableFileReading {
   if (!spec) throw new Error('no metric column');
   const full = readObservation(cellRecord(record(['省高院', '5'], 9), cells, hainan!, y2020, spec, '5'), catalog, files, []);
   if (!full) throw new Error('the cell read in full did not read');
-  lines.push({ problems: [], observations: [full] });
-  return { rows: rows.length + 2, bytesDigest: 'ab'.repeat(32), header: headerProblems, lines, trailing: [{ severity: 'warning', code: 'wrong-field-count', file, line: 12, message: 'row 12 has 3 fields', zh: { message: '第12行有3个字段' } }] };
+  lines.full(full);
+  lines.endLine([], false);
+  return lines.finish({ rows: rows.length + 2, bytesDigest: 'ab'.repeat(32), header: headerProblems, trailing: [{ severity: 'warning', code: 'wrong-field-count', file, line: 12, message: 'row 12 has 3 fields', zh: { message: '第12行有3个字段' } }] });
 }
 
 const rows = [
@@ -65,16 +70,44 @@ describe('a unit return reading kept and read back', () => {
     expect(back?.bytesDigest).toBe(reading.bytesDigest);
     expect(back?.header).toEqual(reading.header);
     expect(back?.trailing).toEqual(reading.trailing);
-    expect(back?.lines.map((l) => l.problems)).toEqual(reading.lines.map((l) => l.problems));
-    expect(back?.lines.map((l) => l.observations?.map(fieldsOf))).toEqual(reading.lines.map((l) => l.observations?.map(fieldsOf)));
-    expect(back?.lines.map((l) => l.observations === undefined)).toEqual([false, false, true, true, false]);
+    if (!back) return;
+    const [read, kept] = [linesOf(reading), linesOf(back)];
+    expect(kept.map((l) => l.problems)).toEqual(read.map((l) => l.problems));
+    // The lines with problems: the second (its warning), the unknown unit's and the unreadable value's.
+    expect(kept.map((l) => l.problems.length > 0)).toEqual([false, true, true, true, false]);
+    expect(kept.map((l) => l.observations?.map(fieldsOf))).toEqual(read.map((l) => l.observations?.map(fieldsOf)));
+    expect(kept.map((l) => l.observations === undefined)).toEqual([false, false, true, true, false]);
+    expect(kept.map((l) => l.observations?.length)).toEqual([4, 3, undefined, undefined, 1]);
     // Ids and places too, which are made when asked.
-    expect(back?.lines[0]?.observations?.map((o) => [o.id, o.at])).toEqual(reading.lines[0]?.observations?.map((o) => [o.id, o.at]));
+    expect(kept[0]?.observations?.map((o) => [o.id, o.at])).toEqual(read[0]?.observations?.map((o) => [o.id, o.at]));
     // Values are shared through the load's map: the two cells of 78 hold one.
-    const [first, second] = [back?.lines[0]?.observations?.[0], back?.lines[1]?.observations?.[0]];
+    const [first, second] = [kept[0]?.observations?.[0], kept[1]?.observations?.[0]];
     expect(first?.written).toBe('78');
     expect(values.get('cases-filed')?.get('78')).toBeDefined();
     expect(second?.value).toBe(78);
+  });
+
+  it('takes a refused line back whole: its cells, and the line and values only they named', () => {
+    const reading = readingOf(rows, new Map());
+    // The fourth line read its first cell (12) before its second (很多) failed: neither it nor 12 is left.
+    expect(reading.refused).toEqual([2, 3]);
+    expect(reading.lines.map((l) => l.label)).toEqual(['省公安厅', '省高院']);
+    expect(reading.values.map((v) => v.written)).not.toContain('12');
+    // Every line, column, value and cell in full is named by a kept cell, and by the first one that names it in order.
+    const named = { lines: new Set<number>(), columns: new Set<number>(), values: new Set<number>(), full: new Set<number>() };
+    for (let at = 0; at < reading.cells.length; at += 3) {
+      const [line, second, third] = [reading.cells[at], reading.cells[at + 1], reading.cells[at + 2]] as [number, number, number];
+      if (line === -1) {
+        named.full.add(second);
+        continue;
+      }
+      expect(line).toBeLessThanOrEqual(named.lines.size);
+      expect(third).toBeLessThanOrEqual(named.values.size);
+      named.lines.add(line);
+      named.columns.add(second);
+      named.values.add(third);
+    }
+    expect([named.lines.size, named.columns.size, named.values.size, named.full.size]).toEqual([reading.lines.length, reading.columns.length, reading.values.length, reading.full.length]);
   });
 
   it('refuses bytes that are not a reading of its layout: cut short, lengthened, another format, a cell pointing outside its lists', () => {
@@ -91,13 +124,14 @@ describe('a unit return reading kept and read back', () => {
     };
     const start = Math.ceil((4 + jsonLength) / 8) * 8;
     /** The bytes with the int32 at `offset` of the binary part set to `value`. */
-    const withInt = (offset: number, value: number) => {
-      const out = new Uint8Array(bytes);
+    const withInt = (offset: number, value: number, out = new Uint8Array(bytes)) => {
       new DataView(out.buffer).setInt32(start + offset, value, true);
       return out;
     };
     const values = JSON.parse(meta) as { written: string[]; lineCount: number };
-    const cellsAt = 16 * values.written.length + 4 * values.lineCount;
+    const countsAt = 16 * values.written.length;
+    const cellsAt = countsAt + 4 * values.lineCount;
+    expect(meta).toContain('"refused":[2,3]');
     const spoilt = {
       empty: new Uint8Array(0),
       'cut short': bytes.subarray(0, bytes.length - 4),
@@ -107,7 +141,11 @@ describe('a unit return reading kept and read back', () => {
       'a line out of range': withInt(cellsAt, 999),
       'a column out of range': withInt(cellsAt + 4, 999),
       'a value out of range': withInt(cellsAt + 8, -5),
-      'a line with more cells than there are': withInt(16 * values.written.length, 1000),
+      'a line with more cells than there are': withInt(countsAt, 1000),
+      // The first line's last cell counted as the refused third line's: the same number of cells in all.
+      'a refused line holding a cell': withInt(countsAt + 8, 1, withInt(countsAt, 3)),
+      'refused lines out of order': withMeta(meta.replace('"refused":[2,3]', '"refused":[3,2]')),
+      'a refused line that is not there': withMeta(meta.replace('"refused":[2,3]', '"refused":[2,9]')),
     };
     for (const [name, entry] of Object.entries(spoilt)) expect(decodeTableReading(entry, file, dataFile, new Map()), name).toBeUndefined();
     expect(decodeTableReading(bytes, file, dataFile, new Map())).toBeDefined();

@@ -10,6 +10,7 @@ import { cellRecord, isEmptyCell, lineCells, readWideHeader } from '../../../src
 import { period } from '../../../src/lib/period.ts';
 import { ObservationSchema, type Observation } from '../../../src/lib/schema/observation.ts';
 import type { Problem } from '../../../src/lib/schema/problem.ts';
+import { observationsRead } from '../../helpers/tableReading.ts';
 import { files, metricsCsv, testCatalog, unitsCsv } from '../../helpers/tables.ts';
 
 const y2020 = period('2020');
@@ -52,7 +53,7 @@ function readInFull(record: CsvRecord, header: string[], values: CellValues, pro
 }
 
 function readFromLine(record: CsvRecord, header: string[], values: CellValues, problems: Problem[]): Observation[] {
-  return readTableLine(record, tableReading(hainan!, y2020, defaultSource.id, tableOf(header), catalog, values), catalog, files, problems);
+  return observationsRead((into) => readTableLine(record, tableReading(hainan!, y2020, defaultSource.id, tableOf(header), catalog, values), catalog, files, problems, into));
 }
 
 const lineRecord = (header: string[], row: string[], line = 3): CsvRecord => ({
