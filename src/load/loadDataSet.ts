@@ -17,6 +17,7 @@ import { checkHeader, type CsvRecord } from '../lib/ingest/csvRecord.ts';
 import { readNarrative } from '../lib/ingest/narrative.ts';
 import { readSiteSettings } from '../lib/ingest/siteSettings.ts';
 import { ObservationStore } from '../lib/ingest/observationStore.ts';
+import { zhNamesOf } from '../lib/checks/zhNames.ts';
 import { observationColumns, readObservation, type CatalogFiles } from '../lib/ingest/observations.ts';
 import { capProblems, ProblemCap } from '../lib/ingest/problemCap.ts';
 import { addProblems } from '../lib/problems.ts';
@@ -222,7 +223,8 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
   const wideTables = findWideTables(path('tables'), built.catalog, problems);
   const catalog = withSources(built.catalog, wideTables.map((t) => tableSource(t.province, t.period)));
 
-  const store = new ObservationStore();
+  // A figure given twice is named in Chinese as the checks name figures: by the catalog's names, not ids.
+  const store = new ObservationStore(zhNamesOf(catalog));
   const known = problems.length;
   const observationFiles = listFiles(path('observations'), '.csv', problems);
   // A folder that cannot be listed has been said to be so; only one that holds no files is said to hold none.

@@ -5,6 +5,7 @@
  */
 import { FigureMap } from '../aggregate/figureMap.ts';
 import { isUsual, slotOf } from '../aggregate/slot.ts';
+import { zhIds, type ZhNames } from '../checks/zhNames.ts';
 import { periodLabel } from '../period.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
@@ -16,10 +17,10 @@ function describe(o: Observation): string {
   return `${o.metric}${apart} of ${o.unit ?? o.province} for ${o.period.id}`;
 }
 
-/** The figure in Chinese: hainan 2020年的 cases-filed（含直属单位，累计）. */
-function describeZh(o: Observation): string {
+/** The figure in Chinese, named as the people who keep the data know it (zhNames.ts): 海南 2020年的 立案（含直属单位，累计）. */
+function describeZh(o: Observation, names: ZhNames): string {
   const apart = isUsual(o) ? '' : `（${[o.scope, o.time === 'cumulative' ? '累计' : '', o.undated ? '未注明时间' : ''].filter(Boolean).join('，')}）`;
-  return `${o.unit ?? o.province} ${periodLabel(o.period)}的 ${o.metric}${apart}`;
+  return `${names.place(o.province, o.unit)} ${periodLabel(o.period)}的 ${names.metric(o.metric)}${apart}`;
 }
 
 /** Where an observation was read, with its file as given (as messages name files): its id names the file within the data folder. */
@@ -47,6 +48,12 @@ export function placedObservations(observations: readonly Observation[]): Figure
 
 export class ObservationStore {
   readonly #byFigure = new FigureMap<Observation>();
+  readonly #names: ZhNames;
+
+  /** names: how the Chinese words of a repeat name its place and metric, as the checks do; ids when no catalog is at hand. */
+  constructor(names: ZhNames = zhIds) {
+    this.#names = names;
+  }
 
   /** Adds an observation; returns false (with a problem, pointing at the observation's value) when it repeats a figure already held. */
   add(observation: Observation, problems: Problem[]): boolean {
@@ -62,19 +69,19 @@ export class ObservationStore {
       problems.push(fieldProblem(record, 'value', 'conflicting-rows', {
         message: `${describe(observation)} is '${observation.written}' here but '${held.written}' at ${placeOf(held)}`,
         hint: 'keep the figure the source gives and delete the other row',
-        zh: { message: `${describeZh(observation)}：这里是“${observation.written}”，${placeOf(held)} 却是“${held.written}”`, hint: '保留来源给出的数字，删去另一行' },
+        zh: { message: `${describeZh(observation, this.#names)}：这里是“${observation.written}”，${placeOf(held)} 却是“${held.written}”`, hint: '保留来源给出的数字，删去另一行' },
       }));
     } else if (sameFile) {
       problems.push(fieldProblem(record, 'value', 'duplicate-row', {
         message: `${describe(observation)} repeats the row at ${placeOf(held)}`,
         hint: 'delete one of the two rows',
-        zh: { message: `${describeZh(observation)}：与 ${placeOf(held)} 那一行重复`, hint: '删去两行中的一行' },
+        zh: { message: `${describeZh(observation, this.#names)}：与 ${placeOf(held)} 那一行重复`, hint: '删去两行中的一行' },
       }));
     } else {
       problems.push(fieldProblem(record, 'value', 'repeated-figure', {
         message: `${describe(observation)} is also given at ${placeOf(held)}; the first is kept`,
         hint: 'keep the figure in one file',
-        zh: { message: `${describeZh(observation)}：${placeOf(held)} 也有这一行，保留先读到的那一行`, hint: '同一个数字只写在一个文件里' },
+        zh: { message: `${describeZh(observation, this.#names)}：${placeOf(held)} 也有这一行，保留先读到的那一行`, hint: '同一个数字只写在一个文件里' },
       }, 'warning'));
     }
     return false;

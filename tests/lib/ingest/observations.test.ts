@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { zhNamesOf } from '../../../src/lib/checks/zhNames.ts';
 import { ObservationStore } from '../../../src/lib/ingest/observationStore.ts';
 import { readObservation } from '../../../src/lib/ingest/observations.ts';
 import type { Problem } from '../../../src/lib/schema/problem.ts';
@@ -108,5 +109,27 @@ describe('ObservationStore', () => {
     const elsewhere = add(store, 'hainan,,2020,cases-filed,78,,hainan-2020,立案78件,', 2, 'data/observations/y.csv');
     expect(elsewhere.problems[0]).toMatchObject({ severity: 'warning', code: 'repeated-figure' });
     expect(store.size).toBe(1);
+  });
+
+  it('names the place and the metric of a repeat in Chinese by their names, and an id the names lack as the id', () => {
+    const zhOf = (store: ObservationStore, row: string, line: number, inFile = file) => add(store, row, line, inFile).problems.map((p) => [p.code, p.zh?.message]);
+    const named = new ObservationStore(zhNamesOf(catalog));
+    zhOf(named, 'hainan,gaoyuan,2020,branches-total,12,,hainan-2020,党支部12个,', 2);
+    expect(zhOf(named, '海南,省高院,2020,党支部数,12,,hainan-2020,党支部12个,', 3)).toEqual([
+      ['duplicate-row', `海南 省高级人民法院 2020年的 党支部数：与 ${file}:2 那一行重复`],
+    ]);
+    expect(zhOf(named, 'hainan,gaoyuan,2020,branches-total,13,,hainan-2020,党支部13个,', 4)).toEqual([
+      ['conflicting-rows', `海南 省高级人民法院 2020年的 党支部数：这里是“13”，${file}:2 却是“12”`],
+    ]);
+    zhOf(named, 'hainan,,2020,cases-filed,78,,hainan-2020,立案78件,', 5);
+    expect(zhOf(named, 'hainan,,2020,cases-filed,78,,hainan-2020,立案78件,', 2, 'data/observations/y.csv')).toEqual([
+      ['repeated-figure', `海南 2020年的 立案：${file}:5 也有这一行，保留先读到的那一行`],
+    ]);
+    // Names from a catalog that lacks the unit and the metric say their ids.
+    const bare = new ObservationStore(zhNamesOf({ provinces: catalog.provinces, units: [], metrics: [] }));
+    zhOf(bare, 'hainan,gaoyuan,2020,branches-total,12,,hainan-2020,党支部12个,', 2);
+    expect(zhOf(bare, 'hainan,gaoyuan,2020,branches-total,12,,hainan-2020,党支部12个,', 3)).toEqual([
+      ['duplicate-row', `海南 gaoyuan 2020年的 branches-total：与 ${file}:2 那一行重复`],
+    ]);
   });
 });
