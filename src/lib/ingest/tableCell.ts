@@ -169,11 +169,6 @@ class TableCell implements Observation, Figure {
     return #column in o ? o.#column : undefined;
   }
 
-  /** The value a cell is held with; undefined for an observation held in full. */
-  static valueOf(o: Observation): CellValue | undefined {
-    return #value in o ? o.#value : undefined;
-  }
-
   /** Every field, as an observation and as the figure it reports, for JSON.stringify and page hashes. */
   toJSON(): Observation & Figure {
     const { id, at, step, written, measureWord, source, quote, note, rowId, partOf } = this;
@@ -200,14 +195,6 @@ export function cellValueOf(values: CellValues, metric: string, written: string,
 export function tableCell(line: TableLine, column: TableColumn, value: CellValue): Observation {
   return new TableCell(line, column, value);
 }
-
-/**
- * The column and the value an observation of a cell is held with (tableCell), read off the cell without an
- * object made for them (a table's reading puts a million cells into columns: tableFileReading.ts); undefined
- * for one held in full. Its line is `cellLine`, below.
- */
-export const cellColumn = (o: Observation): TableColumn | undefined => TableCell.columnOf(o);
-export const cellValue = (o: Observation): CellValue | undefined => TableCell.valueOf(o);
 
 /**
  * The file (within the data folder) and line an observation was read from, made for none: a cell's
