@@ -1,8 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withSources } from '../../../src/lib/ingest/catalog.ts';
 import type { CsvRecord } from '../../../src/lib/ingest/csvRecord.ts';
 import { readObservation } from '../../../src/lib/ingest/observations.ts';
-import type { CellValues } from '../../../src/lib/ingest/tableCell.ts';
+import { tableCell, type CellValues } from '../../../src/lib/ingest/tableCell.ts';
 import { decodeTableReading, encodeTableReading, TableReadingBuilder, type TableFileReading } from '../../../src/lib/ingest/tableFileReading.ts';
 import { readTableLine, tableReading } from '../../../src/lib/ingest/tableLine.ts';
 import { tableSource } from '../../../src/lib/ingest/tableSource.ts';
@@ -149,5 +150,53 @@ describe('a unit return reading kept and read back', () => {
     };
     for (const [name, entry] of Object.entries(spoilt)) expect(decodeTableReading(entry, file, dataFile, new Map()), name).toBeUndefined();
     expect(decodeTableReading(bytes, file, dataFile, new Map())).toBeDefined();
+  });
+});
+
+describe('TableReadingBuilder, for any mix of lines', () => {
+  // What a table's lines may name: two lines' shared parts, three columns, four values, and cells held in full.
+  const lineParts = ['省公安厅', '省高院'].map((label, i) => ({ file, dataFile, line: i + 2, label, province: 'hainan', unit: null, period: y2020, source: defaultSource.id, note: '' }));
+  const columns = ['cases-filed', 'training-attendance', 'compliance-rate'].map((metric, i) => ({ column: i + 2, header: metric, metric, time: 'stock' as const }));
+  const values = ['1', '2', '3', '4'].map((written) => ({ written, value: Number(written), step: 1, qualifier: 'exact' as const, measureWord: null }));
+  const fullCells = [0, 1, 2].map((i) => ({ ...JSON.parse(JSON.stringify(tableCellOf(0, 0, 0))), id: `${dataFile}:${20 + i}:2`, at: { file, dataFile, line: 20 + i, column: 2 }, period: y2020 }) as Observation);
+  function tableCellOf(line: number, column: number, value: number): Observation {
+    return tableCell(lineParts[line]!, columns[column]!, values[value]!);
+  }
+  const cellArbitrary = fc.oneof(
+    { weight: 4, arbitrary: fc.record({ full: fc.constant(false), line: fc.nat(1), column: fc.nat(2), value: fc.nat(3) }) },
+    { weight: 1, arbitrary: fc.record({ full: fc.constant(true), line: fc.constant(0), column: fc.constant(0), value: fc.nat(2) }) },
+  );
+  const lineArbitrary = fc.record({ cells: fc.array(cellArbitrary, { maxLength: 5 }), warned: fc.boolean(), refused: fc.boolean() });
+  const problem = (line: number): Problem => ({ severity: 'warning', code: 'test', file, line, message: `line ${line}`, zh: { message: `第${line}行` } });
+
+  it('gives back each line as it was given, a refused one without cells, and lists only what kept cells name, kept and read back alike', () => {
+    fc.assert(
+      fc.property(fc.array(lineArbitrary, { maxLength: 12 }), (given) => {
+        const builder = new TableReadingBuilder();
+        const expected = given.map((line, number) => {
+          const cells = line.cells.map((c) => (c.full ? fullCells[c.value]! : tableCellOf(c.line, c.column, c.value)));
+          for (const c of line.cells) {
+            if (c.full) builder.full(fullCells[c.value]!);
+            else builder.compact(lineParts[c.line]!, columns[c.column]!, values[c.value]!);
+          }
+          const problems = line.warned || line.refused ? [problem(number)] : [];
+          builder.endLine(problems, line.refused);
+          return { problems, observations: line.refused ? undefined : cells.map(fieldsOf) };
+        });
+        const reading = builder.finish({ rows: given.length, bytesDigest: 'cd'.repeat(32), header: [], trailing: [] });
+        const asGiven = (r: TableFileReading) => linesOf(r).map((l) => ({ problems: l.problems, observations: l.observations?.map(fieldsOf) }));
+        expect(asGiven(reading)).toEqual(expected);
+        // Every list item is named by a kept cell.
+        const kept = given.filter((l) => !l.refused).flatMap((l) => l.cells);
+        const compact = kept.filter((c) => !c.full);
+        expect(reading.lines.length).toBe(new Set(compact.map((c) => c.line)).size);
+        expect(reading.columns.length).toBe(new Set(compact.map((c) => c.column)).size);
+        expect(reading.values.length).toBe(new Set(compact.map((c) => c.value)).size);
+        expect(reading.full.length).toBe(kept.length - compact.length);
+        const back = decodeTableReading(encodeTableReading(reading), file, dataFile, new Map());
+        expect(back && asGiven(back)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
