@@ -89,7 +89,7 @@ export const cellValuesOf = (catalog: Catalog): CellValues => entryOf(loadValues
  * of bad lines keeps no problem per line, here or in the cache; the counts end its reading.
  */
 export async function readTableFile(table: WideTableFile, catalog: Catalog, files: CatalogFiles): Promise<TableFileReading> {
-  const lines = new TableReadingBuilder();
+  const builder = new TableReadingBuilder();
   let header: Problem[] = [];
   let layout: TableReading | undefined;
   const defaultSource = tableSource(table.province, table.period).id;
@@ -103,12 +103,12 @@ export async function readTableFile(table: WideTableFile, catalog: Catalog, file
       layout = tableReading(table.province, table.period, defaultSource, read.layout, catalog, values);
     }
     const found: Problem[] = [];
-    readTableLine(record, layout, catalog, files, found, lines);
+    readTableLine(record, layout, catalog, files, found, builder);
     // A fault of the row itself (its unit) is found again in each of its filled cells: it is said once.
-    lines.endLine(listed(withoutRepeats(found)), found.some((p) => p.severity === 'error'));
+    builder.endLine(listed(withoutRepeats(found)), found.some((p) => p.severity === 'error'));
   }, table.dataFile);
   const trailing = [...listed(result.problems), ...cap.summaries()];
-  return lines.finish({ rows: result.rows, bytesDigest: result.bytesDigest ?? '', header, trailing });
+  return builder.finish({ rows: result.rows, bytesDigest: result.bytesDigest ?? '', header, trailing });
 }
 
 /**

@@ -124,10 +124,12 @@ export function readTableLine(record: CsvRecord, table: TableReading, catalog: C
   for (const reading of table.columns) {
     const written = record.fields[reading.spec.header] ?? '';
     if (isEmptyCell(written)) continue;
-    const fromLine = line && lineHolds ? valueFromLine(line, reading, written, table.values) : undefined;
-    if (fromLine) {
-      into.compact(line as TableLine, reading.column, fromLine);
-      continue;
+    if (line && lineHolds) {
+      const fromLine = valueFromLine(line, reading, written, table.values);
+      if (fromLine) {
+        into.compact(line, reading.column, fromLine);
+        continue;
+      }
     }
     const before = problems.length;
     const cell = cellRecord(record, cells, table.province, table.period, reading.spec, written);

@@ -33,13 +33,13 @@ const fieldsOf = (o: Observation) => JSON.parse(JSON.stringify(o)) as unknown;
 function readingOf(rows: string[][], values: CellValues): TableFileReading {
   const { layout, problems: headerProblems } = readWideHeader(file, header, catalog, files.metrics);
   const table = tableReading(hainan!, y2020, defaultSource.id, layout, catalog, values);
-  const lines = new TableReadingBuilder();
+  const builder = new TableReadingBuilder();
   rows.forEach((row, i) => {
     const found: Problem[] = [];
-    readTableLine(record(row, i + 2), table, catalog, files, found, lines);
+    readTableLine(record(row, i + 2), table, catalog, files, found, builder);
     // A warning on the second line: a line kept with a problem, between one without and one refused.
     if (i === 1) found.push({ severity: 'warning', code: 'test-warning', file, line: i + 2, message: 'a warning', zh: { message: '一个警告' } });
-    lines.endLine(found, found.some((p) => p.severity === 'error'));
+    builder.endLine(found, found.some((p) => p.severity === 'error'));
   });
   // A cell held in full, as a cell whose line reads otherwise than its table's layout is kept.
   const cells = lineCells(record(['省高院', '5'], 9), layout, hainan!, defaultSource.id);
@@ -47,9 +47,9 @@ function readingOf(rows: string[][], values: CellValues): TableFileReading {
   if (!spec) throw new Error('no metric column');
   const full = readObservation(cellRecord(record(['省高院', '5'], 9), cells, hainan!, y2020, spec, '5'), catalog, files, []);
   if (!full) throw new Error('the cell read in full did not read');
-  lines.full(full);
-  lines.endLine([], false);
-  return lines.finish({ rows: rows.length + 2, bytesDigest: 'ab'.repeat(32), header: headerProblems, trailing: [{ severity: 'warning', code: 'wrong-field-count', file, line: 12, message: 'row 12 has 3 fields', zh: { message: '第12行有3个字段' } }] });
+  builder.full(full);
+  builder.endLine([], false);
+  return builder.finish({ rows: rows.length + 2, bytesDigest: 'ab'.repeat(32), header: headerProblems, trailing: [{ severity: 'warning', code: 'wrong-field-count', file, line: 12, message: 'row 12 has 3 fields', zh: { message: '第12行有3个字段' } }] });
 }
 
 const rows = [
