@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { inMetricThenPeriodOrder, type PageContext } from '../../../src/lib/pages/context.ts';
+import { inMetricThenPeriodOrder, pageContext, peersKey, type PageContext } from '../../../src/lib/pages/context.ts';
+import { slotOf } from '../../../src/lib/aggregate/slot.ts';
+import type { DataSet } from '../../../src/lib/schema/dataSet.ts';
 import { period } from '../../../src/lib/period.ts';
 import type { Figure } from '../../../src/lib/schema/figure.ts';
 
@@ -38,6 +40,51 @@ describe('inMetricThenPeriodOrder', () => {
       const ordered = inMetricThenPeriodOrder(context, given);
       expect(ordered).toEqual(reference(given));
       expect(ordered).not.toBe(given);
+    }
+  });
+});
+
+describe('pageContext figure groups', () => {
+  const provinces = ['hainan', 'qinghai'];
+  const units = [null, 'caizhengting', 'gonganting'];
+  const grouped = periods.slice(0, 3);
+  /** Every figure of a small set: provinces × units × periods × metrics, one of them of another scope. */
+  const all: Figure[] = provinces.flatMap((province) =>
+    units.flatMap((unit) =>
+      grouped.flatMap((p) =>
+        metrics.map((metric, i) => ({ province, unit, period: p, metric, scope: i === 3 ? '含直属单位' : '', time: 'stock', undated: false, value: 1, qualifier: 'exact', basis: 'reported', observations: [] }) as unknown as Figure),
+      ),
+    ),
+  );
+  const dataSetOf = (figures: Figure[]) => ({ provinces: [], units: [], metrics: [], sources: [], observations: [], narratives: [], figures, site: { synthetic: false, notice: '' } }) as unknown as DataSet;
+  /** The groups as one key per figure makes them. */
+  const reference = (figures: readonly Figure[]) => {
+    const add = (groups: Map<string, Figure[]>, key: string, f: Figure) => groups.set(key, [...(groups.get(key) ?? []), f]);
+    const committee = new Map<string, Figure[]>();
+    const unit = new Map<string, Figure[]>();
+    const peers = new Map<string, Figure[]>();
+    for (const f of figures) {
+      if (f.unit === null) add(committee, f.province, f);
+      else {
+        add(unit, `${f.province}/${f.unit}`, f);
+        add(peers, peersKey(f.province, f.period, slotOf(f)), f);
+      }
+    }
+    return { committee, unit, peers };
+  };
+
+  it('gives each committee, unit and set of peers its figures in their order, whatever order the figures come in', () => {
+    let seed = 11;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 50; round++) {
+      // The first round in the order of a load (province, unit, period); then shuffled, or runs of it cut and swapped.
+      const figures = [...all];
+      if (round > 0) for (let i = figures.length - 1; i > 0; i--) if (round % 2 === 1 || next(4) === 0) { const j = next(i + 1); [figures[i], figures[j]] = [figures[j]!, figures[i]!]; }
+      const context = pageContext(dataSetOf(figures));
+      const expected = reference(figures);
+      expect([...context.committeeFigures]).toEqual([...expected.committee]);
+      expect([...context.unitFigures]).toEqual([...expected.unit]);
+      expect([...context.unitPeers]).toEqual([...expected.peers]);
     }
   });
 });
