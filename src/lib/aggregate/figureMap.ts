@@ -126,6 +126,48 @@ export class FigureMap<T> {
     return this.#values;
   }
 
+  /**
+   * The map read as columns, for passes over a million values with no lookup per value: each
+   * committee's (unit null) or unit's places in a period, as `positions` indexed by slot number
+   * (`slotNumber`), each position + 1 of a value (`valueAt`) or 0.
+   */
+  forEachPlaces(visit: (province: string, unit: string | null, period: Period, positions: Int32Array) => void): void {
+    for (const [province, byUnit] of this.#places) {
+      for (const [unit, byPeriod] of byUnit) for (const { period, positions } of byPeriod.values()) visit(province, unit === '' ? null : unit, period, positions);
+    }
+  }
+
+  /** The number of a slot, indexing the positions forEachPlaces gives (a slot numbered after some places were made is beyond their length there); undefined for a slot never set. */
+  slotNumber(slot: string): number | undefined {
+    return this.#slots.get(slot);
+  }
+
+  /** Every slot some value was set in. */
+  slots(): IterableIterator<string> {
+    return this.#slots.keys();
+  }
+
+  /** The value at a position forEachPlaces gives (position + 1 of the value, as in `values`). */
+  valueAt(position: number): T {
+    return this.#values[position - 1] as T;
+  }
+
+  /** The values of one slot, wherever they are set, in the order of `values`: read off the places, not from each value. */
+  slotValues(slot: string): T[] {
+    const number = this.#slots.get(slot);
+    if (number === undefined) return [];
+    const found: number[] = [];
+    for (const byUnit of this.#places.values()) {
+      for (const byPeriod of byUnit.values()) {
+        for (const { positions } of byPeriod.values()) {
+          const at = number < positions.length ? (positions[number] as number) : 0;
+          if (at !== 0) found.push(at);
+        }
+      }
+    }
+    return found.sort((a, b) => a - b).map((at) => this.#values[at - 1] as T);
+  }
+
   /** Every period some value is set for, once each. */
   periods(): Period[] {
     const periods = new Map<string, Period>();

@@ -18,6 +18,8 @@ import { figureFields, observationOf, reportedFigure } from './reportedFigure.ts
 import { StatedRatio } from './statedRatio.ts';
 import { combineQualifiers, quotientQualifier } from './qualifiers.ts';
 import { isUsual, metricOfSlot, slotOf } from './slot.ts';
+import { entryOf } from '../maps.ts';
+import type { Period } from '../schema/period.ts';
 import { placedObservations } from '../ingest/observationStore.ts';
 
 /** Digits after the decimal point as JavaScript writes the number (0 for 76, 2 for 312.85). */
@@ -43,18 +45,46 @@ function observationsOf(figures: readonly Figure[]): string[] {
   return ids;
 }
 
-function unitSums(figures: FigureMap<Figure>, metrics: Map<string, Metric>): Figure[] {
-  // Units by the committee total they would add up to.
-  const groups = new FigureMap<Figure[]>();
-  for (const figure of figures.values()) {
-    if (figure.unit === null || !isUsual(figure) || metrics.get(figure.metric)?.kind === 'ratio') continue;
-    const { province, period, metric } = figure;
-    if (figures.has(province, null, period, metric)) continue;
-    const group = groups.get(province, null, period, metric);
-    if (group) group.push(figure);
-    else groups.set(province, null, period, metric, [figure]);
+/**
+ * The unit figures of each committee total that was not reported, by province, period and slot, each
+ * group's figures in the order of `figures.values()`, the groups in the order of their first figure.
+ * Read off the map's places a line at a time (forEachPlaces), not from each of a million figures.
+ */
+function unitGroups(figures: FigureMap<Figure>, metrics: Map<string, Metric>): Figure[][] {
+  // The usual slot (the metric id) of every metric that is summed: a ratio is never.
+  const summed: Array<{ slot: string; number: number }> = [];
+  for (const slot of figures.slots()) {
+    const number = figures.slotNumber(slot) as number;
+    if (slot === metricOfSlot(slot) && metrics.get(slot)?.kind !== 'ratio') summed.push({ slot, number });
   }
-  return groups.values().map((parts) => {
+  // Positions of the units' figures by province and period id, each a list per slot number.
+  const byPlace = new Map<string, Map<string, { period: Period; bySlot: number[][] }>>();
+  let held: { province: string; period: string; bySlot: number[][] } | undefined;
+  figures.forEachPlaces((province, unit, period, positions) => {
+    if (unit === null) return;
+    if (held?.province !== province || held.period !== period.id) {
+      const periods = entryOf(byPlace, province, () => new Map<string, { period: Period; bySlot: number[][] }>());
+      held = { province, period: period.id, bySlot: entryOf(periods, period.id, () => ({ period, bySlot: [] })).bySlot };
+    }
+    for (const { number } of summed) {
+      const at = number < positions.length ? (positions[number] as number) : 0;
+      if (at !== 0) (held.bySlot[number] ??= []).push(at);
+    }
+  });
+  const groups: number[][] = [];
+  for (const [province, periods] of byPlace) {
+    for (const { period, bySlot } of periods.values()) {
+      for (const { slot, number } of summed) {
+        const positions = bySlot[number];
+        if (positions && !figures.has(province, null, period, slot)) groups.push(positions.sort((a, b) => a - b));
+      }
+    }
+  }
+  return groups.sort((a, b) => (a[0] as number) - (b[0] as number)).map((positions) => positions.map((at) => figures.valueAt(at)));
+}
+
+function unitSums(figures: FigureMap<Figure>, metrics: Map<string, Metric>): Figure[] {
+  return unitGroups(figures, metrics).map((parts) => {
     const first = parts[0] as Figure;
     const sorted = parts.sort((a, b) => (a.unit ?? '').localeCompare(b.unit ?? ''));
     return {
@@ -129,11 +159,9 @@ function computedRatio(metric: Metric, numerator: Figure, denominator: Figure): 
  */
 function ratioFigures(figures: FigureMap<Figure>, ratios: readonly Metric[]): Figure[] {
   const result: Figure[] = [];
-  // Numerator figures by metric, in the order of `figures`: one pass instead of one per ratio.
-  const numerators = new Map<string, Figure[]>(ratios.map((m) => [m.numerator, []]));
-  for (const figure of figures.values()) if (isUsual(figure)) numerators.get(figure.metric)?.push(figure);
   for (const metric of ratios) {
-    for (const found of numerators.get(metric.numerator) ?? []) {
+    // The numerator's figures in its usual slot, in the order of `figures`, read off the places.
+    for (const found of figures.slotValues(metric.numerator)) {
       const parts = ratioParts(figures, metric, found);
       if (!parts) continue;
       const [numerator, denominator] = parts;

@@ -89,6 +89,39 @@ describe('FigureMap', () => {
     );
   });
 
+  it('reads as columns: each place with its positions by slot number, and the values of a slot in the order of values, for any places', () => {
+    const place = fc.record({
+      province: fc.constantFrom('hainan', 'anhui'),
+      unit: fc.constantFrom(null, 'gaoyuan', 'anji'),
+      period: fc.constantFrom('2020', '2021', '2019-2021'),
+      slot: fc.constantFrom('cases-filed', 'sanctions', 'a|全区||', 's0', 's1', 's2', 's3'),
+      tag: fc.nat(),
+    });
+    fc.assert(
+      fc.property(fc.array(place, { maxLength: 60 }), (drawn) => {
+        const map = new FigureMap<{ province: string; unit: string | null; period: string; slot: string; tag: number }>();
+        for (const d of drawn) map.set(d.province, d.unit, period(d.period), d.slot, d);
+        const slots = [...map.slots()];
+        // Every value once, through its place and its slot's number.
+        const read: unknown[] = [];
+        map.forEachPlaces((province, unit, p, positions) => {
+          for (const slot of slots) {
+            const number = map.slotNumber(slot) as number;
+            const at = number < positions.length ? (positions[number] as number) : 0;
+            if (at === 0) continue;
+            const value = map.valueAt(at);
+            expect([value.province, value.unit, value.period, value.slot]).toEqual([province, unit, p.id, slot]);
+            read.push(value);
+          }
+        });
+        expect(read.length).toBe(map.size);
+        expect(new Set(read)).toEqual(new Set(map.values()));
+        for (const slot of [...slots, 'never-set']) expect(map.slotValues(slot)).toEqual(map.values().filter((v) => v.slot === slot));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('maps values into a map of the same places, leaving the first as it was', () => {
     const map = new FigureMap<number>();
     map.set('hainan', null, y2020, 'a', 1);
