@@ -216,7 +216,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     });
     installSession(buildSession({ site, reuse, charts: drawing, editions: thread, feed, progress }));
     waitForCacheWrites = async () => {
-      await Promise.all([chartCache?.written(), reuse.textsWritten()]);
+      await chartCache?.written();
     };
 
     await inWorkFolder((folder) => renderer.render(folder, staging));
@@ -248,6 +248,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     // The cache files written in the background: a failure fails the build before anything is published.
     await waitForCacheWrites();
     waitForCacheWrites = undefined;
+    reuse.writeSearchTexts();
     // Every file carried (the Traditional editions and the data package's parts since) is in place before the manifest lists them.
     await previousSite?.carried();
     await previousSite?.stop();

@@ -1,13 +1,13 @@
 /**
  * A folder of files kept across builds, one per key (a hash of what the file was made from): the
- * drawn charts and the pages' search texts. Each file is sealed (sealed.ts) and read back only when
- * its key and content still hold, and `accept` may refuse a content of the wrong shape: anything
- * else is a miss, counted in `rejected`, and made again. A file is written aside and renamed into
+ * drawn charts. Each file is sealed (sealed.ts) and read back only when its key and content still
+ * hold, and `accept` may refuse a content of the wrong shape: anything else is a miss, counted in
+ * `rejected`, and made again. A file is written aside and renamed into
  * place, so an interrupted build leaves no half file. Deleting the folder is always safe.
  *
  * Files are written in the background, a few at a time, on libuv's threads: a national build keeps
- * 11,000 of them (charts and both editions' search texts), and written one by one on the thread that
- * renders pages they took 2.5 s of it. `written()` waits for them and says the first that failed.
+ * thousands of them, and written one by one on the thread that renders pages they took seconds of
+ * it. `written()` waits for them and says the first that failed.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';

@@ -60,23 +60,26 @@ export interface PageReuse {
   carryOverTraditional(path: string): boolean;
   /** The searchable texts of an unchanged page, as the build that made it kept them; undefined: extract them from its HTML. */
   searchTexts(path: string): SearchTexts | undefined;
-  /** Keeps the searchable texts of a page of this build for the next (written in the background: `textsWritten`). */
+  /** Keeps the searchable texts of a page of this build for the next (written by `writeSearchTexts`). */
   keepSearchTexts(path: string, texts: SearchTexts): void;
-  /** Once the texts kept so far are written; rejects with the first write that failed. */
-  textsWritten(): Promise<void>;
+  /**
+   * Once every page and file of the build is recorded, before the site is put in place: keeps the search texts of
+   * its pages for the next build, and no others. A failure to write them fails the build, its output untouched.
+   */
+  writeSearchTexts(): void;
   /** For a file other than a page made from only part of the data set: true, and the file linked from the previous site, when that part and the code are unchanged; false: the caller writes it. */
   carryOverScopedFile(path: string, scope: PageScope): boolean;
   /** Pages found unchanged. */
   reused(): number;
   /** Pages of the previous site not taken because a file of theirs was not as its manifest had it (edited by hand, say). */
   refused(): number;
-  /** Kept search texts found but not taken (changed, cut short, of another shape). */
+  /** Kept search texts not taken (changed, cut short, of another shape): 1 or 0, as they are kept in one file. */
   rejectedTexts(): number;
   /** What every page of this build was made from, for the new site's manifest. */
   records(): Record<string, PageRecord>;
   /** The files carried over from the previous site, with their hashes there, checked as they were carried. */
   carriedFiles(): ReadonlyMap<string, string>;
-  /** Once the new site is in place and `textsWritten`: keeps its files' stats and its pages' search texts, and drops the others. */
+  /** Once the new site is in place: keeps its files' stats. */
   save(manifest: SiteManifest): void;
 }
 
@@ -203,7 +206,9 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
       const hash = records.get(path)?.data;
       if (hash !== undefined) kept?.set(hash, texts);
     },
-    textsWritten: async () => kept?.written(),
+    writeSearchTexts() {
+      kept?.write(new Set([...records.values()].map((r) => r.data)));
+    },
     carryOverScopedFile(path, scope) {
       const inputs = inputsHash(path, scope);
       const record: PageRecord = { data: inputs, inputs, files: [] };
@@ -217,7 +222,6 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     carriedFiles: () => carried,
     save(published) {
       stats?.write(published);
-      kept?.keepOnly(new Set([...records.values()].map((r) => r.data)));
     },
   };
 }

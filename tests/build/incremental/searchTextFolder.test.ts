@@ -1,42 +1,63 @@
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchTextFolder } from '../../../src/build/incremental/searchTextFolder.ts';
 import { useTempDir } from '../../helpers/tempDir.ts';
 
 const tempDir = useTempDir();
+const texts = (i: number) => ({ simplified: `第${i}页 海南`, traditional: `第${i}頁 海南` });
 
 describe('searchTextFolder', () => {
-  it('gives back the texts kept under a hash, none for a file that is not whole, and forgets the hashes of other builds', async () => {
+  it('gives back the texts kept under a hash by an earlier build, and keeps those of the hashes written and no others', () => {
     const dir = tempDir();
-    const folder = searchTextFolder(dir);
-    folder.set('a', { simplified: '江苏', traditional: '江蘇' });
-    folder.set('b', { simplified: '海南', traditional: '海南' });
-    await folder.written();
-    expect(folder.get('a')).toEqual({ simplified: '江苏', traditional: '江蘇' });
-    writeFileSync(join(dir, 'b.json'), '{"simplified": "海');
-    expect(folder.get('b')).toBeUndefined();
-    expect(folder.get('c')).toBeUndefined();
-    folder.keepOnly(new Set(['a']));
-    expect(readdirSync(dir)).toEqual(['a.json']);
+    const first = searchTextFolder(dir);
+    for (let i = 0; i < 300; i++) first.set(`h${i}`, texts(i));
+    // Set and not yet written: given back to the same build.
+    expect(first.get('h7')).toEqual(texts(7));
+    first.write(new Set(Array.from({ length: 200 }, (_, i) => `h${i}`)));
+    const second = searchTextFolder(dir);
+    expect(second.get('h199')).toEqual(texts(199));
+    expect(second.get('h200')).toBeUndefined();
+    expect(second.get('other')).toBeUndefined();
+    // What the next build writes: texts kept by the last one and texts set by it, for its own pages.
+    second.set('new', texts(1000));
+    second.write(new Set(['h3', 'new', 'gone']));
+    const third = searchTextFolder(dir);
+    expect([third.get('h3'), third.get('new'), third.get('gone'), third.get('h4')]).toEqual([texts(3), texts(1000), undefined, undefined]);
+    expect(third.rejected()).toBe(0);
+    expect(readdirSync(dir)).toEqual(['texts.json']);
   });
 
-  it('writes every text it was given in the background, and says when one could not be written', async () => {
+  it('takes no texts from a file that is cut short, changed or of another shape, and counts it once', () => {
     const dir = tempDir();
+    const writer = searchTextFolder(dir);
+    writer.set('a', texts(1));
+    writer.write(new Set(['a']));
+    const whole = readFileSync(join(dir, 'texts.json'), 'utf8');
+    const [header, content] = [whole.slice(0, whole.indexOf('\n')), whole.slice(whole.indexOf('\n') + 1)];
+    for (const broken of [whole.slice(0, -5), whole.replace('海南', '江苏'), `${header}\n${content.replace('"a"', '"b"')}`, `${header.replace(/\S+$/u, '0'.repeat(64))}\n["not", "texts"]`]) {
+      writeFileSync(join(dir, 'texts.json'), broken);
+      const reader = searchTextFolder(dir);
+      expect(reader.get('a')).toBeUndefined();
+      expect(reader.get('b')).toBeUndefined();
+      expect(reader.rejected()).toBe(1);
+    }
+    // No file at all is no rejection: a first build.
+    const empty = searchTextFolder(tempDir());
+    expect([empty.get('a'), empty.rejected()]).toEqual([undefined, 0]);
+  });
+
+  it('removes the files of the older way of keeping texts (one per page), and fails when its file cannot be written', () => {
+    const dir = tempDir();
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${'a'.repeat(64)}.json`), 'old');
+    writeFileSync(join(dir, 'texts.json.999999999.partial'), 'left by a killed build');
     const folder = searchTextFolder(dir);
-    for (let i = 0; i < 300; i++) folder.set(`h${i}`, { simplified: `第${i}页`, traditional: `第${i}頁` });
-    await folder.written();
-    expect(readdirSync(dir).filter((name) => name.endsWith('.json'))).toHaveLength(300);
-    expect(readdirSync(dir).some((name) => name.endsWith('.partial'))).toBe(false);
-    expect(folder.get('h299')).toEqual({ simplified: '第299页', traditional: '第299頁' });
-    // A hash kept again while its first write may still be going on is written once more, whole, with its last texts.
-    for (let i = 0; i < 20; i++) for (let round = 0; round < 10; round++) folder.set(`again${i}`, { simplified: `第${round}次`, traditional: `第${round}次` });
-    await folder.written();
-    for (let i = 0; i < 20; i++) expect(folder.get(`again${i}`)).toEqual({ simplified: '第9次', traditional: '第9次' });
-    expect(readdirSync(dir).some((name) => name.endsWith('.partial'))).toBe(false);
-    // A folder where the file should go: its write fails, and the failure is not lost.
-    mkdirSync(join(dir, `blocked.json.${process.pid}.partial`));
-    folder.set('blocked', { simplified: '海南', traditional: '海南' });
-    await expect(folder.written()).rejects.toThrow();
+    folder.set('a', texts(1));
+    folder.write(new Set(['a']));
+    expect(readdirSync(dir)).toEqual(['texts.json']);
+    // A folder where the partial file should go: the write fails, and says so.
+    mkdirSync(join(dir, `texts.json.${process.pid}.partial`));
+    expect(() => folder.write(new Set(['a']))).toThrow();
   });
 });
