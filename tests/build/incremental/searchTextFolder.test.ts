@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchTextFolder } from '../../../src/build/incremental/searchTextFolder.ts';
+import { seal } from '../../../src/build/incremental/sealed.ts';
 import { useTempDir } from '../../helpers/tempDir.ts';
 
 const tempDir = useTempDir();
@@ -28,15 +29,25 @@ describe('searchTextFolder', () => {
     expect(readdirSync(dir)).toEqual(['texts.json']);
   });
 
-  it('takes no texts from a file that is cut short, changed or of another shape, and counts it once', () => {
+  it('takes no texts from a file that is cut short, changed, sealed under another key or of another shape, and counts it once', () => {
     const dir = tempDir();
     const writer = searchTextFolder(dir);
     writer.set('a', texts(1));
     writer.write(new Set(['a']));
     const whole = readFileSync(join(dir, 'texts.json'), 'utf8');
-    const [header, content] = [whole.slice(0, whole.indexOf('\n')), whole.slice(whole.indexOf('\n') + 1)];
-    for (const broken of [whole.slice(0, -5), whole.replace('海南', '江苏'), `${header}\n${content.replace('"a"', '"b"')}`, `${header.replace(/\S+$/u, '0'.repeat(64))}\n["not", "texts"]`]) {
-      writeFileSync(join(dir, 'texts.json'), broken);
+    const content = whole.slice(whole.indexOf('\n') + 1);
+    const broken = [
+      // Cut short, and changed: the seal does not hold.
+      whole.slice(0, -5),
+      whole.replace('海南', '江苏'),
+      // Whole, but sealed under another key.
+      seal('other-texts', content),
+      // Whole and sealed, but not texts by hash.
+      seal('search-texts', '["not", "texts"]'),
+      seal('search-texts', '{"a": ["海南"]}'),
+    ];
+    for (const entry of broken) {
+      writeFileSync(join(dir, 'texts.json'), entry);
       const reader = searchTextFolder(dir);
       expect(reader.get('a')).toBeUndefined();
       expect(reader.get('b')).toBeUndefined();
