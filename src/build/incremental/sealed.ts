@@ -6,6 +6,7 @@
  * longer says). The hash is of the content as written, so checking it costs one pass over it.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 
 const mark = 'zongshu-cache 1';
 
@@ -41,4 +42,26 @@ export function unsealBytes(key: string, entry: Buffer): Buffer | undefined {
   if (`${name} ${version}` !== mark || sealedKey !== key || rest.length > 0) return undefined;
   const content = entry.subarray(newline + 1);
   return hash === contentHash(key, content) ? content : undefined;
+}
+
+/** A sealed file's value, with its seal (the first line, which holds a hash of the content): the same seal, the same value. */
+export function readSealedWithSeal<T>(path: string, key: string, accept: (value: unknown) => value is T): { value: T; seal: string } | undefined {
+  try {
+    const entry = readFileSync(path, 'utf8');
+    const text = unseal(key, entry);
+    const value = text === undefined ? undefined : (JSON.parse(text) as unknown);
+    return accept(value) ? { value, seal: entry.slice(0, entry.indexOf('\n')) } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A sealed file's value, or undefined when there is none that holds (missing, cut short, changed, of another key or shape). */
+export const readSealed = <T>(path: string, key: string, accept: (value: unknown) => value is T): T | undefined => readSealedWithSeal(path, key, accept)?.value;
+
+/** Writes `value` as JSON sealed under `key`: aside first, then renamed into place, so an interrupted write leaves the last whole file, or none. */
+export function writeSealed(path: string, key: string, value: unknown): void {
+  const partial = `${path}.${process.pid}.partial`;
+  writeFileSync(partial, seal(key, JSON.stringify(value)));
+  renameSync(partial, path);
 }

@@ -13,10 +13,10 @@
  * A file that does not unseal or hold texts of the expected shape is no file: its
  * pages' texts are read from their HTML again, and it counts once as rejected.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { processRuns } from '../publishSite.ts';
-import { seal, unseal } from './sealed.ts';
+import { readSealed, writeSealed } from './sealed.ts';
 
 export interface SearchTexts {
   simplified: string;
@@ -46,35 +46,20 @@ type Held = [simplified: string, traditional: string];
 
 const isHeld = (value: unknown): value is Held => Array.isArray(value) && value.length === 2 && typeof value[0] === 'string' && typeof value[1] === 'string';
 
-/** The texts in a file's content, or undefined when it is not an object of texts by hash. */
-function parsed(content: string): Map<string, Held> | undefined {
-  try {
-    const value = JSON.parse(content) as unknown;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-    const entries = Object.entries(value);
-    return entries.every(([, held]) => isHeld(held)) ? new Map(entries as Array<[string, Held]>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** Whether a file's content is texts by hash. */
+const isTexts = (value: unknown): value is Record<string, Held> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isHeld);
 
 export function searchTextFolder(dir: string): SearchTextFolder {
   const path = join(dir, fileName);
   let kept: Map<string, Held> | undefined;
   let rejected = 0;
-  /** The kept texts, read at the first asking. */
+  /** The kept texts, read at the first asking; a file there that does not read as texts is rejected (no file is a first build, or a cache emptied). */
   const keptTexts = (): Map<string, Held> => {
     if (kept) return kept;
-    let entry: string | undefined;
-    try {
-      entry = readFileSync(path, 'utf8');
-    } catch {
-      // No file: a first build, or a cache emptied.
-    }
-    const content = entry === undefined ? undefined : unseal(sealKey, entry);
-    kept = content === undefined ? undefined : parsed(content);
-    if (entry !== undefined && !kept) rejected = 1;
-    kept ??= new Map();
+    const texts = readSealed(path, sealKey, isTexts);
+    if (!texts && existsSync(path)) rejected = 1;
+    kept = new Map(Object.entries(texts ?? {}));
     return kept;
   };
   const added = new Map<string, Held>();
@@ -93,10 +78,7 @@ export function searchTextFolder(dir: string): SearchTextFolder {
         if (held) texts[hash] = held;
       }
       mkdirSync(dir, { recursive: true });
-      // Written aside and renamed into place: an interrupted build leaves the last whole file, or none.
-      const partial = `${path}.${process.pid}.partial`;
-      writeFileSync(partial, seal(sealKey, JSON.stringify(texts)));
-      renameSync(partial, path);
+      writeSealed(path, sealKey, texts);
       // The files of an older way of keeping texts (one per page), and partial files of builds killed while writing this one.
       for (const name of readdirSync(dir)) {
         const writer = /^texts\.json\.(\d+)\.partial$/u.exec(name)?.[1];

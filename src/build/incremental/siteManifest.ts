@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { seal, unseal } from './sealed.ts';
+import { readSealed, readSealedWithSeal, writeSealed } from './sealed.ts';
 import { siteFilesUnder } from '../siteFiles.ts';
 
 export const manifestName = '.zongshu-site.json';
@@ -52,26 +52,6 @@ const sha256Of = (path: string) => createHash('sha256').update(readFileSync(path
 
 const sameStat = (stats: Stats, record: StatRecord) =>
   stats.size === record.size && stats.mtimeMs === record.mtimeMs && stats.ctimeMs === record.ctimeMs && stats.ino === record.ino;
-
-/** A sealed file's value, with its seal (the first line, which holds a hash of the content): the same seal, the same value. */
-function readSealedWithSeal<T>(path: string, key: string, accept: (value: unknown) => value is T): { value: T; seal: string } | undefined {
-  try {
-    const entry = readFileSync(path, 'utf8');
-    const text = unseal(key, entry);
-    const value = text === undefined ? undefined : (JSON.parse(text) as unknown);
-    return accept(value) ? { value, seal: entry.slice(0, entry.indexOf('\n')) } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-const readSealed = <T>(path: string, key: string, accept: (value: unknown) => value is T): T | undefined => readSealedWithSeal(path, key, accept)?.value;
-
-function writeSealed(path: string, key: string, value: unknown): void {
-  const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, seal(key, JSON.stringify(value)));
-  renameSync(partial, path);
-}
 
 const isRecordOf = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
