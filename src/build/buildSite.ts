@@ -220,7 +220,6 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     };
 
     await inWorkFolder((folder) => renderer.render(folder, staging));
-    search.start();
     await charts.stop();
     charts = undefined;
     // Before the Traditional edition, which copies it.

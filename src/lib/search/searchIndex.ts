@@ -54,8 +54,8 @@ export const scriptFile = (name: string, data: unknown) => `zongshuSearch(${JSON
 
 /**
  * An edition's index made a page at a time, pages numbered in the order they are added: the build's
- * index thread (src/build/threads/searchIndexWorker.ts) adds them as the build hands them over, once
- * the pages are rendered, and cuts the files at the end.
+ * index thread (src/build/threads/searchIndexWorker.ts) adds them as the build hands them over, while
+ * the pages render, and cuts the files at the end.
  */
 export class SearchIndexBuilder {
   readonly #postings: Postings = new Map();
