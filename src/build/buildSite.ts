@@ -22,7 +22,7 @@ import { pageRenderer, type PageRenderer } from './keptRenderer.ts';
 import { collectGarbageWhenPiledUp, keepHeapNearLive } from './garbage.ts';
 import { folderChartCache } from './incremental/chartCacheFolder.ts';
 import { pageReuse, siteStatsFolder } from './incremental/pageReuse.ts';
-import { writeManifest } from './incremental/siteManifest.ts';
+import { manifestName, writeManifest } from './incremental/siteManifest.ts';
 import { writeDataPackage, writeTraditionalEdition } from './publish.ts';
 import { searchScript, startSearchIndex, writeSearchScript, type SearchIndex } from './searchIndex.ts';
 import { lockOutput, processRuns, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
@@ -197,6 +197,10 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     const drawing = chartDrawing(charts.draw, chartCache);
     // The search index takes the pages' documents as they come, in the fixed order of the page list.
     search = startSearchIndex();
+    // A build that replaces a built site carries most of its pages: the index takes their terms while the few others
+    // render. A first build renders every page, and the index waits for them (threads/searchIndexWorker.ts says why).
+    const replacing = existsSync(join(options.outDir, manifestName));
+    if (replacing) search.start();
     const feed = searchFeed(search.add, paths);
     const thread = startEditionThread(staging, (path, texts) => {
       reuse.keepSearchTexts(path, texts);
@@ -220,6 +224,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     };
 
     await inWorkFolder((folder) => renderer.render(folder, staging));
+    if (!replacing) search.start();
     await charts.stop();
     charts = undefined;
     // Before the Traditional edition, which copies it.

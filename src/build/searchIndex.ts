@@ -15,6 +15,8 @@ export const searchIndexFolders = { simplified: 'search/zh-CN', traditional: 'se
 export interface SearchIndex {
   /** Takes a page's document (src/lib/search/document.ts), '' for a page not searched; pages are numbered in the order they come. */
   add: AddToIndex;
+  /** Starts taking the terms of the pages added, and of pages as they come; `write` starts it too. */
+  start(): void;
   /** Writes both editions' indexes into the site, stops the thread, and gives the SHA-256 of each file written, by site path. */
   write(siteDir: string): Promise<Map<string, string>>;
   /** Stops the thread at once: the build failed. */
@@ -48,6 +50,10 @@ export function startSearchIndex(): SearchIndex {
       pages.push([path, searchable]);
       if (pages.length >= pagesPerMessage) send();
       return Promise.resolve();
+    },
+    start() {
+      send();
+      worker.postMessage({ kind: 'start' } satisfies SearchIndexRequest);
     },
     async write(siteDir) {
       send();

@@ -6,14 +6,15 @@
  * package took 1.25 s of an incremental national build, one after the other; side by side, 0.78 s
  * (ten builds each, alternated).
  *
- * The terms are taken while the pages render. Held until the pages were rendered, the main thread
- * of an incremental national build then waited for the terms of 7,590 documents (0.6 s of this
- * thread) and the files (0.3 s): a build that changes nothing took 5.60-6.41 s (median 5.65) taking
- * them as they come against 5.90-6.24 s (median 6.16) holding them, one with a changed figure
- * 7.58-8.40 s against 7.62-9.38 s, with the same pages stage, and a full build 41.2-43.3 s against
- * 42.0-43.1 s (builds alternated, 2026-12-07). When the kept texts were read one file each on the
- * main thread, taking them early had made the pages stage 0.44 s longer; they are one file now
- * (incremental/searchTextFolder.ts).
+ * When the build replaces a built site, most of whose pages it carries over, the terms are taken
+ * as the pages come, while the few changed pages render: held until the pages were rendered, the
+ * main thread of an incremental national build then waited for the terms of 7,590 documents (0.6 s
+ * of this thread) and the files (0.3 s). A build that changed nothing took 5.60-6.41 s (median
+ * 5.65) taking them as they come against 5.90-6.24 s (median 6.16) holding them, one with a changed
+ * figure 7.58-8.40 s against 7.62-9.38 s, with the same pages stage (builds alternated, 2026-12-07).
+ * A first build renders every page, and taking the terms while it does gained nothing (41.2-43.3 s
+ * against 42.0-43.1 s) and added the index to the peak of rendering: 857-860 MB of peak RSS against
+ * 749-750 MB. So there the pages are held until `start`, once they are rendered.
  */
 import { parentPort } from 'node:worker_threads';
 import { parseDocument } from '../../lib/search/document.ts';
@@ -25,12 +26,16 @@ import { siteFileWriter } from './siteFileWriter.ts';
 export type SearchIndexRequest =
   /** Pages in the order the index numbers them: each its path and its document as one line (src/lib/search/document.ts), '' for a page not searched. */
   | { kind: 'pages'; pages: Array<[path: string, searchable: string]> }
+  /** From now on the pages' terms are taken as they come (see above). */
+  | { kind: 'start' }
   | { kind: 'write'; siteDir: string };
 
 export type SearchIndexResult = { written: Array<[path: string, sha256: string]> } | { error: string };
 
 const simplified = new SearchIndexBuilder();
 const traditional = new SearchIndexBuilder();
+/** Pages held until `start`. */
+let held: Array<[path: string, searchable: string]> | undefined = [];
 
 function take(pages: ReadonlyArray<[path: string, searchable: string]>): void {
   for (const [path, searchable] of pages) {
@@ -50,9 +55,13 @@ function write(siteDir: string): Array<[string, string]> {
 
 parentPort?.on('message', (request: SearchIndexRequest) => {
   if (request.kind === 'pages') {
-    take(request.pages);
+    if (held) held.push(...request.pages);
+    else take(request.pages);
     return;
   }
+  if (held) take(held);
+  held = undefined;
+  if (request.kind === 'start') return;
   try {
     parentPort?.postMessage({ written: write(request.siteDir) } satisfies SearchIndexResult);
   } catch (error) {

@@ -54,8 +54,9 @@ export const scriptFile = (name: string, data: unknown) => `zongshuSearch(${JSON
 
 /**
  * An edition's index made a page at a time, pages numbered in the order they are added: the build's
- * index thread (src/build/threads/searchIndexWorker.ts) adds them as the build hands them over, while
- * the pages render, and cuts the files at the end.
+ * index thread (src/build/threads/searchIndexWorker.ts) adds them as the build hands them over (while
+ * the pages render, in a build that replaces a site; once they are rendered, in a first build), and
+ * cuts the files at the end.
  */
 export class SearchIndexBuilder {
   readonly #postings: Postings = new Map();
