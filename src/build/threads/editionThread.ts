@@ -106,7 +106,7 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
       });
       stopping = true;
       // Every page and table is written and answered for: the thread's teardown (its heap freed) goes on beside the rest
-      // of the build, not before it. Waited for, `finish` took 165-274 ms of a national build that changed nothing; so, 84-108 ms.
+      // of the build, not before it. Waited for, `finish` took 165-274 ms of a national build that changed nothing; not, 84-108 ms (three builds each).
       void worker.terminate();
       if (crashed) throw new Error(`Traditional edition: ${crashed.message}`);
       // One cause often fails every page (a cache folder that cannot be written): the first few say it.
