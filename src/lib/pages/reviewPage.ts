@@ -9,7 +9,7 @@ import { inMetricThenPeriodOrder, reviewFigures, type PageContext, type Review }
 import { headlineCards, headlineFirst, type HeadlineCard } from './headlines.ts';
 import { headlineFigures, reviewCharts } from './reviewCharts.ts';
 import { peerComparison, type PeerComparison } from './peerComparison.ts';
-import { figureDisplay, figureView, type FigureView } from './views.ts';
+import { figureCell, figureDisplay, figureView, type FigureView } from './views.ts';
 import type { Metric } from '../schema/metric.ts';
 import { periodWithin } from '../period.ts';
 
@@ -105,9 +105,10 @@ export function reviewPageData(context: PageContext, review: Review): ReviewPage
         href: relativeHref(path, sitePaths.unit(u.province, u.id)),
         figures: inMetricThenPeriodOrder(context, own.filter((f) => shown.includes(f.metric)))
           .slice(0, unitFiguresShown)
+          // A cell, not a full view: the list shows a figure's value and link, not its citations or shares (80 units a review).
           .map((f) => {
-            const v = figureView(context, f, path);
-            return { metricName: v.metricName, display: v.display, href: v.href };
+            const cell = figureCell(context, f, path);
+            return { metricName: (context.metrics.get(f.metric) as Metric).name, display: cell.display, href: cell.href };
           }),
         count: own.length,
       }];
