@@ -182,9 +182,12 @@ function editOneProvince(data: string, which: 'first' | 'latest' | 'every'): () 
   const rows = lines.map((line, index) => ({ index, fields: line.split(',') })).slice(1).filter((r) => r.fields.length > 4);
   // A period's last year: 2024, or 2020 of 2016-2020.
   const endYear = (r: { fields: string[] }) => Number((r.fields[2] ?? '').slice(-4));
-  const latest = Math.max(...rows.map(endYear));
-  const row = which === 'first' ? rows[0] : rows.find((r) => endYear(r) === latest);
-  const changed = which === 'every' ? rows.filter((r) => /^\d+$/u.test(r.fields[4] ?? '')) : row ? [row] : [];
+  const ofLatestYear = () => {
+    const latest = Math.max(...rows.map(endYear));
+    return rows.filter((r) => endYear(r) === latest);
+  };
+  // The file's first row, its first row of the latest year, or every row that gives a whole number.
+  const changed = { first: () => rows.slice(0, 1), latest: () => ofLatestYear().slice(0, 1), every: () => rows.filter((r) => /^\d+$/u.test(r.fields[4] ?? '')) }[which]();
   if (changed.length === 0) throw new Error(`no row to change in ${file}`);
   for (const r of changed) {
     r.fields[4] = String(Number(r.fields[4]) + 1);

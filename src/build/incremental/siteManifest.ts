@@ -14,7 +14,7 @@
  * inode change time back. A file without such a record, or with another stat, is hashed again.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readSealed, readSealedWithSeal, writeSealed } from './sealed.ts';
 import { siteFilesUnder } from '../siteFiles.ts';
