@@ -28,7 +28,7 @@ import { searchScript, startSearchIndex, writeSearchScript, type SearchIndex } f
 import { lockOutput, processRuns, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
 import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
-import { startChartThread, type ChartThread } from './threads/chartThread.ts';
+import { chartThread, type ChartThread } from './threads/chartThread.ts';
 import { startEditionThread, type EditionThread } from './threads/editionThread.ts';
 import { startPreviousSiteThread, type PreviousSiteThread } from './threads/previousSiteThread.ts';
 
@@ -193,13 +193,16 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
 
     // The parts of the session: charts, the Traditional edition and the search index, each of its own.
     const chartCache = options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined;
-    charts = startChartThread();
+    // A build that replaces a built site carries most of its pages, and takes most charts from the cache: the chart
+    // thread starts at the first chart drawn, and the index takes the carried pages' terms while the few others render.
+    // A first build draws every chart and renders every page: the thread starts now, and the index waits for the pages
+    // (threads/searchIndexWorker.ts says why).
+    const replacing = existsSync(join(options.outDir, manifestName));
+    charts = chartThread();
+    if (!replacing) charts.start();
     const drawing = chartDrawing(charts.draw, chartCache);
     // The search index takes the pages' documents as they come, in the fixed order of the page list.
     search = startSearchIndex();
-    // A build that replaces a built site carries most of its pages: the index takes their terms while the few others
-    // render. A first build renders every page, and the index waits for them (threads/searchIndexWorker.ts says why).
-    const replacing = existsSync(join(options.outDir, manifestName));
     if (replacing) search.start();
     const feed = searchFeed(search.add, paths);
     const thread = startEditionThread(staging, (path, texts) => {
