@@ -12,6 +12,7 @@ import { chartSvgFiles } from '../../lib/site/chartFiles.ts';
 import { sitePaths } from '../../lib/site/paths.ts';
 import { searchText } from '../../lib/search/document.ts';
 import { traditionalPage } from '../../lib/site/traditionalPage.ts';
+import { toTraditional } from '../../lib/script.ts';
 import { keepFiguresTogether } from '../../lib/typography.ts';
 import { siteFileWriter } from './siteFileWriter.ts';
 import { tableFileWriter, type PageTables } from './tableFiles.ts';
@@ -32,6 +33,11 @@ export type EditionResult =
   | { kind: 'page'; path: string; simplified: string; traditional: string; written: FileHashes; error?: string }
   /** `id`: the page table's (`hainan/2020`). */
   | { kind: 'tables'; id: string; written: FileHashes; error?: string };
+
+// OpenCC's dictionaries are made at the converter's first use (src/lib/script.ts), 0.15 s and more on a busy core: made as
+// the thread starts, while the main thread lists the pages, they are ready for the first page. Made at the first page, the
+// pages Astro rendered meanwhile filled the backlog and the main thread waited (0.18 s of an incremental national build).
+toTraditional('党');
 
 const { siteDir } = workerData as { siteDir: string };
 /** The files the request being done wrote; handed back with its result, so the thread keeps none of them. */
