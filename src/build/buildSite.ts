@@ -226,7 +226,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
       await chartCache?.written();
     };
 
-    await inWorkFolder((folder) => renderer.render(folder, staging));
+    await inWorkFolder((folder) => renderer.render(folder, staging, paths));
     if (!replacing) search.start();
     await charts.stop();
     charts = undefined;

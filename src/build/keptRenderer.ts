@@ -2,7 +2,8 @@
  * How a build renders its pages: with the bundle of them that Astro makes (its prerender app: chunks,
  * the middleware, the manifest, and each page's inline styles), the way Astro's own generation does
  * (astro/dist/core/build/generate.js with its default prerenderer): the app from the bundle's entry,
- * given the styles, its routes' static paths, each page rendered, eight at a time. Astro writes no
+ * given the styles, its routes' static paths, each page rendered, eight at a time, in the order of
+ * the site's page list (src/lib/pages/site.ts pagePaths), not Astro's order of its routes. Astro writes no
  * page (the middleware hands each to the session, src/middleware.ts), so rendering is all there is;
  * the public folder is copied as Vite would.
  *
@@ -30,6 +31,7 @@ import { seal, unseal } from './incremental/sealed.ts';
 import { processRuns } from './publishSite.ts';
 import { processCommand } from './threads/thread.ts';
 import { siteFilesUnder } from './siteFiles.ts';
+import { pagePathOf } from '../lib/site/paths.ts';
 
 /** The pages rendered at once, as Astro's build.concurrency (src/astro/siteConfig.ts). */
 const pagesAtOnce = 8;
@@ -135,11 +137,26 @@ export function keepingIntegration(folder: string, key: string): AstroIntegratio
   };
 }
 
+/**
+ * Astro's pages (`pathname`: /hainan/2020) in the order of `order` (site paths: hainan/2020.html), those it does not
+ * list after them, by path: the build's search feed takes pages in that order, so rendering in it hands the index
+ * each page's texts as soon as they can be taken (src/lib/pages/site.ts pagePaths says why the order is as it is).
+ */
+export function inPageOrder<P extends { pathname: string }>(pages: readonly P[], order: readonly string[]): P[] {
+  const rank = new Map(order.map((path, at) => [path, at]));
+  const keyed = pages.map((page) => ({ page, path: pagePathOf(page.pathname) }));
+  const rankOf = (path: string) => rank.get(path) ?? order.length;
+  return keyed.sort((a, b) => rankOf(a.path) - rankOf(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((k) => k.page);
+}
+
 export interface PageRenderer {
   /** Starts making the bundle unless one is kept for this code: call early, await before `render`. The same promise every time. */
   ready(): Promise<void>;
-  /** Renders every page with the bundle, copied into `workDir`, after copying the public folder into `outDir`. */
-  render(workDir: string, outDir: string): Promise<void>;
+  /**
+   * Renders every page with the bundle, copied into `workDir`, after copying the public folder into `outDir`: in the
+   * order of `order` (site paths, src/lib/pages/site.ts pagePaths), pages it does not list after, by path.
+   */
+  render(workDir: string, outDir: string, order: readonly string[]): Promise<void>;
   /** Stops the bundling when the build will not render (its data have errors). */
   cancel(): void;
   /** Whether the bundle was taken from the cache folder, not made for this build. */
@@ -237,7 +254,7 @@ export function pageRenderer(cacheDir: string | undefined, projectRoot: string):
   return {
     ready,
 
-    async render(workDir, outDir) {
+    async render(workDir, outDir, order) {
       await ready();
       const kept = readKept();
       const files = kept && keptFiles(kept);
@@ -266,12 +283,15 @@ export function pageRenderer(cacheDir: string | undefined, projectRoot: string):
       app.setOptions({ settings: { scripts: [] }, logger, routesList: { routes: app.manifest.routes.map((r) => r.routeData) } });
       // Each address once, the first route's (generate.js keeps the first of two routes that make one address).
       const seen = new Set<string>();
-      const paths = (await new StaticPaths(app).getAll()).filter(({ pathname }) => {
-        const path = pathname.replace(/\/$/u, '');
-        if (seen.has(path)) return false;
-        seen.add(path);
-        return true;
-      });
+      const paths = inPageOrder(
+        (await new StaticPaths(app).getAll()).filter(({ pathname }) => {
+          const path = pathname.replace(/\/$/u, '');
+          if (seen.has(path)) return false;
+          seen.add(path);
+          return true;
+        }),
+        order,
+      );
       // Astro's addresses of pages built as files (generate.js getUrlForPath: format 'file', base '/'), on its origin without a site.
       const urlOf = (pathname: string) => new URL(pathname === '/' || pathname === '' ? '/index.html' : `${pathname.replace(/\/$/u, '')}.html`, 'http://localhost:4321');
       let next = 0;
