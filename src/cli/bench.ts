@@ -163,6 +163,8 @@ function afterEditReport(run: BuildRun, full: BuildRun) {
   return {
     seconds: Number(run.seconds.toFixed(1)),
     ofFullBuild: Number((run.seconds / full.seconds).toFixed(2)),
+    // The build's own peak (all its threads): a rebuild that draws charts holds the chart thread beside the whole data set.
+    peakRssMb: Math.round(run.maxRssMb),
     cpuSeconds: run.cpuSeconds,
     pagesReused: run.pagesReused,
     bundleKept: run.bundleKept,
