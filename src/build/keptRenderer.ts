@@ -137,6 +137,9 @@ export function keepingIntegration(folder: string, key: string): AstroIntegratio
   };
 }
 
+/** Astro's address of a page built as a file (generate.js getUrlForPath: format 'file', base '/'), on its origin without a site. */
+const urlOf = (pathname: string) => new URL(pathname === '/' || pathname === '' ? '/index.html' : `${pathname.replace(/\/$/u, '')}.html`, 'http://localhost:4321');
+
 /**
  * Astro's pages (`pathname`: /hainan/2020) in the order of `order` (site paths: hainan/2020.html), those it does not
  * list after them, by path: the build's search feed takes pages in that order, so rendering in it hands the index
@@ -144,7 +147,8 @@ export function keepingIntegration(folder: string, key: string): AstroIntegratio
  */
 export function inPageOrder<P extends { pathname: string }>(pages: readonly P[], order: readonly string[]): P[] {
   const rank = new Map(order.map((path, at) => [path, at]));
-  const keyed = pages.map((page) => ({ page, path: pagePathOf(page.pathname) }));
+  // Each keyed by the file it is written to: the address it is rendered at, read as the middleware reads it.
+  const keyed = pages.map((page) => ({ page, path: pagePathOf(urlOf(page.pathname).pathname) }));
   const rankOf = (path: string) => rank.get(path) ?? order.length;
   return keyed.sort((a, b) => rankOf(a.path) - rankOf(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map((k) => k.page);
 }
@@ -292,8 +296,6 @@ export function pageRenderer(cacheDir: string | undefined, projectRoot: string):
         }),
         order,
       );
-      // Astro's addresses of pages built as files (generate.js getUrlForPath: format 'file', base '/'), on its origin without a site.
-      const urlOf = (pathname: string) => new URL(pathname === '/' || pathname === '' ? '/index.html' : `${pathname.replace(/\/$/u, '')}.html`, 'http://localhost:4321');
       let next = 0;
       const renderNext = async (): Promise<void> => {
         for (let at = next++; at < paths.length; at = next++) {
