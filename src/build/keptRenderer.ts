@@ -87,10 +87,10 @@ const astroModule = <T>(path: string): Promise<T> => import(pathToFileURL(join(a
 
 /**
  * The code the bundle is made of: the sources (Astro's configuration among them), the TypeScript settings and the
- * locked dependencies, and the checkout they are in (the bundle holds its paths), as scripts/run.mjs names its bundle.
+ * locked dependencies and their patches (patches/), and the checkout they are in (the bundle holds its paths), as scripts/run.mjs names its bundle.
  */
 export function rendererKey(projectRoot: string): string {
-  return createHash('sha256').update(projectRoot).update('\0').update(treeHash(projectRoot, ['src', 'tsconfig.json', 'package-lock.json'])).digest('hex');
+  return createHash('sha256').update(projectRoot).update('\0').update(treeHash(projectRoot, ['src', 'tsconfig.json', 'package-lock.json', 'patches'])).digest('hex');
 }
 
 /** An error the command line says in Chinese first (src/cli/options.ts errorMessage). */

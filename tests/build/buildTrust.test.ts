@@ -147,7 +147,7 @@ describe('a build that cannot publish what the data does not say', () => {
   it('builds its own pages into its own folders from a copy of the checkout', async () => {
     // A copy of the sources beside the same node_modules: the runner's bundle, the threads, the cache and Astro's folders are the copy's.
     const copy = tempDir();
-    for (const entry of ['src', 'scripts', 'public', 'package.json', 'package-lock.json', 'tsconfig.json', 'astro.config.mjs']) cpSync(join(repoRoot, entry), join(copy, entry), { recursive: true });
+    for (const entry of ['src', 'scripts', 'public', 'package.json', 'package-lock.json', 'patches', 'tsconfig.json', 'astro.config.mjs']) cpSync(join(repoRoot, entry), join(copy, entry), { recursive: true });
     symlinkSync(join(repoRoot, 'node_modules'), join(copy, 'node_modules'));
     const out = join(tempDir(), 'site');
     const args = ['scripts/run.mjs', 'build', '--lang', 'en', '--data', join(fixtureSite, 'data'), '--content', join(fixtureSite, 'content'), '--out', out];

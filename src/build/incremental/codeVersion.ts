@@ -4,7 +4,7 @@ import { treeHash } from '../../cli/treeHash.mjs';
 
 const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
-/** The sources, the public files and the locked dependencies: a few milliseconds, so not remembered, as the code may change while a process lives (tests, dev). */
+/** The sources, the public files and the locked dependencies and their patches (patches/): a few milliseconds, so not remembered, as the code may change while a process lives (tests, dev). */
 export function codeVersion(): string {
-  return treeHash(projectRoot, ['src', 'public', 'package-lock.json']);
+  return treeHash(projectRoot, ['src', 'public', 'package-lock.json', 'patches']);
 }
