@@ -14,7 +14,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
 import { build } from 'esbuild';
-import { treeHash } from '../src/cli/treeHash.mjs';
+import { lockedDependencies, treeHash } from '../src/cli/treeHash.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const [name] = process.argv.splice(2, 1);
@@ -27,7 +27,7 @@ if (!name || !existsSync(entry)) {
 const folder = join(root, 'node_modules', '.cache', 'zongshu');
 // Named by the checkout it is in, the sources it is made of and the locked dependencies with their patches (patches/): the bundle holds this
 // checkout's paths (its own file addresses, below), so a copy of the checkout, node_modules and all, makes its own.
-const version = createHash('sha256').update(root).update(treeHash(root, ['src', 'scripts', 'package-lock.json', 'patches'])).digest('hex');
+const version = createHash('sha256').update(root).update(treeHash(root, ['src', 'scripts', ...lockedDependencies])).digest('hex');
 /** Bundles `entry` as `label`-VERSION.mjs unless this version's bundle is there; returns its path. */
 async function bundled(entry, label) {
   const bundle = join(folder, `${label}-${version.slice(0, 16)}.mjs`);

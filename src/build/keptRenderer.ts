@@ -26,7 +26,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { treeHash } from '../cli/treeHash.mjs';
+import { lockedDependencies, treeHash } from '../cli/treeHash.mjs';
 import { seal, unseal } from './incremental/sealed.ts';
 import { processRuns } from './publishSite.ts';
 import { processCommand } from './threads/thread.ts';
@@ -90,7 +90,7 @@ const astroModule = <T>(path: string): Promise<T> => import(pathToFileURL(join(a
  * locked dependencies and their patches (patches/), and the checkout they are in (the bundle holds its paths), as scripts/run.mjs names its bundle.
  */
 export function rendererKey(projectRoot: string): string {
-  return createHash('sha256').update(projectRoot).update('\0').update(treeHash(projectRoot, ['src', 'tsconfig.json', 'package-lock.json', 'patches'])).digest('hex');
+  return createHash('sha256').update(projectRoot).update('\0').update(treeHash(projectRoot, ['src', 'tsconfig.json', ...lockedDependencies])).digest('hex');
 }
 
 /** An error the command line says in Chinese first (src/cli/options.ts errorMessage). */
