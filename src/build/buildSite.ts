@@ -3,9 +3,10 @@
  * the pages rendered from Astro's bundle of them (keptRenderer.ts: eight at a time, charts drawn
  * and pages converted on other threads) → the
  * Traditional edition completed → the data package and the search index → the site published in
- * place of the output folder. Everything is built in a staging folder beside the output folder
- * and swapped in only when whole (publishSite.ts), so a failed, interrupted or killed build leaves
- * the previous site, or after the next command the new one, never half of each.
+ * place of the output folder. Every file the build writes goes to a staging folder beside the
+ * output folder, and the files it carries over from the previous site stay where they are; only
+ * once the new site is whole is it published (publishSite.ts), so a failed, interrupted or killed
+ * build leaves the previous site, or after the next command the new one, never half of each.
  */
 import { existsSync, mkdirSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -25,7 +26,7 @@ import { pageReuse, siteStatsFolder } from './incremental/pageReuse.ts';
 import { manifestName, writeManifest } from './incremental/siteManifest.ts';
 import { writeDataPackage, writeTraditionalEdition } from './publish.ts';
 import { searchScript, startSearchIndex, writeSearchScript, type SearchIndex } from './searchIndex.ts';
-import { lockOutput, processRuns, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
+import { lockOutput, processRuns, publishInPlace, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
 import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
 import { chartThread, type ChartThread } from './threads/chartThread.ts';
@@ -69,8 +70,8 @@ export interface BuildReport {
 
 /**
  * The files of the new site whose hashes the manifest need not read back: those carried over from
- * the previous site (checked as they were carried) and those the edition and search index threads wrote or were sent.
- * A path in both (a drawing carried for one page and written for another) is hashed from its file.
+ * the previous site (as checked against its manifest) and those the edition and search index threads wrote or were sent.
+ * A path in both (a drawing carried for one page and written for another) is hashed from the file written, which is published over the one carried.
  */
 function knownHashes(carried: ReadonlyMap<string, string>, written: ReadonlyMap<string, string>): Map<string, string> {
   const known = new Map(carried);
@@ -136,7 +137,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   // The site replaces the whole output folder: never one that holds something else.
   refuseUnlessReplaceable(options.outDir);
   const lock = await lockOutput(options.outDir, options.waiting);
-  const { staging, parent } = workPaths(options.outDir);
+  const { staging, parent, journal } = workPaths(options.outDir);
   let editions: EditionThread | undefined;
   let charts: ChartThread | undefined;
   let search: SearchIndex | undefined;
@@ -156,9 +157,11 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
       await editions?.stop();
       await charts?.stop();
       await search?.stop();
-      // Before the staging folder goes: the thread would otherwise go on carrying files into it.
       await previousSite?.stop();
       renderer.cancel();
+      // A publish that failed once its journal was written (a file that could not be moved) is rolled forward by the next
+      // command, from the staging folder: that stays. There is no other journal while the build holds the lock.
+      if (existsSync(journal)) return;
       // At once, so that no page this thread renders meanwhile is written into it; a write of it still under way is waited out.
       rmSync(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
     })());
@@ -184,7 +187,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     const recovery = recoverPublish(options.outDir);
     // The site being replaced, now that no other build may replace it, checked against its manifest on a thread of its own
     // while the pages are listed; none without a cache folder, as nothing is then carried.
-    if (options.cacheDir !== undefined) previousSite = startPreviousSiteThread(options.outDir, staging, siteStatsFolder(pagesCacheDir(options.cacheDir)));
+    if (options.cacheDir !== undefined) previousSite = startPreviousSiteThread(options.outDir, siteStatsFolder(pagesCacheDir(options.cacheDir)));
     await mkdir(parent, { recursive: true });
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const site = siteIndex(options.dataSet, buildDay(process.env.SOURCE_DATE_EPOCH, new Date()));
@@ -215,11 +218,10 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     const reuse = pageReuse({
       cacheDir: options.cacheDir === undefined ? undefined : pagesCacheDir(options.cacheDir),
       previousSite: options.outDir,
-      siteDir: staging,
       dataSet: options.dataSet,
       digests: options.digests,
       writeTables: (page) => thread.writeTables(page),
-      previousSiteFiles: previousSite && { check: previousSite.checked, carry: previousSite.carry },
+      previousSiteCheck: previousSite?.checked,
     });
     installSession(buildSession({ site, reuse, charts: drawing, editions: thread, feed, progress }));
     waitForCacheWrites = async () => {
@@ -236,10 +238,8 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     progress.stage('traditional edition');
     const { converted, written } = await editions.finish();
     editions = undefined;
-    reuse.carryOverPages();
-    // The edition is made from the site folder as it is now: carried pages included.
-    await previousSite?.carried();
-    await writeTraditionalEdition(staging, feed, converted, reuse, progress);
+    const carriedPages = reuse.carryOverPages();
+    await writeTraditionalEdition(staging, feed, converted, reuse, { previousSite: options.outDir, pages: carriedPages }, progress);
     const index = search;
     const indexWritten = feed.finish().then(() => index.write(staging));
     const packageWritten = (async () => {
@@ -256,13 +256,15 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     await waitForCacheWrites();
     waitForCacheWrites = undefined;
     reuse.writeSearchTexts();
-    // Every file carried (the Traditional editions and the data package's parts since) is in place before the manifest lists them.
-    await previousSite?.carried();
+    // Nothing asks for the check after the data package's parts.
     await previousSite?.stop();
 
     progress.stage('publish');
-    const manifest = writeManifest(staging, reuse.records(), knownHashes(reuse.carriedFiles(), new Map([...written, ...indexFiles])));
-    swapIn(staging, options.outDir);
+    const carried = reuse.carriedFiles();
+    const manifest = writeManifest(staging, reuse.records(), knownHashes(carried, new Map([...written, ...indexFiles])), carried.keys());
+    // A site that keeps files of the one it replaces is published into its folder; a whole new one replaces it.
+    if (carried.size > 0) publishInPlace(staging, options.outDir, new Set(carried.keys()));
+    else swapIn(staging, options.outDir);
     reuse.save(manifest);
     progress.done();
     const rejected = (chartCache?.rejected() ?? 0) + reuse.rejectedTexts() + (renderer.refused() ? 1 : 0);

@@ -1,5 +1,5 @@
 /**
- * What a build adds to Astro's output before the site is swapped in: the data
+ * What a build adds to Astro's output before the site is published: the data
  * package and the Traditional-script edition (a converted mirror of every page
  * under zh-Hant/), whose pages' documents go to the search index
  * (searchIndex.ts) as the edition is written. Each page's tables are written as it renders
@@ -56,22 +56,32 @@ function* collectingBetween<T>(chunks: Iterable<T>): Generator<T> {
 
 type EditionReuse = Pick<PageReuse, 'carryOverTraditional' | 'searchTexts' | 'keepSearchTexts'>;
 
+/** The pages carried over from the site in the output folder (PageReuse.carryOverPages), and that folder. */
+export interface CarriedPages {
+  previousSite: string;
+  pages: readonly string[];
+}
+
 /**
  * Writes a page's Traditional edition unless the previous build's is still
- * right, and gives the searchable texts of both. Files are read and written
- * synchronously: pages are a few hundred kilobytes from the page cache, and the
- * promise API's chunked reads and writes cost more than the copies themselves.
+ * right, and gives the searchable texts of both. `from`: the folder its HTML is
+ * in (the output folder for a carried page, else the staging folder). Files are
+ * read and written synchronously: pages are a few hundred kilobytes from the
+ * page cache, and the promise API's chunked reads and writes cost more than the
+ * copies themselves.
  */
-function pageEditions(siteDir: string, path: string, reuse: EditionReuse | undefined): SearchTexts {
-  const target = join(siteDir, traditionalRoot, path);
+function pageEditions(from: string, siteDir: string, path: string, reuse: EditionReuse | undefined): SearchTexts {
   // An unchanged page's Traditional edition is the previous build's, and so are the texts of both editions when the cache has them.
   const carried = reuse?.carryOverTraditional(path) ?? false;
   const kept = carried ? reuse?.searchTexts(path) : undefined;
   if (kept) return kept;
-  const simplified = readFileSync(join(siteDir, path), 'utf8');
-  // A carried edition may still be on its way (carried in the background): made again for its texts, it is the same page.
+  const simplified = readFileSync(join(from, path), 'utf8');
   const traditional = traditionalPage(simplified, path);
-  if (!carried) writeFileSync(target, traditional);
+  if (!carried) {
+    const target = join(siteDir, traditionalRoot, path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, traditional);
+  }
   const texts = { simplified: searchText(simplified), traditional: searchText(traditional) };
   reuse?.keepSearchTexts(path, texts);
   return texts;
@@ -80,22 +90,30 @@ function pageEditions(siteDir: string, path: string, reuse: EditionReuse | undef
 /**
  * Completes the Traditional edition: every page not converted as it rendered
  * (`converted`, src/build/threads/editionThread.ts) is carried over from the previous
- * site or converted here, and the search feed gets the texts it lacks.
+ * site or converted here, every other file the staging folder has for the edition is
+ * copied into it, and the search feed gets the texts it lacks.
  */
-export async function writeTraditionalEdition(siteDir: string, feed: SearchFeed, converted: ReadonlySet<string>, reuse?: EditionReuse, progress?: Progress): Promise<void> {
+export async function writeTraditionalEdition(siteDir: string, feed: SearchFeed, converted: ReadonlySet<string>, reuse?: EditionReuse, carried?: CarriedPages, progress?: Progress): Promise<void> {
   const folders = new Set<string>();
   for (const path of siteFilesUnder(siteDir)) {
     progress?.tick();
     // Data files are shared: the Traditional pages link to the one copy at the root.
     if (path.startsWith(`${traditionalRoot}/`) || path.startsWith('search/') || path.startsWith('data/')) continue;
     if (converted.has(path)) continue;
+    if (path.endsWith('.html')) {
+      feed.provide(path, pageEditions(siteDir, siteDir, path, reuse));
+      continue;
+    }
     const target = join(siteDir, traditionalRoot, path);
-    // Thousands of pages share a few hundred folders.
+    // The site's few files besides pages share fewer folders.
     if (!folders.has(dirname(target))) mkdirSync(dirname(target), { recursive: true });
     folders.add(dirname(target));
-    if (!path.endsWith('.html')) copyFileSync(join(siteDir, path), target);
+    copyFileSync(join(siteDir, path), target);
+  }
+  for (const path of carried?.pages ?? []) {
+    progress?.tick();
     // An unchanged page whose texts the feed already has from the cache needs only its Traditional edition.
-    else if (feed.has(path)) reuse?.carryOverTraditional(path);
-    else feed.provide(path, pageEditions(siteDir, path, reuse));
+    if (feed.has(path)) reuse?.carryOverTraditional(path);
+    else feed.provide(path, pageEditions(carried?.previousSite ?? siteDir, siteDir, path, reuse));
   }
 }

@@ -1,6 +1,18 @@
-/** The files of a site folder as site paths, files carried from one site into the next, and the removal of a whole site. */
-import { linkSync, mkdirSync, readdirSync, rmdirSync, rmSync, unlinkSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+/** The files of a site folder as site paths, and the removal of a whole site. */
+import { readdirSync, rmdirSync, rmSync, unlinkSync, type Dirent } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+
+/** The entries under `dir` that `take` takes (told apart by the listing, with no stat of their own), as site paths in code-point order. */
+function pathsUnder(dir: string, take: (entry: Dirent) => boolean): string[] {
+  const root = resolve(dir);
+  const paths: string[] = [];
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!take(entry)) continue;
+    const folder = entry.parentPath === root ? '' : `${entry.parentPath.slice(root.length + 1)}${sep}`;
+    paths.push(`${folder}${entry.name}`.replaceAll('\\', '/'));
+  }
+  return paths.sort();
+}
 
 /**
  * Every file under `dir`, as a path within it with `/` between folders, in code-point order. Paths
@@ -8,14 +20,12 @@ import { dirname, join, resolve, sep } from 'node:path';
  * files: 0.1 s of resolving paths).
  */
 export function siteFilesUnder(dir: string): string[] {
-  const root = resolve(dir);
-  const files: string[] = [];
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const folder = entry.parentPath === root ? '' : `${entry.parentPath.slice(root.length + 1)}${sep}`;
-    files.push(`${folder}${entry.name}`.replaceAll('\\', '/'));
-  }
-  return files.sort();
+  return pathsUnder(dir, (entry) => entry.isFile());
+}
+
+/** Every entry under `dir` that is not a folder (files, and links, which are not followed), as siteFilesUnder gives files. */
+export function siteEntriesUnder(dir: string): string[] {
+  return pathsUnder(dir, (entry) => !entry.isDirectory());
 }
 
 /** Removes the entries of `dir` and then `dir`, each entry told a folder or not by the listing. */
@@ -41,33 +51,4 @@ export function removeFolder(dir: string): void {
   } catch {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * Takes files of the previous site into the new one without copying their bytes, over anything
- * written there; false when one is not there. An incremental national build carries ~25k files:
- * one link each, with a folder made once and a file replaced only where there was one, rather
- * than four calls to the file system per file.
- */
-export function fileCarrier(previousSite: string, siteDir: string): (path: string) => boolean {
-  const folders = new Set<string>();
-  return (path) => {
-    const from = join(previousSite, path);
-    const to = join(siteDir, path);
-    const folder = dirname(to);
-    if (!folders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-    }
-    try {
-      linkSync(from, to);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return false;
-      if (code !== 'EEXIST') throw error;
-      rmSync(to);
-      linkSync(from, to);
-    }
-    return true;
-  };
 }

@@ -2,7 +2,7 @@
  * Incremental builds: an unchanged page is taken from the previous site, and
  * what comes out is byte for byte what a full build of the same data writes.
  */
-import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildReport } from '../../src/build/buildSite.ts';
@@ -212,5 +212,43 @@ describe("an incremental build after a committee figure changes, and the provinc
     for (const page of unitPages) expect(readFileSync(join(out, page), 'utf8'), page).toContain('15件');
     expect(inodes().some((ino, i) => ino === first[i])).toBe(false);
     expect(shown.report.pagesReused).toBeLessThan(earlier.report.pagesReused);
+  });
+});
+
+describe('an incremental build after the data lose a unit', () => {
+  it("removes the unit's pages and files from the site it keeps the rest of, leaves no folder empty, and writes what a full build writes", async () => {
+    const from = tempDir();
+    cpSync(fixtureSite, from, { recursive: true });
+    const units = join(from, 'data/units.csv');
+    const rows = join(from, 'data/observations/more.csv');
+    const before = { units: readFileSync(units, 'utf8'), rows: readFileSync(rows, 'utf8') };
+    writeFileSync(units, `${before.units.trimEnd()}\njiguangongwei,hainan,省直机关工委,,党政机关\n`);
+    writeFileSync(rows, `${before.rows.trimEnd()}\nhainan,省直机关工委,2020,sanctions,5,,hainan-2020,处分5人次,\n`);
+    const out = join(from, 'site');
+    const cacheDir = join(from, 'cache');
+    await build(out, cacheDir, from);
+    const unitFiles = [...fileHashes(out).keys()].filter((path) => path.includes('jiguangongwei'));
+    expect(unitFiles).toEqual(expect.arrayContaining(['hainan/units/jiguangongwei.html', 'zh-Hant/hainan/units/jiguangongwei.html', 'data/pages/hainan/units/jiguangongwei.csv']));
+    const pages = [...fileHashes(out).keys()].filter((path) => path.endsWith('.html'));
+    const inodes = () => new Map(pages.flatMap((path) => (existsSync(join(out, path)) ? [[path, statSync(join(out, path)).ino]] : [])));
+    const first = inodes();
+
+    writeFileSync(units, before.units);
+    writeFileSync(rows, before.rows);
+    const report = await build(out, cacheDir, from);
+    expect(report.pagesReused).toBeGreaterThan(0);
+    // Published in place: the pages it kept are the very files they were.
+    const kept = [...inodes()].filter(([path, ino]) => first.get(path) === ino);
+    expect(kept).toHaveLength(report.pagesReused * 2);
+    const incremental = fileHashes(out);
+    expect(unitFiles.filter((path) => incremental.has(path))).toEqual([]);
+    const folders = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory());
+    expect(folders.filter((folder) => readdirSync(join(folder.parentPath, folder.name)).length === 0).map((f) => f.name)).toEqual([]);
+    const fresh = join(from, 'fresh');
+    await build(fresh, undefined, from);
+    const full = fileHashes(fresh);
+    expect([...incremental.keys()]).toEqual([...full.keys()]);
+    expect([...incremental].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path)).toEqual([]);
+    expect(readdirSync(from).filter((name) => name.startsWith('.zongshu'))).toEqual([]);
   });
 });

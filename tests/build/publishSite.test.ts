@@ -1,10 +1,11 @@
 /** Publishing a built site in place of the old one: every state a kill can leave is mended by the next build, and builds into one folder take turns. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestName } from '../../src/build/incremental/siteManifest.ts';
-import { lockOutput, recoverIfIdle, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths } from '../../src/build/publishSite.ts';
+import { lockOutput, publishInPlace, recoverIfIdle, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths } from '../../src/build/publishSite.ts';
+import { siteEntriesUnder } from '../../src/build/siteFiles.ts';
 import type { OptionError } from '../../src/cli/options.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
 
@@ -114,6 +115,121 @@ describe('publishing a site', () => {
     taken.release();
     expect(existsSync(lock)).toBe(false);
   });
+});
+
+/** Writes each file (site path → text) under `dir`. */
+function files(dir: string, texts: Record<string, string>): void {
+  for (const [path, text] of Object.entries(texts)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+/** Every file and link under `dir`, with its text (a link: where it points). */
+function contents(dir: string): Record<string, string> {
+  return Object.fromEntries(siteEntriesUnder(dir).map((path) => [path, readFileSync(join(dir, path), 'utf8')]));
+}
+
+/**
+ * An incremental publish: the old site, a new one that keeps one of its files (`a/keep.html`), replaces
+ * some, drops others (a folder of them emptied), and has a file where the old site had a folder and a
+ * folder where it had a file; the old site also holds a link no build made.
+ */
+function incremental(dir: string) {
+  const out = join(dir, 'dist');
+  const { staging } = workPaths(out);
+  files(out, { 'index.html': 'old', 'a/keep.html': 'kept', 'a/old.html': 'dropped', 'gone/deep/only.html': 'dropped', b: 'old file', 'c/y.html': 'old folder', [manifestName]: 'old manifest' });
+  symlinkSync(join(out, 'index.html'), join(out, 'link'));
+  files(staging, { 'index.html': 'new', 'b/x.html': 'new x', c: 'new file', 'new/page.html': 'new page', [manifestName]: 'new manifest' });
+  const kept = new Set(['a/keep.html']);
+  const expected = { [manifestName]: 'new manifest', 'a/keep.html': 'kept', 'b/x.html': 'new x', c: 'new file', 'index.html': 'new', 'new/page.html': 'new page' };
+  // What publishInPlace lists in its journal: the old site's files the new one has not.
+  const remove = ['a/old.html', 'b', 'c/y.html', 'gone/deep/only.html', 'link'];
+  return { out, staging, kept, expected, remove, journal: () => writeFileSync(workPaths(out).journal, JSON.stringify({ staging, remove })) };
+}
+
+describe('publishing a site in place', () => {
+  it('moves the new files in, removes those the new site has not and the folders they leave empty, and does not touch the files it keeps', () => {
+    const dir = tempDir();
+    const { out, staging, kept, expected } = incremental(dir);
+    const keptInode = statSync(join(out, 'a/keep.html'));
+    publishInPlace(staging, out, kept);
+    expect(contents(out)).toEqual(expected);
+    expect(existsSync(join(out, 'gone'))).toBe(false);
+    const after = statSync(join(out, 'a/keep.html'));
+    expect([after.ino, after.ctimeMs]).toEqual([keptInode.ino, keptInode.ctimeMs]);
+    expect(readdirSync(dir)).toEqual(['dist']);
+  });
+
+  it('fails, naming it, when a file it keeps has gone from the output folder since it was checked, and touches nothing', () => {
+    const dir = tempDir();
+    const { out, staging } = incremental(dir);
+    const before = contents(out);
+    let thrown: unknown;
+    try {
+      publishInPlace(staging, out, new Set(['a/keep.html', 'a/vanished.html', 'b/vanished.html']));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toMatchObject({
+      message: 'a/vanished.html and 1 files more of the previous build have gone while this one ran; build again',
+      zh: '上一次生成的 a/vanished.html 等 2 个文件在本次生成期间被删除了，请重新生成',
+    });
+    expect(contents(out)).toEqual(before);
+    expect(existsSync(workPaths(out).journal)).toBe(false);
+    expect(existsSync(staging)).toBe(true);
+  });
+
+  // Each state a kill can leave once the journal is written, made by hand as the publish goes: the next command finishes it.
+  const killed: Array<[string, (site: ReturnType<typeof incremental>) => void]> = [
+    ['once its journal was written', () => undefined],
+    [
+      'once the old files went',
+      ({ out, remove }) => {
+        rmSync(join(out, manifestName));
+        for (const path of remove) rmSync(join(out, path));
+      },
+    ],
+    [
+      'halfway through the moves',
+      ({ out, staging, remove }) => {
+        rmSync(join(out, manifestName));
+        for (const path of remove) rmSync(join(out, path));
+        renameSync(join(staging, 'index.html'), join(out, 'index.html'));
+        mkdirSync(join(out, 'b'));
+        renameSync(join(staging, 'b/x.html'), join(out, 'b/x.html'));
+      },
+    ],
+    [
+      'once every file was moved, its staging folder left empty',
+      ({ out, staging, expected }) => {
+        rmSync(out, { recursive: true });
+        files(out, expected);
+        rmSync(staging, { recursive: true });
+        mkdirSync(join(staging, 'new'), { recursive: true });
+      },
+    ],
+    [
+      'once its staging folder was gone, with the journal left',
+      ({ out, staging, expected }) => {
+        rmSync(out, { recursive: true });
+        files(out, expected);
+        rmSync(staging, { recursive: true });
+      },
+    ],
+  ];
+  for (const [moment, kill] of killed) {
+    it(`completes a publish in place killed ${moment}`, () => {
+      const dir = tempDir();
+      const site = incremental(dir);
+      site.journal();
+      kill(site);
+      expect(recoverPublish(site.out)).toBe('completed');
+      expect(contents(site.out)).toEqual(site.expected);
+      expect(existsSync(join(site.out, 'gone'))).toBe(false);
+      expect(readdirSync(dir)).toEqual(['dist']);
+    });
+  }
 });
 
 describe('check', () => {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { removeFolder, siteFilesUnder } from '../../src/build/siteFiles.ts';
+import { removeFolder, siteEntriesUnder, siteFilesUnder } from '../../src/build/siteFiles.ts';
 
 const made: string[] = [];
 afterEach(() => {
@@ -31,6 +31,16 @@ describe('siteFilesUnder', () => {
     expect(siteFilesUnder(`${dir}/`)).toEqual(listed);
     expect(siteFilesUnder(relative(process.cwd(), dir))).toEqual(listed);
     expect(siteFilesUnder(join(dir, 'hainan', '..'))).toEqual(listed);
+  });
+});
+
+describe('siteEntriesUnder', () => {
+  it('lists files and links (a link to a folder not followed), not folders, in code-point order', () => {
+    const dir = site();
+    symlinkSync(join(dir, 'hainan'), join(dir, 'data/linked-folder'));
+    symlinkSync(join(dir, 'nowhere'), join(dir, 'dangling'));
+    expect(siteEntriesUnder(dir)).toEqual(['.zongshu-site.json', 'dangling', 'data/linked-folder', 'data/package/rows.csv', 'hainan/2020.html', 'index.html', 'zh-Hant/hainan/2020.html']);
+    expect(siteFilesUnder(dir)).not.toContain('dangling');
   });
 });
 

@@ -4,10 +4,11 @@
  * A page whose hash is the one the manifest of the site being replaced records
  * for it (siteManifest.ts), and whose files are all still as that manifest has
  * them, is not rendered again: its frame renders nothing, and its HTML, its
- * Traditional edition and its tables are hard-linked from the previous site,
- * which stays untouched until the new one is swapped in. Linking rather than
+ * Traditional edition and its tables are carried over: kept where they are in
+ * the output folder, which stays untouched until the new site's files are
+ * published into it (publishSite.ts: publishInPlace). Keeping rather than
  * reading and writing the HTML keeps ~260 MB of unchanged national pages out of
- * memory. A page that names the part of the data set it reads (a unit page: its
+ * memory and off the disk. A page that names the part of the data set it reads (a unit page: its
  * province) is known unchanged when that part and the code are, before its data
  * is made (pageInputs.ts): its route then leaves it out, and Astro does not
  * render it at all. When it is made, that hash stands for its data's: such a
@@ -32,7 +33,6 @@ import { codeVersion } from './codeVersion.ts';
 import { scopeFingerprints } from './pageInputs.ts';
 import { searchTextFolder, type SearchTexts } from './searchTextFolder.ts';
 import { fileUnchanged, readManifest, siteStats, type PageRecord, type SiteCheck, type SiteManifest, type StatRecord } from './siteManifest.ts';
-import { fileCarrier } from '../siteFiles.ts';
 
 /** Page data as JSON for its hash; a Map, a Set or a function would hash as {} and hide a change, so they are refused. */
 function pageJson(data: unknown): string {
@@ -52,11 +52,11 @@ export interface PageReuse {
   publish: PagePublisher;
   /** For a page that reads only part of the data set: true, and its tables carried over, when that part is unchanged. */
   unchangedScope(path: string, scope: PageScope): boolean;
-  /** Whether a page was found unchanged: then the page renders nothing and carryOverPages puts its previous HTML in place. */
+  /** Whether a page was found unchanged: then the page renders nothing and carryOverPages keeps its previous HTML. */
   unchanged(path: string): boolean;
-  /** Once the pages are written: links the previous HTML of every unchanged page into its place (nothing of it was written). */
-  carryOverPages(): void;
-  /** Takes the Traditional edition of an unchanged page from the previous site; false when the page changed. */
+  /** Once the pages are written: keeps the previous HTML of every unchanged page (nothing of it was written), and gives their paths. */
+  carryOverPages(): string[];
+  /** Keeps the Traditional edition of an unchanged page from the previous site; false when the page changed. */
   carryOverTraditional(path: string): boolean;
   /** The searchable texts of an unchanged page, as the build that made it kept them; undefined: extract them from its HTML. */
   searchTexts(path: string): SearchTexts | undefined;
@@ -67,7 +67,7 @@ export interface PageReuse {
    * its pages for the next build, and no others. A failure to write them fails the build, its output untouched.
    */
   writeSearchTexts(): void;
-  /** For a file other than a page made from only part of the data set: true, and the file linked from the previous site, when that part and the code are unchanged; false: the caller writes it. */
+  /** For a file other than a page made from only part of the data set: true, and the file kept from the previous site, when that part and the code are unchanged; false: the caller writes it. */
   carryOverScopedFile(path: string, scope: PageScope): boolean;
   /** Pages found unchanged. */
   reused(): number;
@@ -77,7 +77,10 @@ export interface PageReuse {
   rejectedTexts(): number;
   /** What every page of this build was made from, for the new site's manifest. */
   records(): Record<string, PageRecord>;
-  /** The files carried over from the previous site, with their hashes there, checked as they were carried. */
+  /**
+   * The files carried over from the previous site, with their hashes there, as checked against its manifest: they stay
+   * where they are in the output folder, and publishing the new site fails when one has gone since.
+   */
   carriedFiles(): ReadonlyMap<string, string>;
   /** Once the new site is in place: keeps its files' stats. */
   save(manifest: SiteManifest): void;
@@ -86,9 +89,8 @@ export interface PageReuse {
 export interface PageReuseOptions {
   /** The folder of kept search texts and stats (.zongshu-cache/pages); absent: every page is made, and only hashed for the new site's manifest. */
   cacheDir?: string | undefined;
-  /** The site being replaced, read from; and the staging folder, written to. */
+  /** The site being replaced, read from. */
   previousSite: string;
-  siteDir: string;
   /** The data set being built: its site settings frame every page, and pages that read part of it are hashed by that part. */
   dataSet: DataSet;
   /** The load's digests of the observation files' rows, if it made them. */
@@ -96,11 +98,11 @@ export interface PageReuseOptions {
   /** Writes a changed page's tables. */
   writeTables: PagePublisher;
   /**
-   * The previous site read on a thread of its own (src/build/threads/previousSiteThread.ts): its files
-   * checked against its manifest, taken while the manifest is the one checked; and its files carried
-   * into the staging folder, in the background. Absent: both are done here, as they are asked for.
+   * The previous site's files checked against its manifest on a thread of its own
+   * (src/build/threads/previousSiteThread.ts), taken while the manifest is the one checked. Absent: each file is
+   * checked here, as it is asked for.
    */
-  previousSiteFiles?: { check: () => SiteCheck | undefined; carry: (path: string) => void };
+  previousSiteCheck?: () => SiteCheck | undefined;
 }
 
 /** Where, in the folder pageReuse is given, the stats of the sites it built are kept (siteManifest.ts). */
@@ -113,13 +115,13 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   const manifest = read?.manifest;
   const previous = new Map(Object.entries(manifest?.pages ?? {}));
   const previousFiles = manifest?.files ?? {};
-  const given = options.previousSiteFiles;
+  const given = options.previousSiteCheck;
   /** The files found changed by the check made on its own thread, asked for when a page is first looked at; undefined: checked here, file by file. */
   let checked: { changed: ReadonlySet<string> } | undefined;
   let previousStats: ReadonlyMap<string, StatRecord> | undefined;
   const fileIntact = (file: string) => {
     if (!checked && !previousStats) {
-      const check = given?.check();
+      const check = given?.();
       if (check && check.seal === read?.seal) checked = { changed: new Set(check.changed) };
       else previousStats = stats?.read() ?? new Map();
     }
@@ -146,16 +148,10 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     if ('beyond' in scope) hash.update(pageJson(scope.beyond));
     return hash.digest('hex');
   };
-  // Carried in the background, a file checked a moment ago is taken as there: one gone meanwhile fails the build when the carrying is waited for.
-  const linker = given
-    ? (path: string) => {
-        given.carry(path);
-        return true;
-      }
-    : fileCarrier(options.previousSite, options.siteDir);
+  // A file checked a moment ago is taken as there: one gone meanwhile fails the build when the site is published.
   const carryOver = (path: string) => {
     const hash = previousFiles[path];
-    if (hash === undefined || !linker(path)) return false;
+    if (hash === undefined) return false;
     carried.set(path, hash);
     return true;
   };
@@ -191,9 +187,9 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     },
     unchanged: (path) => unchanged.has(path),
     carryOverPages() {
-      for (const path of unchanged) {
-        if (!carryOver(path)) throw new Error(`${path} of the previous build has gone while this one ran; build again`);
-      }
+      // Each was found intact, so the manifest has each.
+      for (const path of unchanged) carryOver(path);
+      return [...unchanged];
     },
     carryOverTraditional(path) {
       return unchanged.has(path) && carryOver(`${traditionalRoot}/${path}`);

@@ -101,13 +101,19 @@ export function checkSite(siteDir: string, stats: SiteStats): SiteCheck | undefi
 }
 
 /**
- * Writes the manifest of the site in `siteDir`. A file carried over from the previous site (`known`:
- * its hash there, checked when it was carried) keeps its hash; every other file is hashed.
+ * Writes the manifest of the site whose new files are in `siteDir` and whose other files are those
+ * carried over from the previous site (`carried`, site paths), left where they are. A file whose hash
+ * is `known` (a carried file's there, as checked against its manifest; one a thread hashed as it wrote
+ * it) keeps it; every other file is hashed.
  */
-export function writeManifest(siteDir: string, pages: Record<string, PageRecord>, known: ReadonlyMap<string, string> = new Map()): SiteManifest {
+export function writeManifest(siteDir: string, pages: Record<string, PageRecord>, known: ReadonlyMap<string, string> = new Map(), carried: Iterable<string> = []): SiteManifest {
   const files: Record<string, string> = {};
-  // Every file but the manifest itself.
-  for (const path of siteFilesUnder(siteDir)) if (path !== manifestName) files[path] = known.get(path) ?? sha256Of(join(siteDir, path));
+  const fresh = siteFilesUnder(siteDir);
+  const all = new Set([...fresh, ...carried]);
+  // Every file but the manifest itself, in code-point order whichever folder it is in.
+  for (const path of all.size === fresh.length ? fresh : [...all].sort()) {
+    if (path !== manifestName) files[path] = known.get(path) ?? sha256Of(join(siteDir, path));
+  }
   const sortedPages = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const manifest: SiteManifest = { pages: sortedPages, files };
   writeSealed(join(siteDir, manifestName), manifestKey, manifest);
