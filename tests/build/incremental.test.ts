@@ -2,7 +2,8 @@
  * Incremental builds: an unchanged page is taken from the previous site, and
  * what comes out is byte for byte what a full build of the same data writes.
  */
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildReport } from '../../src/build/buildSite.ts';
@@ -250,5 +251,33 @@ describe('an incremental build after the data lose a unit', () => {
     expect([...incremental.keys()]).toEqual([...full.keys()]);
     expect([...incremental].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path)).toEqual([]);
     expect(readdirSync(from).filter((name) => name.startsWith('.zongshu'))).toEqual([]);
+  });
+});
+
+describe('an incremental build over a site whose files were replaced by links', () => {
+  it('keeps no file it reaches through a link: it makes those pages again, and publishes real files and folders where the links were', async () => {
+    const from = tempDir();
+    cpSync(fixtureSite, from, { recursive: true });
+    const out = join(from, 'site');
+    const cacheDir = join(from, 'cache');
+    await build(out, cacheDir, from);
+    const full = fileHashes(out);
+    // A folder of tables and one page, each moved out of the site and linked back: their bytes are the same.
+    const elsewhere = join(from, 'elsewhere');
+    mkdirSync(elsewhere);
+    renameSync(join(out, 'data/pages/hainan'), join(elsewhere, 'hainan'));
+    symlinkSync(join(elsewhere, 'hainan'), join(out, 'data/pages/hainan'));
+    renameSync(join(out, 'jiangsu/2021.html'), join(elsewhere, '2021.html'));
+    symlinkSync(join(elsewhere, '2021.html'), join(out, 'jiangsu/2021.html'));
+    expect(createHash('sha256').update(readFileSync(join(out, 'jiangsu/2021.html'))).digest('hex')).toBe(full.get('jiangsu/2021.html'));
+
+    const report = await build(out, cacheDir, from);
+    expect(report.pagesReused).toBeGreaterThan(0);
+    expect(report.refused.pages).toBeGreaterThan(0);
+    for (const path of ['data/pages/hainan', 'jiangsu/2021.html']) expect(lstatSync(join(out, path)).isSymbolicLink(), path).toBe(false);
+    expect(fileHashes(out)).toEqual(full);
+    // What was linked to is left as it was.
+    expect(readdirSync(join(elsewhere, 'hainan')).length).toBeGreaterThan(0);
+    expect(existsSync(join(elsewhere, '2021.html'))).toBe(true);
   });
 });

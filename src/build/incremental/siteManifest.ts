@@ -88,14 +88,18 @@ export interface SiteCheck {
 /**
  * Checks every file the manifest of the site in `siteDir` lists (as `fileUnchanged` does, with the
  * stats `stats` kept): undefined when the site has no manifest that holds. The build has it done on
- * a thread of its own while it lists the pages (src/build/threads/previousSiteThread.ts).
+ * a thread of its own while it lists the pages (src/build/threads/previousSiteThread.ts). Only a
+ * file the folder's listing shows as a file can be unchanged: a link, or a file reached through a
+ * folder replaced by a link, is kept by no build (a site published in place keeps what is there),
+ * so a page with one is made again and the link removed.
  */
 export function checkSite(siteDir: string, stats: SiteStats): SiteCheck | undefined {
   const read = readManifest(siteDir);
   if (!read) return undefined;
   const records = stats.read();
+  const files = new Set(siteFilesUnder(siteDir));
   const changed = Object.entries(read.manifest.files)
-    .filter(([path, sha256]) => !fileUnchanged(siteDir, path, sha256, records.get(path)))
+    .filter(([path, sha256]) => !files.has(path) || !fileUnchanged(siteDir, path, sha256, records.get(path)))
     .map(([path]) => path);
   return { seal: read.seal, changed };
 }
