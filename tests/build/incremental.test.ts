@@ -26,6 +26,16 @@ async function build(outDir: string, cacheDir?: string, from = work): Promise<Bu
   return buildSite({ dataSet, digests, outDir, ...(cacheDir ? { cacheDir } : {}) });
 }
 
+/** A copy of the fixture of its own (or of `copy`'s making), built once through a cache into its site/. */
+async function builtCopy(copy = (from: string) => cpSync(fixtureSite, from, { recursive: true })): Promise<{ from: string; out: string; cacheDir: string }> {
+  const from = tempDir();
+  copy(from);
+  const out = join(from, 'site');
+  const cacheDir = join(from, 'cache');
+  await build(out, cacheDir, from);
+  return { from, out, cacheDir };
+}
+
 const site = () => join(work, 'site');
 const cache = () => join(work, 'cache');
 /** A table file of a hainan unit page, which no jiangsu figure touches. */
@@ -143,11 +153,7 @@ describe('incremental builds', () => {
 
 describe('an incremental build after a unit return changes', () => {
   it("renders again the pages of the changed cell's province, and writes what a full build writes", async () => {
-    const from = tempDir();
-    corpusCase(from, '52-wide-table');
-    const out = join(from, 'site');
-    const cacheDir = join(from, 'cache');
-    await build(out, cacheDir, from);
+    const { from, out, cacheDir } = await builtCopy((dir) => corpusCase(dir, '52-wide-table'));
     // 省公安厅 (line 3): 立案 7 becomes 8.
     const table = join(from, 'data/tables/hainan/2020.csv');
     const before = readFileSync(table, 'utf8');
@@ -185,11 +191,7 @@ describe("an incremental build after a committee figure changes, and the provinc
   }
 
   it("takes them from the last site when the figure is of a year they do not show, and renders them again when it is of the year they show", async () => {
-    const from = tempDir();
-    cpSync(fixtureSite, from, { recursive: true });
-    const out = join(from, 'site');
-    const cacheDir = join(from, 'cache');
-    await build(out, cacheDir, from);
+    const { from, out, cacheDir } = await builtCopy();
     const inodes = () => unitPages.map((page) => statSync(join(out, page)).ino);
     const first = inodes();
     const edit = (file: string, change: (text: string) => string) => {
@@ -256,11 +258,7 @@ describe('an incremental build after the data lose a unit', () => {
 
 describe('an incremental build over a site whose files were replaced by links', () => {
   it('keeps no file it reaches through a link: it makes those pages again, and publishes real files and folders where the links were', async () => {
-    const from = tempDir();
-    cpSync(fixtureSite, from, { recursive: true });
-    const out = join(from, 'site');
-    const cacheDir = join(from, 'cache');
-    await build(out, cacheDir, from);
+    const { from, out, cacheDir } = await builtCopy();
     const full = fileHashes(out);
     // A folder of tables and one page, each moved out of the site and linked back: their bytes are the same.
     const elsewhere = join(from, 'elsewhere');
