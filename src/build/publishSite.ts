@@ -36,7 +36,7 @@
  * removed when the next one finishes or undoes its publish.
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { OptionError } from '../cli/options.ts';
 import { manifestName } from './incremental/siteManifest.ts';
@@ -79,13 +79,16 @@ export function processRuns(pid: number): boolean {
   }
 }
 
+/** A path within a site as a journal lists it: relative, with no `..` to lead out of the output folder. */
+const isSitePath = (path: unknown): path is string => typeof path === 'string' && path !== '' && !isAbsolute(path) && !path.split(/[\\/]/u).includes('..');
+
 /** The journal at `path`; undefined when there is none whole (one cut short by a kill was written before anything was touched). */
 function readJournal(path: string): Journal | undefined {
   try {
     const journal = JSON.parse(readFileSync(path, 'utf8')) as { staging?: unknown; retired?: unknown; remove?: unknown };
     if (typeof journal.staging !== 'string') return undefined;
     if (typeof journal.retired === 'string') return { staging: journal.staging, retired: journal.retired };
-    if (Array.isArray(journal.remove) && journal.remove.every((path) => typeof path === 'string')) return { staging: journal.staging, remove: journal.remove as string[] };
+    if (Array.isArray(journal.remove) && journal.remove.every(isSitePath)) return { staging: journal.staging, remove: journal.remove };
     return undefined;
   } catch {
     return undefined;

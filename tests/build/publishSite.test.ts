@@ -180,6 +180,19 @@ describe('publishing a site in place', () => {
     expect(existsSync(staging)).toBe(true);
   });
 
+  it('takes no journal whose files to remove lead out of the output folder', () => {
+    const dir = tempDir();
+    const { out, staging } = incremental(dir);
+    files(dir, { 'outside.txt': 'not the site\'s' });
+    const before = contents(out);
+    for (const remove of [['../outside.txt'], [join(dir, 'outside.txt')], ['a/../../outside.txt']]) {
+      writeFileSync(workPaths(out).journal, JSON.stringify({ staging, remove }));
+      expect(recoverPublish(out), remove[0]).toBe('none');
+      expect(readFileSync(join(dir, 'outside.txt'), 'utf8')).toBe("not the site's");
+      expect(contents(out)).toEqual(before);
+    }
+  });
+
   // Each state a kill can leave once the journal is written, made by hand as the publish goes: the next command finishes it.
   const killed: Array<[string, (site: ReturnType<typeof incremental>) => void]> = [
     ['once its journal was written', () => undefined],
