@@ -32,6 +32,7 @@ import { processRuns } from './publishSite.ts';
 import { processCommand } from './threads/thread.ts';
 import { siteFilesUnder } from './siteFiles.ts';
 import { pagePathOf } from '../lib/site/paths.ts';
+import { bilingual } from '../cli/options.ts';
 
 /** The pages rendered at once, as Astro's build.concurrency (src/astro/siteConfig.ts). */
 const pagesAtOnce = 8;
@@ -94,7 +95,6 @@ export function rendererKey(projectRoot: string): string {
 }
 
 /** An error the command line says in Chinese first (src/cli/options.ts errorMessage). */
-const bilingual = (message: string, zh: string): Error => Object.assign(new Error(message), { zh });
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

@@ -38,7 +38,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { OptionError } from '../cli/options.ts';
+import { bilingual, OptionError } from '../cli/options.ts';
 import { manifestName } from './incremental/siteManifest.ts';
 import { removeFolder, siteEntriesUnder, siteFilesUnder } from './siteFiles.ts';
 
@@ -190,7 +190,7 @@ function goneError(gone: readonly string[]): Error {
   const [first] = gone;
   const more = gone.length - 1;
   const message = `${first}${more > 0 ? ` and ${more} files more` : ''} of the previous build ha${more > 0 ? 've' : 's'} gone while this one ran; build again`;
-  return Object.assign(new Error(message), { zh: `上一次生成的 ${first}${more > 0 ? ` 等 ${gone.length} 个文件` : ''}在本次生成期间被删除了，请重新生成` });
+  return bilingual(message, `上一次生成的 ${first}${more > 0 ? ` 等 ${gone.length} 个文件` : ''}在本次生成期间被删除了，请重新生成`);
 }
 
 /**

@@ -36,6 +36,9 @@ export class OptionError extends Error {
   }
 }
 
+/** An error that says `message` in English and `zh` in Chinese (errorMessage picks one). */
+export const bilingual = (message: string, zh: string): Error => Object.assign(new Error(message), { zh });
+
 /** What an error says, in the language: an error that carries Chinese (`zh`) says that, any other its message. */
 export function errorMessage(error: unknown, language: Language): string {
   const zh = (error as { zh?: unknown } | undefined)?.zh;
