@@ -64,11 +64,53 @@ export function toTraditionalOutsideQuotes(html: string): string {
   return converted + toTraditionalText(html.slice(from));
 }
 
+/** A span of a page to put `text` in place of: `from` to `to`, in UTF-16 code units. */
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/**
+ * The page with each edit made, in one pass: a page takes three (its language, its script switch, its links to the
+ * shared files), and each `replace` of its own copied the whole page again (a third of the thread's time on a page).
+ * Undefined when two edits overlap, which no page the site makes has.
+ */
+function edited(page: string, edits: Edit[]): string | undefined {
+  edits.sort((a, b) => a.from - b.from);
+  const parts: string[] = [];
+  let at = 0;
+  for (const { from, to, text } of edits) {
+    if (from < at) return undefined;
+    parts.push(page.slice(at, from), text);
+    at = to;
+  }
+  parts.push(page.slice(at));
+  return parts.join('');
+}
+
 export function traditionalPage(html: string, pagePath: string): string {
   const path = `${traditionalRoot}/${pagePath}`;
   const back = relativeHref(path, pagePath);
-  return toTraditionalOutsideQuotes(html)
-    .replace('<html lang="zh-CN">', '<html lang="zh-Hant">')
-    .replace(scriptSwitch, `<a href="${back}" lang="zh-Hans" hreflang="zh-Hans" class="script-switch" data-script-switch>简体</a>`)
-    .replace(rootLinked, (_match, attribute: string, rest: string, root: string) => `${attribute}="${relativeHref(path, root)}"${rest} data-root="${root}"`);
+  const converted = toTraditionalOutsideQuotes(html);
+  const lang = '<html lang="zh-CN">';
+  const switchTo = `<a href="${back}" lang="zh-Hans" hreflang="zh-Hans" class="script-switch" data-script-switch>简体</a>`;
+  const relinked = (attribute: string, rest: string, root: string) => `${attribute}="${relativeHref(path, root)}"${rest} data-root="${root}"`;
+  const edits: Edit[] = [];
+  const langAt = converted.indexOf(lang);
+  if (langAt >= 0) edits.push({ from: langAt, to: langAt + lang.length, text: '<html lang="zh-Hant">' });
+  const switchFound = scriptSwitch.exec(converted);
+  if (switchFound) edits.push({ from: switchFound.index, to: switchFound.index + switchFound[0].length, text: switchTo });
+  for (const found of converted.matchAll(rootLinked)) {
+    const [whole, attribute, rest, root] = found as unknown as [string, string, string, string];
+    edits.push({ from: found.index ?? 0, to: (found.index ?? 0) + whole.length, text: relinked(attribute, rest, root) });
+  }
+  // Edits that overlap are made one after another, as each replace would.
+  return (
+    edited(converted, edits) ??
+    converted
+      .replace(lang, '<html lang="zh-Hant">')
+      .replace(scriptSwitch, switchTo)
+      .replace(rootLinked, (_match, attribute: string, rest: string, root: string) => relinked(attribute, rest, root))
+  );
 }
