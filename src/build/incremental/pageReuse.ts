@@ -32,7 +32,7 @@ import { traditionalRoot } from '../../lib/site/navigation.ts';
 import { codeVersion } from './codeVersion.ts';
 import { scopeFingerprints } from './pageInputs.ts';
 import { searchTextFolder, type SearchTexts } from './searchTextFolder.ts';
-import { fileUnchanged, readManifest, siteStats, type PageRecord, type SiteCheck, type SiteManifest, type StatRecord } from './siteManifest.ts';
+import { checkedStats, readManifest, unchangedRecord, siteStats, type PageRecord, type SiteCheck, type SiteManifest, type StatRecord } from './siteManifest.ts';
 
 /** Page data as JSON for its hash; a Map, a Set or a function would hash as {} and hide a change, so they are refused. */
 function pageJson(data: unknown): string {
@@ -117,15 +117,20 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   const previousFiles = manifest?.files ?? {};
   const given = options.previousSiteCheck;
   /** The files found changed by the check made on its own thread, asked for when a page is first looked at; undefined: checked here, file by file. */
-  let checked: { changed: ReadonlySet<string> } | undefined;
+  let checked: { changed: ReadonlySet<string>; check: SiteCheck } | undefined;
   let previousStats: ReadonlyMap<string, StatRecord> | undefined;
+  /** The records of the files found unchanged here, file by file, as they were then. */
+  const checkedHere = new Map<string, StatRecord>();
   const fileIntact = (file: string) => {
     if (!checked && !previousStats) {
       const check = given?.();
-      if (check && check.seal === read?.seal) checked = { changed: new Set(check.changed) };
+      if (check && check.seal === read?.seal) checked = { changed: new Set(check.changed), check };
       else previousStats = stats?.read() ?? new Map();
     }
-    return checked ? previousFiles[file] !== undefined && !checked.changed.has(file) : fileUnchanged(options.previousSite, file, previousFiles[file], previousStats?.get(file));
+    if (checked) return previousFiles[file] !== undefined && !checked.changed.has(file);
+    const record = unchangedRecord(options.previousSite, file, previousFiles[file], previousStats?.get(file));
+    if (record) checkedHere.set(file, record);
+    return record !== undefined;
   };
   const version = createHash('sha256').update(codeVersion()).update(pageJson(options.dataSet.site)).digest('hex');
   const fingerprint = scopeFingerprints(options.dataSet, options.digests);
@@ -217,7 +222,13 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     records: () => Object.fromEntries(records),
     carriedFiles: () => carried,
     save(published) {
-      stats?.write(published);
+      // A file kept where it was is recorded with the stat it had when it was found unchanged, not one taken now: a file
+      // changed since (by hand, while the build ran) then has another stat than its record, and the next build reads it
+      // again rather than take it for the content it had. The files written are stat'ed now. (And 24,000 stats fewer of
+      // 27,000 in a national rebuild.)
+      const taken = checked && manifest ? checkedStats(manifest, checked.check) : checkedHere;
+      for (const path of taken.keys()) if (!carried.has(path)) taken.delete(path);
+      stats?.write(published, taken);
     },
   };
 }

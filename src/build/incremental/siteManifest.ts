@@ -65,28 +65,40 @@ export function readManifest(siteDir: string): { manifest: SiteManifest; seal: s
   return read && { manifest: read.value, seal: read.seal };
 }
 
-/** Whether the file at `path` of the site still has `sha256` for its content: by its stat, when that is the one recorded, else by reading it. */
-export function fileUnchanged(siteDir: string, path: string, sha256: string | undefined, stat: StatRecord | undefined): boolean {
-  if (sha256 === undefined) return false;
+/**
+ * The record of the file at `path` of the site as it is now, when it still has `sha256` for its content: known by its
+ * stat when that is the one recorded (`stat`), else by reading it. Undefined when it has another content, or is no file.
+ */
+export function unchangedRecord(siteDir: string, path: string, sha256: string | undefined, stat: StatRecord | undefined): StatRecord | undefined {
+  if (sha256 === undefined) return undefined;
   let stats: Stats;
   try {
     stats = statSync(join(siteDir, path));
   } catch {
-    return false;
+    return undefined;
   }
-  if (!stats.isFile()) return false;
-  if (stat && stat.sha256 === sha256 && sameStat(stats, stat)) return true;
-  return sha256Of(join(siteDir, path)) === sha256;
+  if (!stats.isFile()) return undefined;
+  if (!(stat && stat.sha256 === sha256 && sameStat(stats, stat)) && sha256Of(join(siteDir, path)) !== sha256) return undefined;
+  return { sha256, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
 }
 
 /** The files of a site that no longer have the hash its manifest records, found against the manifest with that seal. */
 export interface SiteCheck {
   seal: string;
   changed: string[];
+  /**
+   * The stat of each file found unchanged, as the check took it: size, mtime, ctime and inode (four numbers a file,
+   * in the order of the manifest's files; NaN for a file found changed). A file the next site keeps where it is
+   * keeps that stat, so the stats kept for the next build take it from here instead of a stat of their own.
+   */
+  stats: Float64Array<ArrayBuffer>;
 }
 
+/** Numbers a file takes in SiteCheck's stats. */
+const statWidth = 4;
+
 /**
- * Checks every file the manifest of the site in `siteDir` lists (as `fileUnchanged` does, with the
+ * Checks every file the manifest of the site in `siteDir` lists (as `unchangedRecord` does, with the
  * stats `stats` kept): undefined when the site has no manifest that holds. The build has it done on
  * a thread of its own while it lists the pages (src/build/threads/previousSiteThread.ts). Only a
  * file the folder's listing shows as a file can be unchanged: a link, or a file reached through a
@@ -98,10 +110,31 @@ export function checkSite(siteDir: string, stats: SiteStats): SiteCheck | undefi
   if (!read) return undefined;
   const records = stats.read();
   const files = new Set(siteFilesUnder(siteDir));
-  const changed = Object.entries(read.manifest.files)
-    .filter(([path, sha256]) => !files.has(path) || !fileUnchanged(siteDir, path, sha256, records.get(path)))
-    .map(([path]) => path);
-  return { seal: read.seal, changed };
+  const entries = Object.entries(read.manifest.files);
+  const changed: string[] = [];
+  const taken = new Float64Array(entries.length * statWidth).fill(Number.NaN);
+  entries.forEach(([path, sha256], index) => {
+    const found = files.has(path) ? unchangedRecord(siteDir, path, sha256, records.get(path)) : undefined;
+    if (!found) {
+      changed.push(path);
+      return;
+    }
+    taken.set([found.size, found.mtimeMs, found.ctimeMs, found.ino], index * statWidth);
+  });
+  return { seal: read.seal, changed, stats: taken };
+}
+
+/**
+ * The stat records of the files a check found unchanged, by site path: `manifest` is the one checked (the same seal),
+ * whose files' order the check's stats follow.
+ */
+export function checkedStats(manifest: SiteManifest, check: SiteCheck): Map<string, StatRecord> {
+  const records = new Map<string, StatRecord>();
+  Object.entries(manifest.files).forEach(([path, sha256], index) => {
+    const [size, mtimeMs, ctimeMs, ino] = check.stats.subarray(index * statWidth, (index + 1) * statWidth) as unknown as [number, number, number, number];
+    if (!Number.isNaN(size)) records.set(path, { sha256, size, mtimeMs, ctimeMs, ino });
+  });
+  return records;
 }
 
 /**
@@ -127,8 +160,12 @@ export function writeManifest(siteDir: string, pages: Record<string, PageRecord>
 /** The stats of the files of the site at `outDir`, kept in the cache folder. */
 export interface SiteStats {
   read(): ReadonlyMap<string, StatRecord>;
-  /** Records the files of the site now in place at `outDir`, as its manifest hashes them. */
-  write(manifest: SiteManifest): void;
+  /**
+   * Records the files of the site now in place at `outDir`, as its manifest hashes them. `taken`: records of files
+   * stat'ed already and left as they were since (the files a publish in place kept, as the check found them); a
+   * record is taken only for the hash the manifest gives, every other file is stat'ed now.
+   */
+  write(manifest: SiteManifest, taken?: ReadonlyMap<string, StatRecord>): void;
 }
 
 const isStats = (value: unknown): value is Record<string, StatRecord> => isRecordOf(value);
@@ -137,9 +174,14 @@ export function siteStats(cacheDir: string, outDir: string): SiteStats {
   const file = join(cacheDir, `${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`);
   return {
     read: () => new Map(Object.entries(readSealed(file, statsKey, isStats) ?? {})),
-    write(manifest) {
+    write(manifest, taken) {
       const records: Record<string, StatRecord> = {};
       for (const [path, sha256] of Object.entries(manifest.files)) {
+        const before = taken?.get(path);
+        if (before?.sha256 === sha256) {
+          records[path] = before;
+          continue;
+        }
         try {
           const stats = statSync(join(outDir, path));
           records[path] = { sha256, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };

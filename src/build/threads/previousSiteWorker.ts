@@ -20,6 +20,7 @@ try {
 } catch (error) {
   result = { check: undefined, error: (error as Error).message };
 }
-checkPort.postMessage(result);
+// The stats go over as they are, not copied: the thread has no more use for them.
+checkPort.postMessage(result, result.check ? [result.check.stats.buffer] : []);
 Atomics.store(checked, 0, 1);
 Atomics.notify(checked, 0);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageReuse, siteStatsFolder, type PageReuse } from '../../../src/build/incremental/pageReuse.ts';
@@ -46,6 +46,13 @@ function publish(dir: string, pages: PageReuse, files: readonly string[]): void 
   pages.save(manifest);
 }
 
+/** The stats a build kept of the site at `dir`/site: its cache's only stats file. */
+function statsFile(dir: string): string {
+  const folder = siteStatsFolder(join(dir, 'cache'));
+  const [file] = readdirSync(folder);
+  return join(folder, file ?? '');
+}
+
 /** A build that published the review page of hainan 2020: its site has the page's files and a manifest. */
 function builtOnce(dir: string): PublishedPage {
   const page: PublishedPage = { table, charts: [], data: { path: review } };
@@ -63,6 +70,21 @@ describe('pageReuse', () => {
     expect(written).toHaveLength(1);
     expect(pages.unchanged(review)).toBe(false);
     expect(pages.reused()).toBe(0);
+  });
+
+  it('finds a kept file changed after it was found unchanged (by hand, while a build ran) changed at the next build', () => {
+    const dir = tempDir();
+    const page = builtOnce(dir);
+    const csv = 'data/pages/hainan/2020.csv';
+    const second = reuse([], dir);
+    second.publish(page);
+    expect(second.unchanged(review)).toBe(true);
+    writeFileSync(join(dir, 'site', csv), 'MADE by hand while a build ran');
+    publish(dir, second, reviewFiles);
+    const third = reuse([], dir);
+    third.publish(page);
+    expect(third.unchanged(review)).toBe(false);
+    expect(third.refused()).toBe(1);
   });
 
   it('carries over an unchanged page where it is: its HTML and tables are kept with their hashes, none of them written again', () => {
@@ -225,10 +247,60 @@ describe('pageReuse with the previous site checked on a thread of its own', () =
     }
   });
 
+  it('keeps, for the next build, the stat the check took of each file kept where it was, and stats the files it wrote', async () => {
+    const dir = tempDir();
+    const page = builtOnce(dir);
+    // A page the next build makes again beside the one it keeps.
+    const other: PublishedPage = { table: { ...table, id: 'hainan/2021' }, charts: [], data: { path: 'hainan/2021.html' } };
+    const { thread, pages } = threaded(dir, []);
+    try {
+      const second = pages();
+      second.publish(page);
+      second.publish(other);
+      expect(second.carryOverPages()).toEqual([review]);
+      publish(dir, second, ['hainan/2021.html', 'data/pages/hainan/2021.csv']);
+    } finally {
+      await thread.stop();
+    }
+    const kept = JSON.parse(readFileSync(statsFile(dir), 'utf8').split('\n').slice(1).join('\n')) as Record<string, { sha256: string; size: number; mtimeMs: number; ctimeMs: number; ino: number }>;
+    const manifest = readManifest(join(dir, 'site'))?.manifest;
+    expect(Object.keys(kept)).toEqual(Object.keys(manifest?.files ?? {}));
+    for (const [file, record] of Object.entries(kept)) {
+      const now = statSync(join(dir, 'site', file));
+      expect(record, file).toEqual({ sha256: manifest?.files[file], size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs, ino: now.ino });
+    }
+  });
+
+  it('finds a kept file changed after the check took its stat changed at the next build', async () => {
+    const dir = tempDir();
+    const page = builtOnce(dir);
+    const csv = 'data/pages/hainan/2020.csv';
+    const first = threaded(dir, []);
+    try {
+      const second = first.pages();
+      second.publish(page);
+      expect(second.unchanged(review)).toBe(true);
+      // Changed by hand while the build runs, after the check: the stat kept for it is the one from before.
+      writeFileSync(join(dir, 'site', csv), 'MADE by hand while a build ran');
+      publish(dir, second, reviewFiles);
+    } finally {
+      await first.thread.stop();
+    }
+    const next = threaded(dir, []);
+    try {
+      expect(next.thread.checked()?.changed).toEqual([csv]);
+      const third = next.pages();
+      third.publish(page);
+      expect(third.unchanged(review)).toBe(false);
+    } finally {
+      await next.thread.stop();
+    }
+  });
+
   it('refuses a page with a file changed by hand: found by the check on the thread, or, when that check was of another manifest (the site replaced meanwhile), here', async () => {
     const cases: Array<{ file: string; check?: () => SiteCheck }> = [
       { file: 'data/pages/hainan/2020.csv' },
-      { file: review, check: () => ({ seal: 'a manifest of another site', changed: [] }) },
+      { file: review, check: () => ({ seal: 'a manifest of another site', changed: [], stats: new Float64Array() }) },
     ];
     for (const { file, check } of cases) {
       const dir = tempDir();
