@@ -16,6 +16,14 @@ export const commands = [
   ['demo', '生成全国示例网站并在 http://localhost:4322 预览（--port 端口）', 'builds the synthetic national site and serves it on http://localhost:4322 (--port N)'],
 ];
 
+/**
+ * Commands for those who work on zongshu itself: said by `--help` as the others are, not listed by `npx zongshu`.
+ * @type {Array<[string, string, string]>}
+ */
+const developerCommands = [
+  ['bench', '在全国示例数据集上测量读入、完整生成、改动后的增量生成、内存和网站大小，写到 bench/results.json（--quick：小数据集，写到 bench/results-quick.json）', 'measures loading, the full build, incremental builds after edits, memory and site size on the synthetic national data set, into bench/results.json (--quick: a small data set, into bench/results-quick.json)'],
+];
+
 /** @param {boolean} english */
 const languageLine = (english) => (english ? 'Every command speaks Chinese; --lang en makes it speak English.' : '所有命令默认输出中文；加 --lang en 输出英文。');
 
@@ -35,7 +43,7 @@ export function usage(english) {
  * @returns {string | undefined}
  */
 export function commandUsage(name, english) {
-  const command = commands.find(([named]) => named === name);
+  const command = [...commands, ...developerCommands].find(([named]) => named === name);
   if (!command) return undefined;
   const [, zh, en] = command;
   return english

@@ -51,6 +51,12 @@ describe('the zongshu command', () => {
     expect(check.code).toBe(0);
     expect(check.stdout).toContain('npm run check -- [options]');
     expect(check.stdout).toContain('check reads and checks data/ and content/');
+    // The bench is no command of a keeper of the data (not listed), but says its options as the others do.
+    const bench = await zongshu('bench', '--help');
+    expect([bench.code, bench.stderr]).toEqual([0, '']);
+    expect(bench.stdout).toContain('bench：在全国示例数据集上测量');
+    expect(bench.stdout).toContain('--quick');
+    expect((await zongshu()).stdout).not.toContain('bench');
   });
 
   it('says so when there is no such command (exit 2)', async () => {
