@@ -1,18 +1,19 @@
 /**
  * npm run build [-- --data DIR --content DIR --out DIR --lang en]
- * Checks the data, then builds the site. On any error nothing under the output folder changes.
+ * Checks the data, then builds the site. On any error before the site is published nothing under the output folder
+ * changes; a publish that fails once begun is said so, and the next build or check finishes it.
  * Exit 0: built. Exit 1: the data have errors, or the build failed. Exit 2: the command itself failed.
  * Speaks Chinese unless --lang en.
  */
 import { writeFileSync } from 'node:fs';
 import { buildSite, defaultCacheDir, projectRoot } from '../src/build/buildSite.ts';
 import { pageRenderer } from '../src/build/keptRenderer.ts';
-import { refuseUnlessReplaceable } from '../src/build/publishSite.ts';
+import { outputAfter, refuseUnlessReplaceable } from '../src/build/publishSite.ts';
 import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/build/garbage.ts';
 import { folderReadingCache } from '../src/build/incremental/readingCache.ts';
 import { argumentLanguage, errorMessage, exitIfHelpAsked, readCliOptions, say, type CliOptions } from '../src/cli/options.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
-import { recoveryLine, reportText } from '../src/cli/report.ts';
+import { outputAfterFailureLine, recoveryLine, reportText } from '../src/cli/report.ts';
 import { hasErrors } from '../src/lib/problems.ts';
 import { loadDataSet } from '../src/load/loadDataSet.ts';
 
@@ -72,7 +73,7 @@ async function build(options: CliOptions): Promise<number> {
     return 0;
   } catch (error) {
     const message = errorMessage(error, lang);
-    console.error(say(lang, `生成失败：${message}\n${outDir} 保持原样。`, `build failed: ${message}\n${outDir} is unchanged.`));
+    console.error(`${say(lang, `生成失败：${message}`, `build failed: ${message}`)}\n${outputAfterFailureLine(lang, outDir, outputAfter(error))}`);
     return 1;
   }
 }

@@ -26,7 +26,7 @@ import { pageReuse, siteStatsFolder } from './incremental/pageReuse.ts';
 import { manifestName, writeManifest } from './incremental/siteManifest.ts';
 import { writeDataPackage, writeTraditionalEdition } from './publish.ts';
 import { searchScript, startSearchIndex, writeSearchScript, type SearchIndex } from './searchIndex.ts';
-import { lockOutput, processRuns, publishInPlace, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
+import { lockOutput, OutputChanged, processRuns, publishInPlace, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
 import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
 import { chartThread, type ChartThread } from './threads/chartThread.ts';
@@ -265,7 +265,12 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     // A site that keeps files of the one it replaces is published into its folder; a whole new one replaces it.
     if (carried.size > 0) publishInPlace(staging, options.outDir, new Set(carried.keys()));
     else swapIn(staging, options.outDir);
-    reuse.save(manifest);
+    try {
+      reuse.save(manifest);
+    } catch (error) {
+      // The new site is in place: without its stats kept, the next build reads each of its files to check it.
+      throw new OutputChanged('replaced', error);
+    }
     progress.done();
     const rejected = (chartCache?.rejected() ?? 0) + reuse.rejectedTexts() + (renderer.refused() ? 1 : 0);
     return { pages: paths.length, charts: drawing.stats(), pagesReused: reuse.reused(), refused: { cacheEntries: rejected, pages: reuse.refused() }, recovery, bundleKept: renderer.kept() };

@@ -38,7 +38,7 @@
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { bilingual, OptionError } from '../cli/options.ts';
+import { bilingual, errorMessage, OptionError } from '../cli/options.ts';
 import { manifestName } from './incremental/siteManifest.ts';
 import { removeFolder, siteEntriesUnder, siteFilesUnder } from './siteFiles.ts';
 
@@ -55,6 +55,37 @@ interface InPlaceJournal {
 }
 
 type Journal = SwapJournal | InPlaceJournal;
+
+/**
+ * What a failed build left at its output folder: the site as it was; a publish begun (its journal written), which the
+ * next build or check finishes; or the new site, whole, with what failed after it.
+ */
+export type OutputAfterFailure = 'unchanged' | 'partly' | 'replaced';
+
+/** A failure once the output folder was no longer the site it was: `reason` says what failed, in both languages. */
+export class OutputChanged extends Error {
+  readonly zh: string;
+
+  constructor(
+    readonly output: Exclude<OutputAfterFailure, 'unchanged'>,
+    reason: unknown,
+  ) {
+    super(errorMessage(reason, 'en'));
+    this.zh = errorMessage(reason, 'zh');
+  }
+}
+
+/** What a build that failed with `error` left at its output folder. */
+export const outputAfter = (error: unknown): OutputAfterFailure => (error instanceof OutputChanged ? error.output : 'unchanged');
+
+/** Runs what a publish does once its journal is written: a failure there leaves the output folder in part changed. */
+function afterJournal(step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    throw new OutputChanged('partly', error);
+  }
+}
 
 /** The folders and files beside an output folder that belong to its builds. */
 export function workPaths(outDir: string, pid = process.pid) {
@@ -179,10 +210,16 @@ export function refuseUnlessReplaceable(outDir: string, inputs: readonly string[
 export function swapIn(staging: string, outDir: string): void {
   const paths = workPaths(outDir);
   writeFileSync(paths.journal, JSON.stringify({ staging, retired: paths.retired } satisfies Journal));
-  if (existsSync(outDir)) renameSync(outDir, paths.retired);
-  renameSync(staging, outDir);
-  rmSync(paths.journal, { force: true });
-  removeFolder(paths.retired);
+  afterJournal(() => {
+    if (existsSync(outDir)) renameSync(outDir, paths.retired);
+    renameSync(staging, outDir);
+  });
+  try {
+    rmSync(paths.journal, { force: true });
+    removeFolder(paths.retired);
+  } catch (error) {
+    throw new OutputChanged('replaced', error);
+  }
 }
 
 /** Files of the previous site a build kept that have gone from the output folder while it ran (site paths), said in both languages. */
@@ -195,7 +232,8 @@ function goneError(gone: readonly string[]): Error {
 
 /**
  * Publishes the site whose new files are in `staging` and whose other files (`kept`, site paths) are those of the
- * site at `outDir`, in place (steps 1-4 above). Throws, with nothing touched, when a kept file is no longer there.
+ * site at `outDir`, in place (steps 1-4 above). Throws, with nothing touched, when a kept file is no longer there; an
+ * OutputChanged when a step after the journal fails, which the next build or check finishes.
  */
 export function publishInPlace(staging: string, outDir: string, kept: ReadonlySet<string>): void {
   const present = siteEntriesUnder(outDir);
@@ -205,7 +243,7 @@ export function publishInPlace(staging: string, outDir: string, kept: ReadonlySe
   const fresh = new Set(siteFilesUnder(staging));
   const journal: InPlaceJournal = { staging, remove: present.filter((path) => !fresh.has(path) && !kept.has(path)) };
   writeFileSync(workPaths(outDir).journal, JSON.stringify(journal));
-  finishInPlace(journal, outDir);
+  afterJournal(() => finishInPlace(journal, outDir));
 }
 
 /** Moves a file to `target`, over a folder left there (one whose files step 3 removed, the new site having a file in its place). */

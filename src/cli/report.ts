@@ -32,6 +32,21 @@ export function recoveryLine(language: Language, outDir: string, recovery: strin
   return `上次生成网站时在发布 ${outDir} 的中途停止了：${first ? '已先' : '已'}${completed ? '把那次发布做完' : '撤回那次发布，恢复原来的网站'}`;
 }
 
+/**
+ * What a failed build says of its output folder (OutputAfterFailure in src/build/publishSite.ts): that it is as it
+ * was, or, after a publish had begun, what the next build does about it.
+ */
+export function outputAfterFailureLine(language: Language, outDir: string, output: 'unchanged' | 'partly' | 'replaced'): string {
+  if (language === 'en') {
+    if (output === 'partly') return `${outDir} was updated in part: the next build (or npm run check) finishes the update first.`;
+    if (output === 'replaced') return `${outDir} holds the new site; the next build reads each of its files again to check it.`;
+    return `${outDir} is unchanged.`;
+  }
+  if (output === 'partly') return `${outDir} 只更新了一部分：下一次生成（或 npm run check）会先把这次更新做完。`;
+  if (output === 'replaced') return `${outDir} 已经是新生成的网站；下一次生成会重新读取核对它的每个文件。`;
+  return `${outDir} 保持原样。`;
+}
+
 /** The exit code of `check`: 1 when there are errors (or warnings under --strict), else 0. */
 export function exitCodeFor(problems: readonly Problem[], strict: boolean): 0 | 1 {
   return problems.some((p) => p.severity === 'error' || (strict && p.severity === 'warning')) ? 1 : 0;

@@ -146,6 +146,30 @@ describe('a build that cannot publish what the data does not say', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('改过的综述');
   }, 180_000);
 
+  it('says, when a build fails once its site is published, that the new site is in place; the next build checks it and leaves it whole', async () => {
+    const work = fixture();
+    const expected = await fullBuild(work);
+    const dir = tempDir();
+    const out = join(dir, 'site');
+    const cache = join(dir, 'cache');
+    expect((await build(work, out, cache)).code).toBe(0);
+    // The folder of the stats kept for the next build is a file: they cannot be written, after the publish.
+    const stats = join(cache, 'pages', 'sites');
+    rmSync(stats, { recursive: true, force: true });
+    writeFileSync(stats, 'in the way');
+    const page = join(out, 'hainan/2020.html');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('2387', '2825'));
+    const failed = await build(work, out, cache);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`${out} holds the new site; the next build reads each of its files again to check it.`);
+    expect(failed.stderr).not.toContain('is unchanged');
+    expect(differing(fileHashes(out), expected)).toEqual([]);
+    rmSync(stats);
+    const next = await build(work, out, cache);
+    expect(next.code, next.stderr).toBe(0);
+    expect(differing(fileHashes(out), expected)).toEqual([]);
+  }, 180_000);
+
   it('builds its own pages into its own folders from a copy of the checkout', async () => {
     // A copy of the sources beside the same node_modules: the runner's bundle, the threads, the cache and Astro's folders are the copy's.
     const copy = tempDir();

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { manifestName } from '../../src/build/incremental/siteManifest.ts';
-import { lockOutput, publishInPlace, recoverIfIdle, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths } from '../../src/build/publishSite.ts';
+import { lockOutput, OutputChanged, outputAfter, publishInPlace, recoverIfIdle, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths } from '../../src/build/publishSite.ts';
 import { siteEntriesUnder } from '../../src/build/siteFiles.ts';
 import type { OptionError } from '../../src/cli/options.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
@@ -178,6 +178,43 @@ describe('publishing a site in place', () => {
     expect(contents(out)).toEqual(before);
     expect(existsSync(workPaths(out).journal)).toBe(false);
     expect(existsSync(staging)).toBe(true);
+  });
+
+  it('says a publish that fails after its journal left the output folder changed in part, and leaves what the next command finishes it from', () => {
+    const dir = tempDir();
+    const { out, staging, kept } = incremental(dir);
+    // A new file below a file the site keeps: it cannot be moved in, once the old files have gone.
+    files(staging, { 'a/keep.html/under.html': 'cannot be placed' });
+    let thrown: unknown;
+    try {
+      publishInPlace(staging, out, kept);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(OutputChanged);
+    expect(outputAfter(thrown)).toBe('partly');
+    expect(existsSync(join(out, 'a/old.html'))).toBe(false);
+    expect(existsSync(workPaths(out).journal)).toBe(true);
+    expect(existsSync(staging)).toBe(true);
+  });
+
+  it('says a swap that fails after its journal left the output folder changed in part, and the next command puts the old site back', () => {
+    const dir = tempDir();
+    const out = join(dir, 'dist');
+    site(out, 'old');
+    let thrown: unknown;
+    try {
+      // A staging folder gone before it was moved in: the old site had been moved aside already.
+      swapIn(join(dir, 'no-such-staging'), out);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(outputAfter(thrown)).toBe('partly');
+    expect(existsSync(out)).toBe(false);
+    expect(recoverPublish(out)).toBe('rolled-back');
+    expect(page(out)).toBe('old');
+    // A failure before any journal leaves the folder as it was, and says so.
+    expect(outputAfter(new Error('before the publish'))).toBe('unchanged');
   });
 
   it('takes no journal whose files to remove lead out of the output folder', () => {
