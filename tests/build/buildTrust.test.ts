@@ -48,6 +48,17 @@ async function fullBuild(work: string): Promise<Map<string, string>> {
   return fileHashes(out);
 }
 
+/** The fixture built into a site of its own with a cache of its own, and what a full build from nothing writes. */
+async function builtSite() {
+  const work = fixture();
+  const expected = await fullBuild(work);
+  const dir = tempDir();
+  const out = join(dir, 'site');
+  const cache = join(dir, 'cache');
+  expect((await build(work, out, cache)).code).toBe(0);
+  return { work, expected, dir, out, cache };
+}
+
 const differing = (a: Map<string, string>, b: Map<string, string>) => [...new Set([...a.keys(), ...b.keys()])].filter((path) => a.get(path) !== b.get(path));
 
 describe('a build that cannot publish what the data does not say', () => {
@@ -67,12 +78,7 @@ describe('a build that cannot publish what the data does not say', () => {
   }, 180_000);
 
   it('mends a build killed at any moment: the next one leaves a whole site and nothing beside it', async () => {
-    const work = fixture();
-    const expected = await fullBuild(work);
-    const dir = tempDir();
-    const out = join(dir, 'site');
-    const cache = join(dir, 'cache');
-    expect((await build(work, out, cache)).code).toBe(0);
+    const { work, expected, dir, out, cache } = await builtSite();
     // Killed early, midway and late in a build like the ones killed (everything kept), timed here: a fixed moment would miss it as builds get faster.
     const started = performance.now();
     expect((await build(work, out, cache)).code).toBe(0);
@@ -122,12 +128,7 @@ describe('a build that cannot publish what the data does not say', () => {
   }, 180_000);
 
   it('makes again what a tampered cache or a hand-edited page would have published', async () => {
-    const work = fixture();
-    const expected = await fullBuild(work);
-    const dir = tempDir();
-    const out = join(dir, 'site');
-    const cache = join(dir, 'cache');
-    expect((await build(work, out, cache)).code).toBe(0);
+    const { work, expected, out, cache } = await builtSite();
     // Every kept reading and chart with one digit changed, and a page of the site edited by hand.
     const walk = (folder: string): string[] => readdirSync(folder, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
     for (const file of walk(cache)) writeFileSync(file, readFileSync(file, 'utf8').replace(/2387/gu, '2825'));
@@ -147,12 +148,7 @@ describe('a build that cannot publish what the data does not say', () => {
   }, 180_000);
 
   it('says, when a build fails once its site is published, that the new site is in place; the next build checks it and leaves it whole', async () => {
-    const work = fixture();
-    const expected = await fullBuild(work);
-    const dir = tempDir();
-    const out = join(dir, 'site');
-    const cache = join(dir, 'cache');
-    expect((await build(work, out, cache)).code).toBe(0);
+    const { work, expected, out, cache } = await builtSite();
     // The folder of the stats kept for the next build is a file: they cannot be written, after the publish.
     const stats = join(cache, 'pages', 'sites');
     rmSync(stats, { recursive: true, force: true });
