@@ -9,6 +9,7 @@ import { inMetricThenPeriodOrder, reviewFigures, type PageContext, type Review }
 import { headlineCards, headlineFirst, type HeadlineCard } from './headlines.ts';
 import { headlineFigures, reviewCharts } from './reviewCharts.ts';
 import { peerComparison, type PeerComparison } from './peerComparison.ts';
+import { entryOf } from '../maps.ts';
 import { figureCell, figureDisplay, figureView, type FigureView } from './views.ts';
 import type { Metric } from '../schema/metric.ts';
 import { periodWithin } from '../period.ts';
@@ -76,14 +77,21 @@ function reviewFiguresInOrder(context: PageContext, review: Review): Figure[] {
   return inMetricThenPeriodOrder(context, reviewFigures(context, review));
 }
 
+/** Each review's comparison with other provinces, made once for a context: its route hashes it, and its page shows it. */
+const beyondHeld = new WeakMap<PageContext, Map<Review, PeerComparison>>();
+
 /**
  * What a review page reads beyond its province's rows and narratives: its comparison with other
  * provinces' figures, as data. A build hashes it with the province's rows to know the page unchanged
  * without making the rest of its data; it costs a few milliseconds where the page's data costs tens.
+ * The page of a review made again takes the same comparison (the pages of 310 reviews made again
+ * when one province's figures move it in the rankings: half a second of a national rebuild).
  */
 export function reviewBeyondProvince(context: PageContext, review: Review): PeerComparison {
-  const path = sitePaths.review(review.province.id, review.period.id);
-  return peerComparison(context, review, headlineFigures(reviewFiguresInOrder(context, review), review), path);
+  return entryOf(entryOf(beyondHeld, context, () => new Map<Review, PeerComparison>()), review, () => {
+    const path = sitePaths.review(review.province.id, review.period.id);
+    return peerComparison(context, review, headlineFigures(reviewFiguresInOrder(context, review), review), path);
+  });
 }
 
 export function reviewPageData(context: PageContext, review: Review): ReviewPageData {
@@ -124,7 +132,7 @@ export function reviewPageData(context: PageContext, review: Review): ReviewPage
     ...(note ? { lengthNote: note } : {}),
     ...(review.narrative ? { narrativeHtml: renderNarrative(review.narrative, context.figures, context.rowsById, (f) => figureDisplay(context, f, context.metrics.get(f.metric) as Metric)) } : {}),
     cards: headlineCards(context, headlineFigures(figures, review), review.period.id, path),
-    peers: peerComparison(context, review, headlineFigures(figures, review), path),
+    peers: reviewBeyondProvince(context, review),
     charts: linkCharts(path, reviewCharts(context, review, figures)),
     groups,
     units,

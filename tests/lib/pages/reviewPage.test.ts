@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageContext, reviewFigures } from '../../../src/lib/pages/context.ts';
 import { reviewCharts } from '../../../src/lib/pages/reviewCharts.ts';
-import { reviewBeyondProvince } from '../../../src/lib/pages/reviewPage.ts';
+import { reviewBeyondProvince, reviewPageData } from '../../../src/lib/pages/reviewPage.ts';
 import { siteIndex } from '../../../src/lib/pages/site.ts';
 import { sitePaths } from '../../../src/lib/site/paths.ts';
 import { fixtureDataSet, fixturePages } from '../../helpers/fixtureSite.ts';
@@ -101,6 +101,19 @@ describe('reviewBeyondProvince', () => {
     for (const r of index.context.reviews) {
       const shown = review(sitePaths.review(r.province.id, r.period.id)).peers;
       expect(reviewBeyondProvince(index.context, r)).toEqual(shown);
+    }
+  });
+
+  it('is made once for a context, and the page of the review takes it; another context makes its own', async () => {
+    const index = siteIndex(await fixtureDataSet());
+    const other = siteIndex(await fixtureDataSet());
+    for (const r of index.context.reviews) {
+      const beyond = reviewBeyondProvince(index.context, r);
+      expect(reviewPageData(index.context, r).peers).toBe(beyond);
+      const same = other.context.reviews.find((o) => o.province.id === r.province.id && o.period.id === r.period.id);
+      if (!same) throw new Error(`no review ${r.province.id} ${r.period.id} in the second index`);
+      expect(reviewBeyondProvince(other.context, same)).not.toBe(beyond);
+      expect(reviewBeyondProvince(other.context, same)).toEqual(beyond);
     }
   });
 });
