@@ -58,7 +58,7 @@ type Journal = SwapJournal | InPlaceJournal;
 
 /**
  * What a failed build left at its output folder: the site as it was; a publish begun (its journal written), which the
- * next build or check finishes; or the new site, whole, with what failed after it.
+ * next build or check finishes or undoes (recoverPublish); or the new site, whole, with what failed after it.
  */
 export type OutputAfterFailure = 'unchanged' | 'partly' | 'replaced';
 

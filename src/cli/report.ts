@@ -38,11 +38,11 @@ export function recoveryLine(language: Language, outDir: string, recovery: strin
  */
 export function outputAfterFailureLine(language: Language, outDir: string, output: 'unchanged' | 'partly' | 'replaced'): string {
   if (language === 'en') {
-    if (output === 'partly') return `${outDir} was updated in part: the next build (or npm run check) finishes the update first.`;
+    if (output === 'partly') return `the update of ${outDir} was begun and not finished: the next build (or npm run check) first finishes it, or puts the previous site back.`;
     if (output === 'replaced') return `${outDir} holds the new site; the next build reads each of its files again to check it.`;
     return `${outDir} is unchanged.`;
   }
-  if (output === 'partly') return `${outDir} 只更新了一部分：下一次生成（或 npm run check）会先把这次更新做完。`;
+  if (output === 'partly') return `${outDir} 的更新开始了但没有完成：下一次生成（或 npm run check）会先把它做完，或者恢复原来的网站。`;
   if (output === 'replaced') return `${outDir} 已经是新生成的网站；下一次生成会重新读取核对它的每个文件。`;
   return `${outDir} 保持原样。`;
 }
