@@ -32,7 +32,7 @@ import { traditionalRoot } from '../../lib/site/navigation.ts';
 import { codeVersion } from './codeVersion.ts';
 import { scopeFingerprints } from './pageInputs.ts';
 import { searchTextFolder, type SearchTexts } from './searchTextFolder.ts';
-import { checkedStats, readManifest, unchangedRecord, siteStats, type PageRecord, type SiteCheck, type SiteManifest, type StatRecord } from './siteManifest.ts';
+import { checkedStats, readManifest, unchangedRecord, siteStats, type PageRecord, type SealedManifest, type SiteCheck, type StatRecord } from './siteManifest.ts';
 
 /** Page data as JSON for its hash; a Map, a Set or a function would hash as {} and hide a change, so they are refused. */
 function pageJson(data: unknown): string {
@@ -83,7 +83,7 @@ export interface PageReuse {
    */
   carriedFiles(): ReadonlyMap<string, string>;
   /** Once the new site is in place: keeps its files' stats. */
-  save(manifest: SiteManifest): void;
+  save(published: SealedManifest): void;
 }
 
 export interface PageReuseOptions {
@@ -125,7 +125,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     if (!checked && !previousStats) {
       const check = given?.();
       if (check && check.seal === read?.seal) checked = { changed: new Set(check.changed), check };
-      else previousStats = stats?.read() ?? new Map();
+      else previousStats = (read && stats?.read(read)) ?? new Map();
     }
     if (checked) return previousFiles[file] !== undefined && !checked.changed.has(file);
     const record = unchangedRecord(options.previousSite, file, previousFiles[file], previousStats?.get(file));

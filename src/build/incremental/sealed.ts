@@ -59,9 +59,14 @@ export function readSealedWithSeal<T>(path: string, key: string, accept: (value:
 /** A sealed file's value, or undefined when there is none that holds (missing, cut short, changed, of another key or shape). */
 export const readSealed = <T>(path: string, key: string, accept: (value: unknown) => value is T): T | undefined => readSealedWithSeal(path, key, accept)?.value;
 
-/** Writes `value` as JSON sealed under `key`: aside first, then renamed into place, so an interrupted write leaves the last whole file, or none. */
-export function writeSealed(path: string, key: string, value: unknown): void {
+/**
+ * Writes `value` as JSON sealed under `key`: aside first, then renamed into place, so an interrupted write leaves the
+ * last whole file, or none. Returns its seal, as readSealedWithSeal gives it back.
+ */
+export function writeSealed(path: string, key: string, value: unknown): string {
   const partial = `${path}.${process.pid}.partial`;
-  writeFileSync(partial, seal(key, JSON.stringify(value)));
+  const entry = seal(key, JSON.stringify(value));
+  writeFileSync(partial, entry);
   renameSync(partial, path);
+  return entry.slice(0, entry.indexOf('\n'));
 }

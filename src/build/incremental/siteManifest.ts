@@ -21,7 +21,7 @@ import { siteFilesUnder } from '../siteFiles.ts';
 
 export const manifestName = '.zongshu-site.json';
 const manifestKey = 'site-manifest-1';
-const statsKey = 'site-stats-1';
+const statsKey = 'site-stats-2';
 
 /** What one page (or another file made from part of the data set, such as a data package part) was made from. */
 export interface PageRecord {
@@ -59,8 +59,14 @@ function isManifest(value: unknown): value is SiteManifest {
   return isRecordOf(value) && isRecordOf(value.pages) && isRecordOf(value.files) && Object.values(value.files).every((hash) => typeof hash === 'string');
 }
 
-/** The manifest of the site in `siteDir` with its seal (which differs for every other manifest), or undefined when it has none that holds. */
-export function readManifest(siteDir: string): { manifest: SiteManifest; seal: string } | undefined {
+/** A manifest with its seal (which differs for every other manifest): as read from a site, or written into one. */
+export interface SealedManifest {
+  manifest: SiteManifest;
+  seal: string;
+}
+
+/** The manifest of the site in `siteDir` with its seal, or undefined when it has none that holds. */
+export function readManifest(siteDir: string): SealedManifest | undefined {
   const read = readSealedWithSeal(join(siteDir, manifestName), manifestKey, isManifest);
   return read && { manifest: read.value, seal: read.seal };
 }
@@ -108,7 +114,7 @@ const statWidth = 4;
 export function checkSite(siteDir: string, stats: SiteStats): SiteCheck | undefined {
   const read = readManifest(siteDir);
   if (!read) return undefined;
-  const records = stats.read();
+  const records = stats.read(read);
   const files = new Set(siteFilesUnder(siteDir));
   const entries = Object.entries(read.manifest.files);
   const changed: string[] = [];
@@ -143,7 +149,7 @@ export function checkedStats(manifest: SiteManifest, check: SiteCheck): Map<stri
  * is `known` (a carried file's there, as checked against its manifest; one a thread hashed as it wrote
  * it) keeps it; every other file is hashed.
  */
-export function writeManifest(siteDir: string, pages: Record<string, PageRecord>, known: ReadonlyMap<string, string> = new Map(), carried: Iterable<string> = []): SiteManifest {
+export function writeManifest(siteDir: string, pages: Record<string, PageRecord>, known: ReadonlyMap<string, string> = new Map(), carried: Iterable<string> = []): SealedManifest {
   const files: Record<string, string> = {};
   const fresh = siteFilesUnder(siteDir);
   const all = new Set([...fresh, ...carried]);
@@ -153,44 +159,64 @@ export function writeManifest(siteDir: string, pages: Record<string, PageRecord>
   }
   const sortedPages = Object.fromEntries(Object.entries(pages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const manifest: SiteManifest = { pages: sortedPages, files };
-  writeSealed(join(siteDir, manifestName), manifestKey, manifest);
-  return manifest;
+  return { manifest, seal: writeSealed(join(siteDir, manifestName), manifestKey, manifest) };
 }
 
 /** The stats of the files of the site at `outDir`, kept in the cache folder. */
 export interface SiteStats {
-  read(): ReadonlyMap<string, StatRecord>;
+  /** The records kept of the files of the site whose manifest is `read`, by site path: none unless they were kept for that manifest. */
+  read(read: SealedManifest): ReadonlyMap<string, StatRecord>;
   /**
-   * Records the files of the site now in place at `outDir`, as its manifest hashes them. `taken`: records of files
-   * stat'ed already and left as they were since (the files a publish in place kept, as the check found them); a
-   * record is taken only for the hash the manifest gives, every other file is stat'ed now.
+   * Records the files of the site now in place at `outDir`, as its manifest (`written`) hashes them. `taken`: records
+   * of files stat'ed already and left as they were since (the files a publish in place kept, as the check found
+   * them); a record is taken only for the hash the manifest gives, every other file is stat'ed now.
    */
-  write(manifest: SiteManifest, taken?: ReadonlyMap<string, StatRecord>): void;
+  write(written: SealedManifest, taken?: ReadonlyMap<string, StatRecord>): void;
 }
 
-const isStats = (value: unknown): value is Record<string, StatRecord> => isRecordOf(value);
+/**
+ * The stats as kept: the seal of the manifest they follow, and four numbers a file (size, mtime, ctime, inode) in the
+ * order of its files, null for a file with none. The hash of each is the manifest's: 27,000 records of a national site
+ * written out with their paths and hashes made 4 MB of JSON to write at the end of every build and to read at the next.
+ */
+interface KeptStats {
+  manifest: string;
+  stats: Array<number | null>;
+}
+
+const isStats = (value: unknown): value is KeptStats => isRecordOf(value) && typeof value.manifest === 'string' && Array.isArray(value.stats);
 
 export function siteStats(cacheDir: string, outDir: string): SiteStats {
   const file = join(cacheDir, `${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`);
   return {
-    read: () => new Map(Object.entries(readSealed(file, statsKey, isStats) ?? {})),
-    write(manifest, taken) {
-      const records: Record<string, StatRecord> = {};
+    read({ manifest, seal }) {
+      const records = new Map<string, StatRecord>();
+      const kept = readSealed(file, statsKey, isStats);
+      if (kept?.manifest !== seal) return records;
+      Object.entries(manifest.files).forEach(([path, sha256], index) => {
+        const [size, mtimeMs, ctimeMs, ino] = kept.stats.slice(index * statWidth, (index + 1) * statWidth);
+        if (typeof size === 'number' && typeof mtimeMs === 'number' && typeof ctimeMs === 'number' && typeof ino === 'number') records.set(path, { sha256, size, mtimeMs, ctimeMs, ino });
+      });
+      return records;
+    },
+    write({ manifest, seal }, taken) {
+      const stats: Array<number | null> = [];
       for (const [path, sha256] of Object.entries(manifest.files)) {
         const before = taken?.get(path);
         if (before?.sha256 === sha256) {
-          records[path] = before;
+          stats.push(before.size, before.mtimeMs, before.ctimeMs, before.ino);
           continue;
         }
         try {
-          const stats = statSync(join(outDir, path));
-          records[path] = { sha256, size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino };
+          const now = statSync(join(outDir, path));
+          stats.push(now.size, now.mtimeMs, now.ctimeMs, now.ino);
         } catch {
           // A file gone meanwhile has no record: it is read, or found missing, next time.
+          stats.push(null, null, null, null);
         }
       }
       mkdirSync(cacheDir, { recursive: true });
-      writeSealed(file, statsKey, records);
+      writeSealed(file, statsKey, { manifest: seal, stats } satisfies KeptStats);
     },
   };
 }

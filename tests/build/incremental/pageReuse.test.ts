@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pageReuse, siteStatsFolder, type PageReuse } from '../../../src/build/incremental/pageReuse.ts';
-import { manifestName, readManifest, writeManifest, type SiteCheck } from '../../../src/build/incremental/siteManifest.ts';
+import { manifestName, readManifest, siteStats, writeManifest, type SiteCheck } from '../../../src/build/incremental/siteManifest.ts';
 import { publishInPlace } from '../../../src/build/publishSite.ts';
 import { startPreviousSiteThread, type PreviousSiteThread } from '../../../src/build/threads/previousSiteThread.ts';
 import type { PublishedPage } from '../../../src/lib/pages/published.ts';
@@ -262,13 +262,20 @@ describe('pageReuse with the previous site checked on a thread of its own', () =
     } finally {
       await thread.stop();
     }
-    const kept = JSON.parse(readFileSync(statsFile(dir), 'utf8').split('\n').slice(1).join('\n')) as Record<string, { sha256: string; size: number; mtimeMs: number; ctimeMs: number; ino: number }>;
-    const manifest = readManifest(join(dir, 'site'))?.manifest;
-    expect(Object.keys(kept)).toEqual(Object.keys(manifest?.files ?? {}));
-    for (const [file, record] of Object.entries(kept)) {
-      const now = statSync(join(dir, 'site', file));
-      expect(record, file).toEqual({ sha256: manifest?.files[file], size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs, ino: now.ino });
+    const read = readManifest(join(dir, 'site'));
+    if (!read) throw new Error('no manifest');
+    // Kept for this manifest only: four numbers a file in its order, no paths or hashes again.
+    const file = JSON.parse(readFileSync(statsFile(dir), 'utf8').split('\n').slice(1).join('\n')) as { manifest: string; stats: unknown[] };
+    expect(file.manifest).toBe(read.seal);
+    expect(file.stats).toHaveLength(4 * Object.keys(read.manifest.files).length);
+    const kept = siteStats(siteStatsFolder(join(dir, 'cache')), join(dir, 'site')).read(read);
+    expect([...kept.keys()]).toEqual(Object.keys(read.manifest.files));
+    for (const [path, record] of kept) {
+      const now = statSync(join(dir, 'site', path));
+      expect(record, path).toEqual({ sha256: read.manifest.files[path], size: now.size, mtimeMs: now.mtimeMs, ctimeMs: now.ctimeMs, ino: now.ino });
     }
+    // Read for another manifest, they give nothing.
+    expect(siteStats(siteStatsFolder(join(dir, 'cache')), join(dir, 'site')).read({ ...read, seal: 'another manifest' }).size).toBe(0);
   });
 
   it('finds a kept file changed after the check took its stat changed at the next build', async () => {
