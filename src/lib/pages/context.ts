@@ -129,9 +129,40 @@ export function pageContext(dataSet: DataSet): PageContext {
   };
 }
 
+/** A list's figures in runs of one period, as positions from and to: a committee's or unit's list comes period after period. */
+interface PeriodRun {
+  period: Period;
+  from: number;
+  to: number;
+}
+
+const runsHeld = new WeakMap<readonly Figure[], PeriodRun[]>();
+
+/**
+ * The figures of a list (a committee's or a unit's) whose period lies within `period`, in the list's order. Each run of
+ * one period is looked at once, not each figure: a review lists its province's 80 units, each with 400 figures of ten
+ * periods (0.25 s of the page data of 310 reviews made again). A list not in runs is right too, only slower.
+ */
+export function figuresWithin(figures: readonly Figure[], period: Period): Figure[] {
+  let runs = runsHeld.get(figures);
+  // The lists of a context are not changed once made; one that grew is looked at again.
+  if (runs?.at(-1)?.to !== figures.length) {
+    const made: PeriodRun[] = [];
+    figures.forEach((f, at) => {
+      const last = made.at(-1);
+      if (last?.period === f.period) last.to = at + 1;
+      else made.push({ period: f.period, from: at, to: at + 1 });
+    });
+    runsHeld.set(figures, (runs = made));
+  }
+  const found: Figure[] = [];
+  for (const run of runs) if (periodWithin(run.period, period)) for (let at = run.from; at < run.to; at++) found.push(figures[at] as Figure);
+  return found;
+}
+
 /** The committee figures of a review: every figure of the province whose period lies within the review's. */
 export function reviewFigures(context: PageContext, review: Review): Figure[] {
-  return (context.committeeFigures.get(review.province.id) ?? []).filter((f) => periodWithin(f.period, review.period));
+  return figuresWithin(context.committeeFigures.get(review.province.id) ?? [], review.period);
 }
 
 /**

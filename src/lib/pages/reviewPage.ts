@@ -5,14 +5,13 @@ import { renderNarrative } from '../narrativeHtml.ts';
 import { periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import { linkCharts, type ChartSpec } from './chartData.ts';
-import { inMetricThenPeriodOrder, reviewFigures, type PageContext, type Review } from './context.ts';
+import { figuresWithin, inMetricThenPeriodOrder, reviewFigures, type PageContext, type Review } from './context.ts';
 import { headlineCards, headlineFirst, type HeadlineCard } from './headlines.ts';
 import { headlineFigures, reviewCharts } from './reviewCharts.ts';
 import { peerComparison, type PeerComparison } from './peerComparison.ts';
 import { entryOf } from '../maps.ts';
 import { figureCell, figureDisplay, figureView, type FigureView } from './views.ts';
 import type { Metric } from '../schema/metric.ts';
-import { periodWithin } from '../period.ts';
 
 export interface Link {
   label: string;
@@ -105,7 +104,7 @@ export function reviewPageData(context: PageContext, review: Review): ReviewPage
   const units: UnitEntry[] = context.dataSet.units
     .filter((u) => u.province === review.province.id)
     .flatMap((u) => {
-      const own = (context.unitFigures.get(`${u.province}/${u.id}`) ?? []).filter((f) => periodWithin(f.period, review.period));
+      const own = figuresWithin(context.unitFigures.get(`${u.province}/${u.id}`) ?? [], review.period);
       if (own.length === 0) return [];
       const shown = headlineFirst(new Set(own.map((f) => f.metric)), unitFiguresShown);
       return [{

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inMetricThenPeriodOrder, pageContext, peersKey, type PageContext } from '../../../src/lib/pages/context.ts';
+import { figuresWithin, inMetricThenPeriodOrder, pageContext, peersKey, type PageContext } from '../../../src/lib/pages/context.ts';
 import { slotOf } from '../../../src/lib/aggregate/slot.ts';
 import type { DataSet } from '../../../src/lib/schema/dataSet.ts';
 import { period } from '../../../src/lib/period.ts';
@@ -40,6 +40,21 @@ describe('inMetricThenPeriodOrder', () => {
       const ordered = inMetricThenPeriodOrder(context, given);
       expect(ordered).toEqual(reference(given));
       expect(ordered).not.toBe(given);
+    }
+  });
+});
+
+describe('figuresWithin', () => {
+  it('gives the figures whose period lies within the one asked for, in their order, whether or not they come a period at a time', () => {
+    let seed = 11;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 200; round++) {
+      const given = Array.from({ length: next(60) }, (_, i) => figure(metrics[next(metrics.length)]!, periods[next(periods.length)]!, String(i)));
+      if (round % 2 === 0) given.sort((a, b) => a.period.end - b.period.end);
+      for (const within of periods) {
+        // Asked twice of one list: the second time from the runs kept for it.
+        for (let time = 0; time < 2; time++) expect(figuresWithin(given, within)).toEqual(given.filter((f) => f.period.start >= within.start && f.period.end <= within.end));
+      }
     }
   });
 });
