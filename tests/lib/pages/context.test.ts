@@ -16,6 +16,20 @@ const figure = (metric: string, p: Figure['period'], tag: string) => ({ metric, 
 const reference = (figures: readonly Figure[]) =>
   [...figures].sort((a, b) => metrics.indexOf(a.metric) - metrics.indexOf(b.metric) || a.period.end - b.period.end || a.period.start - b.period.start);
 
+/**
+ * 200 lists of up to `longest` figures of any metrics and periods, from a fixed pseudo-random sequence (so a failure
+ * repeats): half of them come a period at a time, as a unit's figures do; the others in no order.
+ */
+function figureLists(seed: number, longest: number): Figure[][] {
+  let state = seed;
+  const next = (n: number) => ((state = (state * 1103515245 + 12345) % 2 ** 31) % n);
+  return Array.from({ length: 200 }, (_, round) => {
+    const given = Array.from({ length: next(longest) }, (_, i) => figure(metrics[next(metrics.length)]!, periods[next(periods.length)]!, String(i)));
+    if (round % 2 === 0) given.sort((a, b) => a.period.end - b.period.end);
+    return given;
+  });
+}
+
 describe('inMetricThenPeriodOrder', () => {
   it('orders by metric, then end year, then start year, keeping figures alike in both in their order', () => {
     const given = [
@@ -30,13 +44,7 @@ describe('inMetricThenPeriodOrder', () => {
   });
 
   it('agrees with a stable sort on any mix of metrics and periods', () => {
-    // A fixed pseudo-random sequence, so a failure repeats.
-    let seed = 7;
-    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
-    for (let round = 0; round < 200; round++) {
-      const given = Array.from({ length: next(40) }, (_, i) => figure(metrics[next(metrics.length)]!, periods[next(periods.length)]!, String(i)));
-      // Half the rounds come a period at a time, as a unit's figures do; the others in no order.
-      if (round % 2 === 0) given.sort((a, b) => a.period.end - b.period.end);
+    for (const given of figureLists(7, 40)) {
       const ordered = inMetricThenPeriodOrder(context, given);
       expect(ordered).toEqual(reference(given));
       expect(ordered).not.toBe(given);
@@ -46,11 +54,7 @@ describe('inMetricThenPeriodOrder', () => {
 
 describe('figuresWithin', () => {
   it('gives the figures whose period lies within the one asked for, in their order, whether or not they come a period at a time', () => {
-    let seed = 11;
-    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
-    for (let round = 0; round < 200; round++) {
-      const given = Array.from({ length: next(60) }, (_, i) => figure(metrics[next(metrics.length)]!, periods[next(periods.length)]!, String(i)));
-      if (round % 2 === 0) given.sort((a, b) => a.period.end - b.period.end);
+    for (const given of figureLists(11, 60)) {
       for (const within of periods) {
         // Asked twice of one list: the second time from the runs kept for it.
         for (let time = 0; time < 2; time++) expect(figuresWithin(given, within)).toEqual(given.filter((f) => f.period.start >= within.start && f.period.end <= within.end));
