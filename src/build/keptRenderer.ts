@@ -94,8 +94,6 @@ export function rendererKey(projectRoot: string): string {
   return createHash('sha256').update(projectRoot).update('\0').update(treeHash(projectRoot, ['src', 'tsconfig.json', ...lockedDependencies])).digest('hex');
 }
 
-/** An error the command line says in Chinese first (src/cli/options.ts errorMessage). */
-
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /**

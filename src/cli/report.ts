@@ -2,6 +2,7 @@
 import { countBySeverity, formatProblem, sortProblems, type Language } from '../lib/problems.ts';
 import type { Problem } from '../lib/schema/problem.ts';
 import type { FileTally } from '../load/loadDataSet.ts';
+import type { OutputAfterFailure } from '../build/publishSite.ts';
 
 export function reportText(problems: readonly Problem[], files: readonly FileTally[], language: Language = 'zh'): string {
   const lines = sortProblems(problems).map((problem) => formatProblem(problem, language));
@@ -36,7 +37,7 @@ export function recoveryLine(language: Language, outDir: string, recovery: strin
  * What a failed build says of its output folder (OutputAfterFailure in src/build/publishSite.ts): that it is as it
  * was, or, after a publish had begun, what the next build does about it.
  */
-export function outputAfterFailureLine(language: Language, outDir: string, output: 'unchanged' | 'partly' | 'replaced'): string {
+export function outputAfterFailureLine(language: Language, outDir: string, output: OutputAfterFailure): string {
   if (language === 'en') {
     if (output === 'partly') return `the update of ${outDir} was begun and not finished: the next build (or npm run check) first finishes it, or puts the previous site back.`;
     if (output === 'replaced') return `${outDir} holds the new site; the next build reads each of its files again to check it.`;

@@ -100,8 +100,28 @@ export interface SiteCheck {
   stats: Float64Array<ArrayBuffer>;
 }
 
-/** Numbers a file takes in SiteCheck's stats. */
+/** Numbers a file takes in SiteCheck's stats and in the stats kept: size, mtime, ctime, inode. */
 const statWidth = 4;
+
+const statNumbers = (s: Pick<StatRecord, 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>): number[] => [s.size, s.mtimeMs, s.ctimeMs, s.ino];
+
+/**
+ * The records held as four numbers a file in the order of `manifest`'s files, by site path; a file whose numbers are
+ * not all numbers (NaN from a check, null as kept) has none. Its hash is the manifest's.
+ */
+function recordsInOrder(manifest: SiteManifest, numbers: ArrayLike<number | null>): Map<string, StatRecord> {
+  const records = new Map<string, StatRecord>();
+  const at = (i: number): number | undefined => {
+    const n = numbers[i];
+    return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+  };
+  Object.entries(manifest.files).forEach(([path, sha256], index) => {
+    const first = index * statWidth;
+    const [size, mtimeMs, ctimeMs, ino] = [at(first), at(first + 1), at(first + 2), at(first + 3)];
+    if (size !== undefined && mtimeMs !== undefined && ctimeMs !== undefined && ino !== undefined) records.set(path, { sha256, size, mtimeMs, ctimeMs, ino });
+  });
+  return records;
+}
 
 /**
  * Checks every file the manifest of the site in `siteDir` lists (as `unchangedRecord` does, with the
@@ -125,7 +145,7 @@ export function checkSite(siteDir: string, stats: SiteStats): SiteCheck | undefi
       changed.push(path);
       return;
     }
-    taken.set([found.size, found.mtimeMs, found.ctimeMs, found.ino], index * statWidth);
+    taken.set(statNumbers(found), index * statWidth);
   });
   return { seal: read.seal, changed, stats: taken };
 }
@@ -135,12 +155,7 @@ export function checkSite(siteDir: string, stats: SiteStats): SiteCheck | undefi
  * whose files' order the check's stats follow.
  */
 export function checkedStats(manifest: SiteManifest, check: SiteCheck): Map<string, StatRecord> {
-  const records = new Map<string, StatRecord>();
-  Object.entries(manifest.files).forEach(([path, sha256], index) => {
-    const [size, mtimeMs, ctimeMs, ino] = check.stats.subarray(index * statWidth, (index + 1) * statWidth) as unknown as [number, number, number, number];
-    if (!Number.isNaN(size)) records.set(path, { sha256, size, mtimeMs, ctimeMs, ino });
-  });
-  return records;
+  return recordsInOrder(manifest, check.stats);
 }
 
 /**
@@ -190,26 +205,19 @@ export function siteStats(cacheDir: string, outDir: string): SiteStats {
   const file = join(cacheDir, `${createHash('sha256').update(resolve(outDir)).digest('hex').slice(0, 16)}.json`);
   return {
     read({ manifest, seal }) {
-      const records = new Map<string, StatRecord>();
       const kept = readSealed(file, statsKey, isStats);
-      if (kept?.manifest !== seal) return records;
-      Object.entries(manifest.files).forEach(([path, sha256], index) => {
-        const [size, mtimeMs, ctimeMs, ino] = kept.stats.slice(index * statWidth, (index + 1) * statWidth);
-        if (typeof size === 'number' && typeof mtimeMs === 'number' && typeof ctimeMs === 'number' && typeof ino === 'number') records.set(path, { sha256, size, mtimeMs, ctimeMs, ino });
-      });
-      return records;
+      return kept?.manifest === seal ? recordsInOrder(manifest, kept.stats) : new Map();
     },
     write({ manifest, seal }, taken) {
       const stats: Array<number | null> = [];
       for (const [path, sha256] of Object.entries(manifest.files)) {
         const before = taken?.get(path);
         if (before?.sha256 === sha256) {
-          stats.push(before.size, before.mtimeMs, before.ctimeMs, before.ino);
+          stats.push(...statNumbers(before));
           continue;
         }
         try {
-          const now = statSync(join(outDir, path));
-          stats.push(now.size, now.mtimeMs, now.ctimeMs, now.ino);
+          stats.push(...statNumbers(statSync(join(outDir, path))));
         } catch {
           // A file gone meanwhile has no record: it is read, or found missing, next time.
           stats.push(null, null, null, null);

@@ -94,11 +94,12 @@ export function traditionalPage(html: string, pagePath: string): string {
   const back = relativeHref(path, pagePath);
   const converted = toTraditionalOutsideQuotes(html);
   const lang = '<html lang="zh-CN">';
+  const langTo = '<html lang="zh-Hant">';
   const switchTo = `<a href="${back}" lang="zh-Hans" hreflang="zh-Hans" class="script-switch" data-script-switch>简体</a>`;
   const relinked = (attribute: string, rest: string, root: string) => `${attribute}="${relativeHref(path, root)}"${rest} data-root="${root}"`;
   const edits: Edit[] = [];
   const langAt = converted.indexOf(lang);
-  if (langAt >= 0) edits.push({ from: langAt, to: langAt + lang.length, text: '<html lang="zh-Hant">' });
+  if (langAt >= 0) edits.push({ from: langAt, to: langAt + lang.length, text: langTo });
   const switchFound = scriptSwitch.exec(converted);
   if (switchFound) edits.push({ from: switchFound.index, to: switchFound.index + switchFound[0].length, text: switchTo });
   for (const found of converted.matchAll(rootLinked)) {
@@ -109,7 +110,7 @@ export function traditionalPage(html: string, pagePath: string): string {
   return (
     edited(converted, edits) ??
     converted
-      .replace(lang, '<html lang="zh-Hant">')
+      .replace(lang, langTo)
       .replace(scriptSwitch, switchTo)
       .replace(rootLinked, (_match, attribute: string, rest: string, root: string) => relinked(attribute, rest, root))
   );
