@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { commandOptions, say } from '../src/cli/options.ts';
+import { commandOptions, errorMessage, say } from '../src/cli/options.ts';
 import { serve } from '../src/cli/staticServer.ts';
 
 const { values, lang } = commandOptions('preview', { out: { type: 'string', default: 'dist' }, port: { type: 'string', default: '4321' } });
@@ -41,6 +41,6 @@ async function preview(): Promise<void> {
 try {
   await preview();
 } catch (error) {
-  console.error(t(`preview 无法启动：${(error as Error).message}`, `preview could not start: ${(error as Error).message}`));
+  console.error(t(`preview 无法启动：${errorMessage(error, lang)}`, `preview could not start: ${errorMessage(error, lang)}`));
   process.exitCode = 2;
 }

@@ -8,6 +8,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { resolve } from 'node:path';
 import type { Language } from '../lib/problems.ts';
 import { commandUsage } from './commands.mjs';
+import { systemErrorZh } from './systemError.ts';
 
 export type { Language };
 
@@ -39,10 +40,14 @@ export class OptionError extends Error {
 /** An error that says `message` in English and `zh` in Chinese (errorMessage picks one). */
 export const bilingual = (message: string, zh: string): Error => Object.assign(new Error(message), { zh });
 
-/** What an error says, in the language: an error that carries Chinese (`zh`) says that, any other its message. */
+/**
+ * What an error says, in the language: in Chinese, an error that carries Chinese (`zh`) says that, one of the
+ * system's (a file that cannot be made) says it in Chinese with the system's words after it; any other its message.
+ */
 export function errorMessage(error: unknown, language: Language): string {
   const zh = (error as { zh?: unknown } | undefined)?.zh;
-  return language === 'zh' && typeof zh === 'string' ? zh : (error as Error).message;
+  if (language === 'zh' && typeof zh === 'string') return zh;
+  return (language === 'zh' ? systemErrorZh(error) : undefined) ?? (error as Error).message;
 }
 
 /** The language `--lang` names; anything but zh or en is an OptionError. */
