@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildSite, defaultCacheDir, projectRoot } from '../src/build/buildSite.ts';
+import { startBuild, type BuildStart } from '../src/build/buildStart.ts';
 import { pageRenderer } from '../src/build/keptRenderer.ts';
 import { outputAfter, refuseUnlessReplaceable } from '../src/build/publishSite.ts';
 import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/build/garbage.ts';
@@ -30,24 +31,43 @@ async function build(options: CliOptions): Promise<number> {
   // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
   // Data files (observation files and unit returns) unchanged since the last build are taken as that build read them (src/build/incremental/readingCache.ts).
   const readings = folderReadingCache(defaultCacheDir(), options.dataDir);
-  const { dataSet, problems, files, digests } = await loadDataSet({ ...options, cache: readings, afterReading: collectGarbageWhenPiledUp });
+  // The output folder taken, and the previous site's check and the chart thread started, on the core the load leaves idle (src/build/buildStart.ts).
+  const waiting = (pid: number) => console.error(say(lang, `另一次生成（进程 ${pid}）正在写入 ${outDir}：等它写完`, `another build (process ${pid}) is writing ${outDir}: waiting for it to finish`));
+  let start: BuildStart;
+  try {
+    start = await startBuild({ outDir, cacheDir: defaultCacheDir(), waiting, chartsAtOnce: true });
+  } catch (error) {
+    renderer.cancel();
+    const message = errorMessage(error, lang);
+    console.error(`${say(lang, `生成失败：${message}`, `build failed: ${message}`)}\n${outputAfterFailureLine(lang, outDir, outputAfter(error))}`);
+    return 1;
+  }
+  if (start.recovery !== 'none') console.log(recoveryLine(lang, outDir, start.recovery, true));
+  let loaded: Awaited<ReturnType<typeof loadDataSet>>;
+  try {
+    loaded = await loadDataSet({ ...options, cache: readings, afterReading: collectGarbageWhenPiledUp });
+  } catch (error) {
+    renderer.cancel();
+    await start.cancel();
+    throw error;
+  }
+  const { dataSet, problems, files, digests } = loaded;
   collectGarbageWhenPiledUp();
   const loadSeconds = (Date.now() - started) / 1000;
   console.log(reportText(problems, files, lang));
   if (hasErrors(problems)) {
     renderer.cancel();
+    await start.cancel();
     console.error(say(lang, `没有生成网站：请先改正上面的错误；${outDir} 保持原样。`, `build stopped: fix the errors above; ${outDir} is unchanged.`));
     return 1;
   }
   try {
     const progress = consoleProgress(process.stderr, lang);
-    const waiting = (pid: number) => console.error(say(lang, `另一次生成（进程 ${pid}）正在写入 ${outDir}：等它写完`, `another build (process ${pid}) is writing ${outDir}: waiting for it to finish`));
     const interrupted = () => console.error(say(lang, `\n已中断生成：${outDir} 保持原样。`, `\nbuild interrupted: ${outDir} is unchanged.`));
-    const report = await buildSite({ outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting, renderer, interrupted });
+    const report = await buildSite({ outDir, dataSet, digests, progress, cacheDir: defaultCacheDir(), waiting, renderer, interrupted, start });
     const seconds = (Date.now() - started) / 1000;
     const { kept, read, rejected } = readings.stats();
     const checks = readings.checkStats();
-    if (report.recovery !== 'none') console.log(recoveryLine(lang, outDir, report.recovery, true));
     const refused = rejected + report.refused.cacheEntries;
     if (refused > 0) {
       console.log(say(lang, `有${refused}个缓存条目与写入时不一样（被改动、截短或类型不对），已重新生成`, `${refused} cache entries were not as they were written (changed, cut short or of another kind) and were made again`));

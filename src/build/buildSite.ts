@@ -19,19 +19,20 @@ import type { ObservationDigests } from '../load/scopeDigests.ts';
 import { installSession } from '../session.ts';
 import type { Progress } from '../cli/progress.ts';
 import { chartDrawing, type ChartStats } from './chartDrawing.ts';
+import { pagesCacheDir, startBuild, type BuildStart } from './buildStart.ts';
 import { pageRenderer, type PageRenderer } from './keptRenderer.ts';
 import { collectGarbageWhenPiledUp, keepHeapNearLive } from './garbage.ts';
 import { folderChartCache } from './incremental/chartCacheFolder.ts';
-import { pageReuse, siteStatsFolder } from './incremental/pageReuse.ts';
-import { manifestName, writeManifest } from './incremental/siteManifest.ts';
+import { pageReuse } from './incremental/pageReuse.ts';
+import { writeManifest } from './incremental/siteManifest.ts';
 import { writeDataPackage, writeTraditionalEdition } from './publish.ts';
 import { searchScript, startSearchIndex, writeSearchScript, type SearchIndex } from './searchIndex.ts';
-import { lockOutput, OutputChanged, processRuns, publishInPlace, recoverPublish, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
+import { OutputChanged, processRuns, publishInPlace, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
 import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
-import { chartThread, type ChartThread } from './threads/chartThread.ts';
+import type { ChartThread } from './threads/chartThread.ts';
 import { startEditionThread, type EditionThread } from './threads/editionThread.ts';
-import { startPreviousSiteThread, type PreviousSiteThread } from './threads/previousSiteThread.ts';
+import type { PreviousSiteThread } from './threads/previousSiteThread.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -50,10 +51,12 @@ export interface BuildSiteOptions {
   renderer?: PageRenderer;
   /** Told when Ctrl+C or SIGTERM has stopped the build, once what it wrote is removed, just before the process ends (exit 130). */
   interrupted?: () => void;
+  /**
+   * What was started for this build before its data were loaded (buildStart.ts), for `outDir`: the build takes it over, and
+   * stops it and lets the folder go whether it succeeds or fails. Absent: started here.
+   */
+  start?: BuildStart;
 }
-
-/** The cache folder's part for pages (pageReuse.ts). */
-const pagesCacheDir = (cacheDir: string) => join(cacheDir, 'pages');
 
 export interface BuildReport {
   pages: number;
@@ -134,14 +137,22 @@ function removeOwnWorkFolder(): void {
 export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   // Folders as given from the working directory, fixed once.
   const options = { ...given, outDir: resolve(given.outDir), cacheDir: given.cacheDir === undefined ? undefined : resolve(given.cacheDir) };
-  // The site replaces the whole output folder: never one that holds something else.
-  refuseUnlessReplaceable(options.outDir);
-  const lock = await lockOutput(options.outDir, options.waiting);
+  let start = given.start;
+  if (start && start.outDir !== options.outDir) {
+    await start.cancel();
+    throw new Error(`buildSite: started for ${start.outDir}, not ${options.outDir}`);
+  }
+  if (!start) {
+    // The site replaces the whole output folder: never one that holds something else.
+    refuseUnlessReplaceable(options.outDir);
+    start = await startBuild({ outDir: options.outDir, cacheDir: options.cacheDir, waiting: options.waiting, chartsAtOnce: false });
+  }
+  const { lock, recovery, replacing } = start;
   const { staging, parent, journal } = workPaths(options.outDir);
   let editions: EditionThread | undefined;
-  let charts: ChartThread | undefined;
+  let charts: ChartThread | undefined = start.charts;
   let search: SearchIndex | undefined;
-  let previousSite: PreviousSiteThread | undefined;
+  let previousSite: PreviousSiteThread | undefined = start.previousSite;
   /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
   let waitForCacheWrites: (() => Promise<void>) | undefined;
   // The bundle of the pages: kept, or being made in a process of its own since the caller started it (keptRenderer.ts).
@@ -184,10 +195,6 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   const script = searchScript(projectRoot);
   script.catch(() => undefined);
   try {
-    const recovery = recoverPublish(options.outDir);
-    // The site being replaced, now that no other build may replace it, checked against its manifest on a thread of its own
-    // while the pages are listed; none without a cache folder, as nothing is then carried.
-    if (options.cacheDir !== undefined) previousSite = startPreviousSiteThread(options.outDir, siteStatsFolder(pagesCacheDir(options.cacheDir)));
     await mkdir(parent, { recursive: true });
     process.env.ASTRO_TELEMETRY_DISABLED = '1';
     const site = siteIndex(options.dataSet, buildDay(process.env.SOURCE_DATE_EPOCH, new Date()));
@@ -196,14 +203,9 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
 
     // The parts of the session: charts, the Traditional edition and the search index, each of its own.
     const chartCache = options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined;
-    // A build that replaces a built site carries most of its pages, and takes most charts from the cache: the chart
-    // thread starts at the first chart drawn, and the index takes the carried pages' terms while the few others render.
-    // A first build draws every chart and renders every page: the thread starts now, and the index waits for the pages
-    // (threads/searchIndexWorker.ts says why).
-    const replacing = existsSync(join(options.outDir, manifestName));
-    charts = chartThread();
-    if (!replacing) charts.start();
-    const drawing = chartDrawing(charts.draw, chartCache);
+    // A build that replaces a built site carries most of its pages: the index takes the carried pages' terms while the
+    // few others render. A first build renders every page: the index waits for the pages (threads/searchIndexWorker.ts says why).
+    const drawing = chartDrawing(start.charts.draw, chartCache);
     // The search index takes the pages' documents as they come, in the fixed order of the page list.
     search = startSearchIndex();
     if (replacing) search.start();
@@ -230,7 +232,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
 
     await inWorkFolder((folder) => renderer.render(folder, staging, paths));
     if (!replacing) search.start();
-    await charts.stop();
+    await start.charts.stop();
     charts = undefined;
     // Before the Traditional edition, which copies it.
     await writeSearchScript(staging, script);

@@ -147,6 +147,24 @@ describe('a build that cannot publish what the data does not say', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('改过的综述');
   }, 180_000);
 
+  it('stops at data with errors, having taken the folder and started its threads while it read them: the site as it was, nothing beside it, no folder made for it', async () => {
+    const { work, dir, out, cache } = await builtSite();
+    const before = fileHashes(out);
+    const sample = join(work, 'data/observations/sample.csv');
+    writeFileSync(sample, readFileSync(sample, 'utf8').replace('hainan,,2020,branches-total,2824', 'hainan,,20x0,branches-total,2824'));
+    const failed = await build(work, out, cache);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(`build stopped: fix the errors above; ${out} is unchanged.`);
+    expect(differing(before, fileHashes(out))).toEqual([]);
+    // No lock, staging folder or other work folder is left beside the site.
+    expect(readdirSync(dir).sort()).toEqual(['cache', 'site']);
+    // Into a folder not made yet: the folders made to hold its lock are gone again.
+    const fresh = join(dir, 'new', 'deeper', 'site');
+    const again = await build(work, fresh, cache);
+    expect(again.code).toBe(1);
+    expect(existsSync(join(dir, 'new'))).toBe(false);
+  }, 180_000);
+
   it('says, when a build fails once its site is published, that the new site is in place; the next build checks it and leaves it whole', async () => {
     const { work, expected, out, cache } = await builtSite();
     // The folder of the stats kept for the next build is a file: they cannot be written, after the publish.
