@@ -10,7 +10,11 @@
  * 426-453 charts are drawn each time), this checkout and the one before alternated, six builds
  * each: 11.7-14.7 s (mean 12.9) against 12.2-14.9 s (mean 13.9); the pages stage 6.6-8.0 s (mean 7.2)
  * against 6.6-8.6 s (mean 8.1). The load itself took 0.35 s longer on average (3.0 s against 2.7 s):
- * the threads share the second core with V8's collector.
+ * the threads share the second core with V8's collector. A build that draws no chart pays for the
+ * chart thread's start: rebuilds of the national set that changed nothing loaded in 2.6-2.8 s with
+ * it started with the load, 2.4-2.6 s with it started at the first chart (four each). Started right
+ * after the load instead, the pages stage of the builds that drew charts was longer again (7.5-9.8 s
+ * against 6.9-8.9 s, three each); the previous site's thread at a lower priority (nice 10) changed nothing.
  */
 import { existsSync, rmdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
