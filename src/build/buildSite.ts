@@ -45,7 +45,7 @@ export interface BuildSiteOptions {
   progress?: Progress;
   /** Folder kept across builds (charts/: drawn charts; pages/: the pages' search texts); absent: everything is drawn and rendered. */
   cacheDir?: string;
-  /** Told when another build into the same output folder runs: this one waits for it. */
+  /** Told when another build into the same output folder runs: this one waits for it (when it takes the folder itself; a `start` was given its own). */
   waiting?: (pid: number) => void;
   /** The bundle of the pages, started before the data were read (keptRenderer.ts); absent: started here. */
   renderer?: PageRenderer;
