@@ -31,6 +31,11 @@ async function build(options: CliOptions): Promise<number> {
   // The garbage of reading the files is collected before the figures are derived, and theirs before the site is built: each would otherwise make the peak.
   // Data files (observation files and unit returns) unchanged since the last build are taken as that build read them (src/build/incremental/readingCache.ts).
   const readings = folderReadingCache(defaultCacheDir(), options.dataDir);
+  /** A failed build: why, and what its output folder now holds. */
+  const sayFailed = (error: unknown) => {
+    const message = errorMessage(error, lang);
+    console.error(`${say(lang, `生成失败：${message}`, `build failed: ${message}`)}\n${outputAfterFailureLine(lang, outDir, outputAfter(error))}`);
+  };
   // The output folder taken, and the previous site's check and the chart thread started, on the core the load leaves idle (src/build/buildStart.ts).
   const waiting = (pid: number) => console.error(say(lang, `另一次生成（进程 ${pid}）正在写入 ${outDir}：等它写完`, `another build (process ${pid}) is writing ${outDir}: waiting for it to finish`));
   let start: BuildStart;
@@ -38,8 +43,7 @@ async function build(options: CliOptions): Promise<number> {
     start = await startBuild({ outDir, cacheDir: defaultCacheDir(), waiting, chartsAtOnce: true });
   } catch (error) {
     renderer.cancel();
-    const message = errorMessage(error, lang);
-    console.error(`${say(lang, `生成失败：${message}`, `build failed: ${message}`)}\n${outputAfterFailureLine(lang, outDir, outputAfter(error))}`);
+    sayFailed(error);
     return 1;
   }
   if (start.recovery !== 'none') console.log(recoveryLine(lang, outDir, start.recovery, true));
@@ -92,8 +96,7 @@ async function build(options: CliOptions): Promise<number> {
     }
     return 0;
   } catch (error) {
-    const message = errorMessage(error, lang);
-    console.error(`${say(lang, `生成失败：${message}`, `build failed: ${message}`)}\n${outputAfterFailureLine(lang, outDir, outputAfter(error))}`);
+    sayFailed(error);
     return 1;
   }
 }

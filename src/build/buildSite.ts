@@ -32,7 +32,6 @@ import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
 import type { ChartThread } from './threads/chartThread.ts';
 import { startEditionThread, type EditionThread } from './threads/editionThread.ts';
-import type { PreviousSiteThread } from './threads/previousSiteThread.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -152,7 +151,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   let editions: EditionThread | undefined;
   let charts: ChartThread | undefined = start.charts;
   let search: SearchIndex | undefined;
-  let previousSite: PreviousSiteThread | undefined = start.previousSite;
+  const { previousSite } = start;
   /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
   let waitForCacheWrites: (() => Promise<void>) | undefined;
   // The bundle of the pages: kept, or being made in a process of its own since the caller started it (keptRenderer.ts).
