@@ -12,11 +12,18 @@ import { pageRenderer } from '../src/build/keptRenderer.ts';
 import { outputAfter, refuseUnlessReplaceable } from '../src/build/publishSite.ts';
 import { collectGarbageWhenPiledUp, growHeapFreely } from '../src/build/garbage.ts';
 import { folderReadingCache } from '../src/build/incremental/readingCache.ts';
-import { argumentLanguage, errorMessage, exitIfHelpAsked, readCliOptions, say, type CliOptions } from '../src/cli/options.ts';
+import { cacheFolderNote } from '../src/cli/cacheFolderNote.ts';
+import { argumentLanguage, errorMessage, exitIfHelpAsked, readCliOptions, say, type CliOptions, type Language } from '../src/cli/options.ts';
 import { consoleProgress } from '../src/cli/progress.ts';
 import { outputAfterFailureLine, recoveryLine, reportText } from '../src/cli/report.ts';
 import { hasErrors } from '../src/lib/problems.ts';
 import { loadDataSet } from '../src/load/loadDataSet.ts';
+
+/** What a failure says, and where the cache folder comes from when the failure lies in it. */
+function failureMessage(error: unknown, language: Language): string {
+  const note = cacheFolderNote(error, defaultCacheDir(), process.env.ZONGSHU_CACHE !== undefined, language);
+  return note === undefined ? errorMessage(error, language) : `${errorMessage(error, language)}\n${note}`;
+}
 
 async function build(options: CliOptions): Promise<number> {
   const started = Date.now();
@@ -33,7 +40,7 @@ async function build(options: CliOptions): Promise<number> {
   const readings = folderReadingCache(defaultCacheDir(), options.dataDir);
   /** A failed build: why, and what its output folder now holds. */
   const sayFailed = (error: unknown) => {
-    const message = errorMessage(error, lang);
+    const message = failureMessage(error, lang);
     console.error(`${say(lang, `生成失败：${message}`, `build failed: ${message}`)}\n${outputAfterFailureLine(lang, outDir, outputAfter(error))}`);
   };
   // The output folder taken, and the previous site's check and the chart thread started, on the core the load leaves idle (src/build/buildStart.ts).
@@ -108,7 +115,8 @@ const language = argumentLanguage();
 try {
   code = await build(readCliOptions());
 } catch (error) {
-  console.error(say(language, `生成失败：${errorMessage(error, language)}`, `build failed: ${errorMessage(error, language)}`));
+  const message = failureMessage(error, language);
+  console.error(say(language, `生成失败：${message}`, `build failed: ${message}`));
   code = 2;
 }
 process.exit(code);

@@ -5,18 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { errorMessage } from '../../src/cli/options.ts';
 import { systemErrorZh } from '../../src/cli/systemError.ts';
 import { useTempDir } from '../helpers/tempDir.ts';
+import { thrown } from '../helpers/thrown.ts';
 
 const tempDir = useTempDir();
-
-/** The error a call throws. */
-function thrown(call: () => unknown): unknown {
-  try {
-    call();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('the call did not throw');
-}
 
 describe('systemErrorZh', () => {
   it('says a folder that cannot be made under a file in Chinese, with the path and the system message after it', () => {
