@@ -4,7 +4,7 @@
  * and what to do. A message that names only `…/readings/d43a…` leaves the user looking for a
  * folder they never named.
  */
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import { say, type Language } from './options.ts';
 
 /** The paths a system error names (a move names two), as Node gives them. */
@@ -13,9 +13,10 @@ function pathsOf(error: unknown): string[] {
   return [path, dest].filter((p): p is string => typeof p === 'string');
 }
 
+/** Whether `path` is `folder` or lies in it (a child named `..x` is in it; `../x` is not). */
 const within = (folder: string, path: string) => {
   const rest = relative(folder, path);
-  return rest === '' || (!rest.startsWith('..') && !isAbsolute(rest));
+  return rest !== '..' && !rest.startsWith(`..${sep}`) && !isAbsolute(rest);
 };
 
 /**

@@ -35,6 +35,9 @@ describe('cacheFolderNote', () => {
     // A move names two paths: the second in the folder is enough.
     expect(cacheFolderNote(error, join(dir, 'there'), true, 'zh')).toBeDefined();
     expect(cacheFolderNote(new Error('no path'), dir, true, 'zh')).toBeUndefined();
+    // A file whose name begins with two dots is still in the folder.
+    expect(cacheFolderNote(Object.assign(new Error('x'), { path: join(dir, '..kept') }), dir, true, 'zh')).toBeDefined();
+    expect(cacheFolderNote(Object.assign(new Error('x'), { path: join(dir, '..', 'elsewhere') }), dir, true, 'zh')).toBeUndefined();
   });
 
   it('is what npm run build says when ZONGSHU_CACHE names a file, and no output folder is made (exit 2)', async () => {
