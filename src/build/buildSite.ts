@@ -30,7 +30,6 @@ import { searchScript, startSearchIndex, writeSearchScript, type SearchIndex } f
 import { OutputChanged, processRuns, publishInPlace, refuseUnlessReplaceable, swapIn, workPaths, type Recovery } from './publishSite.ts';
 import { searchFeed } from './searchFeed.ts';
 import { buildSession } from './session.ts';
-import type { ChartThread } from './threads/chartThread.ts';
 import { startEditionThread, type EditionThread } from './threads/editionThread.ts';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -136,22 +135,19 @@ function removeOwnWorkFolder(): void {
 export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
   // Folders as given from the working directory, fixed once.
   const options = { ...given, outDir: resolve(given.outDir), cacheDir: given.cacheDir === undefined ? undefined : resolve(given.cacheDir) };
-  let start = given.start;
-  if (start && start.outDir !== options.outDir) {
-    await start.cancel();
-    throw new Error(`buildSite: started for ${start.outDir}, not ${options.outDir}`);
+  if (given.start && given.start.outDir !== options.outDir) {
+    await given.start.cancel();
+    throw new Error(`buildSite: started for ${given.start.outDir}, not ${options.outDir}`);
   }
-  if (!start) {
+  const startHere = () => {
     // The site replaces the whole output folder: never one that holds something else.
     refuseUnlessReplaceable(options.outDir);
-    start = await startBuild({ outDir: options.outDir, cacheDir: options.cacheDir, waiting: options.waiting, chartsAtOnce: false });
-  }
-  const { lock, recovery, replacing } = start;
+    return startBuild({ outDir: options.outDir, cacheDir: options.cacheDir, waiting: options.waiting, chartsAtOnce: false });
+  };
+  const { lock, recovery, replacing, previousSite, charts } = given.start ?? (await startHere());
   const { staging, parent, journal } = workPaths(options.outDir);
   let editions: EditionThread | undefined;
-  let charts: ChartThread | undefined = start.charts;
   let search: SearchIndex | undefined;
-  const { previousSite } = start;
   /** Waits for the cache files written in the background (keyedFiles.ts), once there are any. */
   let waitForCacheWrites: (() => Promise<void>) | undefined;
   // The bundle of the pages: kept, or being made in a process of its own since the caller started it (keptRenderer.ts).
@@ -165,7 +161,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     (abandoning ??= (async () => {
       await waitForCacheWrites?.().catch(() => undefined);
       await editions?.stop();
-      await charts?.stop();
+      await charts.stop();
       await search?.stop();
       await previousSite?.stop();
       renderer.cancel();
@@ -204,7 +200,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     const chartCache = options.cacheDir ? folderChartCache(join(options.cacheDir, 'charts')) : undefined;
     // A build that replaces a built site carries most of its pages: the index takes the carried pages' terms while the
     // few others render. A first build renders every page: the index waits for the pages (threads/searchIndexWorker.ts says why).
-    const drawing = chartDrawing(start.charts.draw, chartCache);
+    const drawing = chartDrawing(charts.draw, chartCache);
     // The search index takes the pages' documents as they come, in the fixed order of the page list.
     search = startSearchIndex();
     if (replacing) search.start();
@@ -231,8 +227,7 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
 
     await inWorkFolder((folder) => renderer.render(folder, staging, paths));
     if (!replacing) search.start();
-    await start.charts.stop();
-    charts = undefined;
+    await charts.stop();
     // Before the Traditional edition, which copies it.
     await writeSearchScript(staging, script);
 

@@ -5,11 +5,8 @@
  * little more than the wait for the last chart.
  *
  * The thread starts at the first chart asked for, or when `start` is called: a build that
- * replaces a site takes most charts, often all, from the cache (src/build/chartDrawing.ts), and
- * starting the thread (Plot, d3 and linkedom compiled) cost 0.5-0.8 s of the other core while
- * the main thread loaded the data, for nothing when no chart was drawn. Where charts are drawn (every
- * figure of one province changed to new values, 440 charts), starting at the first one measured as
- * fast as starting at once: 9.99-11.50 s against 9.66-11.57 s, four national builds each, alternated.
+ * replaces a site takes most charts, often all, from the cache (src/build/chartDrawing.ts).
+ * When to start it is the build's choice (src/build/buildStart.ts says what each costs).
  */
 import type { Worker } from 'node:worker_threads';
 import type { ChartDrawer } from '../chartDrawing.ts';
