@@ -11,7 +11,6 @@ import { basename, join, relative } from 'node:path';
 import { assembleDataSet } from '../lib/dataSet.ts';
 import { buildCatalog, withSources, type Catalog, type CatalogTables, type Table } from '../lib/ingest/catalog.ts';
 import type { FileReading } from '../lib/ingest/fileReading.ts';
-import type { CellValues } from '../lib/ingest/tableCell.ts';
 import type { TableFileReading } from '../lib/ingest/tableFileReading.ts';
 import { checkHeader, type CsvRecord } from '../lib/ingest/csvRecord.ts';
 import { readNarrative } from '../lib/ingest/narrative.ts';
@@ -27,7 +26,7 @@ import type { Observation } from '../lib/schema/observation.ts';
 import type { Problem } from '../lib/schema/problem.ts';
 import { streamCsv } from './csvStream.ts';
 import { fileFault, isLink, listFiles, listFolders, shown, unreadableFile, type FileTally } from './files.ts';
-import { addTableReading, cellValuesOf, findWideTables, readTableFile } from './wideTables.ts';
+import { addTableReading, findWideTables, readTableFile } from './wideTables.ts';
 import { provincesDigest, scopeDigestsOf, type ObservationDigests } from './scopeDigests.ts';
 import type { GroupCheckCache, GroupProblems } from '../lib/checks/groupChecks.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
@@ -49,8 +48,8 @@ export interface ReadingCache {
   get(path: string, file: string, dataFile: string, catalogDigest: string): FileReading | undefined;
   /** Keeps the reading of a file that `get` found none for. */
   set(path: string, reading: FileReading): void;
-  /** The kept reading of the unit return at `path`, as `get`; its cells' values are shared through `values`. */
-  getTable(path: string, file: string, dataFile: string, catalogDigest: string, values: CellValues): TableFileReading | undefined;
+  /** The kept reading of the unit return at `path`, as `get`. */
+  getTable(path: string, file: string, dataFile: string, catalogDigest: string): TableFileReading | undefined;
   /** Keeps the reading of a unit return that `getTable` found none for. */
   setTable(path: string, reading: TableFileReading): void;
   /** The problems of the checks of a group of provinces (src/lib/checks/groupChecks.ts) kept under `key`, if any. */
@@ -262,7 +261,7 @@ export async function loadDataSet(options: LoadOptions): Promise<LoadResult> {
   }
 
   for (const table of wideTables) {
-    let reading = options.cache?.getTable(table.path, table.file, table.dataFile, catalogDigest, cellValuesOf(catalog));
+    let reading = options.cache?.getTable(table.path, table.file, table.dataFile, catalogDigest);
     if (!reading) {
       reading = await readTableFile(table, catalog, catalogFiles);
       options.cache?.setTable(table.path, reading);

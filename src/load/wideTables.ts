@@ -10,7 +10,7 @@ import type { CatalogFiles } from '../lib/ingest/observations.ts';
 import { tableSource } from '../lib/ingest/tableSource.ts';
 import type { CellValues } from '../lib/ingest/tableCell.ts';
 import { readTableLine, tableReading, type TableReading } from '../lib/ingest/tableLine.ts';
-import { cellOf, forEachLine, TableReadingBuilder, type TableFileReading } from '../lib/ingest/tableFileReading.ts';
+import { forEachLine, TableReadingBuilder, type TableFileReading } from '../lib/ingest/tableFileReading.ts';
 import { readWideHeader } from '../lib/ingest/wideTable.ts';
 import { didYouMean } from '../lib/names.ts';
 import { PeriodSchema, type Period } from '../lib/schema/period.ts';
@@ -80,7 +80,7 @@ export interface WideTableReading {
   digest: FileDigest;
 }
 
-/** The cell values of the load that reads against `catalog`: a figure written alike in many cells is held once. */
+/** The cell values of the load that reads against `catalog`: a figure written alike in many cells of a table read is one value, held once in its reading. */
 export const cellValuesOf = (catalog: Catalog): CellValues => entryOf(loadValues, catalog, (): CellValues => new Map());
 
 /**
@@ -132,21 +132,22 @@ export function addTableReading(table: WideTableFile, reading: TableFileReading,
   };
   report(reading.header);
   const stored: Problem[] = [];
+  const slots = store.columnSlots(reading.columns);
+  let whole = true;
+  const kept = (o: Observation) => {
+    if (o.province !== lastProvince) scopes.add(scopeKey({ province: (lastProvince = o.province) }));
+    if (o.source !== lastSource) scopes.add(scopeKey({ source: (lastSource = o.source) }));
+    if (o.unit !== null && o.province !== lastUnitsProvince) scopes.add(unitRowsKey((lastUnitsProvince = o.province)));
+  };
+  const turnedAway = (o: Observation) => {
+    whole = false;
+    dropped.push(o);
+  };
   forEachLine(reading, (lineProblems, refused, first, count) => {
     report(lineProblems);
     if (refused) return;
-    let whole = true;
-    for (let at = first; at < first + 3 * count; at += 3) {
-      const o = cellOf(reading, at);
-      if (store.add(o, stored)) {
-        if (o.province !== lastProvince) scopes.add(scopeKey({ province: (lastProvince = o.province) }));
-        if (o.source !== lastSource) scopes.add(scopeKey({ source: (lastSource = o.source) }));
-        if (o.unit !== null && o.province !== lastUnitsProvince) scopes.add(unitRowsKey((lastUnitsProvince = o.province)));
-      } else {
-        whole = false;
-        dropped.push(o);
-      }
-    }
+    whole = true;
+    store.addTableLine(reading, first, count, slots, stored, kept, turnedAway);
     if (whole) tally.accepted++;
     report(stored);
     stored.length = 0;

@@ -23,7 +23,6 @@ import type { ReadingCache } from '../../load/loadDataSet.ts';
 import { codeVersion } from './codeVersion.ts';
 import { seal, sealBytes, unseal, unsealBytes } from './sealed.ts';
 import type { FileReading } from '../../lib/ingest/fileReading.ts';
-import type { CellValues } from '../../lib/ingest/tableCell.ts';
 import type { TableFileReading } from '../../lib/ingest/tableFileReading.ts';
 import { checkCount, type GroupProblems } from '../../lib/checks/groupChecks.ts';
 import { ProblemSchema } from '../../lib/schema/problem.ts';
@@ -61,9 +60,9 @@ function decodeWhole(text: string, file: string, dataFile: string): FileReading 
 }
 
 /** A kept table reading, when it decodes (decodeTableReading checks its shape as it does). */
-function decodeTable(entry: Uint8Array, file: string, dataFile: string, values: CellValues): TableFileReading | undefined {
+function decodeTable(entry: Uint8Array, file: string, dataFile: string): TableFileReading | undefined {
   try {
-    return decodeTableReading(entry, file, dataFile, values);
+    return decodeTableReading(entry, file, dataFile);
   } catch {
     return undefined;
   }
@@ -140,11 +139,11 @@ export function folderReadingCache(cacheDir: string, dataDir: string): FolderRea
       });
     },
     set: (path, reading) => keep(path, (name) => seal(name, encodeReading(reading))),
-    getTable(path, file, dataFile, catalogDigest, values) {
+    getTable(path, file, dataFile, catalogDigest) {
       const name = nameOf(path, file, dataFile, catalogDigest);
       return take(name, bytes, (entry) => {
         const content = unsealBytes(name, entry);
-        return content === undefined ? undefined : decodeTable(content, file, dataFile, values);
+        return content === undefined ? undefined : decodeTable(content, file, dataFile);
       });
     },
     setTable: (path, reading) => keep(path, (name) => sealBytes(name, encodeTableReading(reading))),

@@ -22,6 +22,10 @@ interface PeriodPlaces {
   positions: Int32Array;
 }
 
+declare const placesBrand: unique symbol;
+/** A committee's or unit's places in one period, as FigureMap.placesOf gives them: only the map reads them. */
+export type Places = { readonly [placesBrand]: true };
+
 /** Years are below 4096: one number orders periods by end year, then start year. */
 const periodKey = (period: Period) => period.end * 4096 + period.start;
 
@@ -100,13 +104,47 @@ export class FigureMap<T> {
     return undefined;
   }
 
-  /** The places of a committee or unit and period, made if need be, and the number of a slot, with room for it in them. */
-  #room(province: string, unit: string | null, period: Period, slot: string): { places: PeriodPlaces; number: number } {
+  /**
+   * The number of a slot, numbered now if it is new: a unit return files a million cells in the slots of
+   * its few dozen columns, numbered once per table (setIfEmptyIn), where each cell's slot was looked up.
+   */
+  slotNumberOf(slot: string): number {
     let number = this.#slots.get(slot);
     if (number === undefined) {
       number = this.#slots.size;
       this.#slots.set(slot, number);
     }
+    return number;
+  }
+
+  /**
+   * The places of a committee (unit null) or unit in a period, made if need be, for setting values in
+   * them by slot number (setIfEmptyIn): the cells of one line of a unit return share them, so they are
+   * found once for the line.
+   */
+  placesOf(province: string, unit: string | null, period: Period): Places {
+    return this.#placesOf(province, unit ?? '', period, true) as unknown as Places;
+  }
+
+  /** As setIfEmpty, in places placesOf gave and a slot numbered by slotNumberOf. */
+  setIfEmptyIn(places: Places, number: number, value: T): T | undefined {
+    const held = places as unknown as PeriodPlaces;
+    if (number >= held.positions.length) {
+      // A slot numbered after these places were made: room for every slot known now.
+      const grown = new Int32Array(this.#slots.size);
+      grown.set(held.positions);
+      held.positions = grown;
+    }
+    const at = held.positions[number] as number;
+    if (at !== 0) return this.#values[at - 1];
+    this.#values.push(value);
+    held.positions[number] = this.#values.length;
+    return undefined;
+  }
+
+  /** The places of a committee or unit and period, made if need be, and the number of a slot, with room for it in them. */
+  #room(province: string, unit: string | null, period: Period, slot: string): { places: PeriodPlaces; number: number } {
+    const number = this.slotNumberOf(slot);
     const places = this.#placesOf(province, unit ?? '', period, true) as PeriodPlaces;
     if (number >= places.positions.length) {
       // A slot numbered after these places were made: room for every slot known now.

@@ -3,14 +3,15 @@
  * grows with the number of figures, not of rows, and catches the same figure
  * given twice.
  */
-import { FigureMap } from '../aggregate/figureMap.ts';
+import { FigureMap, type Places } from '../aggregate/figureMap.ts';
 import { isUsual, slotOf } from '../aggregate/slot.ts';
 import { zhIds, type ZhNames } from '../checks/zhNames.ts';
 import { periodLabel } from '../period.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
 import { fieldProblem, type CsvRecord } from './csvRecord.ts';
-import { cellLine, cellSlot } from './tableCell.ts';
+import { cellLine, cellSlot, type TableColumn, type TableLine } from './tableCell.ts';
+import { cellOf, type TableFileReading } from './tableFileReading.ts';
 
 function describe(o: Observation): string {
   const apart = isUsual(o) ? '' : ` (${[o.scope, o.time === 'cumulative' ? 'cumulative' : '', o.undated ? 'undated' : ''].filter(Boolean).join(', ')})`;
@@ -62,6 +63,62 @@ export class ObservationStore {
       ? this.#byFigure.setIfEmpty(line.province, line.unit, line.period, cellSlot(observation) as string, observation)
       : this.#byFigure.setIfEmpty(observation.province, observation.unit, observation.period, slotOf(observation), observation);
     if (!held) return true;
+    this.#repeated(observation, held, problems);
+    return false;
+  }
+
+  /**
+   * The slot numbers of a unit return's columns, for addTableLine: -1 for a column of running totals,
+   * whose cells are each filed by their own slot (slot.ts).
+   */
+  columnSlots(columns: readonly TableColumn[]): Int32Array {
+    return Int32Array.from(columns, (c) => (c.time === 'cumulative' ? -1 : this.#byFigure.slotNumberOf(c.metric)));
+  }
+
+  /**
+   * Adds the cells of one line of a unit return, as `add` adds each in turn, with the same problems in
+   * the same order: `count` cells from position `first` in reading.cells (tableFileReading.ts), with
+   * their columns' slot numbers from columnSlots. A compact cell is filed by its line's place, found
+   * once for the line, and its column's slot number, found once for the table: `add` looks both up for
+   * each of the national set's 950,000 cells. Each cell turned away goes to
+   * `turnedAway`; a cell kept goes to `kept`, but of the compact cells of a line only the first kept,
+   * as the rest share its line: its province, unit, period, source and note.
+   */
+  addTableLine(reading: TableFileReading, first: number, count: number, slots: Int32Array, problems: Problem[], kept: (o: Observation) => void, turnedAway: (o: Observation) => void): void {
+    const { cells } = reading;
+    // The places of the line the cells name (a file's line has one), found when a cell names another.
+    let places: Places | undefined;
+    let placesLine = -1;
+    // Whether a compact cell of the line was kept and told: the others have its province, unit, period and source.
+    let keptOfLine = false;
+    for (let at = first; at < first + 3 * count; at += 3) {
+      const o = cellOf(reading, at);
+      const lineAt = cells[at] as number;
+      const number = lineAt === -1 ? -1 : (slots[cells[at + 1] as number] as number);
+      if (number === -1) {
+        if (this.add(o, problems)) kept(o);
+        else turnedAway(o);
+        continue;
+      }
+      if (lineAt !== placesLine || !places) {
+        const line = reading.lines[lineAt] as TableLine;
+        places = this.#byFigure.placesOf(line.province, line.unit, line.period);
+        placesLine = lineAt;
+        keptOfLine = false;
+      }
+      const held = this.#byFigure.setIfEmptyIn(places, number, o);
+      if (held === undefined) {
+        if (!keptOfLine) kept(o);
+        keptOfLine = true;
+      } else {
+        this.#repeated(o, held, problems);
+        turnedAway(o);
+      }
+    }
+  }
+
+  /** The problem of an observation that repeats the figure `held`: a conflict, a duplicate row, or the same figure in another file. */
+  #repeated(observation: Observation, held: Observation, problems: Problem[]): void {
     const record = valueOf(observation);
     const sameFile = held.at.file === record.file;
     const sameFigure = held.value === observation.value && held.qualifier === observation.qualifier;
@@ -84,7 +141,6 @@ export class ObservationStore {
         zh: { message: `${describeZh(observation, this.#names)}：${placeOf(held)} 也有这一行，保留先读到的那一行`, hint: '同一个数字只写在一个文件里' },
       }, 'warning'));
     }
-    return false;
   }
 
   get size(): number {

@@ -6,11 +6,15 @@
  * holds those once (TableLine), and a cell's id, its place (`at`) and its
  * citation (`quote`: the line's unit, the column's heading, the cell as
  * written) are made when asked, not stored. A column holds its heading and
- * metric, and a figure written alike in many cells (76, 89%) is held once.
+ * metric, and a figure written alike in many cells of a table (76, 89%) is
+ * one value of the table's.
  *
  * A cell is also the figure it reports, read through itself (reportedFigure.ts, `figureRow`):
  * a second object per cell for that took 40 bytes a cell. A cell is 48 bytes
- * (three references), its id made when asked saved another 48.
+ * (its line, its table and its place in the table's cells), its id made when asked saved another 48.
+ * Its column and its value are read from its table (tableFileReading.ts), where values are
+ * held in columns, not as objects: a load reads the 430,000 values of the national set's kept tables
+ * in place, where it made or found an object for each.
  *
  * Its fields are getters, as in ReportedFigure: a spread copies none of them.
  */
@@ -19,6 +23,7 @@ import type { Observation } from '../schema/observation.ts';
 import { figureFields, figureRow } from '../aggregate/reportedFigure.ts';
 import { observationId } from './observations.ts';
 import { slotOf } from '../aggregate/slot.ts';
+import { entryOf } from '../maps.ts';
 
 /** What the cells of one line of a unit return share. */
 export interface TableLine {
@@ -52,28 +57,87 @@ export interface CellValue {
   measureWord: string | null;
 }
 
-/** Cell values of a load, by metric and as written; bounded like the reading of values (observations.ts). */
+/** Cell values of a read, by metric and as written; bounded like the reading of values (observations.ts). */
 export type CellValues = Map<string, Map<string, CellValue>>;
 
+/** The values of a table's compact cells in columns: a value is a position in them. */
+export interface CellValueColumns {
+  /** Each value's number and step, in pairs. */
+  numbers: Float64Array;
+  /** Each value's kind: its position in `kinds`. */
+  kindOf: Int32Array;
+  /** What values share: a qualifier and a measure word. */
+  kinds: Array<[qualifier: Observation['qualifier'], measureWord: string | null]>;
+  /** Every value as written, one after another, and where each ends there. */
+  writtenText: string;
+  writtenEnds: Int32Array;
+}
+
+/** What compact cells are read through: their table's columns, its cells as positions (three to a cell: a line, a column, a value) and its values. */
+export interface CellTable {
+  columns: TableColumn[];
+  cells: Int32Array;
+  values: CellValueColumns;
+}
+
+/** How many values the columns hold. */
+export const valueCount = (values: CellValueColumns): number => values.writtenEnds.length;
+
+/** Value `v` as written. */
+export const writtenAt = (values: CellValueColumns, v: number): string => values.writtenText.slice(v === 0 ? 0 : values.writtenEnds[v - 1], values.writtenEnds[v]);
+
+/** Values as columns, in their order. */
+export function valueColumns(values: readonly CellValue[]): CellValueColumns {
+  const numbers = new Float64Array(2 * values.length);
+  const kindOf = new Int32Array(values.length);
+  const kinds: CellValueColumns['kinds'] = [];
+  const kindAt = new Map<Observation['qualifier'], Map<string | null, number>>();
+  const writtenEnds = new Int32Array(values.length);
+  let writtenText = '';
+  values.forEach((v, at) => {
+    numbers[2 * at] = v.value;
+    numbers[2 * at + 1] = v.step;
+    const byMeasureWord = entryOf(kindAt, v.qualifier, () => new Map<string | null, number>());
+    let kind = byMeasureWord.get(v.measureWord);
+    if (kind === undefined) {
+      kind = kinds.push([v.qualifier, v.measureWord]) - 1;
+      byMeasureWord.set(v.measureWord, kind);
+    }
+    kindOf[at] = kind;
+    writtenText += v.written;
+    writtenEnds[at] = writtenText.length;
+  });
+  return { numbers, kindOf, kinds, writtenText, writtenEnds };
+}
+
+/** The column of the cell whose positions start at `at` in the table's cells. */
+const columnAt = (table: CellTable, at: number): TableColumn => table.columns[table.cells[at + 1] as number] as TableColumn;
+
+/** The position of that cell's value in its table's values. */
+const valueAt = (table: CellTable, at: number): number => table.cells[at + 2] as number;
+
+// A cell's column and value are read through functions, not private methods: a class with private methods gives
+// each instance a brand, a fourth field (56 bytes a cell, 7 MB more of the national set's heap).
 class TableCell implements Observation, Figure {
   readonly #line: TableLine;
-  readonly #column: TableColumn;
-  readonly #value: CellValue;
+  readonly #table: CellTable;
+  /** Where the cell's three positions start in the table's cells. */
+  readonly #at: number;
 
-  constructor(line: TableLine, column: TableColumn, value: CellValue) {
+  constructor(line: TableLine, table: CellTable, at: number) {
     this.#line = line;
-    this.#column = column;
-    this.#value = value;
+    this.#table = table;
+    this.#at = at;
   }
 
   /** `file:line:column` within the data folder, as observationId makes it. */
   get id(): string {
-    return observationId(this.#line.dataFile, this.#line.line, this.#column.column);
+    return observationId(this.#line.dataFile, this.#line.line, columnAt(this.#table, this.#at).column);
   }
 
   get at(): Observation['at'] {
     const { file, dataFile, line } = this.#line;
-    return { file, dataFile, line, column: this.#column.column };
+    return { file, dataFile, line, column: columnAt(this.#table, this.#at).column };
   }
 
   get province(): string {
@@ -89,27 +153,29 @@ class TableCell implements Observation, Figure {
   }
 
   get metric(): string {
-    return this.#column.metric;
+    return columnAt(this.#table, this.#at).metric;
   }
 
   get value(): number {
-    return this.#value.value;
+    return this.#table.values.numbers[2 * valueAt(this.#table, this.#at)] as number;
   }
 
   get step(): number {
-    return this.#value.step;
+    return this.#table.values.numbers[2 * valueAt(this.#table, this.#at) + 1] as number;
   }
 
   get qualifier(): Observation['qualifier'] {
-    return this.#value.qualifier;
+    const { kinds, kindOf } = this.#table.values;
+    return (kinds[kindOf[valueAt(this.#table, this.#at)] as number] as CellValueColumns['kinds'][number])[0];
   }
 
   get written(): string {
-    return this.#value.written;
+    return writtenAt(this.#table.values, valueAt(this.#table, this.#at));
   }
 
   get measureWord(): string | null {
-    return this.#value.measureWord;
+    const { kinds, kindOf } = this.#table.values;
+    return (kinds[kindOf[valueAt(this.#table, this.#at)] as number] as CellValueColumns['kinds'][number])[1];
   }
 
   get source(): string {
@@ -117,7 +183,7 @@ class TableCell implements Observation, Figure {
   }
 
   get quote(): string {
-    return cellQuote(this.#line.label, this.#column.header, this.#value.written);
+    return cellQuote(this.#line.label, columnAt(this.#table, this.#at).header, this.written);
   }
 
   get note(): string {
@@ -137,7 +203,7 @@ class TableCell implements Observation, Figure {
   }
 
   get time(): Observation['time'] {
-    return this.#column.time;
+    return columnAt(this.#table, this.#at).time;
   }
 
   get undated(): boolean {
@@ -166,7 +232,7 @@ class TableCell implements Observation, Figure {
 
   /** The column a cell is held with; undefined for an observation held in full. */
   static columnOf(o: Observation): TableColumn | undefined {
-    return #column in o ? o.#column : undefined;
+    return #table in o ? columnAt(o.#table, o.#at) : undefined;
   }
 
   /** Every field, as an observation and as the figure it reports, for JSON.stringify and page hashes. */
@@ -191,9 +257,14 @@ export function cellValueOf(values: CellValues, metric: string, written: string,
   return made;
 }
 
-/** The observation of a cell held as its line, its column and its value. */
+/** The observation of the compact cell whose positions start at `at` in the table's cells: read through its line and its table. */
+export function cellAt(line: TableLine, table: CellTable, at: number): Observation {
+  return new TableCell(line, table, at);
+}
+
+/** The observation of a cell held as its line, its column and its value, as a table of that one cell. */
 export function tableCell(line: TableLine, column: TableColumn, value: CellValue): Observation {
-  return new TableCell(line, column, value);
+  return new TableCell(line, { columns: [column], cells: Int32Array.of(0, 0, 0), values: valueColumns([value]) }, 0);
 }
 
 /**
@@ -254,5 +325,5 @@ export function compactValue(o: Observation, line: TableLine, column: TableColum
 /** The observation of a unit-return cell in compact form where compactValue allows it, otherwise as it is. */
 export function compactTableCell(o: Observation, line: TableLine, column: TableColumn, values: CellValues): Observation {
   const value = compactValue(o, line, column, values);
-  return value ? new TableCell(line, column, value) : o;
+  return value ? tableCell(line, column, value) : o;
 }

@@ -4,21 +4,22 @@
  * cells, and a cell is three numbers here, not an object. Each cell is a
  * position in the table's list of lines, of columns and of values (the few
  * cells held in full are a position in a list of their own); the lines hold
- * what their cells share (tableCell.ts), and a value is one object for every
- * cell of the load that writes and reads alike. The cells' objects are made
- * when the load files them (src/load/wideTables.ts addTableReading).
+ * what their cells share (tableCell.ts), and the values are columns of
+ * numbers, kinds and text (CellValueColumns), each value once for the cells of
+ * the table that write and read it alike. The cells' objects are made when the
+ * load files them (src/load/wideTables.ts addTableReading), and read their
+ * column and value from the reading.
  *
  * A build keeps the reading for every table (src/build/incremental/readingCache.ts),
  * as it does for observation files (fileReading.ts). Kept, the columns are
  * binary numbers as they are held (no text to parse, nothing to walk cell by
- * cell), the rest JSON before them.
+ * cell; the values as written are one string), the rest JSON before them.
  */
-import { entryOf } from '../maps.ts';
 import { internPeriod } from '../period.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
 import type { CellSink } from './tableLine.ts';
-import { cellValueOf, tableCell, type CellValue, type CellValues, type TableColumn, type TableLine } from './tableCell.ts';
+import { cellAt, valueColumns, valueCount, type CellValue, type CellValueColumns, type TableColumn, type TableLine } from './tableCell.ts';
 
 export interface TableFileReading {
   /** Data rows in the file (blank lines not counted). */
@@ -36,7 +37,7 @@ export interface TableFileReading {
   /** What compact cells point into: the lines, the columns and the values they are read with. */
   lines: TableLine[];
   columns: TableColumn[];
-  values: CellValue[];
+  values: CellValueColumns;
   /** The cells held in full (a cell whose line, column or citation reads otherwise than the table's layout says: tableCell.ts). */
   full: Observation[];
   /** Each line's count of filled cells, by line number. */
@@ -80,20 +81,21 @@ class Positions<T> {
  * so the lists hold what the kept cells point to.
  */
 export class TableReadingBuilder implements CellSink {
-  readonly #reading: Omit<TableFileReading, 'rows' | 'bytesDigest' | 'header' | 'trailing'> = {
+  readonly #reading: Omit<TableFileReading, 'rows' | 'bytesDigest' | 'header' | 'trailing' | 'values'> = {
     lineCount: 0,
     problems: [],
     refused: [],
     lines: [],
     columns: [],
-    values: [],
     full: [],
     cellCount: new Int32Array(64),
     cells: new Int32Array(3 * 1024),
   };
   readonly #lines = new Positions(this.#reading.lines);
   readonly #columns = new Positions(this.#reading.columns);
-  readonly #values = new Positions(this.#reading.values);
+  /** The values as read, made columns when the reading is finished. */
+  readonly #valueList: CellValue[] = [];
+  readonly #values = new Positions(this.#valueList);
   /** The column of a line's k-th cell is nearly always the previous line's k-th cell's: checked, not looked up. */
   readonly #columnOfRank: number[] = [];
   /** Where the next cell goes in `cells`, and where the line being read started there. */
@@ -139,7 +141,7 @@ export class TableReadingBuilder implements CellSink {
     if (number === r.cellCount.length) r.cellCount = grown(r.cellCount, number);
     r.cellCount[number] = (this.#next - this.#lineStart) / 3;
     this.#lineStart = this.#next;
-    this.#listsAtLineStart = [r.lines.length, r.columns.length, r.values.length, r.full.length];
+    this.#listsAtLineStart = [r.lines.length, r.columns.length, this.#valueList.length, r.full.length];
   }
 
   /** Takes back the cells of the line being read, and the lines, columns, values and cells in full that only they named (those numbered since the line began). */
@@ -155,7 +157,7 @@ export class TableReadingBuilder implements CellSink {
   /** The reading, once every line is ended. */
   finish(file: Pick<TableFileReading, 'rows' | 'bytesDigest' | 'header' | 'trailing'>): TableFileReading {
     const r = this.#reading;
-    return { ...file, ...r, cellCount: r.cellCount.slice(0, r.lineCount), cells: r.cells.slice(0, this.#next) };
+    return { ...file, ...r, values: valueColumns(this.#valueList), cellCount: r.cellCount.slice(0, r.lineCount), cells: r.cells.slice(0, this.#next) };
   }
 }
 
@@ -171,7 +173,7 @@ export function cellOf(reading: TableFileReading, at: number): Observation {
   const { cells } = reading;
   const line = cells[at] as number;
   if (line === -1) return reading.full[cells[at + 1] as number] as Observation;
-  return tableCell(reading.lines[line] as TableLine, reading.columns[cells[at + 1] as number] as TableColumn, reading.values[cells[at + 2] as number] as CellValue);
+  return cellAt(reading.lines[line] as TableLine, reading, at);
 }
 
 const noProblems: readonly Problem[] = Object.freeze([]);
@@ -197,12 +199,12 @@ export function forEachLine(reading: TableFileReading, visit: (problems: readonl
 }
 
 /** Bumped whenever the layout below changes, so an older kept reading is not misread. */
-const format = 2;
+const format = 3;
 
 /** A line as its cells share it, less the file, which the reader gives. */
 type KeptLine = Omit<TableLine, 'file' | 'dataFile'>;
 
-/** The JSON part of a kept reading: all but the cells and the values' numbers. */
+/** The JSON part of a kept reading: all but the cells and the values (their numbers, kinds and text). */
 interface Meta {
   format: number;
   kind: 'table';
@@ -212,54 +214,41 @@ interface Meta {
   trailing: Problem[];
   lineCount: number;
   cellTotal: number;
+  valueTotal: number;
+  /** The length in bytes (UTF-8) of the values as written, which end the binary part. */
+  writtenBytes: number;
   /** Lines refused whole, by number. */
   refused: number[];
   /** The problems of each line that has any: its number, its problems. */
   problems: Array<[number, Problem[]]>;
   keptLines: KeptLine[];
   columns: TableColumn[];
-  /** Each value as written; its number and step, and its kind, are in the binary part. */
-  written: string[];
-  /** What values share: the metric of the column a value was first read in, its qualifier, its measure word. */
-  kinds: Array<[metric: string, qualifier: CellValue['qualifier'], measureWord: string | null]>;
+  kinds: CellValueColumns['kinds'];
   full: Observation[];
 }
 
 /**
  * Where the binary part keeps its arrays, from its start (8-byte aligned): each value's number and
  * step (float64); each line's count of cells, each cell as three positions (a kept line, a column,
- * a value, or -1, a position in `full`, 0), and each value's kind (int32).
+ * a value, or -1, a position in `full`, 0), each value's kind and where each value ends as written (int32);
+ * then the values as written, one after another (UTF-8). The text is read into a string of its own: kept
+ * in the JSON part, each table's string was a slice of that part's text, and held all of it.
  */
-function binaryLayout(meta: Pick<Meta, 'lineCount' | 'cellTotal' | 'written'>) {
-  const values = meta.written.length;
+function binaryLayout(meta: Pick<Meta, 'lineCount' | 'cellTotal' | 'valueTotal' | 'writtenBytes'>) {
+  const values = meta.valueTotal;
   const numbers = 0;
   const cellCount = numbers + 16 * values;
   const cells = cellCount + 4 * meta.lineCount;
-  const valueKinds = cells + 12 * meta.cellTotal;
-  return { numbers, cellCount, cells, valueKinds, end: valueKinds + 4 * values };
+  const kindOf = cells + 12 * meta.cellTotal;
+  const writtenEnds = kindOf + 4 * values;
+  const written = writtenEnds + 4 * values;
+  return { numbers, cellCount, cells, kindOf, writtenEnds, written, end: written + meta.writtenBytes };
 }
 
 /** The reading as bytes: the JSON part's length (uint32), the JSON part, padding to 8 bytes, the binary part. */
 export function encodeTableReading(reading: TableFileReading): Uint8Array {
   const { values, columns, cells } = reading;
-  // Each value's kind, found at the value's first cell (values are numbered as first met): the metric of its column, its qualifier, its measure word.
-  const kinds: Meta['kinds'] = [];
-  // Kinds by metric, qualifier and measure word: looked up, not keyed by a string made for each of 430k values.
-  const kindOf = new Map<string, Map<CellValue['qualifier'], Map<string | null, number>>>();
-  const valueKinds = new Int32Array(values.length);
-  let seen = 0;
-  for (let at = 0; at < cells.length && seen < values.length; at += 3) {
-    if (cells[at] === -1 || cells[at + 2] !== seen) continue;
-    const { metric } = columns[cells[at + 1] as number] as TableColumn;
-    const { qualifier, measureWord } = values[seen] as CellValue;
-    const byMeasureWord = entryOf(entryOf(kindOf, metric, () => new Map()), qualifier, () => new Map<string | null, number>());
-    let kind = byMeasureWord.get(measureWord);
-    if (kind === undefined) {
-      kind = kinds.push([metric, qualifier, measureWord]) - 1;
-      byMeasureWord.set(measureWord, kind);
-    }
-    valueKinds[seen++] = kind;
-  }
+  const written = Buffer.from(values.writtenText, 'utf8');
   const meta: Meta = {
     format,
     kind: 'table',
@@ -269,12 +258,13 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
     trailing: reading.trailing,
     lineCount: reading.lineCount,
     cellTotal: cells.length / 3,
+    valueTotal: valueCount(values),
+    writtenBytes: written.length,
     refused: reading.refused,
     problems: reading.problems,
     keptLines: reading.lines.map(({ file: _file, dataFile: _dataFile, ...kept }) => kept),
     columns,
-    written: values.map((v) => v.written),
-    kinds,
+    kinds: values.kinds,
     full: reading.full,
   };
   const json = Buffer.from(JSON.stringify(meta));
@@ -283,14 +273,12 @@ export function encodeTableReading(reading: TableFileReading): Uint8Array {
   const bytes = new Uint8Array(start + layout.end);
   new DataView(bytes.buffer).setUint32(0, json.length, true);
   bytes.set(json, 4);
-  const numbers = new Float64Array(bytes.buffer, start + layout.numbers, 2 * values.length);
-  values.forEach((v, at) => {
-    numbers[2 * at] = v.value;
-    numbers[2 * at + 1] = v.step;
-  });
+  new Float64Array(bytes.buffer, start + layout.numbers, 2 * meta.valueTotal).set(values.numbers);
   new Int32Array(bytes.buffer, start + layout.cellCount, reading.lineCount).set(reading.cellCount);
   new Int32Array(bytes.buffer, start + layout.cells, cells.length).set(cells);
-  new Int32Array(bytes.buffer, start + layout.valueKinds, valueKinds.length).set(valueKinds);
+  new Int32Array(bytes.buffer, start + layout.kindOf, meta.valueTotal).set(values.kindOf);
+  new Int32Array(bytes.buffer, start + layout.writtenEnds, meta.valueTotal).set(values.writtenEnds);
+  bytes.set(written, start + layout.written);
   return bytes;
 }
 
@@ -307,13 +295,16 @@ function wellFormed(meta: Meta): boolean {
     Number.isInteger(meta.rows) &&
     Number.isInteger(meta.lineCount) &&
     Number.isInteger(meta.cellTotal) &&
+    Number.isInteger(meta.valueTotal) &&
+    meta.valueTotal >= 0 &&
+    Number.isInteger(meta.writtenBytes) &&
+    meta.writtenBytes >= 0 &&
     meta.rows >= meta.lineCount &&
     isText(meta.bytesDigest) &&
-    [meta.header, meta.trailing, meta.refused, meta.problems, meta.keptLines, meta.columns, meta.written, meta.kinds, meta.full].every(Array.isArray) &&
+    [meta.header, meta.trailing, meta.refused, meta.problems, meta.keptLines, meta.columns, meta.kinds, meta.full].every(Array.isArray) &&
     meta.keptLines.every((l) => Number.isInteger(l.line) && isText(l.label) && isText(l.province) && isText(l.source) && isText(l.note) && isPeriod(l.period)) &&
     meta.columns.every((c) => Number.isInteger(c.column) && isText(c.header) && isText(c.metric) && isText(c.time)) &&
-    meta.kinds.every(([metric, qualifier, measureWord]) => isText(metric) && isText(qualifier) && (measureWord === null || isText(measureWord))) &&
-    meta.written.every(isText) &&
+    meta.kinds.every((kind) => Array.isArray(kind) && isText(kind[0]) && (kind[1] === null || isText(kind[1]))) &&
     ascendingLines(meta.refused, meta.lineCount) &&
     ascendingLines(meta.problems.map((held) => (Array.isArray(held) && Array.isArray(held[1]) ? held[0] : -1)), meta.lineCount) &&
     meta.full.every((o) => isText(o.id) && isText(o.province) && isText(o.metric) && isText(o.source) && Number.isFinite(o.value) && isPeriod(o.period) && Number.isInteger(o.at?.line))
@@ -322,8 +313,7 @@ function wellFormed(meta: Meta): boolean {
 
 /**
  * The JSON part and the binary part of a kept reading, the binary part as a buffer and where in it the part
- * starts (8-byte aligned: viewed in place when it is so there, copied when not); undefined when the bytes
- * are not laid out so.
+ * starts; undefined when the bytes are not laid out so.
  */
 function parts(entry: Uint8Array): { meta: Meta; binary: ArrayBuffer; base: number } | undefined {
   if (entry.length < 4) return undefined;
@@ -337,36 +327,42 @@ function parts(entry: Uint8Array): { meta: Meta; binary: ArrayBuffer; base: numb
     return undefined;
   }
   if (meta?.format !== format || meta.kind !== 'table' || !wellFormed(meta) || entry.length - start !== binaryLayout(meta).end) return undefined;
-  // A Buffer may be a view into a shared pool at any offset: its binary part is viewed only where it is aligned.
-  const at = entry.byteOffset + start;
-  return at % 8 === 0 ? { meta, binary: entry.buffer as ArrayBuffer, base: at } : { meta, binary: Uint8Array.prototype.slice.call(entry, start).buffer, base: 0 };
+  return { meta, binary: entry.buffer as ArrayBuffer, base: entry.byteOffset + start };
+}
+
+/**
+ * The `length` items of type `Kind` at byte `offset` of a buffer, copied out: the reading is held for as
+ * long as its cells are, and a view would hold the whole kept file with it (its JSON part too).
+ */
+function copied<A extends Float64Array | Int32Array>(Kind: { new (length: number): A; BYTES_PER_ELEMENT: number }, buffer: ArrayBuffer, offset: number, length: number): A {
+  const made = new Kind(length);
+  new Uint8Array(made.buffer).set(new Uint8Array(buffer, offset, length * Kind.BYTES_PER_ELEMENT));
+  return made;
 }
 
 /**
  * The reading back, for the table as given (`file`, for messages) and its path within the data
- * folder (`dataFile`); values are shared with the load's other cells through `values`. Undefined
- * when the bytes are not a table reading of this format, or a cell points outside its lists.
+ * folder (`dataFile`). Undefined when the bytes are not a table reading of this format, or a cell or a
+ * value points outside its lists.
  */
-export function decodeTableReading(entry: Uint8Array, file: string, dataFile: string, values: CellValues): TableFileReading | undefined {
+export function decodeTableReading(entry: Uint8Array, file: string, dataFile: string): TableFileReading | undefined {
   const read = parts(entry);
   if (!read) return undefined;
   const { meta, binary, base } = read;
   const layout = binaryLayout(meta);
-  const numbers = new Float64Array(binary, base + layout.numbers, 2 * meta.written.length);
-  const valueKinds = new Int32Array(binary, base + layout.valueKinds, meta.written.length);
-  // The columns are viewed where they lie: the reading holds them as kept.
-  const cellCount = new Int32Array(binary, base + layout.cellCount, meta.lineCount);
-  const cells = new Int32Array(binary, base + layout.cells, 3 * meta.cellTotal);
+  const count = meta.valueTotal;
+  const values: CellValueColumns = {
+    numbers: copied(Float64Array, binary, base + layout.numbers, 2 * count),
+    kindOf: copied(Int32Array, binary, base + layout.kindOf, count),
+    kinds: meta.kinds,
+    writtenText: Buffer.from(binary, base + layout.written, meta.writtenBytes).toString('utf8'),
+    writtenEnds: copied(Int32Array, binary, base + layout.writtenEnds, count),
+  };
+  const cellCount = copied(Int32Array, binary, base + layout.cellCount, meta.lineCount);
+  const cells = copied(Int32Array, binary, base + layout.cells, 3 * meta.cellTotal);
   const lines: TableLine[] = meta.keptLines.map((kept) => ({ file, dataFile, ...kept, period: internPeriod(kept.period) }));
-  const { columns, kinds } = meta;
-  const cellValues: CellValue[] = [];
-  for (let at = 0; at < meta.written.length; at++) {
-    const kind = kinds[valueKinds[at] as number];
-    if (!kind || !Number.isFinite(numbers[2 * at]) || !Number.isFinite(numbers[2 * at + 1])) return undefined;
-    cellValues.push(cellValueOf(values, kind[0], meta.written[at] as string, numbers[2 * at] as number, numbers[2 * at + 1] as number, kind[1], kind[2]));
-  }
   const full = meta.full.map((o) => ({ ...o, period: internPeriod(o.period) }));
-  if (!cellsFit(cellCount, meta.refused, cells, lines.length, columns.length, cellValues.length, full.length)) return undefined;
+  if (!valuesFit(values) || !cellsFit(cellCount, meta.refused, cells, lines.length, meta.columns.length, count, full.length)) return undefined;
   return {
     rows: meta.rows,
     bytesDigest: meta.bytesDigest,
@@ -375,13 +371,25 @@ export function decodeTableReading(entry: Uint8Array, file: string, dataFile: st
     problems: meta.problems,
     refused: meta.refused,
     lines,
-    columns,
-    values: cellValues,
+    columns: meta.columns,
+    values,
     full,
     cellCount,
     cells,
     trailing: meta.trailing,
   };
+}
+
+/** Whether every value is a finite number and step of a kind there is, and the values as written end in order within their text. */
+function valuesFit({ numbers, kindOf, kinds, writtenText, writtenEnds }: CellValueColumns): boolean {
+  for (const n of numbers) if (!Number.isFinite(n)) return false;
+  for (const kind of kindOf) if (kind < 0 || kind >= kinds.length) return false;
+  let end = 0;
+  for (const next of writtenEnds) {
+    if (next < end) return false;
+    end = next;
+  }
+  return end === writtenText.length;
 }
 
 /**

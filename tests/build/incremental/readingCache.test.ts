@@ -219,7 +219,7 @@ describe('folderReadingCache, for a unit return of bad lines', () => {
     const entries = readdirSync(folder, { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
     const readings = entries.flatMap((name) => {
       const content = unsealBytes(name.split('/').pop() as string, readFileSync(join(folder, name)));
-      const reading = content && decodeTableReading(content, 'f', 'd', new Map());
+      const reading = content && decodeTableReading(content, 'f', 'd');
       return reading ? [reading] : [];
     });
     expect(readings).toHaveLength(1);

@@ -42,6 +42,23 @@ describe('FigureMap', () => {
     expect(map.values()).toEqual(['first', 'unit']);
   });
 
+  it('sets by a slot number in places found once, as setIfEmpty sets by slot, growing places made before the slot was numbered', () => {
+    const map = new FigureMap<string>();
+    map.set('hainan', 'gaoyuan', y2020, 'a', 'first');
+    const places = map.placesOf('hainan', 'gaoyuan', y2020);
+    expect(map.slotNumberOf('a')).toBe(map.slotNumber('a'));
+    // Numbered after the places were made: they have no room for it yet.
+    const b = map.slotNumberOf('b');
+    expect(map.slotNumber('b')).toBe(b);
+    expect(map.setIfEmptyIn(places, map.slotNumberOf('a'), 'again')).toBe('first');
+    expect(map.setIfEmptyIn(places, b, 'second')).toBeUndefined();
+    expect(map.setIfEmptyIn(places, b, 'third')).toBe('second');
+    expect(map.get('hainan', 'gaoyuan', y2020, 'b')).toBe('second');
+    expect(map.get('hainan', null, y2020, 'b')).toBeUndefined();
+    expect(map.placesOf('hainan', null, y2020)).not.toBe(places);
+    expect(map.values()).toEqual(['first', 'second']);
+  });
+
   it('keeps a value set again in its first position, as a Map does', () => {
     const map = new FigureMap<string>();
     map.set('hainan', null, y2020, 'a', 'first');

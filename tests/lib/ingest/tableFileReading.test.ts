@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { withSources } from '../../../src/lib/ingest/catalog.ts';
 import type { CsvRecord } from '../../../src/lib/ingest/csvRecord.ts';
 import { readObservation } from '../../../src/lib/ingest/observations.ts';
-import { tableCell, type CellValues } from '../../../src/lib/ingest/tableCell.ts';
-import { decodeTableReading, encodeTableReading, TableReadingBuilder, type TableFileReading } from '../../../src/lib/ingest/tableFileReading.ts';
+import { tableCell, valueCount, writtenAt, type CellValues } from '../../../src/lib/ingest/tableCell.ts';
+import { cellOf, decodeTableReading, encodeTableReading, forEachLine, TableReadingBuilder, type TableFileReading } from '../../../src/lib/ingest/tableFileReading.ts';
+import { ObservationStore } from '../../../src/lib/ingest/observationStore.ts';
 import { readTableLine, tableReading } from '../../../src/lib/ingest/tableLine.ts';
 import { tableSource } from '../../../src/lib/ingest/tableSource.ts';
 import { cellRecord, lineCells, readWideHeader } from '../../../src/lib/ingest/wideTable.ts';
@@ -25,6 +26,9 @@ const dataFile = 'tables/hainan/2020.csv';
 const header = ['单位', 'cases-filed', '培训人次', '达标率', '模范机关', '备注'];
 
 const record = (row: string[], line: number): CsvRecord => ({ file, dataFile, line, header, fields: Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])) });
+
+/** A reading's values as written, in order. */
+const writtenValues = (reading: TableFileReading) => Array.from({ length: valueCount(reading.values) }, (_, v) => writtenAt(reading.values, v));
 
 /** Every field of an observation, as a page or a hash reads it. */
 const fieldsOf = (o: Observation) => JSON.parse(JSON.stringify(o)) as unknown;
@@ -64,8 +68,7 @@ const rows = [
 describe('a unit return reading kept and read back', () => {
   it('gives back every line: its problems, its cells (compact or in full) and whether it was refused', () => {
     const reading = readingOf(rows, new Map());
-    const values: CellValues = new Map();
-    const back = decodeTableReading(encodeTableReading(reading), file, dataFile, values);
+    const back = decodeTableReading(encodeTableReading(reading), file, dataFile);
     expect(back).toBeDefined();
     expect(back?.rows).toBe(reading.rows);
     expect(back?.bytesDigest).toBe(reading.bytesDigest);
@@ -81,11 +84,14 @@ describe('a unit return reading kept and read back', () => {
     expect(kept.map((l) => l.observations?.length)).toEqual([4, 3, undefined, undefined, 1]);
     // Ids and places too, which are made when asked.
     expect(kept[0]?.observations?.map((o) => [o.id, o.at])).toEqual(read[0]?.observations?.map((o) => [o.id, o.at]));
-    // Values are shared through the load's map: the two cells of 78 hold one.
+    // A value is held once for the cells that write and read it alike: the two cells of 78 name one.
     const [first, second] = [kept[0]?.observations?.[0], kept[1]?.observations?.[0]];
     expect(first?.written).toBe('78');
-    expect(values.get('cases-filed')?.get('78')).toBeDefined();
     expect(second?.value).toBe(78);
+    expect(back.cells[2]).toBe(back.cells[3 * 4 + 2]);
+    expect(writtenValues(back).filter((w) => w === '78')).toHaveLength(1);
+    expect(writtenValues(back)).toEqual(writtenValues(reading));
+    expect([...back.values.numbers]).toEqual([...reading.values.numbers]);
   });
 
   it('takes a refused line back whole: its cells, and the line and values only they named', () => {
@@ -93,7 +99,7 @@ describe('a unit return reading kept and read back', () => {
     // The fourth line read its first cell (12) before its second (很多) failed: neither it nor 12 is left.
     expect(reading.refused).toEqual([2, 3]);
     expect(reading.lines.map((l) => l.label)).toEqual(['省公安厅', '省高院']);
-    expect(reading.values.map((v) => v.written)).not.toContain('12');
+    expect(writtenValues(reading)).not.toContain('12');
     // Every line, column, value and cell in full is named by a kept cell, and by the first one that names it in order.
     const named = { lines: new Set<number>(), columns: new Set<number>(), values: new Set<number>(), full: new Set<number>() };
     for (let at = 0; at < reading.cells.length; at += 3) {
@@ -108,7 +114,7 @@ describe('a unit return reading kept and read back', () => {
       named.columns.add(second);
       named.values.add(third);
     }
-    expect([named.lines.size, named.columns.size, named.values.size, named.full.size]).toEqual([reading.lines.length, reading.columns.length, reading.values.length, reading.full.length]);
+    expect([named.lines.size, named.columns.size, named.values.size, named.full.size]).toEqual([reading.lines.length, reading.columns.length, valueCount(reading.values), reading.full.length]);
   });
 
   it('refuses bytes that are not a reading of its layout: cut short, lengthened, another format, a cell pointing outside its lists', () => {
@@ -129,27 +135,75 @@ describe('a unit return reading kept and read back', () => {
       new DataView(out.buffer).setInt32(start + offset, value, true);
       return out;
     };
-    const values = JSON.parse(meta) as { written: string[]; lineCount: number };
-    const countsAt = 16 * values.written.length;
+    const values = JSON.parse(meta) as { valueTotal: number; lineCount: number };
+    const writtenLength = writtenValues(readingOf(rows, new Map())).join('').length;
+    const countsAt = 16 * values.valueTotal;
+    const kindsAt = countsAt + 4 * values.lineCount + 12 * (JSON.parse(meta) as { cellTotal: number }).cellTotal;
+    const endsAt = kindsAt + 4 * values.valueTotal;
     const cellsAt = countsAt + 4 * values.lineCount;
     expect(meta).toContain('"refused":[2,3]');
     const spoilt = {
       empty: new Uint8Array(0),
       'cut short': bytes.subarray(0, bytes.length - 4),
       lengthened: new Uint8Array([...bytes, 0, 0, 0, 0]),
-      'another format': withMeta(meta.replace('"format":2', '"format":9')),
+      'another format': withMeta(meta.replace('"format":3', '"format":9')),
       'another kind': withMeta(meta.replace('"kind":"table"', '"kind":"tabel"')),
       'a line out of range': withInt(cellsAt, 999),
       'a column out of range': withInt(cellsAt + 4, 999),
       'a value out of range': withInt(cellsAt + 8, -5),
       'a line with more cells than there are': withInt(countsAt, 1000),
+      'a value of a kind there is not': withInt(kindsAt, 7),
+      'a value written past the end of the text': withInt(endsAt + 4 * (values.valueTotal - 1), writtenLength + 1),
+      'values written out of order': withInt(endsAt, writtenLength),
       // The first line's last cell counted as the refused third line's: the same number of cells in all.
       'a refused line holding a cell': withInt(countsAt + 8, 1, withInt(countsAt, 3)),
       'refused lines out of order': withMeta(meta.replace('"refused":[2,3]', '"refused":[3,2]')),
       'a refused line that is not there': withMeta(meta.replace('"refused":[2,3]', '"refused":[2,9]')),
     };
-    for (const [name, entry] of Object.entries(spoilt)) expect(decodeTableReading(entry, file, dataFile, new Map()), name).toBeUndefined();
-    expect(decodeTableReading(bytes, file, dataFile, new Map())).toBeDefined();
+    for (const [name, entry] of Object.entries(spoilt)) expect(decodeTableReading(entry, file, dataFile), name).toBeUndefined();
+    expect(decodeTableReading(bytes, file, dataFile)).toBeDefined();
+  });
+});
+
+describe('a unit return reading filed in the store a line at a time', () => {
+  it('keeps and turns away the cells add would, with the same problems in the same order, and files them alike', () => {
+    const reading = readingOf(rows, new Map());
+    // A committee file gives the first line's 立案 again (a warning) and its 培训人次 otherwise (an error): repeats found at the line's cells.
+    const before = (): Observation[] => {
+      const first = cellOf(reading, 0);
+      const second = cellOf(reading, 3);
+      const elsewhere = (o: Observation, value: number, written: string): Observation => ({ ...(JSON.parse(JSON.stringify(o)) as Observation), period: y2020, id: 'observations/hainan.csv:4', at: { file: 'data/observations/hainan.csv', dataFile: 'observations/hainan.csv', line: 4, column: 5 }, value, written });
+      return [elsewhere(first, first.value, first.written), elsewhere(second, second.value + 1, `${second.value + 1}`)];
+    };
+    const each = new ObservationStore();
+    const byLine = new ObservationStore();
+    const eachProblems: Problem[] = [];
+    const lineProblems: Problem[] = [];
+    for (const o of before()) {
+      each.add(o, eachProblems);
+      byLine.add(o, lineProblems);
+    }
+    const eachKept: string[] = [];
+    const eachAway: string[] = [];
+    const lineKept: string[] = [];
+    const lineAway: string[] = [];
+    const slots = byLine.columnSlots(reading.columns);
+    forEachLine(reading, (_problems, refused, first, count) => {
+      if (refused) return;
+      for (let at = first; at < first + 3 * count; at += 3) {
+        const o = cellOf(reading, at);
+        (each.add(o, eachProblems) ? eachKept : eachAway).push(o.id);
+      }
+      byLine.addTableLine(reading, first, count, slots, lineProblems, (o) => lineKept.push(o.id), (o) => lineAway.push(o.id));
+    });
+    expect(eachAway.length).toBeGreaterThanOrEqual(3);
+    expect(lineAway).toEqual(eachAway);
+    expect(lineProblems.map((p) => [p.code, p.line, p.column, p.message])).toEqual(eachProblems.map((p) => [p.code, p.line, p.column, p.message]));
+    expect(new Set(lineProblems.map((p) => p.code))).toEqual(new Set(['repeated-figure', 'conflicting-rows']));
+    expect(byLine.values().map((o) => o.id)).toEqual(each.values().map((o) => o.id));
+    // Of a line's compact cells, the first kept is told (the rest share its line); a cell in full is told itself.
+    expect(lineKept.every((id) => eachKept.includes(id))).toBe(true);
+    expect(new Set(lineKept.map((id) => id.split(':')[1]))).toEqual(new Set(eachKept.map((id) => id.split(':')[1])));
   });
 });
 
@@ -191,9 +245,9 @@ describe('TableReadingBuilder, for any mix of lines', () => {
         const compact = kept.filter((c) => !c.full);
         expect(reading.lines.length).toBe(new Set(compact.map((c) => c.line)).size);
         expect(reading.columns.length).toBe(new Set(compact.map((c) => c.column)).size);
-        expect(reading.values.length).toBe(new Set(compact.map((c) => c.value)).size);
+        expect(valueCount(reading.values)).toBe(new Set(compact.map((c) => c.value)).size);
         expect(reading.full.length).toBe(kept.length - compact.length);
-        const back = decodeTableReading(encodeTableReading(reading), file, dataFile, new Map());
+        const back = decodeTableReading(encodeTableReading(reading), file, dataFile);
         expect(back && asGiven(back)).toEqual(expected);
       }),
       { numRuns: 300 },
