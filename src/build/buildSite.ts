@@ -23,7 +23,7 @@ import { pagesCacheDir, startBuild, type BuildStart } from './buildStart.ts';
 import { pageRenderer, type PageRenderer } from './keptRenderer.ts';
 import { collectGarbageWhenPiledUp, keepHeapNearLive } from './garbage.ts';
 import { folderChartCache } from './incremental/chartCacheFolder.ts';
-import { pageReuse } from './incremental/pageReuse.ts';
+import { pageReuse, type PageReuse } from './incremental/pageReuse.ts';
 import { writeManifest } from './incremental/siteManifest.ts';
 import { writeDataPackage, writeTraditionalEdition } from './publish.ts';
 import { searchScript, startSearchIndex, writeSearchScript, type SearchIndex } from './searchIndex.ts';
@@ -81,6 +81,11 @@ function knownHashes(carried: ReadonlyMap<string, string>, written: ReadonlyMap<
     else known.set(path, hash);
   }
   return known;
+}
+
+/** Keeps where they are the files a thread did not write, finding them as the previous site has them (siteFileWriter.ts). */
+function keepAsPrevious(reuse: PageReuse, kept: ReadonlyMap<string, string>): void {
+  for (const [path, sha256] of kept) if (!reuse.carryOverFile(path, sha256)) throw new Error(`the previous site: ${path} was to be kept, but is not as its manifest has it`);
 }
 
 /** The cache folder of the project's builds, unless ZONGSHU_CACHE names another; a relative name is taken from the working directory. */
@@ -220,6 +225,9 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
       writeTables: (page) => thread.writeTables(page),
       previousSiteCheck: previousSite?.checked,
     });
+    // Files of changed pages, and of the search index, that come out as the previous site has them are kept there, not written again.
+    const intact = replacing ? reuse.intactFiles() : [];
+    if (intact.length > 0) thread.keepUnchanged(intact);
     installSession(buildSession({ site, reuse, charts: drawing, editions: thread, feed, progress }));
     waitForCacheWrites = async () => {
       await chartCache?.written();
@@ -232,12 +240,13 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     await writeSearchScript(staging, script);
 
     progress.stage('traditional edition');
-    const { converted, written } = await editions.finish();
+    const { converted, written, kept } = await editions.finish();
     editions = undefined;
+    keepAsPrevious(reuse, kept);
     const carriedPages = reuse.carryOverPages();
     await writeTraditionalEdition(staging, feed, converted, reuse, { previousSite: options.outDir, pages: carriedPages }, progress);
     const index = search;
-    const indexWritten = feed.finish().then(() => index.write(staging));
+    const indexWritten = feed.finish().then(() => index.write(staging, intact));
     const packageWritten = (async () => {
       progress.stage('data package');
       await writeDataPackage(staging, options.dataSet, reuse);
@@ -247,7 +256,8 @@ export async function buildSite(given: BuildSiteOptions): Promise<BuildReport> {
     for (const settled of await Promise.allSettled([indexWritten, packageWritten])) if (settled.status === 'rejected') throw settled.reason;
     search = undefined;
     // The index's files, hashed as the thread wrote them, are known to the manifest as the edition thread's are.
-    const indexFiles = await indexWritten;
+    const { written: indexFiles, kept: indexKept } = await indexWritten;
+    keepAsPrevious(reuse, indexKept);
     // The cache files written in the background: a failure fails the build before anything is published.
     await waitForCacheWrites();
     waitForCacheWrites = undefined;

@@ -17,8 +17,12 @@ export interface SearchIndex {
   add: AddToIndex;
   /** Starts taking the terms of the pages added, and of pages as they come; `write` starts it too. */
   start(): void;
-  /** Writes both editions' indexes into the site, stops the thread, and gives the SHA-256 of each file written, by site path. */
-  write(siteDir: string): Promise<Map<string, string>>;
+  /**
+   * Writes both editions' indexes into the site, stops the thread, and gives the SHA-256 of each file written, by site
+   * path; and of each file not written because `previous` (the files of the site being replaced found intact, with their
+   * SHA-256) has it with that content: about half of a national rebuild's index files come out so.
+   */
+  write(siteDir: string, previous?: Array<[string, string]>): Promise<{ written: Map<string, string>; kept: Map<string, string> }>;
   /** Stops the thread at once: the build failed. */
   stop(): Promise<void>;
 }
@@ -55,14 +59,16 @@ export function startSearchIndex(): SearchIndex {
       send();
       worker.postMessage({ kind: 'start' } satisfies SearchIndexRequest);
     },
-    async write(siteDir) {
+    async write(siteDir, previous = []) {
       send();
-      worker.postMessage({ kind: 'write', siteDir } satisfies SearchIndexRequest);
+      // Only the index's own files: the thread need not hold the site's 27,000.
+      const own = previous.filter(([path]) => Object.values(searchIndexFolders).some((folder) => path.startsWith(`${folder}/`)));
+      worker.postMessage({ kind: 'write', siteDir, previous: own } satisfies SearchIndexRequest);
       const result = await answered;
       stopping = true;
       await worker.terminate();
       if ('error' in result) throw new Error(`search index: ${result.error}`);
-      return new Map(result.written);
+      return { written: new Map(result.written), kept: new Map(result.kept) };
     },
     async stop() {
       stopping = true;

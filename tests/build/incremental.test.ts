@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildReport } from '../../src/build/buildSite.ts';
 import { folderReadingCache } from '../../src/build/incremental/readingCache.ts';
-import { manifestName } from '../../src/build/incremental/siteManifest.ts';
+import { manifestName, readManifest } from '../../src/build/incremental/siteManifest.ts';
 import { loadDataSet } from '../../src/load/loadDataSet.ts';
 import { fileHashes } from '../helpers/fileHashes.ts';
 import { fixtureSite } from '../helpers/paths.ts';
@@ -235,15 +235,18 @@ describe('an incremental build after the data lose a unit', () => {
     const pages = [...fileHashes(out).keys()].filter((path) => path.endsWith('.html'));
     const inodes = () => new Map(pages.flatMap((path) => (existsSync(join(out, path)) ? [[path, statSync(join(out, path)).ino]] : [])));
     const first = inodes();
+    const firstHashes = fileHashes(out);
 
     writeFileSync(units, before.units);
     writeFileSync(rows, before.rows);
     const report = await build(out, cacheDir, from);
     expect(report.pagesReused).toBeGreaterThan(0);
-    // Published in place: the pages it kept are the very files they were.
-    const kept = [...inodes()].filter(([path, ino]) => first.get(path) === ino);
-    expect(kept).toHaveLength(report.pagesReused * 2);
+    // Published in place: the pages it kept are the very files they were (both editions of each page reused, and any
+    // page made again that came out byte for byte as it was), and a file kept is as it was.
     const incremental = fileHashes(out);
+    const kept = [...inodes()].filter(([path, ino]) => first.get(path) === ino);
+    expect(kept.length).toBeGreaterThanOrEqual(report.pagesReused * 2);
+    expect(kept.filter(([path]) => incremental.get(path) !== firstHashes.get(path))).toEqual([]);
     expect(unitFiles.filter((path) => incremental.has(path))).toEqual([]);
     const folders = readdirSync(out, { recursive: true, withFileTypes: true }).filter((entry) => entry.isDirectory());
     expect(folders.filter((folder) => readdirSync(join(folder.parentPath, folder.name)).length === 0).map((f) => f.name)).toEqual([]);
@@ -277,5 +280,51 @@ describe('an incremental build over a site whose files were replaced by links', 
     // What was linked to is left as it was.
     expect(readdirSync(join(elsewhere, 'hainan')).length).toBeGreaterThan(0);
     expect(existsSync(join(elsewhere, '2021.html'))).toBe(true);
+  });
+});
+
+describe('an incremental build that makes a page again', () => {
+  /** Each file of the site with its inode: a file kept where it was keeps its inode, one written again gets another. */
+  const inodesOf = (dir: string) => new Map([...fileHashes(dir).keys()].map((path) => [path, statSync(join(dir, path)).ino]));
+
+  it('keeps the files of the page that came out as they were, writes those that did not, and writes what a full build writes; a kept file edited by hand is written again', async () => {
+    const { from, out, cacheDir } = await builtCopy();
+    const figures = join(from, 'data/observations/more.csv');
+    const setCases = (before: number, after: number) => {
+      const text = readFileSync(figures, 'utf8');
+      writeFileSync(figures, text.replace(`hainan,,2018,cases-filed,${before},,hainan-2018,立案${before}件,`, `hainan,,2018,cases-filed,${after},,hainan-2018,立案${after}件,`));
+      expect(readFileSync(figures, 'utf8')).not.toBe(text);
+    };
+    const firstHashes = fileHashes(out);
+    const firstInodes = inodesOf(out);
+
+    setCases(60, 61);
+    await build(out, cacheDir, from);
+    const fresh = join(from, 'fresh');
+    await build(fresh, undefined, from);
+    expect(fileHashes(out)).toEqual(fileHashes(fresh));
+    // The files of the pages made again (their HTML written anew) that came out byte for byte as before are where they were.
+    const manifest = readManifest(out)?.manifest;
+    const remade = Object.keys(manifest?.pages ?? {}).filter((path) => path.endsWith('.html') && statSync(join(out, path)).ino !== firstInodes.get(path));
+    expect(remade).toContain('hainan/2018.html');
+    const filesOfRemade = remade.flatMap((path) => manifest?.pages[path]?.files ?? []);
+    const hashes = fileHashes(out);
+    const inodes = inodesOf(out);
+    const same = filesOfRemade.filter((path) => hashes.get(path) === firstHashes.get(path));
+    const changed = filesOfRemade.filter((path) => hashes.get(path) !== firstHashes.get(path));
+    expect(same.length).toBeGreaterThan(0);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(same.filter((path) => inodes.get(path) !== firstInodes.get(path))).toEqual([]);
+    expect(changed.filter((path) => inodes.get(path) === firstInodes.get(path))).toEqual([]);
+
+    // One of those kept files edited by hand; the page is made again, and the file comes out as it was published.
+    const edited = same[0] as string;
+    writeFileSync(join(out, edited), 'edited by hand');
+    setCases(61, 62);
+    await build(out, cacheDir, from);
+    const again = join(from, 'fresh-again');
+    await build(again, undefined, from);
+    expect(fileHashes(out)).toEqual(fileHashes(again));
+    expect(readFileSync(join(out, edited), 'utf8')).not.toBe('edited by hand');
   });
 });

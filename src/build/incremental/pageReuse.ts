@@ -82,6 +82,14 @@ export interface PageReuse {
    * where they are in the output folder, and publishing the new site fails when one has gone since.
    */
   carriedFiles(): ReadonlyMap<string, string>;
+  /**
+   * The previous site's files as its manifest has them (site path → SHA-256), each found intact by the check of the
+   * site on its own thread; none when the site is checked here, file by file. A file of a changed page that comes out
+   * as one of these is not written again (carryOverFile): see siteFileWriter.ts.
+   */
+  intactFiles(): Array<[string, string]>;
+  /** Keeps a file of the previous site that intactFiles gave with the hash `sha256`; false (nothing kept) when it is not one of them. */
+  carryOverFile(path: string, sha256: string): boolean;
   /** Once the new site is in place: keeps its files' stats. */
   save(published: SealedManifest): void;
 }
@@ -121,12 +129,16 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   let previousStats: ReadonlyMap<string, StatRecord> | undefined;
   /** The records of the files found unchanged here, file by file, as they were then. */
   const checkedHere = new Map<string, StatRecord>();
-  const fileIntact = (file: string) => {
+  /** Takes the check made on its own thread, once, when it is of this manifest; else reads the stats to check file by file. */
+  const takeCheck = () => {
     if (!checked && !previousStats) {
       const check = given?.();
       if (check && check.seal === read?.seal) checked = { changed: new Set(check.changed), check };
       else previousStats = (read && stats?.read(read)) ?? new Map();
     }
+  };
+  const fileIntact = (file: string) => {
+    takeCheck();
     if (checked) return previousFiles[file] !== undefined && !checked.changed.has(file);
     const record = unchangedRecord(options.previousSite, file, previousFiles[file], previousStats?.get(file));
     if (record) checkedHere.set(file, record);
@@ -221,6 +233,15 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
     rejectedTexts: () => kept?.rejected() ?? 0,
     records: () => Object.fromEntries(records),
     carriedFiles: () => carried,
+    intactFiles() {
+      takeCheck();
+      const { changed } = checked ?? {};
+      return changed ? Object.entries(previousFiles).filter(([path]) => !changed.has(path)) : [];
+    },
+    carryOverFile(path, sha256) {
+      takeCheck();
+      return checked !== undefined && !checked.changed.has(path) && previousFiles[path] === sha256 && carryOver(path);
+    },
     save(published) {
       // A file kept where it was is recorded with the stat it had when it was found unchanged, not one taken now: a file
       // changed since (by hand, while the build ran) then has another stat than its record, and the next build reads it

@@ -18,13 +18,19 @@ export interface EditionThread {
   convert(path: string, html: Uint8Array): void;
   /** Sends a page's tables to the thread, which writes their CSV and JSON files into the site folder. */
   writeTables(page: PublishedPage): void;
+  /**
+   * Tells the thread the files of the site being replaced that were found intact, with their SHA-256: a file it would
+   * write as one of them is not written, and `finish` gives it as kept. Before the first page or table.
+   */
+  keepUnchanged(files: Array<[string, string]>): void;
   /** Resolves once the thread has few enough pages and tables waiting (`backlog`): what waits is held in memory, outside the heap. */
   ready(): Promise<void>;
   /**
    * Waits for every page and table sent, stops the thread, and gives the paths of the pages it wrote
-   * and the SHA-256 of each file of the site it wrote, by site path.
+   * and the SHA-256 of each file of the site it wrote, by site path; and of each it did not, as the
+   * site being replaced has it (keepUnchanged).
    */
-  finish(): Promise<{ converted: Set<string>; written: Map<string, string> }>;
+  finish(): Promise<{ converted: Set<string>; written: Map<string, string>; kept: Map<string, string> }>;
   /** Stops the thread at once: the build failed. */
   stop(): Promise<void>;
 }
@@ -42,6 +48,7 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   const worker = startThread(new URL('./editionWorker.ts', import.meta.url), { siteDir });
   const paths = new Set<string>();
   const written = new Map<string, string>();
+  const kept = new Map<string, string>();
   const failures = { pages: [] as string[], tables: [] as string[] };
   let sent = 0;
   let received = 0;
@@ -60,6 +67,7 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
   worker.on('message', (result: EditionResult) => {
     received++;
     for (const [path, sha256] of result.written) written.set(path, sha256);
+    for (const [path, sha256] of result.kept) kept.set(path, sha256);
     if (result.kind === 'tables') {
       if (result.error !== undefined) failures.tables.push(`${result.id}: ${result.error}`);
     } else {
@@ -95,6 +103,10 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
     writeTables(page) {
       send({ kind: 'tables', tables: pageTablesOf(page) });
     },
+    keepUnchanged(files) {
+      // Not answered: not counted among the requests waited for.
+      worker.postMessage({ kind: 'previous', files } satisfies EditionRequest);
+    },
     async ready() {
       if (crashed || sent - received < backlog) return;
       await new Promise<void>((resolve) => waiting.push(resolve));
@@ -113,7 +125,7 @@ export function startEditionThread(siteDir: string, converted: (path: string, te
       const firstFew = (list: string[]) => `${list.slice(0, 3).join('; ')}${list.length > 3 ? `; and ${list.length - 3} pages more` : ''}`;
       if (failures.pages.length > 0) throw new Error(`Traditional edition: ${firstFew(failures.pages)}`);
       if (failures.tables.length > 0) throw new Error(`page tables: ${firstFew(failures.tables)}`);
-      return { converted: paths, written };
+      return { converted: paths, written, kept };
     },
     async stop() {
       stopping = true;

@@ -29,9 +29,10 @@ export type SearchIndexRequest =
   | { kind: 'pages'; pages: Array<[path: string, searchable: string]> }
   /** From now on the pages' terms are taken as they come (see above). */
   | { kind: 'start' }
-  | { kind: 'write'; siteDir: string };
+  /** `previous`: the index files of the site being replaced found intact, with their SHA-256: one that comes out the same is not written. */
+  | { kind: 'write'; siteDir: string; previous: Array<[path: string, sha256: string]> };
 
-export type SearchIndexResult = { written: Array<[path: string, sha256: string]> } | { error: string };
+export type SearchIndexResult = { written: Array<[path: string, sha256: string]>; kept: Array<[path: string, sha256: string]> } | { error: string };
 
 const simplified = new SearchIndexBuilder();
 const traditional = new SearchIndexBuilder();
@@ -45,13 +46,15 @@ function take(pages: ReadonlyArray<[path: string, searchable: string]>): void {
   }
 }
 
-function write(siteDir: string): Array<[string, string]> {
+function write(siteDir: string, previous: ReadonlyArray<[string, string]>): { written: Array<[string, string]>; kept: Array<[string, string]> } {
   const written: Array<[string, string]> = [];
-  const writeFile = siteFileWriter(siteDir, (path, sha256) => written.push([path, sha256]));
+  const kept: Array<[string, string]> = [];
+  const before = new Map(previous);
+  const writeFile = siteFileWriter(siteDir, (path, sha256) => written.push([path, sha256]), () => before, (path, sha256) => kept.push([path, sha256]));
   for (const [folder, pages] of [[searchIndexFolders.simplified, simplified], [searchIndexFolders.traditional, traditional]] as const) {
     for (const file of pages.files()) writeFile(`${folder}/${file.name}`, file.content);
   }
-  return written;
+  return { written, kept };
 }
 
 parentPort?.on('message', (request: SearchIndexRequest) => {
@@ -64,7 +67,7 @@ parentPort?.on('message', (request: SearchIndexRequest) => {
   held = undefined;
   if (request.kind === 'start') return;
   try {
-    parentPort?.postMessage({ written: write(request.siteDir) } satisfies SearchIndexResult);
+    parentPort?.postMessage(write(request.siteDir, request.previous) satisfies SearchIndexResult);
   } catch (error) {
     parentPort?.postMessage({ error: (error as Error).message } satisfies SearchIndexResult);
   }

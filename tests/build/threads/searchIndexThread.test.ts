@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { searchIndexFolders, startSearchIndex } from '../../../src/build/searchIndex.ts';
@@ -27,7 +27,8 @@ describe('startSearchIndex', () => {
     // Pages added before the thread starts taking their terms and after are numbered alike.
     index.start();
     for (const page of pages.slice(300)) await index.add(page.path, serialiseDocument(page.document));
-    const written = await index.write(site);
+    const { written, kept } = await index.write(site);
+    expect(kept.size).toBe(0);
     for (const [edition, folder] of Object.entries(searchIndexFolders)) {
       const ofEdition = pages.filter((p) => p.path.startsWith('zh-Hant/') === (edition === 'traditional'));
       const expected = searchIndexFiles(ofEdition);
@@ -39,6 +40,24 @@ describe('startSearchIndex', () => {
       }
     }
     expect(written.size).toBe(readdirSync(join(site, searchIndexFolders.simplified)).length + readdirSync(join(site, searchIndexFolders.traditional)).length);
+  });
+
+  it('writes no file the site it replaces has with the same content, and gives it as kept; one of other content there is written', async () => {
+    const made = async (site: string, previous?: Array<[string, string]>) => {
+      const index = startSearchIndex();
+      for (const page of pages) await index.add(page.path, serialiseDocument(page.document));
+      return index.write(site, previous);
+    };
+    const first = await made(tempDir());
+    const [same, other] = [...first.written];
+    if (!same || !other) throw new Error('the index wrote fewer than two files');
+    const site = tempDir();
+    const previous: Array<[string, string]> = [same, [other[0], '0'.repeat(64)]];
+    const { written, kept } = await made(site, previous);
+    expect([...kept]).toEqual([same]);
+    expect(existsSync(join(site, same[0]))).toBe(false);
+    expect(written.get(other[0])).toBe(other[1]);
+    expect(written.size + kept.size).toBe(first.written.size);
   });
 
   it('fails the write with what went wrong when the site folder cannot be written into, and stops its thread', async () => {
