@@ -11,10 +11,10 @@
  *
  * A cell is also the figure it reports, read through itself (reportedFigure.ts, `figureRow`):
  * a second object per cell for that took 40 bytes a cell. A cell is 48 bytes
- * (its line, its table and its place in the table's cells), its id made when asked saved another 48.
- * Its column and its value are read from its table (tableFileReading.ts), where values are
- * held in columns, not as objects: a load reads the 430,000 values of the national set's kept tables
- * in place, where it made or found an object for each.
+ * (its line, its column and the position of its value), its id made when asked saved another 48.
+ * Its value is read from its table's values (tableFileReading.ts), which its column holds: values are
+ * held in columns, not as objects, so a load reads the 430,000 values of the national set's kept
+ * tables in place, where it made or found an object for each.
  *
  * Its fields are getters, as in ReportedFigure: a spread copies none of them.
  */
@@ -73,12 +73,13 @@ export interface CellValueColumns {
   writtenEnds: Int32Array;
 }
 
-/** What compact cells are read through: their table's columns, its cells as positions (three to a cell: a line, a column, a value) and its values. */
-export interface CellTable {
-  columns: TableColumn[];
-  cells: Int32Array;
+/** A column of a table as its compact cells read it: with the table's values, which its cells name by position. */
+export interface CellColumn extends TableColumn {
   values: CellValueColumns;
 }
+
+/** A table's columns as its compact cells read them. */
+export const cellColumns = (columns: readonly TableColumn[], values: CellValueColumns): CellColumn[] => columns.map((column) => ({ ...column, values }));
 
 /** How many values the columns hold. */
 export const valueCount = (values: CellValueColumns): number => values.writtenEnds.length;
@@ -110,34 +111,30 @@ export function valueColumns(values: readonly CellValue[]): CellValueColumns {
   return { numbers, kindOf, kinds, writtenText, writtenEnds };
 }
 
-/** The column of the cell whose positions start at `at` in the table's cells. */
-const columnAt = (table: CellTable, at: number): TableColumn => table.columns[table.cells[at + 1] as number] as TableColumn;
+/** The kind (qualifier and measure word) of value `v`. */
+const kindAt = (values: CellValueColumns, v: number): CellValueColumns['kinds'][number] => values.kinds[values.kindOf[v] as number] as CellValueColumns['kinds'][number];
 
-/** The position of that cell's value in its table's values. */
-const valueAt = (table: CellTable, at: number): number => table.cells[at + 2] as number;
-
-// A cell's column and value are read through functions, not private methods: a class with private methods gives
-// each instance a brand, a fourth field (56 bytes a cell, 7 MB more of the national set's heap).
+// No private methods: a class with private methods gives each instance a brand, a fourth field (56 bytes a cell).
 class TableCell implements Observation, Figure {
   readonly #line: TableLine;
-  readonly #table: CellTable;
-  /** Where the cell's three positions start in the table's cells. */
-  readonly #at: number;
+  readonly #column: CellColumn;
+  /** The position of the cell's value in its table's values. */
+  readonly #value: number;
 
-  constructor(line: TableLine, table: CellTable, at: number) {
+  constructor(line: TableLine, column: CellColumn, value: number) {
     this.#line = line;
-    this.#table = table;
-    this.#at = at;
+    this.#column = column;
+    this.#value = value;
   }
 
   /** `file:line:column` within the data folder, as observationId makes it. */
   get id(): string {
-    return observationId(this.#line.dataFile, this.#line.line, columnAt(this.#table, this.#at).column);
+    return observationId(this.#line.dataFile, this.#line.line, this.#column.column);
   }
 
   get at(): Observation['at'] {
     const { file, dataFile, line } = this.#line;
-    return { file, dataFile, line, column: columnAt(this.#table, this.#at).column };
+    return { file, dataFile, line, column: this.#column.column };
   }
 
   get province(): string {
@@ -153,29 +150,27 @@ class TableCell implements Observation, Figure {
   }
 
   get metric(): string {
-    return columnAt(this.#table, this.#at).metric;
+    return this.#column.metric;
   }
 
   get value(): number {
-    return this.#table.values.numbers[2 * valueAt(this.#table, this.#at)] as number;
+    return this.#column.values.numbers[2 * this.#value] as number;
   }
 
   get step(): number {
-    return this.#table.values.numbers[2 * valueAt(this.#table, this.#at) + 1] as number;
+    return this.#column.values.numbers[2 * this.#value + 1] as number;
   }
 
   get qualifier(): Observation['qualifier'] {
-    const { kinds, kindOf } = this.#table.values;
-    return (kinds[kindOf[valueAt(this.#table, this.#at)] as number] as CellValueColumns['kinds'][number])[0];
+    return kindAt(this.#column.values, this.#value)[0];
   }
 
   get written(): string {
-    return writtenAt(this.#table.values, valueAt(this.#table, this.#at));
+    return writtenAt(this.#column.values, this.#value);
   }
 
   get measureWord(): string | null {
-    const { kinds, kindOf } = this.#table.values;
-    return (kinds[kindOf[valueAt(this.#table, this.#at)] as number] as CellValueColumns['kinds'][number])[1];
+    return kindAt(this.#column.values, this.#value)[1];
   }
 
   get source(): string {
@@ -183,7 +178,7 @@ class TableCell implements Observation, Figure {
   }
 
   get quote(): string {
-    return cellQuote(this.#line.label, columnAt(this.#table, this.#at).header, this.written);
+    return cellQuote(this.#line.label, this.#column.header, this.written);
   }
 
   get note(): string {
@@ -203,7 +198,7 @@ class TableCell implements Observation, Figure {
   }
 
   get time(): Observation['time'] {
-    return columnAt(this.#table, this.#at).time;
+    return this.#column.time;
   }
 
   get undated(): boolean {
@@ -232,7 +227,7 @@ class TableCell implements Observation, Figure {
 
   /** The column a cell is held with; undefined for an observation held in full. */
   static columnOf(o: Observation): TableColumn | undefined {
-    return #table in o ? columnAt(o.#table, o.#at) : undefined;
+    return #column in o ? o.#column : undefined;
   }
 
   /** Every field, as an observation and as the figure it reports, for JSON.stringify and page hashes. */
@@ -257,14 +252,14 @@ export function cellValueOf(values: CellValues, metric: string, written: string,
   return made;
 }
 
-/** The observation of the compact cell whose positions start at `at` in the table's cells: read through its line and its table. */
-export function cellAt(line: TableLine, table: CellTable, at: number): Observation {
-  return new TableCell(line, table, at);
+/** The observation of a compact cell: its line, its column, and the position of its value in the values its column holds. */
+export function cellAt(line: TableLine, column: CellColumn, value: number): Observation {
+  return new TableCell(line, column, value);
 }
 
 /** The observation of a cell held as its line, its column and its value, as a table of that one cell. */
 export function tableCell(line: TableLine, column: TableColumn, value: CellValue): Observation {
-  return new TableCell(line, { columns: [column], cells: Int32Array.of(0, 0, 0), values: valueColumns([value]) }, 0);
+  return new TableCell(line, { ...column, values: valueColumns([value]) }, 0);
 }
 
 /**

@@ -19,7 +19,7 @@ import { internPeriod } from '../period.ts';
 import type { Observation } from '../schema/observation.ts';
 import type { Problem } from '../schema/problem.ts';
 import type { CellSink } from './tableLine.ts';
-import { cellAt, valueColumns, valueCount, type CellValue, type CellValueColumns, type TableColumn, type TableLine } from './tableCell.ts';
+import { cellAt, cellColumns, valueColumns, valueCount, type CellColumn, type CellValue, type CellValueColumns, type TableColumn, type TableLine } from './tableCell.ts';
 
 export interface TableFileReading {
   /** Data rows in the file (blank lines not counted). */
@@ -38,6 +38,8 @@ export interface TableFileReading {
   lines: TableLine[];
   columns: TableColumn[];
   values: CellValueColumns;
+  /** The columns as the cells read them: each with `values`. */
+  cellColumns: CellColumn[];
   /** The cells held in full (a cell whose line, column or citation reads otherwise than the table's layout says: tableCell.ts). */
   full: Observation[];
   /** Each line's count of filled cells, by line number. */
@@ -81,7 +83,7 @@ class Positions<T> {
  * so the lists hold what the kept cells point to.
  */
 export class TableReadingBuilder implements CellSink {
-  readonly #reading: Omit<TableFileReading, 'rows' | 'bytesDigest' | 'header' | 'trailing' | 'values'> = {
+  readonly #reading: Omit<TableFileReading, 'rows' | 'bytesDigest' | 'header' | 'trailing' | 'values' | 'cellColumns'> = {
     lineCount: 0,
     problems: [],
     refused: [],
@@ -157,7 +159,8 @@ export class TableReadingBuilder implements CellSink {
   /** The reading, once every line is ended. */
   finish(file: Pick<TableFileReading, 'rows' | 'bytesDigest' | 'header' | 'trailing'>): TableFileReading {
     const r = this.#reading;
-    return { ...file, ...r, values: valueColumns(this.#valueList), cellCount: r.cellCount.slice(0, r.lineCount), cells: r.cells.slice(0, this.#next) };
+    const values = valueColumns(this.#valueList);
+    return { ...file, ...r, values, cellColumns: cellColumns(r.columns, values), cellCount: r.cellCount.slice(0, r.lineCount), cells: r.cells.slice(0, this.#next) };
   }
 }
 
@@ -173,7 +176,7 @@ export function cellOf(reading: TableFileReading, at: number): Observation {
   const { cells } = reading;
   const line = cells[at] as number;
   if (line === -1) return reading.full[cells[at + 1] as number] as Observation;
-  return cellAt(reading.lines[line] as TableLine, reading, at);
+  return cellAt(reading.lines[line] as TableLine, reading.cellColumns[cells[at + 1] as number] as CellColumn, cells[at + 2] as number);
 }
 
 const noProblems: readonly Problem[] = Object.freeze([]);
@@ -373,6 +376,7 @@ export function decodeTableReading(entry: Uint8Array, file: string, dataFile: st
     lines,
     columns: meta.columns,
     values,
+    cellColumns: cellColumns(meta.columns, values),
     full,
     cellCount,
     cells,
