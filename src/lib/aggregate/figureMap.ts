@@ -128,13 +128,7 @@ export class FigureMap<T> {
 
   /** As setIfEmpty, in places placesOf gave and a slot numbered by slotNumberOf. */
   setIfEmptyIn(places: Places, number: number, value: T): T | undefined {
-    const held = places as unknown as PeriodPlaces;
-    if (number >= held.positions.length) {
-      // A slot numbered after these places were made: room for every slot known now.
-      const grown = new Int32Array(this.#slots.size);
-      grown.set(held.positions);
-      held.positions = grown;
-    }
+    const held = this.#withRoom(places as unknown as PeriodPlaces, number);
     const at = held.positions[number] as number;
     if (at !== 0) return this.#values[at - 1];
     this.#values.push(value);
@@ -145,14 +139,17 @@ export class FigureMap<T> {
   /** The places of a committee or unit and period, made if need be, and the number of a slot, with room for it in them. */
   #room(province: string, unit: string | null, period: Period, slot: string): { places: PeriodPlaces; number: number } {
     const number = this.slotNumberOf(slot);
-    const places = this.#placesOf(province, unit ?? '', period, true) as PeriodPlaces;
+    return { places: this.#withRoom(this.#placesOf(province, unit ?? '', period, true) as PeriodPlaces, number), number };
+  }
+
+  /** The places, with room for slot `number`: places made before the slot was numbered get room for every slot known now. */
+  #withRoom(places: PeriodPlaces, number: number): PeriodPlaces {
     if (number >= places.positions.length) {
-      // A slot numbered after these places were made: room for every slot known now.
       const grown = new Int32Array(this.#slots.size);
       grown.set(places.positions);
       places.positions = grown;
     }
-    return { places, number };
+    return places;
   }
 
   get size(): number {

@@ -7,8 +7,8 @@
  * what their cells share (tableCell.ts), and the values are columns of
  * numbers, kinds and text (CellValueColumns), each value once for the cells of
  * the table that write and read it alike. The cells' objects are made when the
- * load files them (src/load/wideTables.ts addTableReading), and read their
- * column and value from the reading.
+ * load files them (src/load/wideTables.ts addTableReading): each holds its line,
+ * its column (with the table's values: cellColumns) and its value's position.
  *
  * A build keeps the reading for every table (src/build/incremental/readingCache.ts),
  * as it does for observation files (fileReading.ts). Kept, the columns are
