@@ -26,14 +26,17 @@ export type PreviousFiles = ReadonlyMap<string, string>;
  */
 export function siteFileWriter(siteDir: string, wrote?: (path: string, sha256: string) => void, previous?: () => PreviousFiles, kept?: (path: string, sha256: string) => void): SiteFileWriter {
   const folders = new Set<string>();
+  /** Paths written here: one written again is written whatever it holds, so that the last write is the file, as without `previous`. */
+  const writtenHere = new Set<string>();
   return (path, content) => {
     // Encoded once, for the file and its hash alike.
     const bytes = Buffer.from(content);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    if (kept && previous?.().get(path) === sha256) {
+    if (kept && !writtenHere.has(path) && previous?.().get(path) === sha256) {
       kept(path, sha256);
       return;
     }
+    writtenHere.add(path);
     const target = join(siteDir, path);
     const folder = dirname(target);
     if (!folders.has(folder)) {

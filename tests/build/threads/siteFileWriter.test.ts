@@ -39,5 +39,9 @@ describe('siteFileWriter', () => {
     expect(written).toEqual(['data/charts/b.csv', 'data/charts/d.csv']);
     expect(existsSync(join(dir, 'data/charts/a.csv'))).toBe(false);
     expect(readFileSync(join(dir, 'data/charts/b.csv'), 'utf8')).toBe('after');
+    // A path written once is written again, whatever it holds: the last write is the file.
+    write('data/charts/b.csv', 'before');
+    expect(readFileSync(join(dir, 'data/charts/b.csv'), 'utf8')).toBe('before');
+    expect(written).toEqual(['data/charts/b.csv', 'data/charts/d.csv', 'data/charts/b.csv']);
   });
 });
