@@ -334,8 +334,10 @@ function parts(entry: Uint8Array): { meta: Meta; binary: ArrayBuffer; base: numb
 }
 
 /**
- * The `length` items of type `Kind` at byte `offset` of a buffer, copied out: the reading is held for as
- * long as its cells are, and a view would hold the whole kept file with it (its JSON part too).
+ * The `length` items of type `Kind` at byte `offset` of a buffer, copied out. The values are held for as long
+ * as the cells are (through their columns), and a view would hold the whole kept file with them (its JSON part
+ * too); the cells' positions are copied too, as a view needs an offset aligned to its item, which a kept file's
+ * binary part within a pooled buffer need not have.
  */
 function copied<A extends Float64Array | Int32Array>(Kind: { new (length: number): A; BYTES_PER_ELEMENT: number }, buffer: ArrayBuffer, offset: number, length: number): A {
   const made = new Kind(length);
