@@ -56,12 +56,16 @@ export function observationLine(o: Observation): string {
 /** The scope of a province's unit rows (a unit page's: `scopeKey`). */
 export const unitRowsKey = (province: string) => `units:${province}`;
 
-/** Feeds each row to the hash of its province's scope and of its source's, and a unit's row to its province's unit rows, made as they are first needed. */
+/** The scope of a metric's rows, of every province and unit (a metric's pages read them: MetricsScope). */
+export const metricRowsKey = (metric: string) => `metric:${metric}`;
+
+/** Feeds each row to the hash of its province's scope, of its source's and of its metric's, and a unit's row to its province's unit rows, made as they are first needed. */
 export function hashRowsByScope(observations: Iterable<Observation>, hashOf: (key: string) => Hash | undefined, prefix = ''): void {
   for (const observation of observations) {
     const row = prefix + observationLine(observation);
     hashOf(scopeKey({ province: observation.province }))?.update(row);
     hashOf(scopeKey({ source: observation.source }))?.update(row);
+    hashOf(metricRowsKey(observation.metric))?.update(row);
     if (observation.unit !== null) hashOf(unitRowsKey(observation.province))?.update(row);
   }
 }

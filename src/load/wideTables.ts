@@ -21,7 +21,7 @@ import { addProblems, quoted, withoutRepeats } from '../lib/problems.ts';
 import type { Observation } from '../lib/schema/observation.ts';
 import type { Province } from '../lib/schema/province.ts';
 import { streamCsv } from './csvStream.ts';
-import { scopeKey, tableDigest, unitRowsKey, type FileDigest } from './scopeDigests.ts';
+import { metricRowsKey, scopeKey, tableDigest, unitRowsKey, type FileDigest } from './scopeDigests.ts';
 import { fileFault, listFiles, listFolders, shown, unreadableFile, type FileTally } from './files.ts';
 
 export interface WideTableFile {
@@ -119,8 +119,10 @@ export async function readTableFile(table: WideTableFile, catalog: Catalog, file
  */
 export function addTableReading(table: WideTableFile, reading: TableFileReading, store: ObservationStore, problems: Problem[], dropped: Observation[]): WideTableReading {
   const tally: FileTally = { file: table.file, rows: reading.rows, accepted: 0, rejected: 0 };
-  // The page scopes of the cells the store keeps: the table's province, its unit rows, and the sources its lines name.
+  // The page scopes of the cells the store keeps: the table's province, its unit rows, the sources its lines name, and the metrics of its columns.
   const scopes = new Set<string>();
+  // The metrics of the cells kept: of a cell read in full, told by `kept`; of a compact cell, its column's (compactValue).
+  const metrics = new Set<string>();
   // The cells of a line, and the lines of a table, nearly all share them: a key is made when one changes, not for each of a million cells.
   let lastProvince: string | undefined;
   let lastSource: string | undefined;
@@ -133,11 +135,13 @@ export function addTableReading(table: WideTableFile, reading: TableFileReading,
   report(reading.header);
   const stored: Problem[] = [];
   const slots = store.columnSlots(reading.columns);
+  const keptColumns = new Uint8Array(reading.columns.length);
   let whole = true;
   const kept = (o: Observation) => {
     if (o.province !== lastProvince) scopes.add(scopeKey({ province: (lastProvince = o.province) }));
     if (o.source !== lastSource) scopes.add(scopeKey({ source: (lastSource = o.source) }));
     if (o.unit !== null && o.province !== lastUnitsProvince) scopes.add(unitRowsKey((lastUnitsProvince = o.province)));
+    metrics.add(o.metric);
   };
   const turnedAway = (o: Observation) => {
     whole = false;
@@ -147,7 +151,7 @@ export function addTableReading(table: WideTableFile, reading: TableFileReading,
     report(lineProblems);
     if (refused) return;
     whole = true;
-    store.addTableLine(reading, first, count, slots, stored, kept, turnedAway);
+    store.addTableLine(reading, first, count, slots, keptColumns, stored, kept, turnedAway);
     if (whole) tally.accepted++;
     report(stored);
     stored.length = 0;
@@ -155,5 +159,9 @@ export function addTableReading(table: WideTableFile, reading: TableFileReading,
   report(reading.trailing);
   addProblems(problems, cap.summaries());
   tally.rejected = reading.rows - tally.accepted;
+  reading.columns.forEach((column, at) => {
+    if (keptColumns[at] === 1) metrics.add(column.metric);
+  });
+  for (const metric of metrics) scopes.add(metricRowsKey(metric));
   return { tally, digest: tableDigest(table.dataFile, reading.bytesDigest, scopes) };
 }

@@ -218,6 +218,58 @@ describe("an incremental build after a committee figure changes, and the provinc
   });
 });
 
+describe("an incremental build after a metric's rows change", () => {
+  /** The manifest's record of each page of a metric: a page that names what it reads is recorded by `inputs`, the hash of that. */
+  const metricRecords = (out: string) =>
+    Object.fromEntries(Object.entries(readManifest(out)?.manifest.pages ?? {}).filter(([path]) => /^(metrics|compare)\/[^/]+\.html$/u.test(path) && !path.startsWith('compare/hainan') && !path.startsWith('compare/jiangsu')));
+
+  it('makes again the pages of the metrics whose rows, parts or linked provinces changed, keeps the others untouched, and writes what a full build writes', async () => {
+    const { from, out, cacheDir } = await builtCopy();
+    const rows = join(from, 'data/observations/more.csv');
+    const addRow = (row: string) => writeFileSync(rows, `${readFileSync(rows, 'utf8').trimEnd()}\n${row}\n`);
+    const buildAndCompare = async () => {
+      await build(out, cacheDir, from);
+      const fresh = join(from, `fresh-${Date.now()}`);
+      await build(fresh, undefined, from);
+      const full = fileHashes(fresh);
+      const incremental = fileHashes(out);
+      expect([...incremental.keys()]).toEqual([...full.keys()]);
+      expect([...incremental].filter(([path, hash]) => full.get(path) !== hash).map(([path]) => path)).toEqual([]);
+    };
+    const first = metricRecords(out);
+    expect(first['metrics/donations.html']?.inputs).toBeDefined();
+    expect(first['compare/donations.html']?.inputs).toBeDefined();
+
+    // Jiangsu's donations: the pages of that metric are made again, and no other metric's.
+    writeFileSync(rows, readFileSync(rows, 'utf8').replace('jiangsu,,2021,donations,321,', 'jiangsu,,2021,donations,322,'));
+    await buildAndCompare();
+    const second = metricRecords(out);
+    const changed = (a: typeof first, b: typeof first) => Object.keys(b).filter((path) => a[path]?.inputs !== b[path]?.inputs).sort();
+    expect(changed(first, second)).toEqual(['compare/donations.html', 'metrics/donations.html']);
+    expect(readFileSync(join(out, 'metrics/donations.html'), 'utf8')).toContain('322万元');
+
+    // Jiangsu's branches: the compare page of training, which gives it per 100 branches too, is made again.
+    writeFileSync(rows, readFileSync(rows, 'utf8').replace('jiangsu,,2021,branches-total,6280,,jiangsu-2021,6280个党支部,', 'jiangsu,,2021,branches-total,6300,,jiangsu-2021,6300个党支部,'));
+    await buildAndCompare();
+    const branches = metricRecords(out);
+    expect(changed(second, branches)).toContain('compare/training-attendance.html');
+    expect(changed(second, branches)).not.toContain('metrics/donations.html');
+
+    // A numerator of the compliance rate, where Jiangsu gave only the branches: its rate is now computed, and the rate's pages show it.
+    addRow('jiangsu,,2021,branches-compliant,6000,,jiangsu-2021,6000个党支部达标,');
+    await buildAndCompare();
+    const third = metricRecords(out);
+    expect(changed(branches, third)).toEqual(expect.arrayContaining(['metrics/branch-compliance-rate.html', 'metrics/branches-compliant.html']));
+    expect(changed(branches, third)).not.toContain('metrics/donations.html');
+    expect(readFileSync(join(out, 'metrics/branch-compliance-rate.html'), 'utf8')).toContain('江苏');
+
+    // Xizang's first figure, of another metric: the tiles of every metric now link to Xizang's page.
+    addRow('xizang,,2018,cases-filed,3,,hainan-2018,立案3件,');
+    await buildAndCompare();
+    expect(readFileSync(join(out, 'metrics/donations.html'), 'utf8')).toContain('href="../xizang.html"');
+  });
+});
+
 describe('an incremental build after the data lose a unit', () => {
   it("removes the unit's pages and files from the site it keeps the rest of, leaves no folder empty, and writes what a full build writes", async () => {
     const from = tempDir();

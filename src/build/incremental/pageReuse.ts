@@ -149,6 +149,12 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
   const records = new Map<string, PageRecord>();
   /** Inputs hashes of scoped pages whose data is being made this build. */
   const inputsOf = new Map<string, string>();
+  /**
+   * Pages of those whose data is hashed too, and kept when it came out as before: a metric's pages read the rows of the
+   * metrics they show with it, and much that changes those leaves them as they were (a branch count of a year they give
+   * nothing per 100 branches for; a ratio's part where the ratio is stated).
+   */
+  const dataHashed = new Set<string>();
   const unchanged = new Set<string>();
   const carried = new Map<string, string>();
   /** Pages refused, each once: a page that names what it reads is looked at up to three times (its route, its frame, its data). */
@@ -183,7 +189,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
       const inputs = inputsOf.get(path);
       // A page that names what it reads is made only when that changed, and the hash of that, with the code, is already
       // its hash: hashing its data too (a source page's thousands of rows) would cost as much again to say nothing new.
-      const data = inputs ?? createHash('sha256').update(version).update(pageJson(page.data)).digest('hex');
+      const data = inputs !== undefined && !dataHashed.has(path) ? inputs : createHash('sha256').update(version).update(pageJson(page.data)).digest('hex');
       const record: PageRecord = { data, ...(inputs ? { inputs } : {}), files: tableFiles(page) };
       if (previous.get(path)?.data === data && intact(path, record)) {
         keep(path, record);
@@ -200,6 +206,7 @@ export function pageReuse(options: PageReuseOptions): PageReuse {
         return true;
       }
       inputsOf.set(path, inputs);
+      if ('metrics' in scope) dataHashed.add(path);
       return false;
     },
     unchanged: (path) => unchanged.has(path),

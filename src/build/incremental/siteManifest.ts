@@ -25,7 +25,7 @@ const statsKey = 'site-stats-2';
 
 /** What one page (or another file made from part of the data set, such as a data package part) was made from. */
 export interface PageRecord {
-  /** Hash of the code and the page's data; for a page that names what it reads, its `inputs`. */
+  /** Hash of the code and the page's data; for a page that names what it reads, its `inputs`, unless its data is hashed too (a metric's pages: pageReuse.ts). */
   data: string;
   /** Hash of the code and the part of the data set the page reads, for a page that names it. */
   inputs?: string;

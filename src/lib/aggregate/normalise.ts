@@ -20,6 +20,11 @@ export interface PerHundredBranches {
   branches: Figure;
 }
 
+/** Whether a metric's figures may be given per 100 branches: a count whose `per_branch` says so, not the branches themselves. */
+export function givenPerHundredBranches(metric: Pick<Metric, 'id' | 'kind' | 'per_branch'>): boolean {
+  return Boolean(metric.per_branch) && metric.kind !== 'ratio' && metric.id !== branchCountMetric;
+}
+
 /**
  * Undefined unless the metric says a value per 100 branches means something
  * (`per_branch`: trainings and cases do, money and counts of units do not),
@@ -32,7 +37,7 @@ export function perHundredBranches(
   metric: Pick<Metric, 'id' | 'kind' | 'category' | 'per_branch'>,
   branches: Figure | undefined,
 ): PerHundredBranches | undefined {
-  if (!metric.per_branch || metric.kind === 'ratio' || metric.id === branchCountMetric || !isUsual(figure)) return undefined;
+  if (!givenPerHundredBranches(metric) || !isUsual(figure)) return undefined;
   if (!branches || branches.value <= 0) return undefined;
   if (branches.period.id !== figure.period.id || branches.province !== figure.province || branches.unit !== figure.unit) return undefined;
   // A sum of some units' figures over all the committee's branches, or the reverse, would say nothing.

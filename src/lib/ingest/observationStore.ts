@@ -82,9 +82,20 @@ export class ObservationStore {
    * once for the line, and its column's slot number, found once for the table: `add` looks both up for
    * each of the national set's 950,000 cells. Each cell turned away goes to
    * `turnedAway`; a cell kept goes to `kept`, but of the compact cells of a line only the first kept,
-   * as the rest share its line: its province, unit, period, source and note.
+   * as the rest share its line: its province, unit, period, source and note. What they do not share,
+   * their column and with it their metric, is marked in `keptColumns` (by column, as reading.columns),
+   * each column of which a compact cell was kept.
    */
-  addTableLine(reading: TableFileReading, first: number, count: number, slots: Int32Array, problems: Problem[], kept: (o: Observation) => void, turnedAway: (o: Observation) => void): void {
+  addTableLine(
+    reading: TableFileReading,
+    first: number,
+    count: number,
+    slots: Int32Array,
+    keptColumns: Uint8Array,
+    problems: Problem[],
+    kept: (o: Observation) => void,
+    turnedAway: (o: Observation) => void,
+  ): void {
     const { cells } = reading;
     // The places of the line the cells name (a file's line has one), found when a cell names another.
     let places: Places | undefined;
@@ -94,7 +105,8 @@ export class ObservationStore {
     for (let at = first; at < first + 3 * count; at += 3) {
       const o = cellOf(reading, at);
       const lineAt = cells[at] as number;
-      const number = lineAt === -1 ? -1 : (slots[cells[at + 1] as number] as number);
+      const column = cells[at + 1] as number;
+      const number = lineAt === -1 ? -1 : (slots[column] as number);
       if (number === -1) {
         if (this.add(o, problems)) kept(o);
         else turnedAway(o);
@@ -108,6 +120,7 @@ export class ObservationStore {
       }
       const held = this.#byFigure.setIfEmptyIn(places, number, o);
       if (held === undefined) {
+        keptColumns[column] = 1;
         if (!keptOfLine) kept(o);
         keptOfLine = true;
       } else {

@@ -12,6 +12,8 @@ import { relativeHref, sitePaths } from '../site/paths.ts';
 import { linkCharts, siteSourceNote, type ChartSpec } from './chartData.ts';
 import { latestFigure, reportingProvinces, type PageContext } from './context.ts';
 import { latestComparison } from './comparison.ts';
+import { metricsShownWith } from './metricPage.ts';
+import type { PageScope } from './published.ts';
 import { rankable } from '../aggregate/comparability.ts';
 import type { Link } from './reviewPage.ts';
 import { chartValue, figureCell, perHundredBranchesDisplay } from './views.ts';
@@ -137,6 +139,11 @@ function barsChart(context: PageContext, id: string, title: string, caption: str
     table: { columns: ['省份', '数值'], rows: bars.map((b) => [b.label, b.display]) },
     data: { unitLabel: normalised ? `${metric.unit}/百个党支部` : metric.unit, isShare: metric.kind === 'ratio', bars },
   };
+}
+
+/** What a metric's compare page reads (published.ts): the rows of the metrics its figures are shown with (metricsShownWith), in every province and unit. */
+export function compareMetricScope(context: PageContext, metricId: string): PageScope {
+  return { metrics: metricsShownWith(context, metricId) };
 }
 
 export function compareMetricData(context: PageContext, metricId: string): CompareMetricData {

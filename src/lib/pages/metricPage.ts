@@ -9,7 +9,9 @@ import { latestComparison } from './comparison.ts';
 import { countsLabel } from '../aggregate/comparability.ts';
 import { trendSeries } from './trendChart.ts';
 import type { Link } from './reviewPage.ts';
-import { tileChart } from './tileChart.ts';
+import { provincesWithFigures, tileChart } from './tileChart.ts';
+import type { PageScope } from './published.ts';
+import { branchCountMetric, givenPerHundredBranches } from '../aggregate/normalise.ts';
 import { trendChart } from './trendChart.ts';
 import { siteSourceNote } from './chartData.ts';
 import { chartValue, figureView } from './views.ts';
@@ -45,6 +47,24 @@ export interface MetricPageData {
   notReported: string[];
   charts: ChartSpec[];
   compare?: Link;
+}
+
+/**
+ * The metrics whose figures the pages of a metric show (its page and its compare page): its own; a ratio's numerator
+ * and denominator, which a computed ratio is made of and a stated one is set beside; and the branch count, by which
+ * the figures of a count are given per 100 branches. Those in the catalog: a page's scope names only metrics the data
+ * set knows.
+ */
+export function metricsShownWith(context: PageContext, metricId: string): string[] {
+  const metric = context.metrics.get(metricId);
+  const parts = metric?.kind === 'ratio' ? [metric.numerator, metric.denominator] : [];
+  const branches = metric && givenPerHundredBranches(metric) ? [branchCountMetric] : [];
+  return [...new Set([metricId, ...parts, ...branches])].filter((id) => context.metrics.has(id));
+}
+
+/** What a metric's page reads (published.ts): the rows of the metrics it shows, in every province and unit, and which provinces its tiles link to. */
+export function metricPageScope(context: PageContext, metricId: string): PageScope {
+  return { metrics: metricsShownWith(context, metricId), beyond: provincesWithFigures(context) };
 }
 
 export function metricPageData(context: PageContext, metricId: string): MetricPageData {

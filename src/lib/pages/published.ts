@@ -25,8 +25,16 @@ export interface PublishedPage {
  */
 export type PartScope = { province: string; beyond?: unknown } | { source: string } | { unitsOf: string; committeeRows: readonly Observation[] };
 
-/** A part, or the rows of several provinces, not their narratives (a page comparing two provinces' figures reads both, and nothing else). */
-export type PageScope = PartScope | { provinces: readonly string[] };
+/**
+ * The figures of some metrics across every province and unit: every row of each metric, wherever it stands (a page of
+ * one metric reads its own, a ratio's parts and the branch count). `beyond` as for a province's part. Such a page shows
+ * only some of what it reads (a figure per 100 branches for the latest periods): made again, it is kept when its data
+ * came out the same.
+ */
+export type MetricsScope = { metrics: readonly string[]; beyond?: unknown };
+
+/** A part, the rows of several provinces, not their narratives (a page comparing two provinces' figures reads both, and nothing else), or the rows of some metrics. */
+export type PageScope = PartScope | { provinces: readonly string[] } | MetricsScope;
 
 /** A page of a route that reads only part of the data set: where it goes, and what it reads. */
 export interface ScopedPage {

@@ -63,11 +63,12 @@ export function siteIndex(dataSet: DataSet, builtOn?: string): SiteIndex {
  * those whose title holds the query (src/lib/search/query.ts): reviews first, then provinces,
  * units, sources and comparisons.
  *
- * Pages that read part of the data set (src/session.ts stillToMake) come first, those that read
- * all of it (metrics, compared metrics, the indexes, the home page) last. A build that replaces a
- * site takes most of the first kind over unchanged, and their texts are there before any page
- * renders; it renders the few changed ones first, so the index takes the texts of the thousands
- * after them while the pages of the second kind, made every build, render. Ordered as Astro's
+ * Pages that read one province's part of the data set (src/session.ts stillToMake) come first,
+ * those that read every province's (metrics and compared metrics: their metrics' rows; the
+ * indexes, the home page: all of it) last. A build that replaces a site takes most of the first
+ * kind over unchanged, and their texts are there before any page renders; it renders the few
+ * changed ones first, so the index takes the texts of the thousands after them while the pages of
+ * the second kind, which a changed province's figures reach, render. Ordered as Astro's
  * routes (pairs and compared metrics first), it took them only once those pages had rendered: in a
  * CPU profile of a national build after every figure of one province changed, the main thread
  * waited 241 ms for the index at the end, 103 ms in this order.

@@ -9,6 +9,11 @@ import { latestComparison } from './comparison.ts';
 import type { PageContext } from './context.ts';
 import { chartValue, notReportedDisplay } from './views.ts';
 
+/** The provinces a tile links to: those with committee figures, which have a page. A metric page reads this beyond its metrics' rows (metricPageScope). */
+export function provincesWithFigures(context: PageContext): string[] {
+  return context.dataSet.provinces.filter((p) => (context.committeeFigures.get(p.id)?.length ?? 0) > 0).map((p) => p.id);
+}
+
 /** Tiles of provinces whose figure may not be set against the coloured ones. */
 const apartDisplay = '不可比';
 
@@ -24,6 +29,7 @@ export function tileChart(context: PageContext, metric: Metric, id: string, page
   if (compared.length < 2) return undefined;
   const figureOf = new Map(compared.map((e) => [e.province.id, e.figure]));
   const reasonOf = new Map(apart.map((e) => [e.province.id, e]));
+  const linked = new Set(provincesWithFigures(context));
   const periods = [...new Set(compared.map((e) => periodLabel(e.figure.period)))];
   const periodNote = periods.length > 1 ? `各省最近一期的期间不同（${periods.join('、')}），长度相同。` : `期间：${periods[0]}。`;
   return {
@@ -48,7 +54,6 @@ export function tileChart(context: PageContext, metric: Metric, id: string, page
       periodNote,
       tiles: provinces.map((p) => {
         const [column, row] = positions.get(p.id) ?? [0, 0];
-        const hasPage = (context.committeeFigures.get(p.id)?.length ?? 0) > 0;
         const figure = figureOf.get(p.id);
         return {
           id: p.id,
@@ -57,7 +62,7 @@ export function tileChart(context: PageContext, metric: Metric, id: string, page
           row,
           figure: figure ? chartValue(context, figure, metric) : null,
           ...(reasonOf.has(p.id) ? { label: apartDisplay } : {}),
-          href: hasPage ? relativeHref(pagePath, sitePaths.province(p.id)) : null,
+          href: linked.has(p.id) ? relativeHref(pagePath, sitePaths.province(p.id)) : null,
         };
       }),
     },

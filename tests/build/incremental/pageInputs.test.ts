@@ -51,6 +51,20 @@ describe('scopeFingerprints', () => {
     expect(() => scopeFingerprints(dataSet)({ provinces: ['hainan', 'nowhere'] })).toThrow(/province 'nowhere'/u);
   });
 
+  it('fingerprints the rows of some metrics in every province: a row of one of them changes it; a row of another metric, and narratives, do not', () => {
+    const row = dataSet.observations.find((o) => o.province === 'jiangsu' && o.unit === null) as DataSet['observations'][number];
+    const other = dataSet.metrics.find((m) => m.id !== row.metric && !dataSet.observations.some((o) => o.metric === m.id && o.province === 'jiangsu'))?.id as string;
+    expect(other).toBeDefined();
+    const of = (data: DataSet, metrics: string[]) => scopeFingerprints(data)({ metrics });
+    const edited = changed('jiangsu', (o) => (o === row ? { ...o, value: o.value + 1 } : o));
+    expect(of(edited, [row.metric])).not.toBe(of(dataSet, [row.metric]));
+    expect(of(edited, [other, row.metric])).not.toBe(of(dataSet, [other, row.metric]));
+    expect(of(edited, [other])).toBe(of(dataSet, [other]));
+    const retold = { ...dataSet, narratives: dataSet.narratives.map((n) => ({ ...n, body: `${n.body}\n\n又一段。` })) };
+    expect(of(retold, [row.metric])).toBe(of(dataSet, [row.metric]));
+    expect(() => of(dataSet, ['no-such-metric'])).toThrow(/metric 'no-such-metric'/u);
+  });
+
   it('fingerprints the rows quoting a source, whichever province they are of', () => {
     const source = dataSet.observations.find((o) => o.province === 'jiangsu')?.source as string;
     const before = scopeFingerprints(dataSet)({ source });
@@ -131,7 +145,7 @@ describe('scopeFingerprints from the digests a build’s load makes', () => {
     const { dataSet, digests } = await loadDataSet({ dataDir: join(dir, 'data'), contentDir: join(dir, 'content'), cache: folderReadingCache(cache, join(dir, 'data')) });
     expect(digests?.files.map((f) => f.dataFile)).toContain('observations/more.csv');
     const fingerprint = scopeFingerprints(dataSet, digests);
-    return (scope: { province: string } | { source: string }) => fingerprint(scope);
+    return (scope: { province: string } | { source: string } | { metrics: string[] }) => fingerprint(scope);
   }
 
   const edit = (file: string, from: string, to: string) => {
@@ -162,6 +176,8 @@ describe('scopeFingerprints from the digests a build’s load makes', () => {
     expect(after({ source: 'hainan-2020' })).not.toBe(before({ source: 'hainan-2020' }));
     expect(after({ province: 'jiangsu' })).toBe(before({ province: 'jiangsu' }));
     expect(after({ source: 'hainan-2019' })).toBe(before({ source: 'hainan-2019' }));
+    expect(after({ metrics: ['petitions-leads'] })).not.toBe(before({ metrics: ['petitions-leads'] }));
+    expect(after({ metrics: ['donations'] })).toBe(before({ metrics: ['donations'] }));
   });
 
   it('change for a source whose row another file stopped giving first, though the source’s own file did not change', async () => {
@@ -197,6 +213,10 @@ describe('scopeFingerprints from the digests a build’s load makes', () => {
     expect(after({ source: 'hainan-2020' })).not.toBe(before({ source: 'hainan-2020' }));
     expect(after({ province: 'jiangsu' })).toBe(before({ province: 'jiangsu' }));
     expect(after({ source: 'hainan-2019' })).toBe(before({ source: 'hainan-2019' }));
+    // A table stands in by its bytes: each metric of its columns changes with any of its cells.
+    expect(after({ metrics: ['training-attendance'] })).not.toBe(before({ metrics: ['training-attendance'] }));
+    expect(after({ metrics: ['donations'] })).not.toBe(before({ metrics: ['donations'] }));
+    expect(after({ metrics: ['cases-filed'] })).toBe(before({ metrics: ['cases-filed'] }));
   });
 
   it('change for a unit return’s source when another file starts giving one of its cells first', async () => {

@@ -187,14 +187,23 @@ describe('a unit return reading filed in the store a line at a time', () => {
     const eachAway: string[] = [];
     const lineKept: string[] = [];
     const lineAway: string[] = [];
+    const eachMetrics = new Set<string>();
+    const lineMetrics = new Set<string>();
     const slots = byLine.columnSlots(reading.columns);
+    const keptColumns = new Uint8Array(reading.columns.length);
     forEachLine(reading, (_problems, refused, first, count) => {
       if (refused) return;
       for (let at = first; at < first + 3 * count; at += 3) {
         const o = cellOf(reading, at);
-        (each.add(o, eachProblems) ? eachKept : eachAway).push(o.id);
+        const kept = each.add(o, eachProblems);
+        (kept ? eachKept : eachAway).push(o.id);
+        if (kept) eachMetrics.add(o.metric);
       }
-      byLine.addTableLine(reading, first, count, slots, lineProblems, (o) => lineKept.push(o.id), (o) => lineAway.push(o.id));
+      const told = (o: Observation) => {
+        lineKept.push(o.id);
+        lineMetrics.add(o.metric);
+      };
+      byLine.addTableLine(reading, first, count, slots, keptColumns, lineProblems, told, (o) => lineAway.push(o.id));
     });
     expect(eachAway.length).toBeGreaterThanOrEqual(3);
     expect(lineAway).toEqual(eachAway);
@@ -204,6 +213,11 @@ describe('a unit return reading filed in the store a line at a time', () => {
     // Of a line's compact cells, the first kept is told (the rest share its line); a cell in full is told itself.
     expect(lineKept.every((id) => eachKept.includes(id))).toBe(true);
     expect(new Set(lineKept.map((id) => id.split(':')[1]))).toEqual(new Set(eachKept.map((id) => id.split(':')[1])));
+    // The metrics of the cells kept: those told, and those of the columns marked.
+    reading.columns.forEach((column, at) => {
+      if (keptColumns[at] === 1) lineMetrics.add(column.metric);
+    });
+    expect([...lineMetrics].sort()).toEqual([...eachMetrics].sort());
   });
 });
 
