@@ -157,6 +157,8 @@ describe('the fixture site', () => {
   it('metric, compare and sources pages carry their figures', () => {
     expect(text('metrics/training-attendance.html')).toMatch(/1\s*江苏\s*约7\.5万人次/u);
     expect(text('metrics/training-attendance.html')).toContain('西藏（共1个）');
+    // The definition's terms and descriptions apart, as the page's template sets them (its text, and a search excerpt of it, do not run together).
+    expect(text('metrics/training-attendance.html')).toContain('（培訓人次） 指标解释参训人次 类别');
     expect(text('compare/hainan/jiangsu.html')).toContain('期间不同（2020年与2021年），长度相同');
     expect(text('compare/hainan/jiangsu.html')).toContain('不可比：时点不同：2020年末与2021年末');
     expect(text('compare.html')).toContain('海南与江苏');

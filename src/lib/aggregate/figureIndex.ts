@@ -57,6 +57,11 @@ export class FigureIndex {
     return this.#byPlace.series(province, unit, slot);
   }
 
+  /** The periods in which some unit of a province has its latest figure of a slot (ids): a unit page sets those beside its committee's. */
+  unitsLatestPeriods(province: string): Set<string> {
+    return this.#byPlace.unitsLatestPeriods(province);
+  }
+
   /** Every period that has at least one figure, oldest first. */
   periods(): Period[] {
     return [...this.#periods.values()].sort(comparePeriods);

@@ -210,6 +210,29 @@ export class FigureMap<T> {
     return [...periods.values()];
   }
 
+  /**
+   * The periods in which some unit of a province has its latest value of a slot: for each unit and slot, the latest
+   * period with a value there (end year, then start year), once each. Read off the places, slot number by slot number.
+   */
+  unitsLatestPeriods(province: string): Set<string> {
+    const periods = new Set<string>();
+    for (const [unit, byPeriod] of this.#places.get(province) ?? []) {
+      if (unit === '') continue;
+      // By slot number, the latest places with a value there.
+      const latest: PeriodPlaces[] = [];
+      for (const places of byPeriod.values()) {
+        const { positions } = places;
+        for (let number = 0; number < positions.length; number++) {
+          if (positions[number] === 0) continue;
+          const held = latest[number];
+          if (!held || periodKey(places.period) > periodKey(held.period)) latest[number] = places;
+        }
+      }
+      for (const places of latest) if (places) periods.add(places.period.id);
+    }
+    return periods;
+  }
+
   /** The values of one slot for one committee (unit null) or unit, oldest period first. */
   series(province: string, unit: string | null, slot: string): T[] {
     const number = this.#slots.get(slot);

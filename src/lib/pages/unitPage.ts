@@ -153,18 +153,8 @@ const committeeRowsHeld = new WeakMap<PageContext, Map<string, Observation[]>>()
  */
 export function unitPagesCommitteeRows(context: PageContext, provinceId: string): readonly Observation[] {
   return entryOf(entryOf(committeeRowsHeld, context, () => new Map<string, Observation[]>()), provinceId, () => {
-    const periods = new Set<string>();
-    for (const unit of context.dataSet.units) {
-      if (unit.province !== provinceId) continue;
-      // Each slot's latest figure, with no list of each slot's figures made: a province has 30,000 unit figures.
-      const latest = new Map<string, Figure>();
-      for (const f of context.unitFigures.get(`${provinceId}/${unit.id}`) ?? []) {
-        const slot = slotOf(f);
-        const held = latest.get(slot);
-        latest.set(slot, held ? laterOf(held, f) : f);
-      }
-      for (const f of latest.values()) periods.add(f.period.id);
-    }
+    // Read off the index's places by slot number: walking a province's 30,000 unit figures with a key for each slot took 0.2 s of every national build.
+    const periods = context.figures.unitsLatestPeriods(provinceId);
     const rows: Observation[] = [];
     for (const f of context.committeeFigures.get(provinceId) ?? []) {
       if (f.basis !== 'reported' || !periods.has(f.period.id)) continue;

@@ -106,6 +106,39 @@ describe('FigureMap', () => {
     );
   });
 
+  it("gives the periods in which some unit of a province has its latest value of a slot, as each unit's values by slot say, for any places", () => {
+    const place = fc.record({
+      province: fc.constantFrom('hainan', 'anhui'),
+      unit: fc.constantFrom(null, 'gaoyuan', 'anji'),
+      period: fc.constantFrom('2020', '2021', '2019-2021', '2020-2021', '2015', '2019-2020'),
+      slot: fc.constantFrom('cases-filed', 'sanctions', 'a|全区||', 'cases-filed|||undated'),
+    });
+    fc.assert(
+      fc.property(fc.array(place, { maxLength: 40 }), (drawn) => {
+        const map = new FigureMap<string>();
+        for (const d of drawn) map.set(d.province, d.unit, period(d.period), d.slot, d.period);
+        // For each unit of hainan and each slot, the latest of the periods it has a value for.
+        const latest = new Map<string, ReturnType<typeof period>>();
+        for (const d of drawn) {
+          if (d.province !== 'hainan' || d.unit === null) continue;
+          const key = `${d.unit}|${d.slot}`;
+          const [held, p] = [latest.get(key), period(d.period)];
+          if (!held || p.end > held.end || (p.end === held.end && p.start > held.start)) latest.set(key, p);
+        }
+        expect([...map.unitsLatestPeriods('hainan')].sort()).toEqual([...new Set([...latest.values()].map((p) => p.id))].sort());
+      }),
+      { numRuns: 500 },
+    );
+    const map = new FigureMap<number>();
+    map.set('hainan', 'gaoyuan', y2019, 'a', 1);
+    map.set('hainan', 'gaoyuan', y2020, 'a', 2);
+    map.set('hainan', 'gaoyuan', y2019, 'b', 3);
+    map.set('hainan', null, y2021, 'a', 4);
+    map.set('hainan', 'anji', y1921, 'a', 5);
+    expect([...map.unitsLatestPeriods('hainan')].sort()).toEqual(['2019', '2019-2021', '2020']);
+    expect([...map.unitsLatestPeriods('jiangsu')]).toEqual([]);
+  });
+
   it('reads as columns: each place with its positions by slot number, and the values of a slot in the order of values, for any places', () => {
     const place = fc.record({
       province: fc.constantFrom('hainan', 'anhui'),
