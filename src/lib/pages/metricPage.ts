@@ -4,12 +4,12 @@ import { categoryLabel, kindLabel } from '../labels.ts';
 import { periodLabel } from '../period.ts';
 import { relativeHref, sitePaths } from '../site/paths.ts';
 import { linkCharts, type ChartSpec } from './chartData.ts';
-import type { PageContext } from './context.ts';
+import { reportingProvinces, type PageContext } from './context.ts';
 import { latestComparison } from './comparison.ts';
 import { countsLabel } from '../aggregate/comparability.ts';
 import { trendSeries } from './trendChart.ts';
 import type { Link } from './reviewPage.ts';
-import { provincesWithFigures, tileChart } from './tileChart.ts';
+import { tileChart } from './tileChart.ts';
 import type { PageScope } from './published.ts';
 import { branchCountMetric, givenPerHundredBranches } from '../aggregate/normalise.ts';
 import { trendChart } from './trendChart.ts';
@@ -64,7 +64,7 @@ export function metricsShownWith(context: PageContext, metricId: string): string
 
 /** What a metric's page reads (published.ts): the rows of the metrics it shows, in every province and unit, and which provinces its tiles link to. */
 export function metricPageScope(context: PageContext, metricId: string): PageScope {
-  return { metrics: metricsShownWith(context, metricId), beyond: provincesWithFigures(context) };
+  return { metrics: metricsShownWith(context, metricId), beyond: reportingProvinces(context).map((p) => p.id) };
 }
 
 export function metricPageData(context: PageContext, metricId: string): MetricPageData {

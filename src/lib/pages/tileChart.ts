@@ -6,13 +6,8 @@ import { tilePosition } from '../site/tileLayout.ts';
 import type { ChartSpec } from './chartData.ts';
 import { siteSourceNote } from './chartData.ts';
 import { latestComparison } from './comparison.ts';
-import type { PageContext } from './context.ts';
+import { reportingProvinces, type PageContext } from './context.ts';
 import { chartValue, notReportedDisplay } from './views.ts';
-
-/** The provinces a tile links to: those with committee figures, which have a page. A metric page reads this beyond its metrics' rows (metricPageScope). */
-export function provincesWithFigures(context: PageContext): string[] {
-  return context.dataSet.provinces.filter((p) => (context.committeeFigures.get(p.id)?.length ?? 0) > 0).map((p) => p.id);
-}
 
 /** Tiles of provinces whose figure may not be set against the coloured ones. */
 const apartDisplay = '不可比';
@@ -29,7 +24,8 @@ export function tileChart(context: PageContext, metric: Metric, id: string, page
   if (compared.length < 2) return undefined;
   const figureOf = new Map(compared.map((e) => [e.province.id, e.figure]));
   const reasonOf = new Map(apart.map((e) => [e.province.id, e]));
-  const linked = new Set(provincesWithFigures(context));
+  // A tile links to the page of a province with committee figures: a metric page reads which those are beyond its metrics' rows (metricPageScope).
+  const linked = new Set(reportingProvinces(context).map((p) => p.id));
   const periods = [...new Set(compared.map((e) => periodLabel(e.figure.period)))];
   const periodNote = periods.length > 1 ? `各省最近一期的期间不同（${periods.join('、')}），长度相同。` : `期间：${periods[0]}。`;
   return {
